@@ -1,0 +1,88 @@
+//! Command-line interface (R-OPR-1).
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::{commands, config, telemetry};
+
+/// HiH Projektdatenbank.
+#[derive(Parser)]
+#[command(name = "hih", version, about = "HiH Projektdatenbank")]
+struct Cli {
+    /// Configuration file (default `hih.toml`, or `HIH_CONFIG`).
+    #[arg(long, global = true)]
+    config: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Runs the web application and the background workers.
+    Serve {
+        /// Listen address (default from settings: 127.0.0.1:8080).
+        #[arg(long)]
+        bind: Option<String>,
+    },
+    /// Applies pending database migrations.
+    Migrate,
+    /// Creates an active administrator (prints a single-use setup link unless --password).
+    CreateAdmin {
+        /// User name.
+        #[arg(long)]
+        username: String,
+        /// E-mail address.
+        #[arg(long)]
+        email: String,
+        /// Initial password (must meet the policy); TOTP is still enrolled at first login.
+        #[arg(long)]
+        password: Option<String>,
+    },
+    /// Verifies the hash chain of the audit log; exits non-zero at the first broken entry.
+    VerifyAudit,
+}
+
+/// Parses arguments, loads settings and runs the command.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match config::load(cli.config.as_deref()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("Konfiguration ungültig: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("Laufzeit konnte nicht gestartet werden: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let _telemetry = runtime.block_on(async { telemetry::init(&settings) });
+    let result = runtime.block_on(async move {
+        match cli.command {
+            Command::Serve { bind } => commands::serve::run(settings, bind).await,
+            Command::Migrate => commands::migrate::run(settings).await,
+            Command::CreateAdmin {
+                username,
+                email,
+                password,
+            } => {
+                commands::create_admin::run(settings, &username, &email, password.as_deref()).await
+            }
+            Command::VerifyAudit => commands::verify_audit::run(settings).await,
+        }
+    });
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("Fehler: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

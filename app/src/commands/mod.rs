@@ -1,0 +1,6 @@
+//! One module per subcommand.
+
+pub mod create_admin;
+pub mod migrate;
+pub mod serve;
+pub mod verify_audit;

@@ -1,0 +1,74 @@
+//! `hih serve`: web application + background workers, graceful shutdown.
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use hih_kernel::Settings;
+use poem::Server;
+use poem::listener::TcpListener;
+
+/// Runs until Ctrl-C / SIGTERM.
+pub async fn run(mut settings: Settings, bind: Option<String>) -> anyhow::Result<ExitCode> {
+    if let Some(b) = bind {
+        if settings.public_url == Settings::default().public_url {
+            settings.public_url = format!("http://{b}");
+        }
+        settings.bind = b;
+    }
+    let run_workers = settings.run_workers;
+    let bind = settings.bind.clone();
+    let a = crate::assemble::assemble(settings).await?;
+    let services = a.state.services.clone();
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let workers = if run_workers {
+        Some(a.jobs.start(
+            services.clone(),
+            a.state.jobs.clone(),
+            a.state.cron.clone(),
+            stop_rx.clone(),
+        ))
+    } else {
+        None
+    };
+    let url = services
+        .settings
+        .public_url
+        .trim_end_matches('/')
+        .to_string();
+    println!("HiH Projektdatenbank läuft: {url}/login");
+    match hih_users::bootstrap::first_start_link(&services).await? {
+        Some(link) => println!(
+            "Noch kein Konto eingerichtet. Legen Sie das Passwort des Administrators „admin“ über diesen einmaligen Link fest:\n{link}\n(Alternativ: hih create-admin --username NAME --email ADRESSE)"
+        ),
+        None => println!(
+            "Anmeldung mit Benutzername und Passwort, danach Code aus der Authenticator-App."
+        ),
+    }
+    let shutdown = async move {
+        let ctrl_c = tokio::signal::ctrl_c();
+        #[cfg(unix)]
+        {
+            let mut term =
+                tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+                    .map_err(|e| tracing::warn!(error = %e, "no SIGTERM handler"))
+                    .ok();
+            tokio::select! {
+                _ = ctrl_c => {},
+                _ = async { if let Some(t) = term.as_mut() { t.recv().await; } else { std::future::pending::<()>().await } } => {},
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = ctrl_c.await;
+        }
+        tracing::info!("shutting down");
+    };
+    Server::new(TcpListener::bind(bind))
+        .run_with_graceful_shutdown(a.app, shutdown, Some(Duration::from_secs(10)))
+        .await?;
+    let _ = stop_tx.send(true);
+    if let Some(w) = workers {
+        let _ = tokio::time::timeout(Duration::from_secs(10), w).await;
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,22 @@
+//! `hih verify-audit` (R-AUD-4).
+
+use std::process::ExitCode;
+
+use hih_db::audit::{Verification, verify};
+use hih_kernel::Settings;
+
+/// Walks the audit chain; exit code 1 and the first broken entry if it is not intact.
+pub async fn run(settings: Settings) -> anyhow::Result<ExitCode> {
+    let db = hih_db::connect(&settings).await?;
+    hih_db::migrate(&db).await?;
+    match verify(&db).await? {
+        Verification::Intact(n) => {
+            println!("Audit-Protokoll intakt: {n} Einträge geprüft.");
+            Ok(ExitCode::SUCCESS)
+        }
+        Verification::Broken { seq, reason } => {
+            eprintln!("Audit-Protokoll verletzt ab Eintrag {seq}: {reason}");
+            Ok(ExitCode::from(1))
+        }
+    }
+}

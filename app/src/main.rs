@@ -1,0 +1,26 @@
+//! `hih` — the HiH Projektdatenbank in one binary.
+//!
+//! The list of features and their order is [`features`]: each feature crate registers its
+//! routes, templates, texts, permissions, jobs, navigation and tiles with the host. Platform
+//! crates (`platform/*`) provide the shared machinery; nothing else is wired anywhere else.
+
+mod assemble;
+mod cli;
+mod commands;
+mod config;
+mod telemetry;
+
+use hih_kernel::Feature;
+
+/// The features of this product, in start order (navigation is sorted by each entry's order).
+pub fn features() -> Vec<&'static dyn Feature> {
+    vec![
+        &hih_home::HomeFeature,
+        &hih_users::UsersFeature,
+        &hih_admin::AdminFeature,
+    ]
+}
+
+fn main() -> std::process::ExitCode {
+    cli::main()
+}

@@ -1,0 +1,73 @@
+//! Admin feature: edit every UI text at run time (search by key or text, edit with preview and
+//! confirmation, revert to default; effective at once, audited) and read the mail outbox.
+
+mod outbox;
+mod texts;
+
+use hih_i18n::Locale;
+use hih_kernel::{Access, Feature, NavEntry, Permission, Registry, Role};
+use poem::{EndpointExt, get};
+
+/// Edit UI texts (R-TXT-1).
+pub const EDIT_TEXTS: Permission = Permission {
+    key: "admin.texts",
+    roles: &[Role::Admin],
+};
+
+/// Read the mail outbox (R-NOT-3).
+pub const READ_OUTBOX: Permission = Permission {
+    key: "admin.outbox",
+    roles: &[Role::Admin, Role::SuperAdmin],
+};
+
+/// The feature value listed in `app/src/main.rs`.
+pub struct AdminFeature;
+
+impl Feature for AdminFeature {
+    fn name(&self) -> &'static str {
+        "admin"
+    }
+
+    fn register(&self, r: &mut Registry) {
+        r.texts(Locale::De, include_str!("../../../i18n/de/admin.ftl"));
+        r.texts(Locale::En, include_str!("../../../i18n/en/admin.ftl"));
+        r.template("admin/texts.html", include_str!("../templates/texts.html"));
+        r.template(
+            "admin/text_edit.html",
+            include_str!("../templates/text_edit.html"),
+        );
+        r.template(
+            "admin/outbox.html",
+            include_str!("../templates/outbox.html"),
+        );
+        r.template(
+            "admin/outbox_mail.html",
+            include_str!("../templates/outbox_mail.html"),
+        );
+        r.permission(EDIT_TEXTS);
+        r.permission(READ_OUTBOX);
+        r.audit_entity("text");
+        let texts = Access::Permission(EDIT_TEXTS);
+        r.route("/admin/texte", texts, get(texts::list).boxed());
+        r.route(
+            "/admin/texte/bearbeiten",
+            texts,
+            get(texts::edit_form).post(texts::edit_submit).boxed(),
+        );
+        let outbox = Access::Permission(READ_OUTBOX);
+        r.route("/admin/postausgang", outbox, get(outbox::list).boxed());
+        r.route("/admin/postausgang/:id", outbox, get(outbox::show).boxed());
+        r.nav(NavEntry {
+            label_key: "admin-nav-texts",
+            href: "/admin/texte",
+            permission: Some(EDIT_TEXTS),
+            order: 900,
+        });
+        r.nav(NavEntry {
+            label_key: "admin-nav-outbox",
+            href: "/admin/postausgang",
+            permission: Some(READ_OUTBOX),
+            order: 910,
+        });
+    }
+}

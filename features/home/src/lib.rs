@@ -1,0 +1,75 @@
+//! Home feature: the start page. It shows the tiles every registered feature provides for the
+//! current actor (R-NOT-2), e.g. "Ihr Passwort läuft in 10 Tagen ab".
+
+use hih_i18n::{Locale, TextArg};
+use hih_kernel::{Access, Feature, NavEntry, Registry};
+use hih_web::minijinja::context;
+use hih_web::minijinja::value::Serde;
+use hih_web::{Ctx, WebResult};
+use poem::{EndpointExt, get, handler};
+use serde::Serialize;
+
+/// The feature value listed in `app/src/main.rs`.
+pub struct HomeFeature;
+
+#[derive(Serialize)]
+struct TileView {
+    text: String,
+    href: Option<String>,
+    tone: hih_kernel::TileTone,
+}
+
+/// The start page.
+#[handler]
+async fn start_page(ctx: Ctx) -> WebResult {
+    let mut tiles = Vec::new();
+    for provider in &ctx.state.tiles {
+        match provider.tiles(ctx.services(), &ctx.actor).await {
+            Ok(list) => tiles.extend(list),
+            Err(error) => tracing::error!(%error, "tile provider failed"),
+        }
+    }
+    let views: Vec<TileView> = tiles
+        .into_iter()
+        .map(|t| {
+            let args: Vec<(&str, TextArg)> = t
+                .args
+                .iter()
+                .map(|(k, v)| {
+                    (
+                        k.as_str(),
+                        v.parse::<f64>()
+                            .map(TextArg::Num)
+                            .unwrap_or_else(|_| TextArg::Str(v.clone())),
+                    )
+                })
+                .collect();
+            TileView {
+                text: ctx.services().texts.t(ctx.locale, &t.text_key, &args),
+                href: t.href,
+                tone: t.tone,
+            }
+        })
+        .collect();
+    ctx.render("home/index.html", context! { tiles => Serde(views) })
+        .await
+}
+
+impl Feature for HomeFeature {
+    fn name(&self) -> &'static str {
+        "home"
+    }
+
+    fn register(&self, r: &mut Registry) {
+        r.texts(Locale::De, include_str!("../../../i18n/de/home.ftl"));
+        r.texts(Locale::En, include_str!("../../../i18n/en/home.ftl"));
+        r.template("home/index.html", include_str!("../templates/index.html"));
+        r.route("/", Access::Authenticated, get(start_page).boxed());
+        r.nav(NavEntry {
+            label_key: "home-nav",
+            href: "/",
+            permission: None,
+            order: 0,
+        });
+    }
+}

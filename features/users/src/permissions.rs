@@ -1,0 +1,24 @@
+//! Permissions of the users feature.
+
+use hih_kernel::{Permission, Role};
+
+/// Manage accounts: create, edit, activate, deactivate, delete, reset (R-USR-1/2).
+pub const MANAGE_USERS: Permission = Permission {
+    key: "users.manage",
+    roles: &[Role::Admin, Role::SuperAdmin],
+};
+
+/// The anonymised overview of all users (super_admin, R-ACT).
+pub const USER_OVERVIEW: Permission = Permission {
+    key: "users.overview",
+    roles: &[Role::SuperAdmin, Role::Admin],
+};
+
+/// The e-mail distribution list of active users (R-USR-7).
+pub const DISTRIBUTION_LIST: Permission = Permission {
+    key: "users.distribution-list",
+    roles: &[Role::Admin, Role::SuperAdmin],
+};
+
+/// All permissions of this feature.
+pub const ALL: [Permission; 3] = [MANAGE_USERS, USER_OVERVIEW, DISTRIBUTION_LIST];

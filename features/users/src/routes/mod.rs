@@ -1,0 +1,4 @@
+//! HTTP handlers of the users feature, one module per flow.
+
+pub mod login;
+pub mod password;

@@ -1,0 +1,53 @@
+# Admin feature: texts editor, mail outbox. German.
+admin-nav-texts = Texte
+admin-nav-outbox = Postausgang
+admin-texts-title = Oberflächentexte
+admin-texts-intro = Alle Beschriftungen, Hinweise, Meldungen und E-Mail-Texte. Änderungen gelten sofort und werden protokolliert.
+admin-texts-search-label = Texte durchsuchen
+admin-texts-q = Suche nach Schlüssel oder Text
+admin-texts-q-hint = Groß-/Kleinschreibung und Akzente werden ignoriert.
+admin-texts-locale = Sprache
+admin-locale-de = Deutsch
+admin-locale-en = Englisch
+admin-locale-all = Alle Sprachen
+admin-texts-only-changed = Nur geänderte Texte
+admin-texts-search = Suchen
+admin-texts-reset = Zurücksetzen
+admin-texts-count = { $count ->
+    [one] 1 Text gefunden
+   *[other] { $count } Texte gefunden
+}
+admin-texts-col-key = Schlüssel
+admin-texts-col-locale = Sprache
+admin-texts-col-text = Aktueller Text
+admin-texts-col-action = Aktion
+admin-texts-changed = geändert
+admin-texts-edit = Bearbeiten
+admin-text-edit-title = Text bearbeiten
+admin-text-default = Standardtext
+admin-text-value = Neuer Text
+admin-text-value-hint = Platzhalter wie { "{" } $name { "}" } bitte unverändert übernehmen.
+admin-text-invalid = Der Text ist leer oder enthält einen fehlerhaften Platzhalter. Prüfen Sie geschweifte Klammern und Platzhalternamen.
+admin-text-preview-submit = Vorschau anzeigen
+admin-text-preview = Vorschau
+admin-text-confirm-question = Soll dieser Text jetzt gespeichert werden? Die Änderung gilt sofort für alle Nutzerinnen und Nutzer.
+admin-text-save-confirm = Ja, speichern
+admin-text-back-to-edit = Zurück zur Bearbeitung
+admin-text-revert = Auf Standard zurücksetzen
+admin-text-revert-question = Soll die Änderung verworfen und der Standardtext wiederhergestellt werden?
+admin-text-revert-confirm = Ja, Standard wiederherstellen
+admin-text-saved = Der Text wurde gespeichert.
+admin-text-reverted = Der Standardtext wurde wiederhergestellt.
+admin-outbox-title = Postausgang
+admin-outbox-intro = Alle vom System erzeugten E-Mails. Im Entwicklungsbetrieb werden E-Mails nicht versendet, sondern nur hier abgelegt.
+admin-outbox-col-date = Erstellt
+admin-outbox-col-to = Empfänger
+admin-outbox-col-subject = Betreff
+admin-outbox-col-status = Status
+admin-outbox-status-outbox = Im Postausgang (nicht versendet)
+admin-outbox-status-queued = Wartet auf Versand
+admin-outbox-status-sent = Versendet
+admin-outbox-status-failed = Versand fehlgeschlagen
+admin-outbox-empty = Keine E-Mails vorhanden.
+admin-outbox-mail-title = E-Mail
+admin-outbox-back = Zurück zum Postausgang

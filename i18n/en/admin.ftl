@@ -1,0 +1,53 @@
+# Admin feature: texts editor, mail outbox. English.
+admin-nav-texts = Texts
+admin-nav-outbox = Outbox
+admin-texts-title = Interface texts
+admin-texts-intro = All labels, hints, messages and e-mail texts. Changes take effect at once and are logged.
+admin-texts-search-label = Search texts
+admin-texts-q = Search by key or text
+admin-texts-q-hint = Case and accents are ignored.
+admin-texts-locale = Language
+admin-locale-de = German
+admin-locale-en = English
+admin-locale-all = All languages
+admin-texts-only-changed = Changed texts only
+admin-texts-search = Search
+admin-texts-reset = Reset
+admin-texts-count = { $count ->
+    [one] 1 text found
+   *[other] { $count } texts found
+}
+admin-texts-col-key = Key
+admin-texts-col-locale = Language
+admin-texts-col-text = Current text
+admin-texts-col-action = Action
+admin-texts-changed = changed
+admin-texts-edit = Edit
+admin-text-edit-title = Edit text
+admin-text-default = Default text
+admin-text-value = New text
+admin-text-value-hint = Keep placeholders such as { "{" } $name { "}" } unchanged.
+admin-text-invalid = The text is empty or contains a broken placeholder. Check curly braces and placeholder names.
+admin-text-preview-submit = Show preview
+admin-text-preview = Preview
+admin-text-confirm-question = Save this text now? The change applies to all users at once.
+admin-text-save-confirm = Yes, save
+admin-text-back-to-edit = Back to editing
+admin-text-revert = Revert to default
+admin-text-revert-question = Discard the change and restore the default text?
+admin-text-revert-confirm = Yes, restore default
+admin-text-saved = The text has been saved.
+admin-text-reverted = The default text has been restored.
+admin-outbox-title = Outbox
+admin-outbox-intro = All e-mails created by the system. In development, e-mails are not sent but kept here.
+admin-outbox-col-date = Created
+admin-outbox-col-to = Recipient
+admin-outbox-col-subject = Subject
+admin-outbox-col-status = Status
+admin-outbox-status-outbox = In the outbox (not sent)
+admin-outbox-status-queued = Waiting to be sent
+admin-outbox-status-sent = Sent
+admin-outbox-status-failed = Sending failed
+admin-outbox-empty = No e-mails.
+admin-outbox-mail-title = E-mail
+admin-outbox-back = Back to the outbox

@@ -1,0 +1,35 @@
+# Platform texts: layout, errors, forms, roles. English.
+app-name = HiH project database
+layout-skip-link = Skip to content
+layout-nav-label = Main navigation
+layout-switch-language = Deutsch
+layout-logout = Log out
+layout-footer = Hand in Hand for International Talents – project database
+layout-notifications = { $count ->
+    [one] 1 unread notification
+   *[other] { $count } unread notifications
+}
+error-title = Something went wrong
+error-status = Error code { $status }
+error-back-home = Back to the start page
+error-not-found = The page or record was not found.
+error-forbidden = You are not allowed to use this function.
+error-unauthenticated = Please log in.
+error-csrf = The form has expired or is invalid. Please reload the page and submit it again.
+error-rate-limited = Too many attempts in a short time. Please wait a minute and try again.
+error-validation = Please check your input.
+error-conflict = The record was changed or deleted in the meantime. Please reload the page.
+error-internal = A technical error occurred. Please try again later; the error has been logged.
+error-bad-request = The request was incomplete or malformed.
+form-error-summary-title = Please correct the following:
+form-error-prefix = Error:
+form-optional = (optional)
+form-cancel = Cancel
+form-back = Back
+form-next = Next
+form-save = Save
+role-super-admin = Service provider (super administrator)
+role-admin = HiH project team (administrator)
+role-ihk-staff = IHK project staff
+role-ahk-staff = AHK project staff
+role-dpo = Data protection officer

@@ -1,0 +1,20 @@
+//! All schema migrations, in order. One file per change, named
+//! `m<date>_<seq>_<feature>_<what>.rs` so a feature's tables are found by its name.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_platform_core;
+mod m20261122_000002_users_accounts;
+
+/// The migrator used by `hih migrate`, `hih serve` (on start) and the testkit.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261122_000001_platform_core::Migration),
+            Box::new(m20261122_000002_users_accounts::Migration),
+        ]
+    }
+}

@@ -1,0 +1,15 @@
+//! Database platform: connecting (SQLite pragmas, PostgreSQL), the audited [`UnitOfWork`]
+//! — the only write path for business tables —, the hash-chained audit trail and its
+//! verification, the access log, and German search folding.
+
+pub mod access;
+pub mod audit;
+mod connect;
+pub mod entities;
+pub mod fold;
+mod secrets;
+mod uow;
+
+pub use connect::{Backend, backend, connect, migrate, migrations_pending};
+pub use secrets::{app_secret, hash_token, new_token};
+pub use uow::{Auditable, UnitOfWork};

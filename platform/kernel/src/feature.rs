@@ -1,0 +1,309 @@
+//! The plug-in API: a feature crate exports one value implementing [`Feature`]; its
+//! `register` hands the host everything the feature brings through the [`Registry`].
+
+use std::sync::Arc;
+
+use hih_i18n::Locale;
+use poem::endpoint::BoxEndpoint;
+use serde::Serialize;
+
+use crate::{Actor, AppError, Role, Services};
+
+/// A feature crate's entry point (modelled on Bevy's `Plugin`).
+pub trait Feature: Send + Sync {
+    /// Short stable name (`users`, `companies`); also the name of its `.ftl` files.
+    fn name(&self) -> &'static str;
+    /// Registers routes, templates, texts, permissions, jobs, navigation, tiles and tabs.
+    fn register(&self, r: &mut Registry);
+}
+
+/// A named permission: which roles may use a function. Features declare them as constants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Permission {
+    /// Stable key, e.g. `users.manage`.
+    pub key: &'static str,
+    /// Roles that hold it.
+    pub roles: &'static [Role],
+}
+
+impl Permission {
+    /// Whether the actor holds this permission.
+    pub fn allows(&self, actor: &Actor) -> bool {
+        actor.has_any_role(self.roles)
+    }
+
+    /// `Ok` if allowed, else [`AppError::Forbidden`].
+    pub fn require(&self, actor: &Actor) -> Result<(), AppError> {
+        if self.allows(actor) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+}
+
+/// Who may reach a route at all (finer checks happen in the handler and the scoping function).
+#[derive(Debug, Clone, Copy)]
+pub enum Access {
+    /// No login needed (login, reset, self-registration, health). Keep this list short (R-ACT-3).
+    Public,
+    /// Any logged-in staff member.
+    Authenticated,
+    /// Only holders of this permission; others get 403.
+    Permission(Permission),
+}
+
+/// One HTML (or file) route a feature brings.
+pub struct RouteSpec {
+    /// Path pattern as poem understands it (`/users/:id`).
+    pub path: String,
+    /// Who may reach it.
+    pub access: Access,
+    /// The endpoint.
+    pub endpoint: BoxEndpoint<'static>,
+}
+
+/// A main-navigation entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct NavEntry {
+    /// Text key of the label.
+    pub label_key: &'static str,
+    /// Target.
+    pub href: &'static str,
+    /// Shown only to holders of this permission (`None`: every logged-in user).
+    #[serde(skip)]
+    pub permission: Option<Permission>,
+    /// Sort order (lower first).
+    pub order: i32,
+}
+
+/// How a start-page tile looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TileTone {
+    /// Neutral information.
+    Info,
+    /// Something to do soon.
+    Warning,
+    /// Something is wrong.
+    Danger,
+    /// All good.
+    Success,
+}
+
+/// A start-page tile (R-NOT-2).
+#[derive(Debug, Clone, Serialize)]
+pub struct Tile {
+    /// Text key of the message.
+    pub text_key: String,
+    /// Message arguments.
+    pub args: Vec<(String, String)>,
+    /// Optional link.
+    pub href: Option<String>,
+    /// Tone.
+    pub tone: TileTone,
+}
+
+/// Provides the start-page tiles of one feature for an actor.
+#[async_trait::async_trait]
+pub trait TileProvider: Send + Sync {
+    /// Tiles for this actor (empty if none apply).
+    async fn tiles(&self, services: &Services, actor: &Actor) -> Result<Vec<Tile>, AppError>;
+}
+
+/// A tab on another feature's detail page (e.g. "Kontakthistorie" on a company).
+#[async_trait::async_trait]
+pub trait TabProvider: Send + Sync {
+    /// The record kind the tab attaches to (`company`, `applicant`).
+    fn record_kind(&self) -> &'static str;
+    /// Text key of the tab label.
+    fn label_key(&self) -> &'static str;
+    /// The tab's URL for a record, or `None` if this actor may not see it.
+    fn href(&self, actor: &Actor, record_id: i64) -> Option<String>;
+}
+
+/// Turns a logged-in session's user id into an [`Actor`] (implemented by the users feature).
+#[async_trait::async_trait]
+pub trait ActorResolver: Send + Sync {
+    /// The actor for an active account, `None` if the account is gone or inactive.
+    async fn resolve(&self, services: &Services, user_id: i64) -> Result<Option<Actor>, AppError>;
+}
+
+/// What a job sees when it runs.
+#[derive(Clone, Debug)]
+pub struct JobContext {
+    /// Shared handles.
+    pub services: Services,
+    /// The job's name, also its audit actor `system:<name>`.
+    pub job: String,
+}
+
+impl JobContext {
+    /// The actor jobs write audit entries as.
+    pub fn actor(&self) -> Actor {
+        Actor::system(self.job.clone())
+    }
+}
+
+/// Why a job run failed; the queue retries.
+#[derive(Debug, thiserror::Error)]
+pub enum JobError {
+    /// Worth retrying (network, lock).
+    #[error("transient: {0}")]
+    Transient(String),
+    /// Retrying cannot help (bad payload).
+    #[error("permanent: {0}")]
+    Permanent(String),
+}
+
+impl From<AppError> for JobError {
+    fn from(e: AppError) -> Self {
+        JobError::Transient(e.to_string())
+    }
+}
+
+/// The code of a background job. Must be idempotent: it may run more than once.
+#[async_trait::async_trait]
+pub trait JobHandler: Send + Sync {
+    /// Runs the job.
+    async fn run(&self, ctx: &JobContext, payload: serde_json::Value) -> Result<(), JobError>;
+}
+
+/// A job type a feature brings.
+#[derive(Clone)]
+pub struct JobSpec {
+    /// Stable name (`users.purge-tokens`): the queue dispatches by it; renaming orphans jobs.
+    pub name: &'static str,
+    /// Text key of its label on the job dashboard.
+    pub label_key: &'static str,
+    /// The code.
+    pub handler: Arc<dyn JobHandler>,
+}
+
+/// A cron schedule for a job (`sec min hour day month weekday`, UTC).
+#[derive(Debug, Clone)]
+pub struct CronSpec {
+    /// The job to enqueue.
+    pub job: &'static str,
+    /// Cron expression with seconds, e.g. `0 15 3 * * *` for 03:15 daily.
+    pub schedule: &'static str,
+}
+
+/// Everything the features registered, in feature order.
+#[derive(Default)]
+pub struct Registry {
+    /// Name of the feature currently registering (set by the host).
+    pub current_feature: &'static str,
+    /// Feature names in order.
+    pub features: Vec<&'static str>,
+    /// HTML routes.
+    pub routes: Vec<RouteSpec>,
+    /// Templates: (name, source).
+    pub templates: Vec<(String, &'static str)>,
+    /// Texts: (feature, locale, Fluent source).
+    pub texts: Vec<(String, Locale, &'static str)>,
+    /// Declared permissions (for documentation and the matrix test).
+    pub permissions: Vec<Permission>,
+    /// Job types.
+    pub jobs: Vec<JobSpec>,
+    /// Cron schedules.
+    pub cron: Vec<CronSpec>,
+    /// Navigation entries.
+    pub nav: Vec<NavEntry>,
+    /// Start-page tile providers.
+    pub tiles: Vec<Arc<dyn TileProvider>>,
+    /// Detail-page tab providers.
+    pub tabs: Vec<Arc<dyn TabProvider>>,
+    /// The actor resolver (exactly one feature provides it).
+    pub actor_resolver: Option<Arc<dyn ActorResolver>>,
+    /// Audit entity names the feature writes.
+    pub audit_entities: Vec<&'static str>,
+}
+
+impl Registry {
+    /// An empty registry.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Registers a page or form endpoint at `path`.
+    pub fn route(&mut self, path: &str, access: Access, endpoint: BoxEndpoint<'static>) {
+        self.routes.push(RouteSpec {
+            path: path.to_string(),
+            access,
+            endpoint,
+        });
+    }
+
+    /// Registers a template under `name` (prefix it with the feature name: `users/list.html`).
+    pub fn template(&mut self, name: &str, source: &'static str) {
+        self.templates.push((name.to_string(), source));
+    }
+
+    /// Registers a Fluent catalogue of the current feature for a locale.
+    pub fn texts(&mut self, locale: Locale, source: &'static str) {
+        self.texts
+            .push((self.current_feature.to_string(), locale, source));
+    }
+
+    /// Declares a permission.
+    pub fn permission(&mut self, p: Permission) {
+        self.permissions.push(p);
+    }
+
+    /// Registers a job type.
+    pub fn job(
+        &mut self,
+        name: &'static str,
+        label_key: &'static str,
+        handler: Arc<dyn JobHandler>,
+    ) {
+        self.jobs.push(JobSpec {
+            name,
+            label_key,
+            handler,
+        });
+    }
+
+    /// Schedules a registered job.
+    pub fn cron(&mut self, job: &'static str, schedule: &'static str) {
+        self.cron.push(CronSpec { job, schedule });
+    }
+
+    /// Adds a navigation entry.
+    pub fn nav(&mut self, entry: NavEntry) {
+        self.nav.push(entry);
+    }
+
+    /// Adds a start-page tile provider.
+    pub fn tiles(&mut self, provider: Arc<dyn TileProvider>) {
+        self.tiles.push(provider);
+    }
+
+    /// Adds a tab to another feature's detail page.
+    pub fn tab(&mut self, provider: Arc<dyn TabProvider>) {
+        self.tabs.push(provider);
+    }
+
+    /// Sets the actor resolver.
+    pub fn actor_resolver(&mut self, resolver: Arc<dyn ActorResolver>) {
+        self.actor_resolver = Some(resolver);
+    }
+
+    /// Declares an audit entity name.
+    pub fn audit_entity(&mut self, name: &'static str) {
+        self.audit_entities.push(name);
+    }
+
+    /// Runs `register` of every feature in order.
+    pub fn build(features: &[&dyn Feature]) -> Self {
+        let mut r = Registry::new();
+        for f in features {
+            r.current_feature = f.name();
+            r.features.push(f.name());
+            f.register(&mut r);
+        }
+        r.current_feature = "";
+        r
+    }
+}

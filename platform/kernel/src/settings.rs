@@ -1,0 +1,239 @@
+//! Every value the requirements call "a setting", with its default. Loaded by the host app
+//! in layers: these defaults → `hih.toml` → environment (`HIH_…`, `DATABASE_URL`).
+
+use chrono::NaiveDate;
+use secrecy::SecretString;
+use serde::Deserialize;
+
+/// Where the mail goes (R-NOT-3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum MailMode {
+    /// Mails stay in the database outbox, readable by admins (development, tests).
+    #[default]
+    Outbox,
+    /// Mails are delivered over SMTP by a job with retries (and kept in the outbox log).
+    Smtp,
+}
+
+/// Log line format (R-OPR-5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum LogFormat {
+    /// Human-readable lines.
+    #[default]
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+/// Database connection.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct DatabaseSettings {
+    /// `sqlite://…` or `postgres://…`. Empty: `sqlite://<data_dir>/hih.db?mode=rwc`.
+    pub url: Option<SecretString>,
+    /// Maximum pool size.
+    pub max_connections: u32,
+}
+
+impl Default for DatabaseSettings {
+    fn default() -> Self {
+        DatabaseSettings {
+            url: None,
+            max_connections: 10,
+        }
+    }
+}
+
+/// Mail transport (R-NOT-3).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct MailSettings {
+    /// Outbox only, or SMTP delivery.
+    pub mode: MailMode,
+    /// SMTP URL, e.g. `smtp://user:pass@host:587?tls=required` (a secret: never printed).
+    pub smtp_url: Option<SecretString>,
+    /// Sender address.
+    pub from: String,
+    /// The operator's address (super_admin notifications, R-USR-5, R-OPS-1).
+    pub operator_email: Option<String>,
+}
+
+impl Default for MailSettings {
+    fn default() -> Self {
+        MailSettings {
+            mode: MailMode::Outbox,
+            smtp_url: None,
+            from: "HiH Projektdatenbank <noreply@localhost>".to_string(),
+            operator_email: None,
+        }
+    }
+}
+
+/// Password policy (R-USR-3).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct PasswordSettings {
+    /// Minimum length (the tender says 8; default 10, never below 8).
+    pub min_length: usize,
+    /// Require upper and lower case letters.
+    pub require_mixed_case: bool,
+    /// Require at least one special character.
+    pub require_special: bool,
+    /// Minimum number of digits.
+    pub min_digits: usize,
+    /// How many previous passwords may not be reused.
+    pub history: usize,
+    /// Maximum age in days before a change is forced (0 = never).
+    pub max_age_days: i64,
+    /// Days before expiry from which a warning is shown.
+    pub warn_days: i64,
+}
+
+impl Default for PasswordSettings {
+    fn default() -> Self {
+        PasswordSettings {
+            min_length: 10,
+            require_mixed_case: true,
+            require_special: true,
+            min_digits: 2,
+            history: 5,
+            max_age_days: 180,
+            warn_days: 14,
+        }
+    }
+}
+
+/// Login, session and token lifetimes (R-USR-5, R-USR-6, R-REG-1).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct SecuritySettings {
+    /// Serve cookies with `Secure` and the `__Host-` prefix, send HSTS (behind TLS).
+    pub tls: bool,
+    /// Idle session timeout in minutes.
+    pub session_idle_minutes: i64,
+    /// Absolute session lifetime in hours.
+    pub session_absolute_hours: i64,
+    /// Failed logins before the account is locked.
+    pub lockout_attempts: i32,
+    /// Lock duration in minutes.
+    pub lockout_minutes: i64,
+    /// Validity of an account setup link in hours.
+    pub setup_link_hours: i64,
+    /// Validity of a password reset link in minutes.
+    pub reset_link_minutes: i64,
+    /// Validity of a self-registration invitation in days.
+    pub invitation_days: i64,
+    /// Login/reset attempts per client address and minute before 429.
+    pub rate_limit_per_minute: u32,
+}
+
+impl Default for SecuritySettings {
+    fn default() -> Self {
+        SecuritySettings {
+            tls: false,
+            session_idle_minutes: 30,
+            session_absolute_hours: 12,
+            lockout_attempts: 5,
+            lockout_minutes: 15,
+            setup_link_hours: 72,
+            reset_link_minutes: 60,
+            invitation_days: 14,
+            rate_limit_per_minute: 20,
+        }
+    }
+}
+
+/// The whole configuration.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Directory for the SQLite file, backups and generated files.
+    pub data_dir: String,
+    /// Listen address of `hih serve`.
+    pub bind: String,
+    /// The public base URL used in links sent by e-mail.
+    pub public_url: String,
+    /// Database.
+    pub database: DatabaseSettings,
+    /// Mail.
+    pub mail: MailSettings,
+    /// Password policy.
+    pub password: PasswordSettings,
+    /// Sessions, lockout, links.
+    pub security: SecuritySettings,
+    /// Days a deactivated record is kept before physical deletion (R-COM-3).
+    pub retention_days: i64,
+    /// Programme end date; unset means no end deletion (R-GEN-3: no default).
+    pub programme_end_date: Option<NaiveDate>,
+    /// Prefix of the applicant ID (R-ID-1).
+    pub id_prefix: String,
+    /// Default page size of lists (20, 40, 60 or 0 = all).
+    pub list_page_size: u32,
+    /// Log format.
+    pub log_format: LogFormat,
+    /// OTLP endpoint (e.g. `http://127.0.0.1:4317`); unset = no export (R-OPR-5).
+    pub otlp_endpoint: Option<String>,
+    /// Start background workers in `serve`.
+    pub run_workers: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            data_dir: "data".to_string(),
+            bind: "127.0.0.1:8080".to_string(),
+            public_url: "http://127.0.0.1:8080".to_string(),
+            database: DatabaseSettings::default(),
+            mail: MailSettings::default(),
+            password: PasswordSettings::default(),
+            security: SecuritySettings::default(),
+            retention_days: 90,
+            programme_end_date: None,
+            id_prefix: "HIH".to_string(),
+            list_page_size: 20,
+            log_format: LogFormat::Text,
+            otlp_endpoint: None,
+            run_workers: true,
+        }
+    }
+}
+
+impl Settings {
+    /// The database URL to use: the configured one or the SQLite file in `data_dir`.
+    pub fn database_url(&self) -> String {
+        use secrecy::ExposeSecret;
+        match &self.database.url {
+            Some(url) if !url.expose_secret().is_empty() => url.expose_secret().to_string(),
+            _ => format!("sqlite://{}/hih.db?mode=rwc", self.data_dir),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_follow_the_requirements() {
+        let s = Settings::default();
+        assert_eq!(s.password.min_length, 10);
+        assert_eq!(s.security.session_idle_minutes, 30);
+        assert_eq!(s.security.lockout_attempts, 5);
+        assert!(s.programme_end_date.is_none());
+        assert_eq!(s.database_url(), "sqlite://data/hih.db?mode=rwc");
+    }
+
+    #[test]
+    fn secrets_do_not_print() {
+        let s = Settings {
+            database: DatabaseSettings {
+                url: Some(SecretString::from("postgres://u:topsecret@h/db")),
+                max_connections: 1,
+            },
+            ..Settings::default()
+        };
+        assert!(!format!("{s:?}").contains("topsecret"));
+    }
+}

@@ -1,0 +1,164 @@
+//! Assembles the poem application from the registry: feature routes behind their guards,
+//! platform routes (assets, health, language switch), and the pipeline around all of it.
+
+use hih_db::migrations_pending;
+use hih_i18n::Locale;
+use std::sync::Arc;
+
+use hih_i18n::Catalog;
+use hih_kernel::{AppError, Clock, Feature, JobQueue, Registry, Services, Settings};
+use poem::endpoint::BoxEndpoint;
+use poem::http::StatusCode;
+use poem::web::Form;
+use poem::{EndpointExt, Response, Route, get, handler, post};
+use sea_orm::DatabaseConnection;
+use serde::Deserialize;
+
+use crate::ctx::{Ctx, WebResult, redirect};
+use crate::middleware::{guard, wrap};
+use crate::{AppState, Templates};
+
+/// The platform's own templates (layout, form macros, error page).
+pub const PLATFORM_TEMPLATES: [(&str, &str); 3] = [
+    (
+        "platform/layout.html",
+        include_str!("../templates/layout.html"),
+    ),
+    (
+        "platform/forms.html",
+        include_str!("../templates/forms.html"),
+    ),
+    (
+        "platform/error.html",
+        include_str!("../templates/error.html"),
+    ),
+];
+
+/// The platform's texts (`i18n/<locale>/platform.ftl`).
+pub fn platform_texts() -> Vec<(String, Locale, &'static str)> {
+    vec![
+        (
+            "platform".to_string(),
+            Locale::De,
+            include_str!("../../../i18n/de/platform.ftl"),
+        ),
+        (
+            "platform".to_string(),
+            Locale::En,
+            include_str!("../../../i18n/en/platform.ftl"),
+        ),
+    ]
+}
+
+/// Liveness: the process answers.
+#[handler]
+fn healthz() -> &'static str {
+    "ok"
+}
+
+/// Readiness: database reachable and migrations current.
+#[handler]
+async fn readyz(req: &poem::Request) -> Response {
+    let Some(state) = req.extensions().get::<AppState>() else {
+        return Response::builder()
+            .status(StatusCode::SERVICE_UNAVAILABLE)
+            .finish();
+    };
+    match migrations_pending(&state.services.db).await {
+        Ok(0) => Response::builder().content_type("text/plain").body("ready"),
+        Ok(n) => Response::builder()
+            .status(StatusCode::SERVICE_UNAVAILABLE)
+            .body(format!("{n} migrations pending")),
+        Err(e) => {
+            tracing::warn!(error = %e, "readiness check failed");
+            Response::builder()
+                .status(StatusCode::SERVICE_UNAVAILABLE)
+                .body("database unavailable")
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct LangForm {
+    lang: String,
+    next: Option<String>,
+}
+
+/// Switches the UI language and returns to the page (works for anonymous visitors too).
+#[handler]
+async fn switch_language(ctx: Ctx, Form(form): Form<LangForm>) -> WebResult {
+    if let Some(locale) = Locale::parse(&form.lang) {
+        ctx.session.set_locale(locale);
+    }
+    Ok(redirect(form.next.as_deref().unwrap_or("/")))
+}
+
+/// Builds the application endpoint and its state.
+pub fn build_app(
+    mut registry: Registry,
+    services: Services,
+) -> Result<(AppState, BoxEndpoint<'static>), AppError> {
+    let mut sources: Vec<(String, &'static str)> = PLATFORM_TEMPLATES
+        .iter()
+        .map(|(n, s)| (n.to_string(), *s))
+        .collect();
+    sources.extend(std::mem::take(&mut registry.templates));
+    let templates = Templates::new(&sources, services.texts.clone())
+        .map_err(|e| AppError::Internal(format!("templates: {e:#}")))?;
+    let state = AppState::new(services, templates, &mut registry);
+    let mut route = Route::new()
+        .at("/static/:hash/:name", get(crate::assets::serve_asset))
+        .at("/healthz", get(healthz))
+        .at("/readyz", get(readyz))
+        .at("/sprache", post(switch_language));
+    for spec in std::mem::take(&mut registry.routes) {
+        route = route.at(spec.path, guard(spec.endpoint, spec.access));
+    }
+    let app = wrap(route.boxed(), state.clone());
+    Ok((state, app))
+}
+
+/// Registers the platform's jobs and the features (in order), builds the text catalogue, the
+/// services and the application. Used by `hih serve` and by the testkit alike.
+pub fn assemble(
+    features: &[&dyn Feature],
+    db: DatabaseConnection,
+    settings: Arc<Settings>,
+    clock: Arc<dyn Clock>,
+    jobs: Arc<dyn JobQueue>,
+) -> Result<(AppState, BoxEndpoint<'static>), AppError> {
+    let mut registry = Registry::new();
+    registry.current_feature = "platform";
+    hih_mail::register(&mut registry);
+    let features_registry = Registry::build(features);
+    merge(&mut registry, features_registry);
+    let mut sources = platform_texts();
+    sources.extend(std::mem::take(&mut registry.texts));
+    let sources = sources.into_iter().map(|(f, l, s)| (f, l, s.to_string()));
+    let texts = Catalog::new(sources).map_err(|e| AppError::Internal(format!("texts: {e}")))?;
+    let services = Services {
+        db,
+        settings,
+        clock,
+        texts: Arc::new(texts),
+        jobs,
+    };
+    build_app(registry, services)
+}
+
+fn merge(into: &mut Registry, from: Registry) {
+    into.features.extend(from.features);
+    into.routes.extend(from.routes);
+    into.templates.extend(from.templates);
+    into.texts.extend(from.texts);
+    into.permissions.extend(from.permissions);
+    into.jobs.extend(from.jobs);
+    into.cron.extend(from.cron);
+    into.nav.extend(from.nav);
+    into.tiles.extend(from.tiles);
+    into.tabs.extend(from.tabs);
+    if from.actor_resolver.is_some() {
+        into.actor_resolver = from.actor_resolver;
+    }
+    into.audit_entities.extend(from.audit_entities);
+}

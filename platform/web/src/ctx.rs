@@ -1,0 +1,286 @@
+//! The request context handlers receive, rendering, redirects and typed web errors.
+
+use std::collections::BTreeMap;
+
+use hih_db::access::{self, AccessAction, AccessEvent};
+use hih_i18n::{Locale, TextArg};
+use hih_kernel::{Actor, AppError, FieldErrors, Services};
+use minijinja::value::Serde;
+use minijinja::{Value, context};
+use poem::http::{StatusCode, header};
+use poem::{FromRequest, Request, RequestBody, Response};
+use serde::Serialize;
+
+use crate::middleware::RequestMeta;
+use crate::{AppState, Session};
+
+/// An [`AppError`] travelling through poem; the core middleware renders it as a German page.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct WebError(pub AppError);
+
+impl poem::error::ResponseError for WebError {
+    fn status(&self) -> StatusCode {
+        StatusCode::from_u16(self.0.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+}
+
+impl From<AppError> for WebError {
+    fn from(e: AppError) -> Self {
+        WebError(e)
+    }
+}
+
+impl From<sea_orm::DbErr> for WebError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        WebError(AppError::from(e))
+    }
+}
+
+/// Result type of handlers.
+pub type WebResult<T = Response> = Result<T, WebError>;
+
+/// What every handler gets: state, session, actor, locale, request path.
+#[derive(Clone)]
+pub struct Ctx {
+    /// Shared state.
+    pub state: AppState,
+    /// The session.
+    pub session: Session,
+    /// Who is acting.
+    pub actor: Actor,
+    /// UI language.
+    pub locale: Locale,
+    /// Request path (for navigation and the access log).
+    pub path: String,
+    /// Client address (rate limits).
+    pub remote: Option<std::net::IpAddr>,
+}
+
+impl<'a> FromRequest<'a> for Ctx {
+    async fn from_request(req: &'a Request, _body: &mut RequestBody) -> poem::Result<Self> {
+        let state = req
+            .extensions()
+            .get::<AppState>()
+            .cloned()
+            .ok_or_else(|| WebError(AppError::Internal("state missing".into())))?;
+        let session = req
+            .extensions()
+            .get::<Session>()
+            .cloned()
+            .ok_or_else(|| WebError(AppError::Internal("session missing".into())))?;
+        let actor = req
+            .extensions()
+            .get::<Actor>()
+            .cloned()
+            .unwrap_or_else(Actor::anonymous);
+        let meta = req.extensions().get::<RequestMeta>().cloned();
+        Ok(Ctx {
+            locale: session.locale(),
+            state,
+            session,
+            actor,
+            path: req.uri().path().to_string(),
+            remote: meta.and_then(|m| m.remote),
+        })
+    }
+}
+
+/// One translated validation message for the error summary.
+#[derive(Debug, Serialize)]
+struct SummaryItem {
+    field: String,
+    message: String,
+}
+
+/// Translates field errors into `{by_field: {field: [msg]}, summary: [{field, message}]}` for
+/// the form macros.
+pub fn form_errors(services: &Services, locale: Locale, errors: &FieldErrors) -> Value {
+    let mut by_field: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut summary = Vec::new();
+    for e in &errors.0 {
+        let args: Vec<(&str, TextArg)> = e
+            .args
+            .iter()
+            .map(|(k, v)| (k.as_str(), TextArg::Str(v.clone())))
+            .collect();
+        let message = services.texts.t(locale, &e.key, &args);
+        by_field
+            .entry(e.field.clone())
+            .or_default()
+            .push(message.clone());
+        summary.push(SummaryItem {
+            field: e.field.clone(),
+            message,
+        });
+    }
+    context! { by_field => Serde(by_field), summary => Serde(summary), any => !errors.is_empty() }
+}
+
+impl Ctx {
+    /// The shared services.
+    pub fn services(&self) -> &Services {
+        &self.state.services
+    }
+
+    /// A text in the request's language.
+    pub fn t(&self, key: &str) -> String {
+        self.state.services.texts.t(self.locale, key, &[])
+    }
+
+    /// The logged-in user's id or an error (routes behind the guard always have one).
+    pub fn user_id(&self) -> WebResult<i64> {
+        self.actor
+            .user_id()
+            .ok_or(WebError(AppError::Unauthenticated))
+    }
+
+    /// Translated field errors for a form.
+    pub fn errors(&self, errors: &FieldErrors) -> Value {
+        form_errors(self.services(), self.locale, errors)
+    }
+
+    /// Renders a page template inside the layout with the common context (language, user,
+    /// navigation, CSRF token, flash messages).
+    pub async fn render(&self, template: &str, page: Value) -> WebResult {
+        self.render_status(StatusCode::OK, template, page).await
+    }
+
+    /// Like [`Ctx::render`] with a status (e.g. 422 for a form with errors).
+    pub async fn render_status(
+        &self,
+        status: StatusCode,
+        template: &str,
+        page: Value,
+    ) -> WebResult {
+        if let Err(error) = self.state.refresh_texts(false).await {
+            tracing::warn!(%error, "text overrides not refreshed");
+        }
+        let base = base_context(
+            &self.state,
+            &self.session,
+            &self.actor,
+            self.locale,
+            &self.path,
+        );
+        let ctx = context! { ..page, ..base };
+        let html = self.state.templates.render(template, ctx).map_err(|e| {
+            tracing::error!(template, error = %e, detail = ?e, "template failed");
+            WebError(AppError::Internal(format!("template {template}: {e}")))
+        })?;
+        Ok(Response::builder()
+            .status(status)
+            .content_type("text/html; charset=utf-8")
+            .body(html))
+    }
+
+    /// `303 See Other` to a local path (POST-redirect-GET).
+    pub fn redirect(&self, to: &str) -> WebResult {
+        Ok(redirect(to))
+    }
+
+    /// Writes an access-log entry (view, search, export, denied); failures are logged, never
+    /// shown, and never block the request.
+    pub async fn log_access(
+        &self,
+        action: AccessAction,
+        entity: &str,
+        entity_id: Option<String>,
+        detail: serde_json::Value,
+        count: Option<i64>,
+    ) {
+        let event = AccessEvent {
+            action,
+            entity,
+            entity_id,
+            detail,
+            result_count: count,
+            path: &self.path,
+        };
+        if let Err(error) = access::record(self.services(), &self.actor, event).await {
+            tracing::error!(%error, "access log write failed");
+        }
+    }
+
+    /// Logs a denied attempt and answers 404 (R-ACT-2: existence does not leak).
+    pub async fn not_found_in_scope(&self, entity: &str, id: &str) -> WebError {
+        self.log_access(
+            AccessAction::Denied,
+            entity,
+            Some(id.to_string()),
+            serde_json::Value::Null,
+            None,
+        )
+        .await;
+        WebError(AppError::NotFound)
+    }
+}
+
+/// `303 See Other` to a local path. Anything that is not a plain local path goes to `/`.
+pub fn redirect(to: &str) -> Response {
+    let safe = if to.starts_with('/') && !to.starts_with("//") && !to.contains('\\') {
+        to
+    } else {
+        "/"
+    };
+    Response::builder()
+        .status(StatusCode::SEE_OTHER)
+        .header(header::LOCATION, safe)
+        .finish()
+}
+
+#[derive(Serialize)]
+struct NavItem {
+    label_key: &'static str,
+    href: &'static str,
+    current: bool,
+}
+
+/// The context every page shares.
+pub(crate) fn base_context(
+    state: &AppState,
+    session: &Session,
+    actor: &Actor,
+    locale: Locale,
+    path: &str,
+) -> Value {
+    let user = actor.as_user().map(|u| {
+        context! {
+            display_name => u.display_name.clone(),
+            username => u.username.clone(),
+            role_key => u.role.label_key(),
+        }
+    });
+    let nav: Vec<NavItem> = if user.is_some() {
+        state
+            .nav
+            .iter()
+            .filter(|n| n.permission.is_none_or(|p| p.allows(actor)))
+            .map(|n| NavItem {
+                label_key: n.label_key,
+                href: n.href,
+                current: if n.href == "/" {
+                    path == "/"
+                } else {
+                    path == n.href || path.starts_with(&format!("{}/", n.href))
+                },
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let other_lang = match locale {
+        Locale::De => "en",
+        Locale::En => "de",
+    };
+    context! {
+        lang => locale.code(),
+        other_lang => other_lang,
+        user => user,
+        nav => Serde(nav),
+        csrf_token => session.csrf_token(),
+        flash => session.take_flash(),
+        path => path,
+        unread => 0,
+    }
+}

@@ -1,0 +1,28 @@
+//! The web platform every feature renders through.
+//!
+//! A request passes: request id + tracing span → security headers → session load → actor →
+//! CSRF check (every non-GET/HEAD request) → route guard ([`hih_kernel::Access`]) → handler →
+//! minijinja render with `t()` → session persist. Errors become German error pages.
+
+mod app;
+mod assets;
+mod ctx;
+mod middleware;
+pub use middleware::RequestMeta;
+mod ratelimit;
+mod session;
+mod state;
+mod templates;
+
+pub use app::{PLATFORM_TEMPLATES, assemble, build_app, platform_texts};
+pub use assets::asset_url;
+pub use ctx::{Ctx, WebError, WebResult, form_errors};
+pub use ratelimit::RateLimiter;
+pub use session::{Session, SessionStage};
+pub use state::AppState;
+pub use templates::{Templates, iso};
+
+/// Re-exported for `context!` in features.
+pub use minijinja;
+/// Re-exported so features need not depend on poem's minor details directly.
+pub use poem;

@@ -1,0 +1,393 @@
+//! The request pipeline (one place, in order): request id + span, session, actor, CSRF,
+//! handler, German error pages, session persist + cookie, security headers.
+
+use std::sync::Arc;
+
+use hih_kernel::{Access, Actor, AppError};
+use poem::endpoint::BoxEndpoint;
+use poem::http::{HeaderValue, Method, StatusCode, header};
+use poem::{Endpoint, EndpointExt, IntoResponse, Request, Response};
+use tracing::Instrument;
+
+use crate::ctx::{WebError, base_context, redirect};
+use crate::session::SessionStage;
+use crate::{AppState, Session};
+
+/// Facts about the request the handlers may need.
+#[derive(Clone, Debug)]
+pub struct RequestMeta {
+    /// Request id (also in the logs and the `X-Request-Id` header).
+    pub request_id: String,
+    /// Client address.
+    pub remote: Option<std::net::IpAddr>,
+}
+
+/// Largest form body the CSRF check reads (uploads are larger: 20 MiB).
+const MAX_BODY: usize = 20 * 1024 * 1024;
+
+fn cookie_name(state: &AppState) -> &'static str {
+    if state.services.settings.security.tls {
+        "__Host-hih_session"
+    } else {
+        "hih_session"
+    }
+}
+
+fn read_cookie(req: &Request, name: &str) -> Option<String> {
+    req.headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+}
+
+fn set_cookie(resp: &mut Response, state: &AppState, value: Option<&str>) {
+    let secure = if state.services.settings.security.tls {
+        "; Secure"
+    } else {
+        ""
+    };
+    let name = cookie_name(state);
+    let cookie = match value {
+        Some(v) => format!("{name}={v}; Path=/; HttpOnly; SameSite=Lax{secure}"),
+        None => format!("{name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{secure}"),
+    };
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        resp.headers_mut().append(header::SET_COOKIE, v);
+    }
+}
+
+/// Security headers on every response (R-NFR-6).
+fn security_headers(resp: &mut Response, state: &AppState, is_static: bool) {
+    let h = resp.headers_mut();
+    let set = |h: &mut poem::http::HeaderMap, k: &'static str, v: &'static str| {
+        h.insert(k, HeaderValue::from_static(v));
+    };
+    set(
+        h,
+        "content-security-policy",
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+    );
+    set(h, "x-content-type-options", "nosniff");
+    set(h, "x-frame-options", "DENY");
+    set(h, "referrer-policy", "same-origin");
+    set(h, "cross-origin-opener-policy", "same-origin");
+    set(
+        h,
+        "permissions-policy",
+        "camera=(), microphone=(), geolocation=(), payment=()",
+    );
+    if state.services.settings.security.tls {
+        set(
+            h,
+            "strict-transport-security",
+            "max-age=31536000; includeSubDomains",
+        );
+    }
+    if !is_static {
+        set(h, "cache-control", "no-store");
+        set(h, "pragma", "no-cache");
+    }
+}
+
+/// Finds `csrf_token` in a urlencoded or multipart body.
+fn csrf_from_body(content_type: &str, body: &[u8]) -> Option<String> {
+    if content_type.starts_with("application/x-www-form-urlencoded") {
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body).ok()?;
+        return pairs
+            .into_iter()
+            .find(|(k, _)| k == "csrf_token")
+            .map(|(_, v)| v);
+    }
+    if content_type.starts_with("multipart/form-data") {
+        let marker = b"name=\"csrf_token\"";
+        let pos = body.windows(marker.len()).position(|w| w == marker)?;
+        let rest = &body[pos..];
+        let start = rest.windows(4).position(|w| w == b"\r\n\r\n")? + 4;
+        let value = &rest[start..];
+        let end = value.windows(2).position(|w| w == b"\r\n")?;
+        return String::from_utf8(value[..end].to_vec()).ok();
+    }
+    None
+}
+
+async fn check_csrf(req: &mut Request, session: &Session) -> Result<(), AppError> {
+    if let Some(h) = req
+        .headers()
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+    {
+        return if session.csrf_matches(h) {
+            Ok(())
+        } else {
+            Err(AppError::Csrf)
+        };
+    }
+    let content_type = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let body = req
+        .take_body()
+        .into_bytes_limit(MAX_BODY)
+        .await
+        .map_err(|_| AppError::Csrf)?;
+    let token = csrf_from_body(&content_type, &body);
+    req.set_body(body);
+    match token {
+        Some(t) if session.csrf_matches(&t) => Ok(()),
+        _ => Err(AppError::Csrf),
+    }
+}
+
+async fn resolve_actor(state: &AppState, session: &Session) -> Result<Actor, AppError> {
+    if session.stage() != SessionStage::Authenticated {
+        return Ok(Actor::anonymous());
+    }
+    let (Some(uid), Some(resolver)) = (session.user_id(), state.actor_resolver.as_ref()) else {
+        return Ok(Actor::anonymous());
+    };
+    match resolver.resolve(&state.services, uid).await? {
+        Some(actor) => Ok(actor),
+        None => {
+            // Account deleted or deactivated meanwhile: end the session.
+            session.destroy();
+            Ok(Actor::anonymous())
+        }
+    }
+}
+
+/// Renders an error as a German page (details are logged, never shown).
+pub(crate) fn error_page(
+    state: &AppState,
+    session: &Session,
+    actor: &Actor,
+    path: &str,
+    error: &AppError,
+) -> Response {
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    if status.is_server_error() {
+        tracing::error!(%error, "request failed");
+    }
+    let locale = session.locale();
+    let base = base_context(state, session, actor, locale, path);
+    let ctx = minijinja::context! { ..minijinja::context! {
+        status => status.as_u16(),
+        message_key => error.text_key(),
+    }, ..base };
+    let body = state
+        .templates
+        .render("platform/error.html", ctx)
+        .unwrap_or_else(|e| {
+            tracing::error!(error = %e, "error template failed");
+            status.to_string()
+        });
+    Response::builder()
+        .status(status)
+        .content_type("text/html; charset=utf-8")
+        .body(body)
+}
+
+fn to_app_error(e: &poem::Error) -> AppError {
+    if let Some(w) = e.downcast_ref::<WebError>() {
+        return match &w.0 {
+            AppError::Validation(f) => AppError::Validation(f.clone()),
+            AppError::Refused(k) => AppError::Refused(k.clone()),
+            AppError::Database(d) => AppError::Database(d.clone()),
+            AppError::Internal(d) => AppError::Internal(d.clone()),
+            AppError::NotFound => AppError::NotFound,
+            AppError::Forbidden => AppError::Forbidden,
+            AppError::Unauthenticated => AppError::Unauthenticated,
+            AppError::Csrf => AppError::Csrf,
+            AppError::RateLimited => AppError::RateLimited,
+            AppError::Conflict => AppError::Conflict,
+        };
+    }
+    match e.status() {
+        StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED => AppError::NotFound,
+        StatusCode::BAD_REQUEST
+        | StatusCode::UNPROCESSABLE_ENTITY
+        | StatusCode::PAYLOAD_TOO_LARGE => AppError::Refused("error-bad-request".into()),
+        _ => AppError::Internal(e.to_string()),
+    }
+}
+
+fn is_public_infra(path: &str) -> bool {
+    path.starts_with("/static/") || path == "/healthz" || path == "/readyz"
+}
+
+async fn pipeline(
+    ep: Arc<BoxEndpoint<'static>>,
+    mut req: Request,
+    state: AppState,
+) -> poem::Result<Response> {
+    let request_id = uuid::Uuid::new_v4().simple().to_string();
+    let path = req.uri().path().to_string();
+    let span =
+        tracing::info_span!("request", id = %request_id, method = %req.method(), path = %path);
+    async move {
+        let remote = req.remote_addr().as_socket_addr().map(|a| a.ip());
+        req.extensions_mut().insert(RequestMeta {
+            request_id: request_id.clone(),
+            remote,
+        });
+        req.extensions_mut().insert(state.clone());
+        let is_static = is_public_infra(&path);
+        let mut resp = if is_static {
+            ep.call(req).await.unwrap_or_else(|e| e.into_response())
+        } else {
+            let now = state.services.clock.now();
+            let token = read_cookie(&req, cookie_name(&state));
+            let session = match Session::load(
+                &state.services.db,
+                token.as_deref(),
+                now,
+                &state.services.settings,
+            )
+            .await
+            {
+                Ok(s) => s,
+                Err(e) => {
+                    tracing::error!(error = %e, "session load failed");
+                    return Ok(Response::builder()
+                        .status(StatusCode::SERVICE_UNAVAILABLE)
+                        .finish());
+                }
+            };
+            let actor = match resolve_actor(&state, &session).await {
+                Ok(a) => a,
+                Err(e) => {
+                    let empty = Actor::anonymous();
+                    return Ok(error_page(&state, &session, &empty, &path, &e));
+                }
+            };
+            req.extensions_mut().insert(session.clone());
+            req.extensions_mut().insert(actor.clone());
+            let unsafe_method =
+                !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+            let csrf = if unsafe_method {
+                check_csrf(&mut req, &session).await
+            } else {
+                Ok(())
+            };
+            let mut resp = match csrf {
+                Err(e) => {
+                    tracing::warn!("csrf check failed");
+                    error_page(&state, &session, &actor, &path, &e)
+                }
+                Ok(()) => match ep.call(req).await {
+                    Ok(r) => r,
+                    Err(e) => error_page(&state, &session, &actor, &path, &to_app_error(&e)),
+                },
+            };
+            match session.persist(&state.services.db).await {
+                Ok(Some(cookie)) => set_cookie(&mut resp, &state, cookie.as_deref()),
+                Ok(None) => {}
+                Err(e) => {
+                    tracing::error!(error = %e, "session persist failed");
+                    resp = error_page(&state, &session, &actor, &path, &e);
+                }
+            }
+            resp
+        };
+        security_headers(&mut resp, &state, is_static);
+        if let Ok(v) = HeaderValue::from_str(&request_id) {
+            resp.headers_mut().insert("x-request-id", v);
+        }
+        tracing::debug!(status = resp.status().as_u16(), "done");
+        Ok(resp)
+    }
+    .instrument(span)
+    .await
+}
+
+/// Wraps the whole route tree in the pipeline.
+pub(crate) fn wrap(ep: BoxEndpoint<'static>, state: AppState) -> BoxEndpoint<'static> {
+    let ep = Arc::new(ep);
+    poem::endpoint::make(move |req| pipeline(ep.clone(), req, state.clone())).boxed()
+}
+
+/// Applies a route's [`Access`]: anonymous users are sent to the login page, users without the
+/// permission get 403 and an access-log entry.
+pub(crate) fn guard(ep: BoxEndpoint<'static>, access: Access) -> BoxEndpoint<'static> {
+    match access {
+        Access::Public => ep,
+        Access::Authenticated | Access::Permission(_) => ep
+            .around(move |ep, req| async move {
+                let actor = req
+                    .extensions()
+                    .get::<Actor>()
+                    .cloned()
+                    .unwrap_or_else(Actor::anonymous);
+                if actor.as_user().is_none() {
+                    let next = req
+                        .uri()
+                        .path_and_query()
+                        .map(|p| p.as_str().to_string())
+                        .unwrap_or_default();
+                    let target = if *req.method() == Method::GET {
+                        format!("/login?next={}", url_escape(&next))
+                    } else {
+                        "/login".to_string()
+                    };
+                    return Ok(redirect(&target));
+                }
+                if let Access::Permission(p) = access {
+                    if !p.allows(&actor) {
+                        if let Some(state) = req.extensions().get::<AppState>() {
+                            let event = hih_db::access::AccessEvent {
+                                action: hih_db::access::AccessAction::Denied,
+                                entity: "route",
+                                entity_id: None,
+                                detail: serde_json::json!({ "permission": p.key }),
+                                result_count: None,
+                                path: req.uri().path(),
+                            };
+                            if let Err(error) =
+                                hih_db::access::record(&state.services, &actor, event).await
+                            {
+                                tracing::error!(%error, "access log write failed");
+                            }
+                        }
+                        return Err(WebError(AppError::Forbidden).into());
+                    }
+                }
+                ep.call(req).await.map(IntoResponse::into_response)
+            })
+            .boxed(),
+    }
+}
+
+fn url_escape(s: &str) -> String {
+    serde_urlencoded::to_string([("x", s)])
+        .map(|e| e.trim_start_matches("x=").to_string())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csrf_token_is_found_in_both_body_kinds() {
+        assert_eq!(
+            csrf_from_body(
+                "application/x-www-form-urlencoded",
+                b"a=1&csrf_token=abc%2B&b=2"
+            )
+            .as_deref(),
+            Some("abc+")
+        );
+        let multipart = b"--X\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\ntok123\r\n--X\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.csv\"\r\n\r\ndata\r\n--X--\r\n";
+        assert_eq!(
+            csrf_from_body("multipart/form-data; boundary=X", multipart).as_deref(),
+            Some("tok123")
+        );
+        assert_eq!(csrf_from_body("application/json", b"{}"), None);
+    }
+}

@@ -1,0 +1,27 @@
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::sync::Arc;
+
+use governor::{DefaultKeyedRateLimiter, Quota};
+
+/// Per-client-address limiter for login, reset and self-registration (R-NFR-6). In-memory per
+/// instance; the account lockout (stored in the database) is the cross-instance protection.
+#[derive(Clone)]
+pub struct RateLimiter {
+    inner: Arc<DefaultKeyedRateLimiter<(String, IpAddr)>>,
+}
+
+impl RateLimiter {
+    /// Allows `per_minute` attempts per address and bucket.
+    pub fn new(per_minute: u32) -> Self {
+        let n = NonZeroU32::new(per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
+        RateLimiter {
+            inner: Arc::new(governor::RateLimiter::keyed(Quota::per_minute(n))),
+        }
+    }
+
+    /// Whether one more attempt in `bucket` from `addr` is allowed now.
+    pub fn check(&self, bucket: &str, addr: IpAddr) -> bool {
+        self.inner.check_key(&(bucket.to_string(), addr)).is_ok()
+    }
+}

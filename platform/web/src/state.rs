@@ -1,0 +1,116 @@
+use std::ops::Deref;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use hih_db::entities::text_override;
+use hih_i18n::Locale;
+use hih_kernel::{
+    ActorResolver, AppError, CronSpec, JobSpec, NavEntry, Registry, Services, TabProvider,
+    TileProvider,
+};
+use sea_orm::EntityTrait;
+
+use crate::{RateLimiter, Templates};
+
+/// Everything a handler needs, shared by all requests (cheap to clone).
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+/// The shared parts.
+pub struct Inner {
+    /// Database, settings, clock, texts, job queue.
+    pub services: Services,
+    /// Compiled templates.
+    pub templates: Templates,
+    /// Navigation entries of all features, sorted.
+    pub nav: Vec<NavEntry>,
+    /// Start-page tile providers.
+    pub tiles: Vec<Arc<dyn TileProvider>>,
+    /// Detail-page tab providers.
+    pub tabs: Vec<Arc<dyn TabProvider>>,
+    /// Resolves session user ids to actors.
+    pub actor_resolver: Option<Arc<dyn ActorResolver>>,
+    /// Registered jobs (job dashboard).
+    pub jobs: Vec<JobSpec>,
+    /// Cron schedules (job dashboard).
+    pub cron: Vec<CronSpec>,
+    /// Feature names in start order.
+    pub features: Vec<&'static str>,
+    /// Login/reset rate limiter.
+    pub limiter: RateLimiter,
+    texts_checked_at: AtomicI64,
+    texts_stamp: std::sync::Mutex<String>,
+}
+
+impl Deref for AppState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+impl AppState {
+    /// Builds the state from the registry's non-route parts.
+    pub fn new(services: Services, templates: Templates, registry: &mut Registry) -> Self {
+        let mut nav = std::mem::take(&mut registry.nav);
+        nav.sort_by_key(|n| n.order);
+        let limiter = RateLimiter::new(services.settings.security.rate_limit_per_minute);
+        AppState(Arc::new(Inner {
+            services,
+            templates,
+            nav,
+            tiles: std::mem::take(&mut registry.tiles),
+            tabs: std::mem::take(&mut registry.tabs),
+            actor_resolver: registry.actor_resolver.take(),
+            jobs: std::mem::take(&mut registry.jobs),
+            cron: std::mem::take(&mut registry.cron),
+            features: registry.features.clone(),
+            limiter,
+            texts_checked_at: AtomicI64::new(0),
+            texts_stamp: std::sync::Mutex::new(String::new()),
+        }))
+    }
+
+    /// Reloads text overrides from the database if they changed (checked at most once per
+    /// second per instance; `force` after a local edit).
+    pub async fn refresh_texts(&self, force: bool) -> Result<(), AppError> {
+        let now = self.services.clock.now().timestamp_millis();
+        let last = self.texts_checked_at.load(Ordering::Relaxed);
+        if !force && now - last < 1000 && last != 0 {
+            return Ok(());
+        }
+        self.texts_checked_at.store(now, Ordering::Relaxed);
+        let rows = text_override::Entity::find().all(&self.services.db).await?;
+        let stamp = rows
+            .iter()
+            .map(|r| {
+                format!(
+                    "{}:{}:{}",
+                    r.id,
+                    r.updated_at.timestamp_micros(),
+                    r.value.len()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(",");
+        let changed = {
+            let mut current = self
+                .texts_stamp
+                .lock()
+                .map_err(|_| AppError::Internal("texts stamp poisoned".into()))?;
+            if *current == stamp && !force {
+                false
+            } else {
+                *current = stamp;
+                true
+            }
+        };
+        if changed {
+            self.services.texts.set_overrides(
+                rows.into_iter()
+                    .filter_map(|r| Locale::parse(&r.locale).map(|l| (l, r.key, r.value))),
+            );
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,194 @@
+// Headless Chromium (Debian's build), pages without JavaScript, and axe-core checks.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+
+/** Command-line switches passed to Chromium. */
+export const CHROMIUM_ARGS = Object.freeze([
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]);
+
+/** axe-core tags every page is checked against (WCAG 2.1 A and AA). */
+export const A11Y_TAGS = Object.freeze(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+
+/**
+ * Per-page state of pages made by newNoJsPage.
+ * @type {WeakMap<import('playwright-core').Page, {cdp: import('playwright-core').CDPSession, visited: string[]}>}
+ */
+const pageState = new WeakMap();
+
+/** @type {{url: string, label: string}[]} every checkA11y call, in order */
+const checks = [];
+
+let axeSource = null;
+function loadAxeSource() {
+  axeSource ??= readFileSync(path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
+  return axeSource;
+}
+
+function withoutHash(url) {
+  const u = new URL(url);
+  u.hash = '';
+  return u.href;
+}
+
+/**
+ * Launch headless Chromium from env `CHROMIUM_PATH` (default /usr/bin/chromium).
+ * @param {import('playwright-core').LaunchOptions} [options] merged over the defaults
+ * @returns {Promise<import('playwright-core').Browser>}
+ */
+export function launch(options = {}) {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: [...CHROMIUM_ARGS],
+    ...options,
+  });
+}
+
+/**
+ * Open a page, in a new browser context, whose documents load with
+ * JavaScript disabled (via CDP `Emulation.setScriptExecutionDisabled`, not
+ * the context option `javaScriptEnabled: false`, under which axe hangs).
+ * Playwright's own actions (fill, click, evaluate) still work. Main-frame
+ * navigations are recorded for assertAllVisitedChecked. Close it with
+ * `page.context().close()`.
+ * @param {import('playwright-core').Browser} browser
+ * @param {import('playwright-core').BrowserContextOptions} [contextOptions]
+ * @returns {Promise<import('playwright-core').Page>}
+ */
+export async function newNoJsPage(browser, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+  const visited = [];
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame() && frame.url() !== 'about:blank') visited.push(frame.url());
+  });
+  pageState.set(page, { cdp, visited });
+  return page;
+}
+
+/**
+ * Turn page scripting on or off for a page from newNoJsPage (no-op for
+ * other pages). Affects documents loaded afterwards and timers/handlers of
+ * the current one; scripts skipped while it was off do not run later.
+ * @param {import('playwright-core').Page} page
+ * @param {boolean} enabled
+ * @returns {Promise<void>}
+ */
+export async function setScriptingEnabled(page, enabled) {
+  const state = pageState.get(page);
+  if (state) await state.cdp.send('Emulation.setScriptExecutionDisabled', { value: !enabled });
+}
+
+/**
+ * Run axe-core (WCAG 2.0/2.1 A+AA tags) on the page's current document and
+ * record its URL as checked. For a no-JS page, scripting is re-enabled only
+ * for the check. The axe source is evaluated through the DevTools protocol,
+ * so a strict Content-Security-Policy does not block it.
+ * @param {import('playwright-core').Page} page
+ * @param {string} label a name for the page in messages, e.g. "login form"
+ * @param {{tags?: string[], timeoutMs?: number}} [options] timeoutMs default 30000
+ * @returns {Promise<void>}
+ * @throws {assert.AssertionError} listing each violation's id, impact, help and target nodes
+ */
+export async function checkA11y(page, label, { tags = [...A11Y_TAGS], timeoutMs = 30_000 } = {}) {
+  const url = page.url();
+  checks.push({ url, label });
+  await setScriptingEnabled(page, true);
+  let violations;
+  try {
+    const hasAxe = await page.evaluate(() => typeof (/** @type {any} */ (window).axe) === 'object');
+    if (!hasAxe) await page.evaluate(`${loadAxeSource()}\n;void 0;`);
+    let timer;
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`axe.run did not finish within ${timeoutMs} ms on ${label} (${url}): are page timers running?`)),
+        timeoutMs,
+      );
+    });
+    const run = page.evaluate(async (values) => {
+      const axe = /** @type {any} */ (window).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        helpUrl: v.helpUrl,
+        nodes: v.nodes.map((n) => ({ target: n.target, summary: n.failureSummary })),
+      }));
+    }, tags);
+    try {
+      violations = await Promise.race([run, timeout]);
+    } finally {
+      clearTimeout(timer);
+      run.catch(() => {});
+    }
+  } finally {
+    await setScriptingEnabled(page, false);
+  }
+  if (violations.length > 0) {
+    const lines = violations.map((v) => {
+      const nodes = v.nodes.map((n) => `      ${JSON.stringify(n.target)}`).join('\n');
+      return `  - ${v.id} [${v.impact}]: ${v.help} (${v.helpUrl})\n${nodes}`;
+    });
+    throw new assert.AssertionError({
+      message: `${violations.length} accessibility violation(s) on ${label} (${url}):\n${lines.join('\n')}`,
+      actual: violations.map((v) => v.id),
+      expected: [],
+      operator: 'checkA11y',
+      stackStartFn: checkA11y,
+    });
+  }
+}
+
+/**
+ * URLs passed to checkA11y so far in this process, de-duplicated, in order.
+ * @returns {string[]}
+ */
+export function checkedUrls() {
+  return [...new Set(checks.map((c) => c.url))];
+}
+
+/**
+ * Main-frame URLs a newNoJsPage page has committed so far, in order.
+ * @param {import('playwright-core').Page} page
+ * @returns {string[]}
+ */
+export function visitedUrls(page) {
+  const state = pageState.get(page);
+  assert.ok(state, 'visitedUrls: page was not created by newNoJsPage');
+  return [...state.visited];
+}
+
+/**
+ * Assert that every URL the page visited (ignoring #fragments) was checked
+ * with checkA11y.
+ * @param {import('playwright-core').Page} page a page from newNoJsPage
+ * @returns {void}
+ * @throws {assert.AssertionError} naming the unchecked URLs
+ */
+export function assertAllVisitedChecked(page) {
+  const checked = new Set(checks.map((c) => withoutHash(c.url)));
+  const unchecked = [...new Set(visitedUrls(page).map(withoutHash))].filter((u) => !checked.has(u));
+  assert.deepEqual(unchecked, [], `pages visited but never checked with checkA11y:\n  ${unchecked.join('\n  ')}`);
+}
+
+/**
+ * Forget all recorded checkA11y calls (for tests of the harness itself).
+ * @returns {void}
+ */
+export function resetA11yRecord() {
+  checks.length = 0;
+}
