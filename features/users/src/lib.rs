@@ -13,6 +13,8 @@ pub mod permissions;
 mod resolver;
 mod routes;
 pub mod service;
+#[cfg(feature = "testing")]
+pub mod testing;
 pub mod totp;
 pub mod validate;
 

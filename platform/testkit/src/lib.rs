@@ -1,1 +1,213 @@
-//! placeholder
+//! Test harness for every crate's integration tests.
+//!
+//! - [`TestApp::new`] assembles the app in process with any subset of features on a fresh
+//!   database: a SQLite file in a temporary directory, or — when `HIH_TEST_DATABASE_URL`
+//!   points at a PostgreSQL server — a new database per test, dropped afterwards.
+//! - [`Agent`] behaves like a browser without JavaScript: keeps cookies, remembers the last
+//!   CSRF token it saw, sends forms.
+//! - The clock is a [`FixedClock`] that tests move (expiry without sleeping).
+//! - [`matrix`] checks expected statuses per role and route.
+
+mod agent;
+pub mod matrix;
+
+use std::sync::Arc;
+
+use chrono::{TimeZone, Utc};
+use hih_kernel::{AppError, Feature, FixedClock, JobContext, Services, Settings};
+use hih_web::AppState;
+use poem::endpoint::BoxEndpoint;
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use secrecy::SecretString;
+
+pub use agent::{Agent, Page};
+
+/// The database backend of this test run.
+pub fn backend_name() -> &'static str {
+    if std::env::var("HIH_TEST_DATABASE_URL").is_ok_and(|v| !v.is_empty()) {
+        "postgres"
+    } else {
+        "sqlite"
+    }
+}
+
+struct PgDatabase {
+    admin_url: String,
+    name: String,
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        let admin_url = self.admin_url.clone();
+        let name = self.name.clone();
+        // Drop the per-test database on a helper thread with its own runtime.
+        let _ = std::thread::spawn(move || {
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            else {
+                return;
+            };
+            rt.block_on(async move {
+                if let Ok(db) = Database::connect(&admin_url).await {
+                    let _ = db
+                        .execute_unprepared(&format!(
+                            "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
+                        ))
+                        .await;
+                }
+            });
+        })
+        .join();
+    }
+}
+
+/// The application under test.
+pub struct TestApp {
+    /// Shared state (services, templates, registries).
+    pub state: AppState,
+    /// The endpoint.
+    pub app: Arc<BoxEndpoint<'static>>,
+    /// The clock; move it with `advance`.
+    pub clock: Arc<FixedClock>,
+    /// Jobs (for dashboard queries).
+    pub jobs: hih_jobs::JobSystem,
+    _dir: tempfile::TempDir,
+    _pg: Option<PgDatabase>,
+}
+
+fn replace_db_name(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, format!("?{q}")),
+        None => (url, String::new()),
+    };
+    let base = match base.rfind('/') {
+        Some(i) if i > "postgres://".len() => &base[..i],
+        _ => base,
+    };
+    format!("{base}/{name}{query}")
+}
+
+impl TestApp {
+    /// Default test settings (fast hashing is already in the dev profile).
+    pub fn settings() -> Settings {
+        Settings::default()
+    }
+
+    /// An app with these features and default settings.
+    pub async fn new(features: &[&dyn Feature]) -> TestApp {
+        Self::with_settings(features, Self::settings()).await
+    }
+
+    /// An app with these features and settings, on a fresh database.
+    pub async fn with_settings(features: &[&dyn Feature], mut settings: Settings) -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        settings.data_dir = dir.path().display().to_string();
+        let mut pg = None;
+        if let Ok(admin_url) = std::env::var("HIH_TEST_DATABASE_URL") {
+            if !admin_url.is_empty() {
+                let name = format!("hih_t_{}", ulid::Ulid::new().to_string().to_lowercase());
+                let admin = Database::connect(&admin_url)
+                    .await
+                    .expect("connect to HIH_TEST_DATABASE_URL");
+                admin
+                    .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                    .await
+                    .expect("create test database");
+                drop(admin);
+                settings.database.url =
+                    Some(SecretString::from(replace_db_name(&admin_url, &name)));
+                settings.database.max_connections = 5;
+                pg = Some(PgDatabase { admin_url, name });
+            }
+        }
+        let db = hih_db::connect(&settings).await.expect("connect");
+        hih_db::migrate(&db).await.expect("migrate");
+        let jobs = hih_jobs::JobSystem::setup(&db).await.expect("job tables");
+        let clock = Arc::new(FixedClock::new(
+            Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0)
+                .single()
+                .expect("date"),
+        ));
+        let (state, app) = hih_web::assemble(
+            features,
+            db,
+            Arc::new(settings),
+            clock.clone(),
+            jobs.queue(),
+        )
+        .expect("assemble app");
+        TestApp {
+            state,
+            app: Arc::new(app),
+            clock,
+            jobs,
+            _dir: dir,
+            _pg: pg,
+        }
+    }
+
+    /// Shared services.
+    pub fn services(&self) -> &Services {
+        &self.state.services
+    }
+
+    /// The database.
+    pub fn db(&self) -> &DatabaseConnection {
+        &self.state.services.db
+    }
+
+    /// A new browser-like client without cookies.
+    pub fn agent(&self) -> Agent {
+        Agent::new(self.app.clone())
+    }
+
+    /// Runs a registered job directly (as the worker would).
+    pub async fn run_job(
+        &self,
+        name: &str,
+        payload: serde_json::Value,
+    ) -> Result<(), hih_kernel::JobError> {
+        let spec = self
+            .state
+            .jobs
+            .iter()
+            .find(|j| j.name == name)
+            .ok_or_else(|| hih_kernel::JobError::Permanent(format!("no job {name}")))?;
+        let ctx = JobContext {
+            services: self.services().clone(),
+            job: name.to_string(),
+        };
+        spec.handler.run(&ctx, payload).await
+    }
+
+    /// Counts rows of a table.
+    pub async fn count(&self, table: &str) -> Result<i64, AppError> {
+        let row = self
+            .db()
+            .query_one_raw(sea_orm::Statement::from_string(
+                self.db().get_database_backend(),
+                format!("SELECT COUNT(*) AS n FROM {table}"),
+            ))
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok(row.try_get::<i64>("", "n")?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_names_are_replaced() {
+        assert_eq!(
+            replace_db_name("postgres://postgres@127.0.0.1:5432/test", "x"),
+            "postgres://postgres@127.0.0.1:5432/x"
+        );
+        assert_eq!(
+            replace_db_name("postgres://u@h/test?sslmode=disable", "x"),
+            "postgres://u@h/x?sslmode=disable"
+        );
+    }
+}

@@ -1,0 +1,20 @@
+//! Integration tests of the users feature (SQLite by default; PostgreSQL when
+//! `HIH_TEST_DATABASE_URL` is set).
+
+mod audit;
+mod login;
+mod reset;
+mod setup;
+
+use hih_kernel::Feature;
+use hih_testkit::TestApp;
+
+/// The features these tests need.
+pub async fn app() -> TestApp {
+    let features: [&dyn Feature; 3] = [
+        &hih_home::HomeFeature,
+        &hih_users::UsersFeature,
+        &hih_admin::AdminFeature,
+    ];
+    TestApp::new(&features).await
+}

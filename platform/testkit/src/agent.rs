@@ -1,0 +1,225 @@
+//! A browser without JavaScript: cookies, CSRF token from the last page, form posts.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
+use poem::endpoint::BoxEndpoint;
+use poem::http::{Method, StatusCode, header};
+use poem::{Endpoint, Request};
+
+/// A fetched response.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Status code.
+    pub status: StatusCode,
+    /// Headers (lower-case names; repeated headers joined with `\n`).
+    pub headers: BTreeMap<String, String>,
+    /// Body as text (lossy UTF-8).
+    pub body: String,
+    /// Raw body.
+    pub bytes: Vec<u8>,
+}
+
+impl Page {
+    /// A header value.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .get(&name.to_ascii_lowercase())
+            .map(String::as_str)
+    }
+
+    /// The redirect target.
+    pub fn location(&self) -> Option<&str> {
+        self.header("location")
+    }
+
+    /// Whether the body contains `text`.
+    pub fn contains(&self, text: &str) -> bool {
+        self.body.contains(text)
+    }
+
+    /// The text content of the element with this id (first match, tags stripped).
+    pub fn element_text(&self, id: &str) -> Option<String> {
+        let marker = format!("id=\"{id}\"");
+        let start = self.body.find(&marker)?;
+        let open_end = self.body[start..].find('>')? + start + 1;
+        let rest = &self.body[open_end..];
+        let end = rest.find("</")?;
+        Some(strip_tags(&rest[..end]).trim().to_string())
+    }
+}
+
+fn strip_tags(s: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Finds the value of the first `name="csrf_token" value="…"` in a page.
+pub fn csrf_in(body: &str) -> Option<String> {
+    let marker = "name=\"csrf_token\" value=\"";
+    let start = body.find(marker)? + marker.len();
+    let end = body[start..].find('"')? + start;
+    Some(body[start..end].to_string())
+}
+
+/// A client with its own cookie jar.
+#[derive(Clone)]
+pub struct Agent {
+    app: Arc<BoxEndpoint<'static>>,
+    cookies: Arc<Mutex<BTreeMap<String, String>>>,
+    csrf: Arc<Mutex<Option<String>>>,
+}
+
+impl Agent {
+    pub(crate) fn new(app: Arc<BoxEndpoint<'static>>) -> Self {
+        Agent {
+            app,
+            cookies: Arc::default(),
+            csrf: Arc::default(),
+        }
+    }
+
+    /// The session cookie value, if any.
+    pub fn session_cookie(&self) -> Option<String> {
+        self.cookies
+            .lock()
+            .ok()?
+            .iter()
+            .find(|(k, _)| k.contains("hih_session"))
+            .map(|(_, v)| v.clone())
+    }
+
+    /// Forgets all cookies (a new browser).
+    pub fn clear_cookies(&self) {
+        if let Ok(mut c) = self.cookies.lock() {
+            c.clear();
+        }
+    }
+
+    /// Sets a cookie by hand (e.g. to replay a stolen cookie).
+    pub fn set_cookie(&self, name: &str, value: &str) {
+        if let Ok(mut c) = self.cookies.lock() {
+            c.insert(name.to_string(), value.to_string());
+        }
+    }
+
+    /// The CSRF token of the last page seen.
+    pub fn csrf(&self) -> Option<String> {
+        self.csrf.lock().ok()?.clone()
+    }
+
+    async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        content_type: Option<&str>,
+        body: Vec<u8>,
+    ) -> Page {
+        let cookie = self
+            .cookies
+            .lock()
+            .map(|c| {
+                c.iter()
+                    .map(|(k, v)| format!("{k}={v}"))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+            .unwrap_or_default();
+        let mut builder = Request::builder()
+            .method(method)
+            .uri(path.parse().expect("uri"));
+        if !cookie.is_empty() {
+            builder = builder.header(header::COOKIE, cookie);
+        }
+        if let Some(ct) = content_type {
+            builder = builder.header(header::CONTENT_TYPE, ct);
+        }
+        let resp = self.app.get_response(builder.body(body)).await;
+        let status = resp.status();
+        let mut headers: BTreeMap<String, String> = BTreeMap::new();
+        for (k, v) in resp.headers() {
+            let v = v.to_str().unwrap_or_default().to_string();
+            headers
+                .entry(k.as_str().to_string())
+                .and_modify(|e| {
+                    e.push('\n');
+                    e.push_str(&v);
+                })
+                .or_insert(v);
+        }
+        for set in resp.headers().get_all(header::SET_COOKIE) {
+            let s = set.to_str().unwrap_or_default();
+            let pair = s.split(';').next().unwrap_or_default();
+            if let Some((k, v)) = pair.split_once('=') {
+                if let Ok(mut c) = self.cookies.lock() {
+                    if v.is_empty() || s.contains("Max-Age=0") {
+                        c.remove(k);
+                    } else {
+                        c.insert(k.to_string(), v.to_string());
+                    }
+                }
+            }
+        }
+        let bytes = resp.into_body().into_vec().await.unwrap_or_default();
+        let body = String::from_utf8_lossy(&bytes).to_string();
+        if let Some(token) = csrf_in(&body) {
+            if let Ok(mut c) = self.csrf.lock() {
+                *c = Some(token);
+            }
+        }
+        Page {
+            status,
+            headers,
+            body,
+            bytes,
+        }
+    }
+
+    /// GET a path.
+    pub async fn get(&self, path: &str) -> Page {
+        self.send(Method::GET, path, None, Vec::new()).await
+    }
+
+    /// POST a form with the CSRF token of the last page added.
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let token = self.csrf().unwrap_or_default();
+        let mut all: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post_raw(path, &all).await
+    }
+
+    /// POST a form exactly as given (no CSRF token added).
+    pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let body = serde_urlencoded::to_string(fields).unwrap_or_default();
+        self.send(
+            Method::POST,
+            path,
+            Some("application/x-www-form-urlencoded"),
+            body.into_bytes(),
+        )
+        .await
+    }
+
+    /// Follows redirects from a page (GET), at most 10.
+    pub async fn follow(&self, mut page: Page) -> Page {
+        for _ in 0..10 {
+            if !page.status.is_redirection() {
+                break;
+            }
+            let Some(loc) = page.location().map(str::to_string) else {
+                break;
+            };
+            page = self.get(&loc).await;
+        }
+        page
+    }
+}
