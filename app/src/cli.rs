@@ -41,11 +41,19 @@ enum Command {
     },
     /// Verifies the hash chain of the audit log; exits non-zero at the first broken entry.
     VerifyAudit,
+    /// Lists the features in start order.
+    Features,
 }
 
 /// Parses arguments, loads settings and runs the command.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Features = cli.command {
+        for f in crate::features() {
+            println!("{}", f.name());
+        }
+        return ExitCode::SUCCESS;
+    }
     let settings = match config::load(cli.config.as_deref()) {
         Ok(s) => s,
         Err(e) => {
@@ -76,6 +84,7 @@ pub fn main() -> ExitCode {
                 commands::create_admin::run(settings, &username, &email, password.as_deref()).await
             }
             Command::VerifyAudit => commands::verify_audit::run(settings).await,
+            Command::Features => Ok(ExitCode::SUCCESS),
         }
     });
     match result {

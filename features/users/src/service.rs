@@ -433,10 +433,10 @@ pub async fn check_second_factor(
     code: &str,
 ) -> Result<SecondFactor, AppError> {
     let now = services.clock.now();
-    if let Some(secret) = &user.totp_secret {
-        if let Some(step) = crate::totp::check(secret, code, now, user.totp_last_step) {
-            return Ok(SecondFactor::Totp(step));
-        }
+    if let Some(secret) = &user.totp_secret
+        && let Some(step) = crate::totp::check(secret, code, now, user.totp_last_step)
+    {
+        return Ok(SecondFactor::Totp(step));
     }
     let norm = normalise_recovery(code);
     if norm.len() == 8 {

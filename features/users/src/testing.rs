@@ -1,5 +1,7 @@
 //! Test helpers for every feature's tests: users of any role with a password and TOTP
 //! enrolled, and a login that computes the current code from the test clock.
+//! Test support only: failures panic, the panic is the test's failure report.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use chrono::Duration;
 use hih_db::UnitOfWork;

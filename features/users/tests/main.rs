@@ -1,6 +1,8 @@
 //! Integration tests of the users feature (SQLite by default; PostgreSQL when
 //! `HIH_TEST_DATABASE_URL` is set).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
+
 mod audit;
 mod login;
 mod reset;

@@ -32,12 +32,11 @@ pub fn backend(db: &DatabaseConnection) -> Backend {
 pub async fn connect(settings: &Settings) -> Result<DatabaseConnection, AppError> {
     let url = settings.database_url();
     if url.starts_with("sqlite:") {
-        if let Some(path) = sqlite_path(&url) {
-            if let Some(dir) = std::path::Path::new(&path).parent() {
-                if !dir.as_os_str().is_empty() {
-                    std::fs::create_dir_all(dir).map_err(AppError::internal)?;
-                }
-            }
+        if let Some(path) = sqlite_path(&url)
+            && let Some(dir) = std::path::Path::new(&path).parent()
+            && !dir.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(dir).map_err(AppError::internal)?;
         }
         let opts = SqliteConnectOptions::from_str(&url)
             .map_err(AppError::internal)?

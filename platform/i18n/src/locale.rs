@@ -1,9 +1,10 @@
 use std::fmt;
 
 /// A UI language. German is primary, English second (R-TXT-1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum Locale {
     /// German, the default for everything.
+    #[default]
     De,
     /// English.
     En,
@@ -29,12 +30,6 @@ impl Locale {
             "en" => Some(Locale::En),
             _ => None,
         }
-    }
-}
-
-impl Default for Locale {
-    fn default() -> Self {
-        Locale::De
     }
 }
 

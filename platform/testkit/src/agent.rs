@@ -159,22 +159,22 @@ impl Agent {
         for set in resp.headers().get_all(header::SET_COOKIE) {
             let s = set.to_str().unwrap_or_default();
             let pair = s.split(';').next().unwrap_or_default();
-            if let Some((k, v)) = pair.split_once('=') {
-                if let Ok(mut c) = self.cookies.lock() {
-                    if v.is_empty() || s.contains("Max-Age=0") {
-                        c.remove(k);
-                    } else {
-                        c.insert(k.to_string(), v.to_string());
-                    }
+            if let Some((k, v)) = pair.split_once('=')
+                && let Ok(mut c) = self.cookies.lock()
+            {
+                if v.is_empty() || s.contains("Max-Age=0") {
+                    c.remove(k);
+                } else {
+                    c.insert(k.to_string(), v.to_string());
                 }
             }
         }
         let bytes = resp.into_body().into_vec().await.unwrap_or_default();
         let body = String::from_utf8_lossy(&bytes).to_string();
-        if let Some(token) = csrf_in(&body) {
-            if let Ok(mut c) = self.csrf.lock() {
-                *c = Some(token);
-            }
+        if let Some(token) = csrf_in(&body)
+            && let Ok(mut c) = self.csrf.lock()
+        {
+            *c = Some(token);
         }
         Page {
             status,

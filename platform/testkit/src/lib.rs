@@ -7,6 +7,9 @@
 //!   CSRF token it saw, sends forms.
 //! - The clock is a [`FixedClock`] that tests move (expiry without sleeping).
 //! - [`matrix`] checks expected statuses per role and route.
+//!
+//! Test support only: a failed setup panics, because the panic is the test's failure report.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod agent;
 pub mod matrix;
@@ -104,22 +107,21 @@ impl TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         settings.data_dir = dir.path().display().to_string();
         let mut pg = None;
-        if let Ok(admin_url) = std::env::var("HIH_TEST_DATABASE_URL") {
-            if !admin_url.is_empty() {
-                let name = format!("hih_t_{}", ulid::Ulid::new().to_string().to_lowercase());
-                let admin = Database::connect(&admin_url)
-                    .await
-                    .expect("connect to HIH_TEST_DATABASE_URL");
-                admin
-                    .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
-                    .await
-                    .expect("create test database");
-                drop(admin);
-                settings.database.url =
-                    Some(SecretString::from(replace_db_name(&admin_url, &name)));
-                settings.database.max_connections = 5;
-                pg = Some(PgDatabase { admin_url, name });
-            }
+        if let Ok(admin_url) = std::env::var("HIH_TEST_DATABASE_URL")
+            && !admin_url.is_empty()
+        {
+            let name = format!("hih_t_{}", ulid::Ulid::new().to_string().to_lowercase());
+            let admin = Database::connect(&admin_url)
+                .await
+                .expect("connect to HIH_TEST_DATABASE_URL");
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                .await
+                .expect("create test database");
+            drop(admin);
+            settings.database.url = Some(SecretString::from(replace_db_name(&admin_url, &name)));
+            settings.database.max_connections = 5;
+            pg = Some(PgDatabase { admin_url, name });
         }
         let db = hih_db::connect(&settings).await.expect("connect");
         hih_db::migrate(&db).await.expect("migrate");

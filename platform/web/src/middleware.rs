@@ -295,7 +295,7 @@ async fn pipeline(
             }
             resp
         };
-        security_headers(&mut resp, &state, is_static);
+        security_headers(&mut resp, &state, path.starts_with("/static/"));
         if let Ok(v) = HeaderValue::from_str(&request_id) {
             resp.headers_mut().insert("x-request-id", v);
         }
@@ -337,25 +337,25 @@ pub(crate) fn guard(ep: BoxEndpoint<'static>, access: Access) -> BoxEndpoint<'st
                     };
                     return Ok(redirect(&target));
                 }
-                if let Access::Permission(p) = access {
-                    if !p.allows(&actor) {
-                        if let Some(state) = req.extensions().get::<AppState>() {
-                            let event = hih_db::access::AccessEvent {
-                                action: hih_db::access::AccessAction::Denied,
-                                entity: "route",
-                                entity_id: None,
-                                detail: serde_json::json!({ "permission": p.key }),
-                                result_count: None,
-                                path: req.uri().path(),
-                            };
-                            if let Err(error) =
-                                hih_db::access::record(&state.services, &actor, event).await
-                            {
-                                tracing::error!(%error, "access log write failed");
-                            }
+                if let Access::Permission(p) = access
+                    && !p.allows(&actor)
+                {
+                    if let Some(state) = req.extensions().get::<AppState>() {
+                        let event = hih_db::access::AccessEvent {
+                            action: hih_db::access::AccessAction::Denied,
+                            entity: "route",
+                            entity_id: None,
+                            detail: serde_json::json!({ "permission": p.key }),
+                            result_count: None,
+                            path: req.uri().path(),
+                        };
+                        if let Err(error) =
+                            hih_db::access::record(&state.services, &actor, event).await
+                        {
+                            tracing::error!(%error, "access log write failed");
                         }
-                        return Err(WebError(AppError::Forbidden).into());
                     }
+                    return Err(WebError(AppError::Forbidden).into());
                 }
                 ep.call(req).await.map(IntoResponse::into_response)
             })

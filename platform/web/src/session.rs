@@ -279,10 +279,10 @@ impl Session {
     /// Ends the session (logout).
     pub fn destroy(&self) {
         let mut s = self.lock();
-        if let Some(r) = s.row.take() {
-            if s.new_token.is_none() {
-                s.delete_hash = Some(r.id_hash);
-            }
+        if let Some(r) = s.row.take()
+            && s.new_token.is_none()
+        {
+            s.delete_hash = Some(r.id_hash);
         }
         s.new_token = None;
         s.dirty = false;

@@ -36,6 +36,8 @@ pub struct Inner {
     pub cron: Vec<CronSpec>,
     /// Feature names in start order.
     pub features: Vec<&'static str>,
+    /// Every registered route pattern with its access rule (for the matrix test and docs).
+    pub routes: Vec<(String, hih_kernel::Access)>,
     /// Login/reset rate limiter.
     pub limiter: RateLimiter,
     texts_checked_at: AtomicI64,
@@ -65,6 +67,11 @@ impl AppState {
             jobs: std::mem::take(&mut registry.jobs),
             cron: std::mem::take(&mut registry.cron),
             features: registry.features.clone(),
+            routes: registry
+                .routes
+                .iter()
+                .map(|r| (r.path.clone(), r.access))
+                .collect(),
             limiter,
             texts_checked_at: AtomicI64::new(0),
             texts_stamp: std::sync::Mutex::new(String::new()),

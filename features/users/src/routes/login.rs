@@ -81,10 +81,10 @@ pub async fn login_form(ctx: Ctx, Query(q): Query<NextQuery>) -> WebResult {
 /// account all get the same answer after the same work (one argon2 verification).
 #[handler]
 pub async fn login_submit(ctx: Ctx, Form(form): Form<LoginForm>) -> WebResult {
-    if let Some(ip) = ctx.remote {
-        if !ctx.state.limiter.check("login", ip) {
-            return Err(WebError(AppError::RateLimited));
-        }
+    if let Some(ip) = ctx.remote
+        && !ctx.state.limiter.check("login", ip)
+    {
+        return Err(WebError(AppError::RateLimited));
     }
     let services = ctx.services();
     let now = services.clock.now();
@@ -103,10 +103,11 @@ pub async fn login_submit(ctx: Ctx, Form(form): Form<LoginForm>) -> WebResult {
         }
     };
     let Some(user) = user.filter(|_| ok) else {
-        if let Some(u) = service::find_by_login(services, &form.username).await? {
-            if u.active && !service::is_locked(&u, now) {
-                service::login_failed(services, &u, "password").await?;
-            }
+        if let Some(u) = service::find_by_login(services, &form.username).await?
+            && u.active
+            && !service::is_locked(&u, now)
+        {
+            service::login_failed(services, &u, "password").await?;
         }
         return login_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &form.username, true).await;
     };
@@ -163,10 +164,10 @@ pub async fn code_submit(ctx: Ctx, Form(form): Form<CodeForm>) -> WebResult {
     let Some(user) = pending_user(&ctx, &SessionStage::PasswordOk).await? else {
         return ctx.redirect("/login");
     };
-    if let Some(ip) = ctx.remote {
-        if !ctx.state.limiter.check("login", ip) {
-            return Err(WebError(AppError::RateLimited));
-        }
+    if let Some(ip) = ctx.remote
+        && !ctx.state.limiter.check("login", ip)
+    {
+        return Err(WebError(AppError::RateLimited));
     }
     let services = ctx.services();
     if service::is_locked(&user, services.clock.now()) {

@@ -240,10 +240,10 @@ pub async fn forgot_form(ctx: Ctx) -> WebResult {
 /// operator. The answer is the same either way.
 #[handler]
 pub async fn forgot_submit(ctx: Ctx, Form(form): Form<ForgotForm>) -> WebResult {
-    if let Some(ip) = ctx.remote {
-        if !ctx.state.limiter.check("reset", ip) {
-            return Err(WebError(AppError::RateLimited));
-        }
+    if let Some(ip) = ctx.remote
+        && !ctx.state.limiter.check("reset", ip)
+    {
+        return Err(WebError(AppError::RateLimited));
     }
     let services = ctx.services();
     let email = form.email.trim().to_lowercase();
@@ -376,10 +376,10 @@ pub async fn reset_submit(
     };
     let code_ok = reset_verified(&ctx, &t) || !user.totp_enabled;
     if form.step == "code" || !code_ok {
-        if let Some(ip) = ctx.remote {
-            if !ctx.state.limiter.check("reset", ip) {
-                return Err(WebError(AppError::RateLimited));
-            }
+        if let Some(ip) = ctx.remote
+            && !ctx.state.limiter.check("reset", ip)
+        {
+            return Err(WebError(AppError::RateLimited));
         }
         match service::check_second_factor(services, &user, &form.code).await? {
             SecondFactor::Totp(step) => {

@@ -1,0 +1,216 @@
+//! Texts: every key in both locales, no literal user-visible text in templates (R-TXT-2).
+
+use std::path::{Path, PathBuf};
+
+use hih_i18n::Locale;
+use hih_kernel::Role;
+
+use crate::app;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace")
+        .to_path_buf()
+}
+
+fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if p.is_dir() {
+            if !["target", "node_modules", "tests", ".git"].contains(&name) {
+                files(&p, ext, out);
+            }
+        } else if p.extension().and_then(|x| x.to_str()) == Some(ext) {
+            out.push(p);
+        }
+    }
+}
+
+/// Removes `{{ … }}`, `{% … %}` and `{# … #}` blocks.
+fn strip_jinja(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    loop {
+        let next = ["{{", "{%", "{#"]
+            .iter()
+            .filter_map(|m| rest.find(m).map(|i| (i, *m)))
+            .min();
+        let Some((i, open)) = next else {
+            out.push_str(rest);
+            break;
+        };
+        out.push_str(&rest[..i]);
+        let close = match open {
+            "{{" => "}}",
+            "{%" => "%}",
+            _ => "#}",
+        };
+        match rest[i..].find(close) {
+            Some(j) => rest = &rest[i + j + 2..],
+            None => break,
+        }
+    }
+    out
+}
+
+/// Literal words left in a template once expressions, tags' names and markup are removed.
+fn literal_text(template: &str) -> Vec<String> {
+    let s = strip_jinja(template);
+    let mut found = Vec::new();
+    // Text between tags.
+    let mut in_tag = false;
+    let mut text = String::new();
+    let mut attrs = String::new();
+    for c in s.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                if text.chars().any(char::is_alphabetic) {
+                    found.push(text.trim().to_string());
+                }
+                text.clear();
+            }
+            '>' => {
+                in_tag = false;
+                attrs.push('\n');
+            }
+            _ if in_tag => attrs.push(c),
+            _ => text.push(c),
+        }
+    }
+    // Attributes people read: alt, title, aria-label, placeholder.
+    for attr in ["alt=\"", "title=\"", "aria-label=\"", "placeholder=\""] {
+        for (i, _) in attrs.match_indices(attr) {
+            let v = &attrs[i + attr.len()..];
+            let v = &v[..v.find('"').unwrap_or(v.len())];
+            if v.chars().any(char::is_alphabetic) {
+                found.push(format!("{attr}{v}\""));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn templates_contain_no_literal_text() {
+    let mut templates = Vec::new();
+    files(&root().join("features"), "html", &mut templates);
+    files(&root().join("platform"), "html", &mut templates);
+    assert!(
+        templates.len() >= 10,
+        "templates found: {}",
+        templates.len()
+    );
+    let mut problems = Vec::new();
+    for t in &templates {
+        let src = std::fs::read_to_string(t).unwrap();
+        for lit in literal_text(&src) {
+            problems.push(format!("{}: {lit}", t.display()));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "literal text in templates:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn the_literal_text_check_can_fail() {
+    assert_eq!(literal_text("<p>Hallo Welt</p>"), vec!["Hallo Welt"]);
+    assert_eq!(
+        literal_text("<img alt=\"Logo\" src=\"x\">"),
+        vec!["alt=\"Logo\""]
+    );
+    assert!(literal_text("<p>{{ t(\"x\") }} ({{ n }})</p>").is_empty());
+}
+
+/// Keys used in templates (`t("…")`, `t('…')`, and macro arguments ending in `_key`) and in
+/// Rust code (string literals shaped like text keys with a known prefix).
+fn used_keys() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut sources = Vec::new();
+    for dir in ["features", "platform", "app/src"] {
+        files(&root().join(dir), "html", &mut sources);
+        files(&root().join(dir), "rs", &mut sources);
+    }
+    let prefixes = [
+        "users-", "admin-", "home-", "error-", "form-", "layout-", "job-", "app-", "role-",
+    ];
+    for f in sources {
+        let mut src = std::fs::read_to_string(&f).unwrap();
+        if f.extension().is_some_and(|e| e == "html") {
+            // CSS classes and ids look like keys; they are not texts.
+            for attr in ["class=\"", "id=\""] {
+                while let Some(i) = src.find(attr) {
+                    let end = src[i + attr.len()..]
+                        .find('"')
+                        .map(|j| i + attr.len() + j + 1)
+                        .unwrap_or(src.len());
+                    src.replace_range(i..end, "");
+                }
+            }
+        }
+        for quote in ['"', '\''] {
+            for piece in src.split(quote).skip(1).step_by(2) {
+                let is_key = prefixes.iter().any(|p| piece.starts_with(p))
+                    && piece.len() > 4
+                    && piece
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                    && !piece.ends_with('-');
+                if is_key {
+                    out.push((piece.to_string(), f.display().to_string()));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn every_key_exists_in_german_and_english() {
+    let app = app().await;
+    let texts = &app.services().texts;
+    let used = used_keys();
+    assert!(used.len() > 100, "keys found: {}", used.len());
+    let mut missing = Vec::new();
+    for (key, file) in &used {
+        for locale in Locale::ALL {
+            if !texts.has(locale, key) {
+                missing.push(format!("{key} ({locale}) used in {file}"));
+            }
+        }
+    }
+    for role in Role::ALL {
+        for locale in Locale::ALL {
+            if !texts.has(locale, &role.label_key()) {
+                missing.push(format!("{} ({locale})", role.label_key()));
+            }
+        }
+    }
+    for status in ["outbox", "queued", "sent", "failed"] {
+        let key = format!("admin-outbox-status-{status}");
+        if !texts.has(Locale::De, &key) || !texts.has(Locale::En, &key) {
+            missing.push(key);
+        }
+    }
+    let de: Vec<&str> = texts.keys(Locale::De);
+    let en: Vec<&str> = texts.keys(Locale::En);
+    for k in &de {
+        if !en.contains(k) {
+            missing.push(format!("{k} only in German"));
+        }
+    }
+    for k in &en {
+        if !de.contains(k) {
+            missing.push(format!("{k} only in English"));
+        }
+    }
+    assert!(missing.is_empty(), "missing texts:\n{}", missing.join("\n"));
+}

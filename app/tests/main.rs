@@ -1,0 +1,44 @@
+//! Cross-feature tests of the assembled application: CSRF, security headers, the role × route
+//! matrix, texts (editing, catalogue completeness, no literal text), the audit chain.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
+
+mod csrf;
+mod headers;
+mod lint;
+mod matrix;
+mod texts;
+
+use hih_kernel::Feature;
+use hih_testkit::TestApp;
+
+/// The features of the product, as in `app/src/main.rs` (a test checks they match).
+pub fn all_features() -> Vec<&'static dyn Feature> {
+    vec![
+        &hih_home::HomeFeature,
+        &hih_users::UsersFeature,
+        &hih_admin::AdminFeature,
+    ]
+}
+
+/// The whole app on a fresh database.
+pub async fn app() -> TestApp {
+    TestApp::new(&all_features()).await
+}
+
+#[test]
+fn feature_list_matches_the_binary() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hih"))
+        .arg("features")
+        .output()
+        .expect("run hih");
+    let listed: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    let here: Vec<String> = all_features()
+        .iter()
+        .map(|f| f.name().to_string())
+        .collect();
+    assert_eq!(listed, here);
+}

@@ -1,0 +1,158 @@
+//! Every route × every caller (anonymous and each role). A route missing here fails the test.
+
+use hih_kernel::Role;
+use hih_testkit::matrix::{Caller, Expect, Row, check};
+use hih_users::testing::agent_for;
+
+use crate::app;
+
+use Expect::*;
+
+fn row(path: &str, pattern: &str, anonymous: Expect, roles: [Expect; 5]) -> Row {
+    let mut expect = vec![(Caller::Anonymous, anonymous)];
+    for (role, e) in Role::ALL.into_iter().zip(roles) {
+        expect.push((Caller::Role(role), e));
+    }
+    Row {
+        path: path.to_string(),
+        pattern: pattern.to_string(),
+        expect,
+    }
+}
+
+#[tokio::test]
+async fn role_route_matrix() {
+    let app = app().await;
+    let mut agents = vec![(Caller::Anonymous, app.agent())];
+    for role in Role::ALL {
+        let (agent, _) =
+            agent_for(&app, role, &format!("m-{}", role.code().replace('_', "-"))).await;
+        agents.push((Caller::Role(role), agent));
+    }
+    // One mail in the outbox, so its detail page exists.
+    let forgot = app.agent();
+    forgot.get("/passwort/vergessen").await;
+    forgot
+        .post("/passwort/vergessen", &[("email", "m-admin@example.org")])
+        .await;
+    let mail_id = app.count("mail_outbox").await.unwrap();
+    let mail = format!("/admin/postausgang/{mail_id}");
+
+    // Order of roles: super_admin, admin, ihk_staff, ahk_staff, dpo.
+    let staff_ok = [Ok, Ok, Ok, Ok, Ok];
+    let rows = vec![
+        row("/", "/", Login, staff_ok),
+        row("/login", "/login", Ok, [Redirect; 5]),
+        row("/login/code", "/login/code", Login, [Login; 5]),
+        row(
+            "/login/totp-einrichten",
+            "/login/totp-einrichten",
+            Login,
+            [Login; 5],
+        ),
+        row(
+            "/login/wiederherstellungscodes",
+            "/login/wiederherstellungscodes",
+            Redirect,
+            [Redirect; 5],
+        ),
+        row("/logout", "/logout", NotFound, [NotFound; 5]),
+        row(
+            "/konto/einrichten/unbekannt",
+            "/konto/einrichten/:token",
+            Gone,
+            [Gone; 5],
+        ),
+        row("/passwort/aendern", "/passwort/aendern", Login, staff_ok),
+        row("/passwort/vergessen", "/passwort/vergessen", Ok, staff_ok),
+        row(
+            "/passwort/zuruecksetzen/unbekannt",
+            "/passwort/zuruecksetzen/:token",
+            Gone,
+            [Gone; 5],
+        ),
+        row(
+            "/admin/texte",
+            "/admin/texte",
+            Login,
+            [Forbidden, Ok, Forbidden, Forbidden, Forbidden],
+        ),
+        row(
+            "/admin/texte/bearbeiten?locale=de&key=home-title",
+            "/admin/texte/bearbeiten",
+            Login,
+            [Forbidden, Ok, Forbidden, Forbidden, Forbidden],
+        ),
+        row(
+            "/admin/texte/bearbeiten?locale=de&key=gibt-es-nicht",
+            "/admin/texte/bearbeiten",
+            Login,
+            [Forbidden, NotFound, Forbidden, Forbidden, Forbidden],
+        ),
+        row(
+            "/admin/postausgang",
+            "/admin/postausgang",
+            Login,
+            [Ok, Ok, Forbidden, Forbidden, Forbidden],
+        ),
+        row(
+            &mail,
+            "/admin/postausgang/:id",
+            Login,
+            [Ok, Ok, Forbidden, Forbidden, Forbidden],
+        ),
+        row(
+            "/admin/postausgang/999999",
+            "/admin/postausgang/:id",
+            Login,
+            [NotFound, NotFound, Forbidden, Forbidden, Forbidden],
+        ),
+    ];
+    let failures = check(&rows, &agents).await;
+    assert!(
+        failures.is_empty(),
+        "matrix failures:\n{}",
+        failures.join("\n")
+    );
+
+    let covered: Vec<&str> = rows.iter().map(|r| r.pattern.as_str()).collect();
+    let missing: Vec<&String> = app
+        .state
+        .routes
+        .iter()
+        .map(|(p, _)| p)
+        .filter(|p| !covered.contains(&p.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "routes missing from the matrix: {missing:?}"
+    );
+}
+
+#[tokio::test]
+async fn denied_role_access_is_written_to_the_access_log() {
+    let app = app().await;
+    let (ihk, user) = agent_for(&app, Role::IhkStaff, "n-ihk").await;
+    assert_eq!(ihk.get("/admin/texte").await.status, 403);
+    use hih_db::entities::access_log;
+    use sea_orm::EntityTrait;
+    let entries = access_log::Entity::find().all(app.db()).await.unwrap();
+    assert!(entries.iter().any(|e| e.action == "denied"
+        && e.actor == format!("user:{}", user.id)
+        && e.path == "/admin/texte"));
+}
+
+#[tokio::test]
+async fn anonymous_users_are_sent_to_login_for_every_non_public_route() {
+    let app = app().await;
+    let anon = app.agent();
+    for (pattern, access) in &app.state.routes {
+        if matches!(access, hih_kernel::Access::Public) {
+            continue;
+        }
+        let path = pattern.replace(":id", "1").replace(":token", "x");
+        let p = anon.get(&path).await;
+        assert_eq!(p.status, 303, "{path}");
+        assert!(p.location().unwrap().starts_with("/login"), "{path}");
+    }
+}

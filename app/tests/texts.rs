@@ -1,0 +1,204 @@
+//! Editing texts at run time, the audit trail of it, and tamper detection.
+
+use hih_db::audit::{Verification, verify};
+use hih_db::entities::audit_log;
+use hih_kernel::Role;
+use hih_users::testing::agent_for;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+use crate::app;
+
+#[tokio::test]
+async fn an_admin_text_change_shows_on_the_next_page_and_is_audited() {
+    let app = app().await;
+    let (admin, _) = agent_for(&app, Role::Admin, "sven").await;
+    assert!(
+        admin
+            .get("/")
+            .await
+            .contains("<h1 class=\"kern-heading-large\">Startseite</h1>")
+    );
+    let list = admin.get("/admin/texte?q=startseite&locale=de").await;
+    assert!(
+        list.contains("home-title"),
+        "found by its text, case-insensitively"
+    );
+    admin
+        .get("/admin/texte/bearbeiten?locale=de&key=home-title")
+        .await;
+    let preview = admin
+        .post(
+            "/admin/texte/bearbeiten",
+            &[
+                ("locale", "de"),
+                ("key", "home-title"),
+                ("value", "Übersicht für { $x"),
+                ("action", "preview"),
+            ],
+        )
+        .await;
+    assert_eq!(preview.status, 422, "broken placeholder refused");
+    assert!(preview.contains("fehlerhaften Platzhalter"));
+    let preview = admin
+        .post(
+            "/admin/texte/bearbeiten",
+            &[
+                ("locale", "de"),
+                ("key", "home-title"),
+                ("value", "Übersicht"),
+                ("action", "preview"),
+            ],
+        )
+        .await;
+    assert_eq!(preview.status, 200);
+    assert!(preview.contains("Ja, speichern"), "confirmation step");
+    assert_eq!(
+        app.count("text_override").await.unwrap(),
+        0,
+        "nothing saved before confirming"
+    );
+    let saved = admin
+        .post(
+            "/admin/texte/bearbeiten",
+            &[
+                ("locale", "de"),
+                ("key", "home-title"),
+                ("value", "Übersicht"),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, 303);
+    let home = admin.get("/").await;
+    assert!(
+        home.contains("<h1 class=\"kern-heading-large\">Übersicht</h1>"),
+        "effective on the next request"
+    );
+    // English is untouched.
+    let entries = audit_log::Entity::find()
+        .filter(audit_log::Column::Entity.eq("text"))
+        .all(app.db())
+        .await
+        .unwrap();
+    assert!(
+        entries.iter().any(|e| e.entity_id == "de:home-title"
+            && e.changes.contains("\"Startseite\"")
+            && e.changes.contains("\"Übersicht\"")),
+        "old and new value in the audit log: {entries:?}"
+    );
+    // Revert, with confirmation.
+    admin
+        .get("/admin/texte/bearbeiten?locale=de&key=home-title")
+        .await;
+    let ask = admin
+        .post(
+            "/admin/texte/bearbeiten",
+            &[
+                ("locale", "de"),
+                ("key", "home-title"),
+                ("value", ""),
+                ("action", "revert"),
+            ],
+        )
+        .await;
+    assert!(ask.contains("Ja, Standard wiederherstellen"));
+    admin
+        .post(
+            "/admin/texte/bearbeiten",
+            &[
+                ("locale", "de"),
+                ("key", "home-title"),
+                ("value", ""),
+                ("action", "revert_confirm"),
+            ],
+        )
+        .await;
+    assert!(admin.get("/").await.contains(">Startseite</h1>"));
+    assert!(matches!(
+        verify(app.db()).await.unwrap(),
+        Verification::Intact(_)
+    ));
+}
+
+fn database_url(app: &hih_testkit::TestApp) -> String {
+    app.services().settings.database_url()
+}
+
+#[tokio::test]
+async fn verify_audit_detects_an_edited_or_deleted_row() {
+    let app = app().await;
+    let (admin, _) = agent_for(&app, Role::Admin, "tina").await;
+    admin
+        .get("/admin/texte/bearbeiten?locale=de&key=home-title")
+        .await;
+    admin
+        .post(
+            "/admin/texte/bearbeiten",
+            &[
+                ("locale", "de"),
+                ("key", "home-title"),
+                ("value", "Neu"),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    let run = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_hih"))
+            .arg("verify-audit")
+            .env("DATABASE_URL", database_url(&app))
+            .env("RUST_LOG", "error")
+            .output()
+            .expect("run hih")
+    };
+    let ok = run();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("intakt"));
+    // Someone edits entry 3 behind the application's back.
+    app.db()
+        .execute_unprepared("UPDATE audit_log SET changes = '{}' WHERE seq = 3")
+        .await
+        .unwrap();
+    assert_eq!(
+        verify(app.db()).await.unwrap(),
+        Verification::Broken {
+            seq: 3,
+            reason: "content does not match its hash".into()
+        }
+    );
+    let broken = run();
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&broken.stderr).contains("ab Eintrag 3"));
+}
+
+#[tokio::test]
+async fn verify_audit_detects_a_deleted_row_and_a_cut_tail() {
+    let app = app().await;
+    agent_for(&app, Role::Admin, "uwe").await;
+    let n = match verify(app.db()).await.unwrap() {
+        Verification::Intact(n) => n as i64,
+        other => panic!("{other:?}"),
+    };
+    assert!(n >= 4);
+    app.db()
+        .execute_unprepared(&format!("DELETE FROM audit_log WHERE seq = {n}"))
+        .await
+        .unwrap();
+    assert!(
+        matches!(verify(app.db()).await.unwrap(), Verification::Broken { seq, .. } if seq == n)
+    );
+    app.db()
+        .execute_unprepared("DELETE FROM audit_log WHERE seq = 2")
+        .await
+        .unwrap();
+    assert_eq!(
+        verify(app.db()).await.unwrap(),
+        Verification::Broken {
+            seq: 2,
+            reason: "entry 2 missing (found 3)".into()
+        }
+    );
+}
