@@ -60,7 +60,14 @@ fn strip_jinja(s: &str) -> String {
 
 /// Literal words left in a template once expressions, tags' names and markup are removed.
 fn literal_text(template: &str) -> Vec<String> {
-    let s = strip_jinja(template);
+    // HTML entities (&lt; &nbsp; …) are punctuation, not words.
+    let mut s = strip_jinja(template);
+    while let Some(i) = s.find('&') {
+        match s[i..].find(';') {
+            Some(j) if j <= 8 => s.replace_range(i..i + j + 1, " "),
+            _ => s.replace_range(i..i + 1, " "),
+        }
+    }
     let mut found = Vec::new();
     // Text between tags.
     let mut in_tag = false;

@@ -8,6 +8,17 @@ use crate::app;
 
 use Expect::*;
 
+/// Account managers (super_admin, admin) get `e`, the other roles 403.
+fn managers(e: Expect) -> [Expect; 5] {
+    [
+        e,
+        e,
+        Expect::Forbidden,
+        Expect::Forbidden,
+        Expect::Forbidden,
+    ]
+}
+
 fn row(path: &str, pattern: &str, anonymous: Expect, roles: [Expect; 5]) -> Row {
     let mut expect = vec![(Caller::Anonymous, anonymous)];
     for (role, e) in Role::ALL.into_iter().zip(roles) {
@@ -37,6 +48,8 @@ async fn role_route_matrix() {
         .await;
     let mail_id = app.count("mail_outbox").await.unwrap();
     let mail = format!("/admin/postausgang/{mail_id}");
+    let target = hih_users::testing::create_user(app.services(), Role::IhkStaff, "m-target").await;
+    let u = |suffix: &str| format!("/benutzer/{}{suffix}", target.id);
 
     // Order of roles: super_admin, admin, ihk_staff, ahk_staff, dpo.
     let staff_ok = [Ok, Ok, Ok, Ok, Ok];
@@ -106,6 +119,126 @@ async fn role_route_matrix() {
             "/admin/postausgang/:id",
             Login,
             [NotFound, NotFound, Forbidden, Forbidden, Forbidden],
+        ),
+        row("/benutzer", "/benutzer", Login, managers(Ok)),
+        row(
+            "/benutzer?q=m-&role=ihk_staff&sort=name&dir=desc&per=40",
+            "/benutzer",
+            Login,
+            managers(Ok),
+        ),
+        row("/benutzer/neu", "/benutzer/neu", Login, managers(Ok)),
+        row(
+            "/benutzer/neu/pruefen",
+            "/benutzer/neu/pruefen",
+            Login,
+            managers(Redirect),
+        ),
+        row(
+            "/benutzer/neu/abbrechen",
+            "/benutzer/neu/abbrechen",
+            Login,
+            managers(Ok),
+        ),
+        row(&u(""), "/benutzer/:id", Login, managers(Ok)),
+        row(
+            "/benutzer/999999",
+            "/benutzer/:id",
+            Login,
+            managers(NotFound),
+        ),
+        row(
+            &u("/bearbeiten"),
+            "/benutzer/:id/bearbeiten",
+            Login,
+            managers(Ok),
+        ),
+        row(
+            "/benutzer/999999/bearbeiten",
+            "/benutzer/:id/bearbeiten",
+            Login,
+            managers(NotFound),
+        ),
+        row(
+            &u("/bearbeiten/pruefen"),
+            "/benutzer/:id/bearbeiten/pruefen",
+            Login,
+            managers(Redirect),
+        ),
+        row(
+            &u("/bearbeiten/abbrechen"),
+            "/benutzer/:id/bearbeiten/abbrechen",
+            Login,
+            managers(Ok),
+        ),
+        row(
+            &u("/aktion/deaktivieren"),
+            "/benutzer/:id/aktion/:what",
+            Login,
+            managers(Ok),
+        ),
+        row(
+            &u("/aktion/loeschen"),
+            "/benutzer/:id/aktion/:what",
+            Login,
+            managers(Ok),
+        ),
+        row(
+            &u("/aktion/zuruecksetzen"),
+            "/benutzer/:id/aktion/:what",
+            Login,
+            managers(Ok),
+        ),
+        row(
+            &u("/aktion/aktivieren"),
+            "/benutzer/:id/aktion/:what",
+            Login,
+            managers(Ok),
+        ),
+        row(
+            &u("/aktion/unbekannt"),
+            "/benutzer/:id/aktion/:what",
+            Login,
+            managers(NotFound),
+        ),
+        row(
+            "/benutzeruebersicht",
+            "/benutzeruebersicht",
+            Login,
+            managers(Ok),
+        ),
+        row("/verteiler", "/verteiler", Login, managers(Ok)),
+        row(
+            "/verteiler/verteiler.csv",
+            "/verteiler/:file",
+            Login,
+            managers(Ok),
+        ),
+        row(
+            "/verteiler/verteiler.xlsx",
+            "/verteiler/:file",
+            Login,
+            managers(Ok),
+        ),
+        row(
+            "/verteiler/anderes.pdf",
+            "/verteiler/:file",
+            Login,
+            managers(NotFound),
+        ),
+        row("/profil", "/profil", Login, staff_ok),
+        row("/profil/bearbeiten", "/profil/bearbeiten", Login, staff_ok),
+        row(
+            "/profil/bearbeiten/pruefen",
+            "/profil/bearbeiten/pruefen",
+            Login,
+            [Redirect; 5],
+        ),
+        row(
+            "/profil/bearbeiten/abbrechen",
+            "/profil/bearbeiten/abbrechen",
+            Login,
+            staff_ok,
         ),
     ];
     let failures = check(&rows, &agents).await;

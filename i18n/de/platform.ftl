@@ -33,3 +33,26 @@ role-admin = HiH-Projektteam (Administrator)
 role-ihk-staff = IHK-Projektmitarbeiter/in
 role-ahk-staff = AHK-Projektmitarbeiter/in
 role-dpo = Datenschutzbeauftragte/r
+list-count = { $count ->
+    [one] 1 Eintrag
+   *[other] { $count } Einträge
+}
+list-page-of = (Seite { $page } von { $pages })
+list-pages-label = Seiten
+list-page = Seite
+list-prev = Zurück
+list-next = Weiter
+list-per-page = Einträge pro Seite
+list-all = alle
+list-apply = Anzeigen
+list-sorted-asc = (aufsteigend sortiert)
+list-sorted-desc = (absteigend sortiert)
+list-sortable = (sortieren)
+list-search = Suchen
+list-reset = Zurücksetzen
+list-export-csv = Als CSV herunterladen
+list-export-xlsx = Als Excel-Datei (XLSX) herunterladen
+confirm-title = Bitte bestätigen
+confirm-yes-discard = Ja, Eingaben verwerfen
+confirm-no-continue = Nein, weiter bearbeiten
+confirm-cancel-question = Möchten Sie die Bearbeitung abbrechen? Ihre Eingaben werden nicht gespeichert.

@@ -33,3 +33,26 @@ role-admin = HiH project team (administrator)
 role-ihk-staff = IHK project staff
 role-ahk-staff = AHK project staff
 role-dpo = Data protection officer
+list-count = { $count ->
+    [one] 1 entry
+   *[other] { $count } entries
+}
+list-page-of = (page { $page } of { $pages })
+list-pages-label = Pages
+list-page = Page
+list-prev = Previous
+list-next = Next
+list-per-page = Entries per page
+list-all = all
+list-apply = Show
+list-sorted-asc = (sorted ascending)
+list-sorted-desc = (sorted descending)
+list-sortable = (sort)
+list-search = Search
+list-reset = Reset
+list-export-csv = Download as CSV
+list-export-xlsx = Download as Excel file (XLSX)
+confirm-title = Please confirm
+confirm-yes-discard = Yes, discard my input
+confirm-no-continue = No, continue editing
+confirm-cancel-question = Do you want to cancel? Your input will not be saved.

@@ -67,6 +67,7 @@ impl MigrationTrait for Migration {
                 .col(string("phone"))
                 .col(string("role"))
                 .col(boolean("active"))
+                .col(timestamp_with_time_zone_null("activated_at"))
                 .col(string_null("password_hash"))
                 .col(timestamp_with_time_zone_null("password_changed_at"))
                 .col(boolean("must_change_password"))

@@ -12,22 +12,58 @@ pub mod password;
 pub mod permissions;
 mod resolver;
 mod routes;
+pub mod scope;
 pub mod service;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod tiles;
 pub mod totp;
 pub mod validate;
 
 use std::sync::Arc;
 
 use hih_i18n::Locale;
-use hih_kernel::{Access, Feature, Registry};
+use hih_kernel::{Access, Feature, NavEntry, Registry};
 use poem::{EndpointExt, get};
 
 /// The feature value listed in `app/src/main.rs`.
 pub struct UsersFeature;
 
-const TEMPLATES: [(&str, &str); 9] = [
+const TEMPLATES: [(&str, &str); 19] = [
+    ("users/list.html", include_str!("../templates/list.html")),
+    (
+        "users/detail.html",
+        include_str!("../templates/detail.html"),
+    ),
+    ("users/form.html", include_str!("../templates/form.html")),
+    (
+        "users/review.html",
+        include_str!("../templates/review.html"),
+    ),
+    (
+        "users/cancel.html",
+        include_str!("../templates/cancel.html"),
+    ),
+    (
+        "users/confirm.html",
+        include_str!("../templates/confirm.html"),
+    ),
+    (
+        "users/initial_password.html",
+        include_str!("../templates/initial_password.html"),
+    ),
+    (
+        "users/overview.html",
+        include_str!("../templates/overview.html"),
+    ),
+    (
+        "users/distribution.html",
+        include_str!("../templates/distribution.html"),
+    ),
+    (
+        "users/profile.html",
+        include_str!("../templates/profile.html"),
+    ),
     ("users/login.html", include_str!("../templates/login.html")),
     ("users/code.html", include_str!("../templates/code.html")),
     (
@@ -60,7 +96,7 @@ impl Feature for UsersFeature {
     }
 
     fn register(&self, r: &mut Registry) {
-        use routes::{login, password};
+        use routes::{accounts, distribution, login, password, profile};
         r.texts(Locale::De, include_str!("../../../i18n/de/users.ftl"));
         r.texts(Locale::En, include_str!("../../../i18n/en/users.ftl"));
         for (name, source) in TEMPLATES {
@@ -123,6 +159,106 @@ impl Feature for UsersFeature {
                 .post(password::reset_submit)
                 .boxed(),
         );
+
+        let manage = Access::Permission(permissions::MANAGE_USERS);
+        r.route("/benutzer", manage, get(accounts::list).boxed());
+        r.route(
+            "/benutzer/neu",
+            manage,
+            get(accounts::new_form).post(accounts::new_submit).boxed(),
+        );
+        r.route(
+            "/benutzer/neu/pruefen",
+            manage,
+            get(accounts::new_review).boxed(),
+        );
+        r.route(
+            "/benutzer/neu/abbrechen",
+            manage,
+            get(accounts::new_cancel)
+                .post(accounts::new_cancel_confirm)
+                .boxed(),
+        );
+        r.route("/benutzer/:id", manage, get(accounts::show).boxed());
+        r.route(
+            "/benutzer/:id/bearbeiten",
+            manage,
+            get(accounts::edit_form).post(accounts::edit_submit).boxed(),
+        );
+        r.route(
+            "/benutzer/:id/bearbeiten/pruefen",
+            manage,
+            get(accounts::edit_review).boxed(),
+        );
+        r.route(
+            "/benutzer/:id/bearbeiten/abbrechen",
+            manage,
+            get(accounts::edit_cancel)
+                .post(accounts::edit_cancel_confirm)
+                .boxed(),
+        );
+        r.route(
+            "/benutzer/:id/aktion/:what",
+            manage,
+            get(accounts::action_form)
+                .post(accounts::action_submit)
+                .boxed(),
+        );
+        r.route(
+            "/benutzeruebersicht",
+            Access::Permission(permissions::USER_OVERVIEW),
+            get(accounts::overview).boxed(),
+        );
+        let dist = Access::Permission(permissions::DISTRIBUTION_LIST);
+        r.route("/verteiler", dist, get(distribution::page).boxed());
+        r.route(
+            "/verteiler/:file",
+            dist,
+            get(distribution::download_file).boxed(),
+        );
+        let me = Access::Authenticated;
+        r.route("/profil", me, get(profile::show).boxed());
+        r.route(
+            "/profil/bearbeiten",
+            me,
+            get(profile::edit_form).post(profile::edit_submit).boxed(),
+        );
+        r.route(
+            "/profil/bearbeiten/pruefen",
+            me,
+            get(profile::review).boxed(),
+        );
+        r.route(
+            "/profil/bearbeiten/abbrechen",
+            me,
+            get(profile::cancel).post(profile::cancel_confirm).boxed(),
+        );
+
+        r.nav(NavEntry {
+            label_key: "users-nav-users",
+            href: "/benutzer",
+            permission: Some(permissions::MANAGE_USERS),
+            order: 800,
+        });
+        r.nav(NavEntry {
+            label_key: "users-nav-overview",
+            href: "/benutzeruebersicht",
+            permission: Some(permissions::USER_OVERVIEW),
+            order: 810,
+        });
+        r.nav(NavEntry {
+            label_key: "users-nav-distribution",
+            href: "/verteiler",
+            permission: Some(permissions::DISTRIBUTION_LIST),
+            order: 820,
+        });
+        r.nav(NavEntry {
+            label_key: "users-nav-profile",
+            href: "/profil",
+            permission: None,
+            order: 990,
+        });
+        r.tiles(Arc::new(tiles::UsersTiles));
 
         jobs::register(r);
     }

@@ -214,6 +214,7 @@ pub async fn create_account(
         phone: Set(f.phone.clone()),
         role: Set(v.role.code().to_string()),
         active: Set(active),
+        activated_at: Set(active.then_some(now)),
         password_hash: Set(None),
         password_changed_at: Set(None),
         must_change_password: Set(false),

@@ -19,7 +19,8 @@ use crate::middleware::{guard, wrap};
 use crate::{AppState, Templates};
 
 /// The platform's own templates (layout, form macros, error page).
-pub const PLATFORM_TEMPLATES: [(&str, &str); 3] = [
+pub const PLATFORM_TEMPLATES: [(&str, &str); 4] = [
+    ("platform/list.html", include_str!("../templates/list.html")),
     (
         "platform/layout.html",
         include_str!("../templates/layout.html"),

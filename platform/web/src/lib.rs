@@ -7,6 +7,8 @@
 mod app;
 mod assets;
 mod ctx;
+pub mod export;
+pub mod list;
 mod middleware;
 pub use middleware::RequestMeta;
 mod ratelimit;
@@ -16,7 +18,8 @@ mod templates;
 
 pub use app::{PLATFORM_TEMPLATES, assemble, build_app, platform_texts};
 pub use assets::asset_url;
-pub use ctx::{Ctx, WebError, WebResult, form_errors};
+pub use ctx::{Ctx, WebError, WebResult, form_errors, redirect};
+pub use list::ListParams;
 pub use ratelimit::RateLimiter;
 pub use session::{Session, SessionStage};
 pub use state::AppState;

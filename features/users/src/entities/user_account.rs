@@ -33,6 +33,8 @@ pub struct Model {
     pub role: String,
     /// Active accounts can log in.
     pub active: bool,
+    /// First activation (unset: the account has never been activated).
+    pub activated_at: Option<DateTimeUtc>,
     /// argon2id PHC string.
     pub password_hash: Option<String>,
     /// When the password was last set.

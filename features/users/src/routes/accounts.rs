@@ -1,0 +1,783 @@
+//! User administration (R-USR-1/2/5): list with search, create, edit (review before saving,
+//! cancel with confirmation), activate, deactivate, delete, reset, anonymised overview.
+
+use std::collections::BTreeMap;
+
+use chrono::Duration;
+use hih_db::UnitOfWork;
+use hih_db::access::AccessAction;
+use hih_db::fold::fold;
+use hih_i18n::TextArg;
+use hih_kernel::{AppError, FieldErrors, Role};
+use hih_mail::Mail;
+use hih_web::minijinja::value::Serde;
+use hih_web::minijinja::{Value, context};
+use hih_web::{Ctx, ListParams, Session, WebError, WebResult, iso};
+use poem::handler;
+use poem::http::StatusCode;
+use poem::web::{Form, Path, Query};
+use rand::Rng;
+use sea_orm::{EntityTrait, IntoActiveModel, QueryFilter, Set};
+use serde::{Deserialize, Serialize};
+
+use crate::entities::{institution, recovery_code, user_account};
+use crate::routes::draft;
+use crate::scope::visible_users;
+use crate::service::{self, AccountForm, SALUTATIONS};
+
+/// Sortable columns of the user list.
+const COLUMNS: [&str; 6] = [
+    "name",
+    "username",
+    "institution",
+    "role",
+    "status",
+    "last_login",
+];
+
+#[derive(Serialize)]
+struct UserRow {
+    id: i64,
+    name: String,
+    username: String,
+    email: String,
+    institution: String,
+    role_key: String,
+    active: bool,
+    never_set_up: bool,
+    last_login: Option<String>,
+}
+
+async fn institution_names(ctx: &Ctx) -> WebResult<BTreeMap<i64, institution::Model>> {
+    Ok(service::institutions(ctx.services())
+        .await?
+        .into_iter()
+        .map(|i| (i.id, i))
+        .collect())
+}
+
+fn role_options() -> Vec<(String, String)> {
+    Role::ALL
+        .iter()
+        .map(|r| (r.code().to_string(), r.label_key()))
+        .collect()
+}
+
+fn institution_options(all: &BTreeMap<i64, institution::Model>) -> Vec<(String, String, String)> {
+    all.values()
+        .map(|i| (i.id.to_string(), String::new(), i.name.clone()))
+        .collect()
+}
+
+fn salutation_options() -> Vec<(String, String)> {
+    SALUTATIONS
+        .iter()
+        .map(|(v, k)| (v.to_string(), k.to_string()))
+        .collect()
+}
+
+/// The user list: search fields combined with AND, free text over all text fields
+/// (case- and accent-insensitive), sortable columns, paging.
+#[handler]
+pub async fn list(ctx: Ctx, Query(query): Query<Vec<(String, String)>>) -> WebResult {
+    let params = ListParams::parse(
+        &ctx,
+        "users",
+        &query,
+        &["q", "role", "institution", "status"],
+        &COLUMNS,
+    );
+    let institutions = institution_names(&ctx).await?;
+    let mut users = user_account::Entity::find()
+        .filter(visible_users(&ctx.actor))
+        .all(&ctx.services().db)
+        .await?;
+    if let Some(q) = params.filter("q") {
+        let needle = fold(q);
+        users.retain(|u| u.search_text.contains(&needle));
+    }
+    if let Some(role) = params.filter("role") {
+        users.retain(|u| u.role == role);
+    }
+    if let Some(inst) = params
+        .filter("institution")
+        .and_then(|v| v.parse::<i64>().ok())
+    {
+        users.retain(|u| u.institution_id == inst);
+    }
+    match params.filter("status") {
+        Some("active") => users.retain(|u| u.active),
+        Some("inactive") => users.retain(|u| !u.active),
+        _ => {}
+    }
+    let inst_name = |id: i64| {
+        institutions
+            .get(&id)
+            .map(|i| i.name.clone())
+            .unwrap_or_default()
+    };
+    // German order: fold before comparing (Ä with A, not after Z).
+    let key = |u: &user_account::Model| -> String {
+        match params.sort.as_str() {
+            "username" => fold(&u.username),
+            "institution" => fold(&inst_name(u.institution_id)),
+            "role" => u.role.clone(),
+            "status" => u.active.to_string(),
+            "last_login" => u.last_login_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
+            _ => format!("{} {}", fold(&u.last_name), fold(&u.first_name)),
+        }
+    };
+    users.sort_by_cached_key(|u| (key(u), u.id));
+    if params.desc {
+        users.reverse();
+    }
+    let total = users.len() as u64;
+    let (offset, limit) = params.window(total);
+    let rows: Vec<UserRow> = users
+        .iter()
+        .skip(offset as usize)
+        .take(limit.map(|l| l as usize).unwrap_or(usize::MAX))
+        .map(|u| UserRow {
+            id: u.id,
+            name: u.display_name(),
+            username: u.username.clone(),
+            email: u.email.clone(),
+            institution: inst_name(u.institution_id),
+            role_key: Role::from_code(&u.role)
+                .map(|r| r.label_key())
+                .unwrap_or_default(),
+            active: u.active,
+            never_set_up: u.activated_at.is_none(),
+            last_login: u.last_login_at.map(iso),
+        })
+        .collect();
+    ctx.log_access(
+        AccessAction::Search,
+        "user",
+        None,
+        serde_json::json!(params.filters),
+        Some(total as i64),
+    )
+    .await;
+    ctx.render("users/list.html", context! {
+        rows => Serde(rows),
+        list => params.view(total, &COLUMNS),
+        q => params.filter("q").unwrap_or(""),
+        role => params.filter("role").unwrap_or(""),
+        institution => params.filter("institution").unwrap_or(""),
+        status => params.filter("status").unwrap_or(""),
+        role_options => Serde(role_options()),
+        institution_options => Serde(institution_options(&institutions)),
+        status_options => Serde(vec![("active", "users-status-active"), ("inactive", "users-status-inactive")]),
+    })
+    .await
+}
+
+/// Loads an account the actor may see, else 404 (and an access-log entry).
+async fn load_user(ctx: &Ctx, id: i64) -> WebResult<user_account::Model> {
+    let found = user_account::Entity::find_by_id(id)
+        .filter(visible_users(&ctx.actor))
+        .one(&ctx.services().db)
+        .await?;
+    match found {
+        Some(u) => Ok(u),
+        None => Err(ctx.not_found_in_scope("user", &id.to_string()).await),
+    }
+}
+
+/// Account detail with the available actions.
+#[handler]
+pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
+    let user = load_user(&ctx, id).await?;
+    let institutions = institution_names(&ctx).await?;
+    ctx.log_access(
+        AccessAction::View,
+        "user",
+        Some(id.to_string()),
+        serde_json::Value::Null,
+        None,
+    )
+    .await;
+    let is_self = ctx.actor.user_id() == Some(id);
+    ctx.render(
+        "users/detail.html",
+        context! {
+            u => detail_value(&user, &institutions),
+            is_self => is_self,
+        },
+    )
+    .await
+}
+
+fn detail_value(
+    u: &user_account::Model,
+    institutions: &BTreeMap<i64, institution::Model>,
+) -> Value {
+    context! {
+        id => u.id,
+        salutation_key => SALUTATIONS.iter().find(|(v, _)| *v == u.salutation).map(|(_, k)| *k).unwrap_or("users-salutation-keine"),
+        first_name => u.first_name.clone(),
+        last_name => u.last_name.clone(),
+        name => u.display_name(),
+        institution => institutions.get(&u.institution_id).map(|i| i.name.clone()).unwrap_or_default(),
+        position => u.position.clone(),
+        email => u.email.clone(),
+        username => u.username.clone(),
+        phone => u.phone.clone(),
+        role_key => Role::from_code(&u.role).map(|r| r.label_key()).unwrap_or_default(),
+        active => u.active,
+        never_set_up => u.activated_at.is_none(),
+        totp_enabled => u.totp_enabled,
+        locked => u.locked_until.is_some(),
+        last_login => u.last_login_at.map(iso),
+        created_at => iso(u.created_at),
+        password_changed_at => u.password_changed_at.map(iso),
+    }
+}
+
+// ---- create / edit flow ---------------------------------------------------------------------
+
+/// Which form: a new account, an existing one, or the user's own profile.
+#[derive(Clone, Copy)]
+pub enum FormKind {
+    /// A new account.
+    New,
+    /// An existing account.
+    Edit(i64),
+    /// The user's own profile.
+    Profile,
+}
+
+impl FormKind {
+    fn base(self) -> String {
+        match self {
+            FormKind::New => "/benutzer/neu".into(),
+            FormKind::Edit(id) => format!("/benutzer/{id}/bearbeiten"),
+            FormKind::Profile => "/profil/bearbeiten".into(),
+        }
+    }
+    fn draft_key(self) -> String {
+        match self {
+            FormKind::New => "users:new".into(),
+            FormKind::Edit(id) => format!("users:edit:{id}"),
+            FormKind::Profile => "users:profile".into(),
+        }
+    }
+    fn exit(self, own_id: Option<i64>) -> String {
+        match self {
+            FormKind::New => "/benutzer".into(),
+            FormKind::Edit(id) => format!("/benutzer/{id}"),
+            FormKind::Profile => own_id
+                .map(|_| "/profil".to_string())
+                .unwrap_or_else(|| "/".into()),
+        }
+    }
+    fn title_key(self) -> &'static str {
+        match self {
+            FormKind::New => "users-new-title",
+            FormKind::Edit(_) => "users-edit-title",
+            FormKind::Profile => "users-profile-edit-title",
+        }
+    }
+}
+
+/// The form's submitted fields plus the button pressed.
+#[derive(Deserialize, Default)]
+pub struct FormPost {
+    #[serde(flatten)]
+    form: AccountForm,
+    #[serde(default)]
+    action: String,
+}
+
+async fn form_page(
+    ctx: &Ctx,
+    kind: FormKind,
+    form: &AccountForm,
+    errors: &FieldErrors,
+) -> WebResult {
+    let institutions = institution_names(ctx).await?;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    ctx.render_status(
+        status,
+        "users/form.html",
+        context! {
+            f => Serde(form),
+            errors => ctx.errors(errors),
+            action => kind.base(),
+            title_key => kind.title_key(),
+            self_edit => matches!(kind, FormKind::Profile),
+            salutation_options => Serde(salutation_options()),
+            role_options => Serde(role_options()),
+            institution_options => Serde(institution_options(&institutions)),
+            cancel_href => kind.exit(ctx.actor.user_id()),
+        },
+    )
+    .await
+}
+
+async fn existing(ctx: &Ctx, kind: FormKind) -> WebResult<Option<user_account::Model>> {
+    match kind {
+        FormKind::New => Ok(None),
+        FormKind::Edit(id) => Ok(Some(load_user(ctx, id).await?)),
+        FormKind::Profile => {
+            let id = ctx.user_id()?;
+            Ok(Some(
+                user_account::Entity::find_by_id(id)
+                    .one(&ctx.services().db)
+                    .await?
+                    .ok_or(WebError(AppError::NotFound))?,
+            ))
+        }
+    }
+}
+
+/// GET of the form: the draft if one exists, else the record (or an empty form).
+pub async fn form_get(ctx: &Ctx, kind: FormKind) -> WebResult {
+    let current = existing(ctx, kind).await?;
+    let form = draft::load::<AccountForm>(ctx, &kind.draft_key())
+        .or_else(|| current.as_ref().map(AccountForm::from_model))
+        .unwrap_or_default();
+    let errors = draft::take_errors(ctx, &kind.draft_key());
+    form_page(ctx, kind, &form, &errors).await
+}
+
+/// POST of the form: `review`, `save` (from the review page), `cancel`, `edit`.
+pub async fn form_post(ctx: &Ctx, kind: FormKind, post: FormPost) -> WebResult {
+    let current = existing(ctx, kind).await?;
+    let mut form = post.form;
+    if let (FormKind::Profile, Some(me)) = (kind, &current) {
+        // Role and institution are not the user's to change.
+        form.role = me.role.clone();
+        form.institution_id = me.institution_id.to_string();
+    }
+    let key = kind.draft_key();
+    match post.action.as_str() {
+        "cancel" => {
+            draft::store(ctx, &key, &form);
+            ctx.redirect(&format!("{}/abbrechen", kind.base()))
+        }
+        "review" | "save" => {
+            let valid =
+                match service::validate_account(ctx.services(), &form, current.as_ref()).await {
+                    Ok(v) => v,
+                    Err(AppError::Validation(e)) => {
+                        draft::store(ctx, &key, &form);
+                        draft::store_errors(ctx, &key, &e);
+                        return ctx.redirect(&kind.base());
+                    }
+                    Err(e) => return Err(e.into()),
+                };
+            if post.action == "review" {
+                draft::store(ctx, &key, &form);
+                return ctx.redirect(&format!("{}/pruefen", kind.base()));
+            }
+            let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor).await?;
+            let saved = match &current {
+                None => service::create_account(&mut uow, valid, false).await?,
+                Some(before) => {
+                    service::update_account(
+                        &mut uow,
+                        before,
+                        valid,
+                        matches!(kind, FormKind::Profile),
+                    )
+                    .await?
+                }
+            };
+            uow.commit().await?;
+            draft::discard(ctx, &key);
+            ctx.session.flash(match kind {
+                FormKind::New => "users-created",
+                _ => "users-saved",
+            });
+            match kind {
+                FormKind::Profile => ctx.redirect("/profil"),
+                _ => ctx.redirect(&format!("/benutzer/{}", saved.id)),
+            }
+        }
+        _ => {
+            draft::store(ctx, &key, &form);
+            ctx.redirect(&kind.base())
+        }
+    }
+}
+
+/// The review page (confirmation before saving).
+pub async fn review_get(ctx: &Ctx, kind: FormKind) -> WebResult {
+    existing(ctx, kind).await?;
+    let Some(form) = draft::load::<AccountForm>(ctx, &kind.draft_key()) else {
+        return ctx.redirect(&kind.base());
+    };
+    let institutions = institution_names(ctx).await?;
+    let institution = form
+        .institution_id
+        .parse::<i64>()
+        .ok()
+        .and_then(|id| institutions.get(&id))
+        .map(|i| i.name.clone())
+        .unwrap_or_default();
+    ctx.render("users/review.html", context! {
+        f => Serde(&form),
+        institution => institution,
+        role_key => Role::from_code(&form.role).map(|r| r.label_key()).unwrap_or_default(),
+        salutation_key => SALUTATIONS.iter().find(|(v, _)| *v == form.salutation).map(|(_, k)| *k).unwrap_or(""),
+        action => kind.base(),
+        self_edit => matches!(kind, FormKind::Profile),
+        is_new => matches!(kind, FormKind::New),
+    })
+    .await
+}
+
+/// The cancel confirmation page.
+pub async fn cancel_get(ctx: &Ctx, kind: FormKind) -> WebResult {
+    existing(ctx, kind).await?;
+    ctx.render(
+        "users/cancel.html",
+        context! {
+            back => kind.base(),
+            discard_action => format!("{}/abbrechen", kind.base()),
+        },
+    )
+    .await
+}
+
+/// Discards the draft after the confirmation.
+pub async fn cancel_post(ctx: &Ctx, kind: FormKind) -> WebResult {
+    draft::discard(ctx, &kind.draft_key());
+    ctx.redirect(&kind.exit(ctx.actor.user_id()))
+}
+
+/// New account form.
+#[handler]
+pub async fn new_form(ctx: Ctx) -> WebResult {
+    form_get(&ctx, FormKind::New).await
+}
+/// New account submit.
+#[handler]
+pub async fn new_submit(ctx: Ctx, Form(post): Form<FormPost>) -> WebResult {
+    form_post(&ctx, FormKind::New, post).await
+}
+/// New account review.
+#[handler]
+pub async fn new_review(ctx: Ctx) -> WebResult {
+    review_get(&ctx, FormKind::New).await
+}
+/// New account cancel confirmation.
+#[handler]
+pub async fn new_cancel(ctx: Ctx) -> WebResult {
+    cancel_get(&ctx, FormKind::New).await
+}
+/// New account cancel confirmed.
+#[handler]
+pub async fn new_cancel_confirm(ctx: Ctx) -> WebResult {
+    cancel_post(&ctx, FormKind::New).await
+}
+/// Edit form.
+#[handler]
+pub async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
+    form_get(&ctx, FormKind::Edit(id)).await
+}
+/// Edit submit.
+#[handler]
+pub async fn edit_submit(ctx: Ctx, Path(id): Path<i64>, Form(post): Form<FormPost>) -> WebResult {
+    form_post(&ctx, FormKind::Edit(id), post).await
+}
+/// Edit review.
+#[handler]
+pub async fn edit_review(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
+    review_get(&ctx, FormKind::Edit(id)).await
+}
+/// Edit cancel confirmation.
+#[handler]
+pub async fn edit_cancel(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
+    cancel_get(&ctx, FormKind::Edit(id)).await
+}
+/// Edit cancel confirmed.
+#[handler]
+pub async fn edit_cancel_confirm(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
+    cancel_post(&ctx, FormKind::Edit(id)).await
+}
+
+// ---- state changes (each behind a confirmation page) ------------------------------------------
+
+#[derive(Deserialize, Default)]
+pub(crate) struct ActionPost {
+    #[serde(default)]
+    method: String,
+    #[serde(default)]
+    reset_password: Option<String>,
+    #[serde(default)]
+    reset_totp: Option<String>,
+}
+
+async fn confirm_page(
+    ctx: &Ctx,
+    user: &user_account::Model,
+    what: &str,
+    errors: &FieldErrors,
+) -> WebResult {
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    ctx.render_status(
+        status,
+        "users/confirm.html",
+        context! {
+            what => what,
+            id => user.id,
+            name => user.display_name(),
+            needs_password => user.password_hash.is_none(),
+            active => user.active,
+            errors => ctx.errors(errors),
+        },
+    )
+    .await
+}
+
+fn refuse_self(ctx: &Ctx, user: &user_account::Model) -> WebResult<()> {
+    if ctx.actor.user_id() == Some(user.id) {
+        return Err(WebError(AppError::Refused("users-refuse-self".into())));
+    }
+    Ok(())
+}
+
+/// Confirmation page of an action (`aktivieren`, `deaktivieren`, `loeschen`, `zuruecksetzen`).
+#[handler]
+pub async fn action_form(ctx: Ctx, Path((id, what)): Path<(i64, String)>) -> WebResult {
+    let user = load_user(&ctx, id).await?;
+    if !["aktivieren", "deaktivieren", "loeschen", "zuruecksetzen"].contains(&what.as_str()) {
+        return Err(WebError(AppError::NotFound));
+    }
+    refuse_self(&ctx, &user)?;
+    confirm_page(&ctx, &user, &what, &FieldErrors::new()).await
+}
+
+fn setup_mail(ctx: &Ctx, user: &user_account::Model, token: &str) -> Mail {
+    let s = ctx.services();
+    let hours = s.settings.security.setup_link_hours;
+    let link = format!(
+        "{}/konto/einrichten/{token}",
+        s.settings.public_url.trim_end_matches('/')
+    );
+    Mail {
+        to: user.email.clone(),
+        subject: s
+            .texts
+            .t(hih_i18n::Locale::De, "users-mail-setup-subject", &[]),
+        body: s.texts.t(
+            hih_i18n::Locale::De,
+            "users-mail-setup-body",
+            &[
+                ("name", TextArg::Str(user.display_name())),
+                ("username", TextArg::Str(user.username.clone())),
+                ("link", TextArg::Str(link)),
+                ("hours", TextArg::Num(hours as f64)),
+            ],
+        ),
+    }
+}
+
+/// A random initial password that meets the policy (upper, lower, digits, special).
+fn initial_password() -> String {
+    const UPPER: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ";
+    const LOWER: &[u8] = b"abcdefghijkmnpqrstuvwxyz";
+    const DIGITS: &[u8] = b"23456789";
+    const SPECIAL: &[u8] = b"!#%+-?";
+    let mut rng = rand::rng();
+    let mut pick = |set: &[u8], n: usize| -> String {
+        (0..n)
+            .map(|_| set[rng.random_range(0..set.len())] as char)
+            .collect()
+    };
+    format!(
+        "{}{}-{}{}{}",
+        pick(UPPER, 2),
+        pick(LOWER, 5),
+        pick(DIGITS, 3),
+        pick(SPECIAL, 1),
+        pick(LOWER, 3)
+    )
+}
+
+/// Executes a confirmed action.
+#[handler]
+pub async fn action_submit(
+    ctx: Ctx,
+    Path((id, what)): Path<(i64, String)>,
+    Form(post): Form<ActionPost>,
+) -> WebResult {
+    let user = load_user(&ctx, id).await?;
+    refuse_self(&ctx, &user)?;
+    let services = ctx.services();
+    let mut uow = UnitOfWork::begin(services, &ctx.actor).await?;
+    let mut am = user.clone().into_active_model();
+    am.updated_at = Set(uow.now());
+    match what.as_str() {
+        "aktivieren" => {
+            am.active = Set(true);
+            if user.activated_at.is_none() {
+                am.activated_at = Set(Some(uow.now()));
+            }
+            if user.password_hash.is_none() {
+                match post.method.as_str() {
+                    "link" => {
+                        let user = uow.update(&user, am).await?;
+                        service::revoke_tokens(&mut uow, user.id, "setup").await?;
+                        let hours = services.settings.security.setup_link_hours;
+                        let token = service::issue_token(
+                            &mut uow,
+                            user.id,
+                            "setup",
+                            Duration::hours(hours),
+                        )
+                        .await?;
+                        hih_mail::queue(&mut uow, setup_mail(&ctx, &user, &token)).await?;
+                        uow.commit().await?;
+                        ctx.session.flash("users-activated-link");
+                        return ctx.redirect(&format!("/benutzer/{id}"));
+                    }
+                    "initial" => {
+                        let user = uow.update(&user, am).await?;
+                        let password = initial_password();
+                        service::set_password(&mut uow, &user, &password, true).await?;
+                        uow.commit().await?;
+                        // Shown exactly once, never stored in clear.
+                        return ctx.render("users/initial_password.html", context! { id => id, name => user.display_name(), password => password }).await;
+                    }
+                    _ => {
+                        drop(uow);
+                        let mut e = FieldErrors::new();
+                        e.add("method", "users-activate-choose");
+                        return confirm_page(&ctx, &user, &what, &e).await;
+                    }
+                }
+            }
+            uow.update(&user, am).await?;
+            uow.commit().await?;
+            ctx.session.flash("users-activated");
+        }
+        "deaktivieren" => {
+            am.active = Set(false);
+            uow.update(&user, am).await?;
+            uow.commit().await?;
+            Session::end_all_for_user(&services.db, id).await?;
+            ctx.session.flash("users-deactivated");
+        }
+        "loeschen" => {
+            Session::end_all_for_user(uow.txn(), id).await?;
+            uow.delete::<user_account::ActiveModel>(user).await?;
+            uow.commit().await?;
+            ctx.session.flash("users-deleted");
+            return ctx.redirect("/benutzer");
+        }
+        "zuruecksetzen" => {
+            let pw = post.reset_password.is_some();
+            let totp = post.reset_totp.is_some();
+            if !pw && !totp {
+                drop(uow);
+                let mut e = FieldErrors::new();
+                e.add("reset_password", "users-reset-choose");
+                return confirm_page(&ctx, &user, &what, &e).await;
+            }
+            if pw {
+                am.password_hash = Set(None);
+                am.password_changed_at = Set(None);
+                am.must_change_password = Set(false);
+            }
+            if totp {
+                am.totp_secret = Set(None);
+                am.totp_enabled = Set(false);
+                am.totp_last_step = Set(None);
+                let codes = recovery_code::Entity::find()
+                    .filter(sea_orm::ColumnTrait::eq(&recovery_code::Column::UserId, id))
+                    .all(uow.txn())
+                    .await?;
+                for c in codes {
+                    uow.delete::<recovery_code::ActiveModel>(c).await?;
+                }
+            }
+            am.failed_logins = Set(0);
+            am.locked_until = Set(None);
+            let user = uow.update(&user, am).await?;
+            if pw && user.active {
+                service::revoke_tokens(&mut uow, user.id, "setup").await?;
+                let hours = services.settings.security.setup_link_hours;
+                let token =
+                    service::issue_token(&mut uow, user.id, "setup", Duration::hours(hours))
+                        .await?;
+                hih_mail::queue(&mut uow, setup_mail(&ctx, &user, &token)).await?;
+            }
+            uow.commit().await?;
+            Session::end_all_for_user(&services.db, id).await?;
+            ctx.session.flash("users-reset-saved");
+        }
+        _ => return Err(WebError(AppError::NotFound)),
+    }
+    ctx.redirect(&format!("/benutzer/{id}"))
+}
+
+// ---- anonymised overview --------------------------------------------------------------------
+
+#[derive(Serialize)]
+struct OverviewRow {
+    institution: String,
+    counts: Vec<u64>,
+    inactive: u64,
+    last_login: Option<String>,
+}
+
+/// Counts by institution and role, inactive accounts and the latest login per institution —
+/// no names, no addresses (what the operator needs, R-ACT).
+#[handler]
+pub async fn overview(ctx: Ctx) -> WebResult {
+    let institutions = institution_names(&ctx).await?;
+    let users = user_account::Entity::find().all(&ctx.services().db).await?;
+    let rows: Vec<OverviewRow> = institutions
+        .values()
+        .map(|inst| {
+            let mine: Vec<&user_account::Model> = users
+                .iter()
+                .filter(|u| u.institution_id == inst.id)
+                .collect();
+            OverviewRow {
+                institution: inst.name.clone(),
+                counts: Role::ALL
+                    .iter()
+                    .map(|r| {
+                        mine.iter()
+                            .filter(|u| u.active && u.role == r.code())
+                            .count() as u64
+                    })
+                    .collect(),
+                inactive: mine.iter().filter(|u| !u.active).count() as u64,
+                last_login: mine.iter().filter_map(|u| u.last_login_at).max().map(iso),
+            }
+        })
+        .collect();
+    let totals: Vec<u64> = Role::ALL
+        .iter()
+        .map(|r| {
+            users
+                .iter()
+                .filter(|u| u.active && u.role == r.code())
+                .count() as u64
+        })
+        .collect();
+    ctx.render(
+        "users/overview.html",
+        context! {
+            rows => Serde(rows),
+            roles => Serde(Role::ALL.iter().map(|r| r.label_key()).collect::<Vec<_>>()),
+            totals => Serde(totals),
+            inactive_total => users.iter().filter(|u| !u.active).count(),
+        },
+    )
+    .await
+}

@@ -1,0 +1,66 @@
+//! The user's own profile: view and edit (not role or institution).
+
+use hih_web::minijinja::context;
+use hih_web::{Ctx, WebError, WebResult};
+use poem::handler;
+use poem::web::Form;
+use sea_orm::EntityTrait;
+
+use crate::entities::user_account;
+use crate::routes::accounts::{
+    FormKind, FormPost, cancel_get, cancel_post, form_get, form_post, review_get,
+};
+
+/// Own profile.
+#[handler]
+pub async fn show(ctx: Ctx) -> WebResult {
+    let id = ctx.user_id()?;
+    let user = user_account::Entity::find_by_id(id)
+        .one(&ctx.services().db)
+        .await?
+        .ok_or(WebError(hih_kernel::AppError::NotFound))?;
+    let institutions = crate::service::institutions(ctx.services()).await?;
+    let institution = institutions
+        .iter()
+        .find(|i| i.id == user.institution_id)
+        .map(|i| i.name.clone())
+        .unwrap_or_default();
+    let days_left = crate::tiles::password_days_left(ctx.services(), &user);
+    ctx.render("users/profile.html", context! {
+        name => user.display_name(),
+        username => user.username.clone(),
+        email => user.email.clone(),
+        phone => user.phone.clone(),
+        position => user.position.clone(),
+        institution => institution,
+        role_key => hih_kernel::Role::from_code(&user.role).map(|r| r.label_key()).unwrap_or_default(),
+        days_left => days_left,
+    })
+    .await
+}
+
+/// Profile edit form.
+#[handler]
+pub async fn edit_form(ctx: Ctx) -> WebResult {
+    form_get(&ctx, FormKind::Profile).await
+}
+/// Profile edit submit.
+#[handler]
+pub async fn edit_submit(ctx: Ctx, Form(post): Form<FormPost>) -> WebResult {
+    form_post(&ctx, FormKind::Profile, post).await
+}
+/// Profile review.
+#[handler]
+pub async fn review(ctx: Ctx) -> WebResult {
+    review_get(&ctx, FormKind::Profile).await
+}
+/// Profile cancel confirmation.
+#[handler]
+pub async fn cancel(ctx: Ctx) -> WebResult {
+    cancel_get(&ctx, FormKind::Profile).await
+}
+/// Profile cancel confirmed.
+#[handler]
+pub async fn cancel_confirm(ctx: Ctx) -> WebResult {
+    cancel_post(&ctx, FormKind::Profile).await
+}

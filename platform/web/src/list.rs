@@ -1,0 +1,187 @@
+//! List state in the URL (R-LST-3): filters, sort column and direction, page and page size
+//! (20, 40, 60 or all), with the page size remembered per list in the session.
+
+use minijinja::value::Serde;
+use minijinja::{Value, context};
+use serde::Serialize;
+
+use crate::Ctx;
+
+/// Page sizes offered; 0 means "all".
+pub const PAGE_SIZES: [u64; 4] = [20, 40, 60, 0];
+
+/// Parsed list parameters.
+#[derive(Debug, Clone)]
+pub struct ListParams {
+    /// Base path of the list (`/benutzer`).
+    pub path: String,
+    /// Filter fields as given (empty values dropped), in a stable order.
+    pub filters: Vec<(String, String)>,
+    /// Sort column key (one of the allowed ones).
+    pub sort: String,
+    /// Descending?
+    pub desc: bool,
+    /// 1-based page.
+    pub page: u64,
+    /// Page size; 0 = all.
+    pub per: u64,
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    number: u64,
+    href: String,
+    current: bool,
+}
+
+fn encode(pairs: &[(String, String)]) -> String {
+    serde_urlencoded::to_string(pairs).unwrap_or_default()
+}
+
+impl ListParams {
+    /// Reads the parameters from the query. `filter_names` are the search fields; `sortable`
+    /// the allowed sort keys (the first is the default). The page size falls back to the
+    /// user's last choice for `list_key`, then to the setting.
+    pub fn parse(
+        ctx: &Ctx,
+        list_key: &str,
+        query: &[(String, String)],
+        filter_names: &[&str],
+        sortable: &[&str],
+    ) -> Self {
+        let get = |k: &str| {
+            query
+                .iter()
+                .find(|(n, _)| n == k)
+                .map(|(_, v)| v.trim().to_string())
+        };
+        let filters: Vec<(String, String)> = filter_names
+            .iter()
+            .filter_map(|n| get(n).filter(|v| !v.is_empty()).map(|v| (n.to_string(), v)))
+            .collect();
+        let sort = get("sort")
+            .filter(|s| sortable.contains(&s.as_str()))
+            .unwrap_or_else(|| sortable.first().map(|s| s.to_string()).unwrap_or_default());
+        let desc = get("dir").as_deref() == Some("desc");
+        let session_key = format!("_list_per:{list_key}");
+        let per = match get("per")
+            .and_then(|p| p.parse::<u64>().ok())
+            .filter(|p| PAGE_SIZES.contains(p))
+        {
+            Some(p) => {
+                ctx.session.set(&session_key, &p);
+                p
+            }
+            None => ctx
+                .session
+                .get::<u64>(&session_key)
+                .unwrap_or(u64::from(ctx.services().settings.list_page_size)),
+        };
+        let page = get("page")
+            .and_then(|p| p.parse::<u64>().ok())
+            .filter(|p| *p >= 1)
+            .unwrap_or(1);
+        ListParams {
+            path: ctx.path.clone(),
+            filters,
+            sort,
+            desc,
+            page,
+            per,
+        }
+    }
+
+    /// A filter value.
+    pub fn filter(&self, name: &str) -> Option<&str> {
+        self.filters
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// `(offset, limit)` for the query; `limit` is `None` for "all".
+    pub fn window(&self, total: u64) -> (u64, Option<u64>) {
+        if self.per == 0 {
+            return (0, None);
+        }
+        let pages = total.div_ceil(self.per).max(1);
+        let page = self.page.min(pages);
+        ((page - 1) * self.per, Some(self.per))
+    }
+
+    fn href(&self, sort: &str, desc: bool, page: u64) -> String {
+        let mut pairs = self.filters.clone();
+        pairs.push(("sort".into(), sort.into()));
+        if desc {
+            pairs.push(("dir".into(), "desc".into()));
+        }
+        pairs.push(("per".into(), self.per.to_string()));
+        if page > 1 {
+            pairs.push(("page".into(), page.to_string()));
+        }
+        format!("{}?{}", self.path, encode(&pairs))
+    }
+
+    /// The query string of the current filters (for export links).
+    pub fn filter_query(&self) -> String {
+        let mut pairs = self.filters.clone();
+        pairs.push(("sort".into(), self.sort.clone()));
+        if self.desc {
+            pairs.push(("dir".into(), "desc".into()));
+        }
+        encode(&pairs)
+    }
+
+    /// Template context: sort links per column, pages, page-size choice, counts.
+    pub fn view(&self, total: u64, columns: &[&str]) -> Value {
+        let mut sort_links = std::collections::BTreeMap::new();
+        let mut sort_state = std::collections::BTreeMap::new();
+        for c in columns {
+            let active = self.sort == *c;
+            let next_desc = active && !self.desc;
+            sort_links.insert(c.to_string(), self.href(c, next_desc, 1));
+            let state = match (active, self.desc) {
+                (false, _) => "none",
+                (true, false) => "ascending",
+                (true, true) => "descending",
+            };
+            sort_state.insert(c.to_string(), state);
+        }
+        let (pages, page) = if self.per == 0 {
+            (1, 1)
+        } else {
+            let pages = total.div_ceil(self.per).max(1);
+            (pages, self.page.min(pages))
+        };
+        let links: Vec<PageLink> = (1..=pages)
+            .map(|n| PageLink {
+                number: n,
+                href: self.href(&self.sort, self.desc, n),
+                current: n == page,
+            })
+            .collect();
+        let hidden: Vec<(String, String)> = {
+            let mut h = self.filters.clone();
+            h.push(("sort".into(), self.sort.clone()));
+            if self.desc {
+                h.push(("dir".into(), "desc".into()));
+            }
+            h
+        };
+        context! {
+            total => total,
+            page => page,
+            pages => pages,
+            per => self.per,
+            page_sizes => PAGE_SIZES.to_vec(),
+            sort_links => Serde(sort_links),
+            sort_state => Serde(sort_state),
+            page_links => Serde(links),
+            prev => (page > 1).then(|| self.href(&self.sort, self.desc, page - 1)),
+            next => (page < pages).then(|| self.href(&self.sort, self.desc, page + 1)),
+            hidden => Serde(hidden),
+            path => self.path.clone(),
+            export_query => self.filter_query(),
+        }
+    }
+}
