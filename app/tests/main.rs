@@ -5,6 +5,7 @@
 
 mod csrf;
 mod headers;
+mod jobs;
 mod lint;
 mod matrix;
 mod texts;

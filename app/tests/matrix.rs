@@ -19,6 +19,17 @@ fn managers(e: Expect) -> [Expect; 5] {
     ]
 }
 
+/// Only admins get `e`, the other roles 403.
+fn admin_only(e: Expect) -> [Expect; 5] {
+    [
+        Expect::Forbidden,
+        e,
+        Expect::Forbidden,
+        Expect::Forbidden,
+        Expect::Forbidden,
+    ]
+}
+
 fn row(path: &str, pattern: &str, anonymous: Expect, roles: [Expect; 5]) -> Row {
     let mut expect = vec![(Caller::Anonymous, anonymous)];
     for (role, e) in Role::ALL.into_iter().zip(roles) {
@@ -239,6 +250,37 @@ async fn role_route_matrix() {
             "/profil/bearbeiten/abbrechen",
             Login,
             staff_ok,
+        ),
+        row("/institutionen", "/institutionen", Login, admin_only(Ok)),
+        row(
+            "/institutionen/neu",
+            "/institutionen/neu",
+            Login,
+            admin_only(Ok),
+        ),
+        row(
+            "/institutionen/neu/pruefen",
+            "/institutionen/neu/pruefen",
+            Login,
+            admin_only(Redirect),
+        ),
+        row(
+            "/institutionen/1",
+            "/institutionen/:id",
+            Login,
+            admin_only(Ok),
+        ),
+        row(
+            "/institutionen/999",
+            "/institutionen/:id",
+            Login,
+            admin_only(NotFound),
+        ),
+        row(
+            "/institutionen/1/pruefen",
+            "/institutionen/:id/pruefen",
+            Login,
+            admin_only(Redirect),
         ),
     ];
     let failures = check(&rows, &agents).await;

@@ -199,3 +199,26 @@ users-tile-waiting = { $count ->
     [one] 1 Benutzerkonto wartet auf Freischaltung
    *[other] { $count } Benutzerkonten warten auf Freischaltung
 }
+users-mail-lockout-subject = HiH Projektdatenbank: Sicherheitshinweis – Konto gesperrt
+users-mail-lockout-body =
+    Das Konto „{ $username }“ wurde nach wiederholten fehlgeschlagenen Anmeldeversuchen vorübergehend gesperrt.
+    
+    Wenn das nicht erklärbar ist (z. B. durch die Person selbst), prüfen Sie bitte das Zugriffsprotokoll.
+users-nav-institutions = Institutionen
+users-institutions-title = Institutionen
+users-institutions-intro = IHKs, AHKs, das HiH-Projektteam und der Dienstleister. Neue Kammern und Länder lassen sich hier ohne Programmänderung anlegen. Institutionen werden nicht gelöscht, sondern deaktiviert.
+users-institution-new = Neue Institution
+users-institution-edit = Institution bearbeiten
+users-institution-name = Name
+users-institution-kind = Art
+users-institution-country-code = Ländercode
+users-institution-country-hint = Nur bei AHKs: zweistelliger ISO-Ländercode in Großbuchstaben, z. B. VN, IN, BR.
+users-institution-active = Aktiv (bei neuen Konten auswählbar)
+users-institution-name-taken = Eine Institution mit diesem Namen gibt es bereits.
+users-institution-kind-missing = Bitte wählen Sie die Art der Institution.
+users-institution-country = Bitte geben Sie für eine AHK den zweistelligen ISO-Ländercode in Großbuchstaben an, z. B. VN.
+users-institution-country-only-ahk = Ein Ländercode gehört nur zu einer AHK. Bitte lassen Sie das Feld leer.
+users-kind-ihk = IHK (Kammer im Inland)
+users-kind-ahk = AHK (Kammer im Ausland)
+users-kind-team = HiH-Projektteam
+users-kind-operator = Dienstleister

@@ -199,3 +199,26 @@ users-tile-waiting = { $count ->
     [one] 1 user account is waiting for activation
    *[other] { $count } user accounts are waiting for activation
 }
+users-mail-lockout-subject = HiH project database: security notice – account locked
+users-mail-lockout-body =
+    The account “{ $username }” was temporarily locked after repeated failed login attempts.
+    
+    If this cannot be explained (e.g. by the person themselves), please check the access log.
+users-nav-institutions = Institutions
+users-institutions-title = Institutions
+users-institutions-intro = IHKs, AHKs, the HiH project team and the service provider. New chambers and countries can be added here without code changes. Institutions are not deleted but deactivated.
+users-institution-new = New institution
+users-institution-edit = Edit institution
+users-institution-name = Name
+users-institution-kind = Kind
+users-institution-country-code = Country code
+users-institution-country-hint = AHKs only: two-letter ISO country code in capitals, e.g. VN, IN, BR.
+users-institution-active = Active (selectable for new accounts)
+users-institution-name-taken = An institution with this name already exists.
+users-institution-kind-missing = Please choose the kind of institution.
+users-institution-country = Please enter the two-letter ISO country code in capitals for an AHK, e.g. VN.
+users-institution-country-only-ahk = A country code belongs to an AHK only. Please leave the field empty.
+users-kind-ihk = IHK (chamber in Germany)
+users-kind-ahk = AHK (chamber abroad)
+users-kind-team = HiH project team
+users-kind-operator = Service provider

@@ -29,7 +29,19 @@ use poem::{EndpointExt, get};
 /// The feature value listed in `app/src/main.rs`.
 pub struct UsersFeature;
 
-const TEMPLATES: [(&str, &str); 19] = [
+const TEMPLATES: [(&str, &str); 22] = [
+    (
+        "users/institutions.html",
+        include_str!("../templates/institutions.html"),
+    ),
+    (
+        "users/institution_form.html",
+        include_str!("../templates/institution_form.html"),
+    ),
+    (
+        "users/institution_review.html",
+        include_str!("../templates/institution_review.html"),
+    ),
     ("users/list.html", include_str!("../templates/list.html")),
     (
         "users/detail.html",
@@ -96,7 +108,7 @@ impl Feature for UsersFeature {
     }
 
     fn register(&self, r: &mut Registry) {
-        use routes::{accounts, distribution, login, password, profile};
+        use routes::{accounts, distribution, institutions, login, password, profile};
         r.texts(Locale::De, include_str!("../../../i18n/de/users.ftl"));
         r.texts(Locale::En, include_str!("../../../i18n/en/users.ftl"));
         for (name, source) in TEMPLATES {
@@ -216,6 +228,38 @@ impl Feature for UsersFeature {
             dist,
             get(distribution::download_file).boxed(),
         );
+        let inst = Access::Permission(permissions::MANAGE_INSTITUTIONS);
+        r.route("/institutionen", inst, get(institutions::list).boxed());
+        r.route(
+            "/institutionen/neu",
+            inst,
+            get(institutions::new_form)
+                .post(institutions::new_submit)
+                .boxed(),
+        );
+        r.route(
+            "/institutionen/neu/pruefen",
+            inst,
+            get(institutions::new_review).boxed(),
+        );
+        r.route(
+            "/institutionen/:id",
+            inst,
+            get(institutions::edit_form)
+                .post(institutions::edit_submit)
+                .boxed(),
+        );
+        r.route(
+            "/institutionen/:id/pruefen",
+            inst,
+            get(institutions::edit_review).boxed(),
+        );
+        r.nav(NavEntry {
+            label_key: "users-nav-institutions",
+            href: "/institutionen",
+            permission: Some(permissions::MANAGE_INSTITUTIONS),
+            order: 830,
+        });
         let me = Access::Authenticated;
         r.route("/profil", me, get(profile::show).boxed());
         r.route(

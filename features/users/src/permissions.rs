@@ -20,5 +20,16 @@ pub const DISTRIBUTION_LIST: Permission = Permission {
     roles: &[Role::Admin, Role::SuperAdmin],
 };
 
+/// Edit institutions (reference data, R-ACT-1).
+pub const MANAGE_INSTITUTIONS: Permission = Permission {
+    key: "users.institutions",
+    roles: &[Role::Admin],
+};
+
 /// All permissions of this feature.
-pub const ALL: [Permission; 3] = [MANAGE_USERS, USER_OVERVIEW, DISTRIBUTION_LIST];
+pub const ALL: [Permission; 4] = [
+    MANAGE_USERS,
+    USER_OVERVIEW,
+    DISTRIBUTION_LIST,
+    MANAGE_INSTITUTIONS,
+];

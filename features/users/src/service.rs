@@ -490,6 +490,12 @@ pub async fn login_failed(
             serde_json::json!({ "minutes": sec.lockout_minutes }),
         );
         tracing::warn!(user_id = user.id, "account locked after failed logins");
+        report_security_event(
+            &mut uow,
+            "users-mail-lockout",
+            &[("username", user.username.clone())],
+        )
+        .await?;
     }
     uow.commit().await?;
     Ok(lock)
@@ -575,4 +581,37 @@ pub async fn institutions(services: &Services) -> Result<Vec<institution::Model>
         .order_by_asc(institution::Column::Id)
         .all(&services.db)
         .await?)
+}
+
+/// Reports a security event (R-SEC-1) by mail to all active admins and data-protection
+/// officers, inside the caller's unit of work.
+pub async fn report_security_event(
+    uow: &mut UnitOfWork,
+    key: &str,
+    args: &[(&str, String)],
+) -> Result<(), AppError> {
+    let recipients = user_account::Entity::find()
+        .filter(user_account::Column::Active.eq(true))
+        .filter(user_account::Column::Role.is_in([Role::Admin.code(), Role::Dpo.code()]))
+        .all(uow.txn())
+        .await?;
+    let texts = uow.services().texts.clone();
+    let args: Vec<(&str, hih_i18n::TextArg)> = args
+        .iter()
+        .map(|(k, v)| (*k, hih_i18n::TextArg::Str(v.clone())))
+        .collect();
+    let subject = texts.t(hih_i18n::Locale::De, &format!("{key}-subject"), &args);
+    let body = texts.t(hih_i18n::Locale::De, &format!("{key}-body"), &args);
+    for r in recipients {
+        hih_mail::queue(
+            uow,
+            hih_mail::Mail {
+                to: r.email,
+                subject: subject.clone(),
+                body: body.clone(),
+            },
+        )
+        .await?;
+    }
+    Ok(())
 }

@@ -437,3 +437,90 @@ async fn profile_edit_cannot_change_role_or_institution() {
     assert_eq!(row.role, "ihk_staff");
     assert_eq!(row.institution_id, 1);
 }
+
+#[tokio::test]
+async fn a_new_country_needs_no_code_change() {
+    let app = app().await;
+    let (admin, _) = agent_for(&app, Role::Admin, "k-admin").await;
+    admin.get("/institutionen/neu").await;
+    let p = admin
+        .post(
+            "/institutionen/neu",
+            &[
+                ("name", "AHK Mexiko"),
+                ("kind", "ahk"),
+                ("country_code", "mx"),
+                ("active", "on"),
+                ("action", "review"),
+            ],
+        )
+        .await;
+    assert_eq!(p.location(), Some("/institutionen/neu"));
+    assert!(
+        admin
+            .get("/institutionen/neu")
+            .await
+            .contains("zweistelligen ISO-Ländercode")
+    );
+    let p = admin
+        .post(
+            "/institutionen/neu",
+            &[
+                ("name", "AHK Mexiko"),
+                ("kind", "ahk"),
+                ("country_code", "MX"),
+                ("active", "on"),
+                ("action", "review"),
+            ],
+        )
+        .await;
+    assert_eq!(p.location(), Some("/institutionen/neu/pruefen"));
+    assert!(
+        admin
+            .get("/institutionen/neu/pruefen")
+            .await
+            .contains("AHK Mexiko")
+    );
+    let p = admin
+        .post(
+            "/institutionen/neu",
+            &[
+                ("name", "AHK Mexiko"),
+                ("kind", "ahk"),
+                ("country_code", "MX"),
+                ("active", "on"),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(p.location(), Some("/institutionen"));
+    assert!(admin.get("/institutionen").await.contains("AHK Mexiko"));
+    let staff = create_user_in(app.services(), Role::AhkStaff, "mx-staff", "AHK Mexiko").await;
+    let resolver_actor = {
+        let state = &app.state;
+        state
+            .actor_resolver
+            .as_ref()
+            .unwrap()
+            .resolve(app.services(), staff.id)
+            .await
+            .unwrap()
+            .unwrap()
+    };
+    assert_eq!(
+        resolver_actor.as_user().unwrap().country.as_deref(),
+        Some("MX")
+    );
+    assert_eq!(resolver_actor.as_user().unwrap().district_id, None);
+    // Audited.
+    let created = audit_log::Entity::find()
+        .filter(audit_log::Column::Entity.eq("institution"))
+        .all(app.db())
+        .await
+        .unwrap();
+    assert!(
+        created
+            .iter()
+            .any(|e| e.action == "create" && e.changes.contains("AHK Mexiko"))
+    );
+}

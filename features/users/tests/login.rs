@@ -84,6 +84,7 @@ async fn unknown_user_and_wrong_password_get_the_same_answer() {
 async fn five_failures_lock_the_account_for_fifteen_minutes() {
     let app = app().await;
     let user = create_user(app.services(), Role::IhkStaff, "carla").await;
+    create_user(app.services(), Role::Dpo, "dpo-watch").await;
     let agent = app.agent();
     agent.get("/login").await;
     for _ in 0..5 {
@@ -115,6 +116,17 @@ async fn five_failures_lock_the_account_for_fifteen_minutes() {
     // The lockout is in the audit trail as a security event.
     let events = audit_actions(&app, &user.id.to_string()).await;
     assert!(events.contains(&"lockout".to_string()), "{events:?}");
+    // Admins and the data-protection officer are told (R-SEC-1).
+    let mails = hih_db::entities::mail_outbox::Entity::find()
+        .all(app.db())
+        .await
+        .unwrap();
+    assert!(
+        mails
+            .iter()
+            .any(|m| m.to_addr == "dpo-watch@example.org" && m.body.contains("carla")),
+        "{mails:?}"
+    );
     // After 15 minutes the right password works again.
     app.clock.advance(Duration::minutes(16));
     let p = agent
@@ -339,4 +351,24 @@ pub(crate) async fn audit_actions(app: &hih_testkit::TestApp, entity_id: &str) -
         .into_iter()
         .map(|e| e.action)
         .collect()
+}
+
+#[tokio::test]
+async fn start_page_warns_before_the_password_expires() {
+    let app = app().await;
+    let user = create_user(app.services(), Role::AhkStaff, "kira").await;
+    let agent = app.agent();
+    login(&app, &agent, &user).await;
+    assert!(
+        !agent.get("/").await.contains("Ihr Passwort läuft"),
+        "no warning when fresh"
+    );
+    app.clock.advance(Duration::days(170));
+    login(&app, &agent, &user).await;
+    let home = agent.get("/").await;
+    assert!(
+        home.contains("Ihr Passwort läuft in 10 Tagen ab"),
+        "warning 14 days before: {}",
+        home.body
+    );
 }

@@ -25,3 +25,19 @@ impl RateLimiter {
         self.inner.check_key(&(bucket.to_string(), addr)).is_ok()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_per_address_and_bucket() {
+        let l = RateLimiter::new(3);
+        let a: IpAddr = [10, 0, 0, 1].into();
+        let b: IpAddr = [10, 0, 0, 2].into();
+        assert!((0..3).all(|_| l.check("login", a)));
+        assert!(!l.check("login", a), "fourth attempt in the minute refused");
+        assert!(l.check("login", b), "other address unaffected");
+        assert!(l.check("reset", a), "other bucket unaffected");
+    }
+}

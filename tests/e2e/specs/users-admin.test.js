@@ -103,7 +103,7 @@ describe('user administration (JavaScript off)', () => {
     assert.match(await page.locator('main').innerText(), /huong\.nguyen@ahk-vietnam\.example/);
     await checkA11y(page, 'outbox');
 
-    for (const path of ['/benutzeruebersicht', '/verteiler', '/profil', '/profil/bearbeiten', '/passwort/aendern']) {
+    for (const path of ['/benutzeruebersicht', '/verteiler', '/profil', '/profil/bearbeiten', '/passwort/aendern', '/institutionen', '/institutionen/neu', '/institutionen/1']) {
       await page.goto(new URL(path, server.baseUrl).href);
       await checkA11y(page, path);
     }

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod distribution;
 mod draft;
+pub mod institutions;
 pub mod login;
 pub mod password;
 pub mod profile;
