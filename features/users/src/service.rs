@@ -113,13 +113,17 @@ pub async fn validate_account(
     if !SALUTATIONS.iter().any(|(v, _)| *v == f.salutation) {
         e.add("salutation", "users-error-salutation");
     }
-    for (field, value) in [
-        ("first_name", &f.first_name),
-        ("last_name", &f.last_name),
-        ("position", &f.position),
+    for (field, value, missing) in [
+        (
+            "first_name",
+            &f.first_name,
+            "users-error-first-name-missing",
+        ),
+        ("last_name", &f.last_name, "users-error-last-name-missing"),
+        ("position", &f.position, "users-error-position-missing"),
     ] {
         if value.is_empty() {
-            e.add(field, "users-error-required");
+            e.add(field, missing);
         } else if value.chars().count() > 200 {
             e.add(field, "users-error-too-long");
         }
@@ -127,16 +131,13 @@ pub async fn validate_account(
     if !is_email(&f.email) {
         e.add("email", "users-error-email");
     }
-    if !is_username(&f.username) {
-        e.add("username", "users-error-username");
-    }
     if !is_phone(&f.phone) {
         e.add("phone", "users-error-phone");
     }
-    let role = Role::from_code(&f.role);
-    if role.is_none() {
-        e.add("role", "users-error-role");
+    if !is_username(&f.username) {
+        e.add("username", "users-error-username");
     }
+    let role = Role::from_code(&f.role);
     let institution = match f.institution_id.parse::<i64>() {
         Ok(id) => {
             institution::Entity::find_by_id(id)
@@ -151,6 +152,9 @@ pub async fn validate_account(
             e.add("institution_id", "users-error-institution-role")
         }
         _ => {}
+    }
+    if role.is_none() {
+        e.add("role", "users-error-role");
     }
     let id = existing.map(|m| m.id).unwrap_or(-1);
     if e.is_empty() || !e.has("username") {

@@ -68,7 +68,7 @@ async fn create_validates_each_field_and_keeps_input() {
     let p = admin.get("/benutzer/neu").await;
     for msg in [
         "Bitte wählen Sie eine Anrede.",
-        "Bitte füllen Sie dieses Feld aus.",
+        "Bitte geben Sie den Nachnamen ein.",
         "gültige E-Mail-Adresse",
         "Die Telefonnummer darf nur Ziffern, Leerzeichen und die Zeichen +",
         "Der Benutzername muss 3 bis 64 Zeichen lang sein",

@@ -80,7 +80,7 @@ async fn validate(ctx: &Ctx, f: &InstitutionForm, id: Option<i64>) -> Result<(),
     let mut e = FieldErrors::new();
     let name = f.name.trim();
     if name.is_empty() || name.chars().count() > 200 {
-        e.add("name", "users-error-required");
+        e.add("name", "users-institution-name-missing");
     } else {
         let clash = institution::Entity::find()
             .filter(institution::Column::Name.eq(name))
