@@ -9,7 +9,6 @@ use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, WebError, WebResult};
 use poem::handler;
-use poem::http::StatusCode;
 use poem::web::{Form, Query};
 use sea_orm::{ColumnTrait, EntityTrait, IntoActiveModel, NotSet, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
@@ -139,14 +138,9 @@ async fn edit_page(
     } else {
         None
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    ctx.render_status(
-        status,
+    ctx.render_form(
         "admin/text_edit.html",
+        errors,
         context! {
             key => t.key.clone(),
             text_locale => t.locale.code(),
@@ -155,7 +149,6 @@ async fn edit_page(
             value => value,
             stage => stage,
             preview => preview,
-            errors => ctx.errors(errors),
         },
     )
     .await

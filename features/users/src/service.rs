@@ -496,7 +496,7 @@ pub async fn login_failed(
         tracing::warn!(user_id = user.id, "account locked after failed logins");
         report_security_event(
             &mut uow,
-            "users-mail-lockout",
+            ("users-mail-lockout-subject", "users-mail-lockout-body"),
             &[("username", user.username.clone())],
         )
         .await?;
@@ -591,7 +591,7 @@ pub async fn institutions(services: &Services) -> Result<Vec<institution::Model>
 /// officers, inside the caller's unit of work.
 pub async fn report_security_event(
     uow: &mut UnitOfWork,
-    key: &str,
+    (subject_key, body_key): (&str, &str),
     args: &[(&str, String)],
 ) -> Result<(), AppError> {
     let recipients = user_account::Entity::find()
@@ -604,8 +604,8 @@ pub async fn report_security_event(
         .iter()
         .map(|(k, v)| (*k, hih_i18n::TextArg::Str(v.clone())))
         .collect();
-    let subject = texts.t(hih_i18n::Locale::De, &format!("{key}-subject"), &args);
-    let body = texts.t(hih_i18n::Locale::De, &format!("{key}-body"), &args);
+    let subject = texts.t(hih_i18n::Locale::De, subject_key, &args);
+    let body = texts.t(hih_i18n::Locale::De, body_key, &args);
     for r in recipients {
         hih_mail::queue(
             uow,

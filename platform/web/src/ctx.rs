@@ -174,6 +174,23 @@ impl Ctx {
             .body(html))
     }
 
+    /// Renders a form page: adds the translated `errors` to the context and answers 422 when
+    /// there are any, 200 otherwise.
+    pub async fn render_form(
+        &self,
+        template: &str,
+        errors: &FieldErrors,
+        page: Value,
+    ) -> WebResult {
+        let status = if errors.is_empty() {
+            StatusCode::OK
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        };
+        let page = context! { errors => self.errors(errors), ..page };
+        self.render_status(status, template, page).await
+    }
+
     /// `303 See Other` to a local path (POST-redirect-GET).
     pub fn redirect(&self, to: &str) -> WebResult {
         Ok(redirect(to))

@@ -14,7 +14,6 @@ use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, ListParams, Session, WebError, WebResult, iso};
 use poem::handler;
-use poem::http::StatusCode;
 use poem::web::{Form, Path, Query};
 use rand::Rng;
 use sea_orm::{EntityTrait, IntoActiveModel, QueryFilter, Set};
@@ -297,17 +296,11 @@ async fn form_page(
     errors: &FieldErrors,
 ) -> WebResult {
     let institutions = institution_names(ctx).await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    ctx.render_status(
-        status,
+    ctx.render_form(
         "users/form.html",
+        errors,
         context! {
             f => Serde(form),
-            errors => ctx.errors(errors),
             action => kind.base(),
             title_key => kind.title_key(),
             self_edit => matches!(kind, FormKind::Profile),
@@ -521,21 +514,15 @@ async fn confirm_page(
     what: &str,
     errors: &FieldErrors,
 ) -> WebResult {
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    ctx.render_status(
-        status,
+    ctx.render_form(
         "users/confirm.html",
+        errors,
         context! {
             what => what,
             id => user.id,
             name => user.display_name(),
             needs_password => user.password_hash.is_none(),
             active => user.active,
-            errors => ctx.errors(errors),
         },
     )
     .await

@@ -133,11 +133,8 @@ pub async fn code_form(ctx: Ctx) -> WebResult {
     {
         return ctx.redirect("/login");
     }
-    ctx.render(
-        "users/code.html",
-        context! { errors => ctx.errors(&FieldErrors::new()) },
-    )
-    .await
+    ctx.render_form("users/code.html", &FieldErrors::new(), context! {})
+        .await
 }
 
 /// Where a fully verified user goes next: forced password change or the app.
@@ -182,13 +179,7 @@ pub async fn code_submit(ctx: Ctx, Form(form): Form<CodeForm>) -> WebResult {
         }
         let mut e = FieldErrors::new();
         e.add("code", "users-code-invalid");
-        return ctx
-            .render_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "users/code.html",
-                context! { errors => ctx.errors(&e) },
-            )
-            .await;
+        return ctx.render_form("users/code.html", &e, context! {}).await;
     }
     let actor = Actor::system("login");
     let mut uow = UnitOfWork::begin(services, &actor).await?;
@@ -231,19 +222,13 @@ async fn enrol_page(ctx: &Ctx, user: &user_account::Model, errors: &FieldErrors)
         }
     };
     let qr = totp::qr_png_base64(&secret, &user.username).unwrap_or_default();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    ctx.render_status(
-        status,
+    ctx.render_form(
         "users/totp_enrol.html",
+        errors,
         context! {
             qr => qr,
             secret => totp::grouped(&secret),
             account => user.username.clone(),
-            errors => ctx.errors(errors),
         },
     )
     .await

@@ -73,17 +73,11 @@ async fn token_user(
 // ---- setup link -------------------------------------------------------------------------
 
 async fn setup_page(ctx: &Ctx, user: &user_account::Model, errors: &FieldErrors) -> WebResult {
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    ctx.render_status(
-        status,
+    ctx.render_form(
         "users/setup.html",
+        errors,
         context! {
             username => user.username.clone(),
-            errors => ctx.errors(errors),
             min => ctx.services().settings.password.min_length,
         },
     )
@@ -160,17 +154,11 @@ async fn changing_user(ctx: &Ctx) -> WebResult<Option<(user_account::Model, bool
 }
 
 async fn change_page(ctx: &Ctx, forced: bool, errors: &FieldErrors) -> WebResult {
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    ctx.render_status(
-        status,
+    ctx.render_form(
         "users/password_change.html",
+        errors,
         context! {
             forced => forced,
-            errors => ctx.errors(errors),
             min => ctx.services().settings.password.min_length,
         },
     )
@@ -229,11 +217,8 @@ pub async fn change_submit(ctx: Ctx, Form(form): Form<NewPasswordForm>) -> WebRe
 /// "Passwort vergessen?" form.
 #[handler]
 pub async fn forgot_form(ctx: Ctx) -> WebResult {
-    ctx.render(
-        "users/forgot.html",
-        context! { errors => ctx.errors(&FieldErrors::new()) },
-    )
-    .await
+    ctx.render_form("users/forgot.html", &FieldErrors::new(), context! {})
+        .await
 }
 
 /// Sends the reset link if the address belongs to an active account and notifies the
@@ -324,17 +309,11 @@ async fn operator_addresses(services: &hih_kernel::Services) -> Result<Vec<Strin
 }
 
 async fn reset_page(ctx: &Ctx, code_ok: bool, errors: &FieldErrors) -> WebResult {
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    ctx.render_status(
-        status,
+    ctx.render_form(
         "users/reset.html",
+        errors,
         context! {
             code_ok => code_ok,
-            errors => ctx.errors(errors),
             min => ctx.services().settings.password.min_length,
         },
     )
