@@ -39,6 +39,14 @@ enum Command {
         #[arg(long)]
         password: Option<String>,
     },
+    /// Imports postcodes (CSV `osm_id,ort,plz,landkreis,bundesland`); replaces all or nothing.
+    ImportPlz {
+        /// The CSV file.
+        file: String,
+        /// Check and report only.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Verifies the hash chain of the audit log; exits non-zero at the first broken entry.
     VerifyAudit,
     /// Lists the features in start order.
@@ -84,6 +92,9 @@ pub fn main() -> ExitCode {
                 commands::create_admin::run(settings, &username, &email, password.as_deref()).await
             }
             Command::VerifyAudit => commands::verify_audit::run(settings).await,
+            Command::ImportPlz { file, dry_run } => {
+                commands::import_plz::run(settings, &file, dry_run).await
+            }
             Command::Features => Ok(ExitCode::SUCCESS),
         }
     });

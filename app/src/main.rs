@@ -17,6 +17,7 @@ pub fn features() -> Vec<&'static dyn Feature> {
     vec![
         &hih_home::HomeFeature,
         &hih_users::UsersFeature,
+        &hih_companies::CompaniesFeature,
         &hih_admin::AdminFeature,
     ]
 }

@@ -18,6 +18,7 @@ pub fn all_features() -> Vec<&'static dyn Feature> {
     vec![
         &hih_home::HomeFeature,
         &hih_users::UsersFeature,
+        &hih_companies::CompaniesFeature,
         &hih_admin::AdminFeature,
     ]
 }

@@ -282,6 +282,31 @@ async fn role_route_matrix() {
             Login,
             admin_only(Redirect),
         ),
+        row("/referenzdaten", "/referenzdaten", Login, admin_only(Ok)),
+        row(
+            "/referenzdaten/postleitzahlen",
+            "/referenzdaten/postleitzahlen",
+            Login,
+            admin_only(NotFound),
+        ),
+        row(
+            "/referenzdaten/postleitzahlen/bericht",
+            "/referenzdaten/postleitzahlen/bericht",
+            Login,
+            admin_only(Redirect),
+        ),
+        row(
+            "/referenzdaten/bezirke/1",
+            "/referenzdaten/bezirke/:id",
+            Login,
+            admin_only(Ok),
+        ),
+        row(
+            "/referenzdaten/bezirke/6",
+            "/referenzdaten/bezirke/:id",
+            Login,
+            admin_only(NotFound),
+        ),
     ];
     let failures = check(&rows, &agents).await;
     assert!(

@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261122_000001_platform_core;
 mod m20261122_000002_users_accounts;
+mod m20261122_000003_companies_reference;
 
 /// The migrator used by `hih migrate`, `hih serve` (on start) and the testkit.
 pub struct Migrator;
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261122_000001_platform_core::Migration),
             Box::new(m20261122_000002_users_accounts::Migration),
+            Box::new(m20261122_000003_companies_reference::Migration),
         ]
     }
 }

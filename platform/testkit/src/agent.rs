@@ -209,6 +209,33 @@ impl Agent {
         .await
     }
 
+    /// POST a multipart form (text fields plus one file) with the CSRF token as a field.
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: (&str, &str, &[u8]),
+    ) -> Page {
+        let boundary = "hih-test-boundary-7d3f";
+        let token = self.csrf().unwrap_or_default();
+        let mut body: Vec<u8> = Vec::new();
+        let text = |name: &str, value: &str, body: &mut Vec<u8>| {
+            body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes());
+        };
+        text("csrf_token", &token, &mut body);
+        for (k, v) in fields {
+            text(k, v, &mut body);
+        }
+        let (name, filename, bytes) = file;
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\nContent-Type: text/csv\r\n\r\n").as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let ct = format!("multipart/form-data; boundary={boundary}");
+        self.send(Method::POST, path, Some(&ct), body).await
+    }
+
     /// Follows redirects from a page (GET), at most 10.
     pub async fn follow(&self, mut page: Page) -> Page {
         for _ in 0..10 {

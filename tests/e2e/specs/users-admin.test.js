@@ -103,10 +103,16 @@ describe('user administration (JavaScript off)', () => {
     assert.match(await page.locator('main').innerText(), /huong\.nguyen@ahk-vietnam\.example/);
     await checkA11y(page, 'outbox');
 
-    for (const path of ['/benutzeruebersicht', '/verteiler', '/profil', '/profil/bearbeiten', '/passwort/aendern', '/institutionen', '/institutionen/neu', '/institutionen/1']) {
+    for (const path of ['/benutzeruebersicht', '/verteiler', '/profil', '/profil/bearbeiten', '/passwort/aendern', '/institutionen', '/institutionen/neu', '/institutionen/1', '/referenzdaten', '/referenzdaten/bezirke/1']) {
       await page.goto(new URL(path, server.baseUrl).href);
       await checkA11y(page, path);
     }
+    // Postcode upload without JavaScript (multipart form), then the report.
+    await page.goto(new URL('/referenzdaten', server.baseUrl).href);
+    await page.setInputFiles('#file', { name: 'plz.csv', mimeType: 'text/csv', buffer: Buffer.from('osm_id,ort,plz,landkreis,bundesland\n1,Erfurt,99084,,Thüringen\n1,Bad Frankenhausen/Kyffhäuser,06567,Kyffhäuserkreis,Thüringen\n') });
+    await go(page, page.locator('form[enctype] button[type=submit]'));
+    assert.match(await page.locator('#import-result').innerText(), /Import abgeschlossen: 2 Zeilen gelesen/);
+    await checkA11y(page, 'postcode import report');
     assertAllVisitedChecked(page);
     await page.context().close();
   });

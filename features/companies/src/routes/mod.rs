@@ -1,0 +1,3 @@
+//! HTTP handlers of the companies feature.
+
+pub mod reference;
