@@ -236,10 +236,10 @@ pub async fn check_address(
         .one(&services.db)
         .await?;
     let district_id = area.map(|a| a.institution_id);
-    if let Some(wanted) = district {
-        if district_id != Some(wanted) {
-            return Err(address(AddressError::OutsideDistrict));
-        }
+    if let Some(wanted) = district
+        && district_id != Some(wanted)
+    {
+        return Err(address(AddressError::OutsideDistrict));
     }
     Ok(CheckedAddress {
         kreis: Some(kreis),
