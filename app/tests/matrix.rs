@@ -117,19 +117,19 @@ async fn role_route_matrix() {
             "/admin/postausgang",
             "/admin/postausgang",
             Login,
-            [Ok, Ok, Forbidden, Forbidden, Forbidden],
+            [Forbidden, Ok, Forbidden, Forbidden, Forbidden],
         ),
         row(
             &mail,
             "/admin/postausgang/:id",
             Login,
-            [Ok, Ok, Forbidden, Forbidden, Forbidden],
+            [Forbidden, Ok, Forbidden, Forbidden, Forbidden],
         ),
         row(
             "/admin/postausgang/999999",
             "/admin/postausgang/:id",
             Login,
-            [NotFound, NotFound, Forbidden, Forbidden, Forbidden],
+            [Forbidden, NotFound, Forbidden, Forbidden, Forbidden],
         ),
         row("/benutzer", "/benutzer", Login, managers(Ok)),
         row(

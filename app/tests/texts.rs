@@ -37,8 +37,11 @@ async fn an_admin_text_change_shows_on_the_next_page_and_is_audited() {
             ],
         )
         .await;
+    assert_eq!(preview.status, 303, "POST-redirect-GET also on errors");
+    let preview = admin.follow(preview).await;
     assert_eq!(preview.status, 422, "broken placeholder refused");
     assert!(preview.contains("fehlerhaften Platzhalter"));
+    assert!(preview.contains("Übersicht für { $x"), "input kept");
     let preview = admin
         .post(
             "/admin/texte/bearbeiten",
@@ -50,6 +53,7 @@ async fn an_admin_text_change_shows_on_the_next_page_and_is_audited() {
             ],
         )
         .await;
+    let preview = admin.follow(preview).await;
     assert_eq!(preview.status, 200);
     assert!(preview.contains("Ja, speichern"), "confirmation step");
     assert_eq!(
@@ -101,6 +105,7 @@ async fn an_admin_text_change_shows_on_the_next_page_and_is_audited() {
             ],
         )
         .await;
+    let ask = admin.follow(ask).await;
     assert!(ask.contains("Ja, Standard wiederherstellen"));
     admin
         .post(

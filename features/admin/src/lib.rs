@@ -14,10 +14,11 @@ pub const EDIT_TEXTS: Permission = Permission {
     roles: &[Role::Admin],
 };
 
-/// Read the mail outbox (R-NOT-3).
+/// Read the mail outbox (R-NOT-3). Admins only: mails will carry business data, which the
+/// operator (super_admin) must not see (R-ACT).
 pub const READ_OUTBOX: Permission = Permission {
     key: "admin.outbox",
-    roles: &[Role::Admin, Role::SuperAdmin],
+    roles: &[Role::Admin],
 };
 
 /// The feature value listed in `app/src/main.rs`.

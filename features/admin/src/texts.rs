@@ -7,7 +7,7 @@ use hih_i18n::Locale;
 use hih_kernel::{AppError, FieldErrors};
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
-use hih_web::{Ctx, WebError, WebResult};
+use hih_web::{Ctx, WebError, WebResult, draft};
 use poem::handler;
 use poem::web::{Form, Query};
 use sea_orm::{ColumnTrait, EntityTrait, IntoActiveModel, NotSet, QueryFilter, Set};
@@ -82,6 +82,27 @@ pub(crate) struct EditQuery {
     key: String,
     #[serde(default)]
     locale: String,
+    /// `vorschau` (preview = confirmation) or `zuruecksetzen` (revert confirmation).
+    #[serde(default)]
+    schritt: String,
+}
+
+fn draft_key(t: &Target) -> String {
+    format!("text:{}:{}", t.locale.code(), t.key)
+}
+
+fn step_url(t: &Target, step: &str) -> String {
+    let mut pairs = vec![
+        ("locale", t.locale.code().to_string()),
+        ("key", t.key.clone()),
+    ];
+    if !step.is_empty() {
+        pairs.push(("schritt", step.to_string()));
+    }
+    format!(
+        "/admin/texte/bearbeiten?{}",
+        serde_urlencoded::to_string(pairs).unwrap_or_default()
+    )
 }
 
 #[derive(Deserialize, Default)]
@@ -158,12 +179,20 @@ async fn edit_page(
 #[handler]
 pub async fn edit_form(ctx: Ctx, Query(q): Query<EditQuery>) -> WebResult {
     let t = target(&ctx, &q.locale, &q.key).await?;
-    let value = t
-        .current
-        .as_ref()
-        .map(|c| c.value.clone())
-        .unwrap_or(t.default.clone());
-    edit_page(&ctx, &t, &value, "edit", &FieldErrors::new()).await
+    let draft: Option<String> = draft::load(&ctx, &draft_key(&t));
+    let value = draft.clone().unwrap_or_else(|| {
+        t.current
+            .as_ref()
+            .map(|c| c.value.clone())
+            .unwrap_or(t.default.clone())
+    });
+    let errors = draft::take_errors(&ctx, &draft_key(&t));
+    let stage = match q.schritt.as_str() {
+        "vorschau" if draft.is_some() && errors.is_empty() => "preview",
+        "zuruecksetzen" if t.current.is_some() => "revert",
+        _ => "edit",
+    };
+    edit_page(&ctx, &t, &value, stage, &errors).await
 }
 
 /// Preview (the confirmation step), save, or revert to the default.
@@ -180,10 +209,13 @@ pub async fn edit_submit(ctx: Ctx, Form(form): Form<EditForm>) -> WebResult {
             {
                 let mut e = FieldErrors::new();
                 e.add("value", "admin-text-invalid");
-                return edit_page(&ctx, &t, &form.value, "edit", &e).await;
+                draft::store(&ctx, &draft_key(&t), &form.value);
+                draft::store_errors(&ctx, &draft_key(&t), &e);
+                return ctx.redirect(&step_url(&t, ""));
             }
             if form.action == "preview" {
-                return edit_page(&ctx, &t, &form.value, "preview", &FieldErrors::new()).await;
+                draft::store(&ctx, &draft_key(&t), &form.value);
+                return ctx.redirect(&step_url(&t, "vorschau"));
             }
             let mut uow = UnitOfWork::begin(services, &ctx.actor).await?;
             match &t.current {
@@ -214,11 +246,12 @@ pub async fn edit_submit(ctx: Ctx, Form(form): Form<EditForm>) -> WebResult {
                 }
             }
             uow.commit().await?;
+            draft::discard(&ctx, &draft_key(&t));
             ctx.state.refresh_texts(true).await?;
             ctx.session.flash("admin-text-saved");
             ctx.redirect(&format!("/admin/texte?q={}", form.key))
         }
-        "revert" => edit_page(&ctx, &t, &form.value, "revert", &FieldErrors::new()).await,
+        "revert" => ctx.redirect(&step_url(&t, "zuruecksetzen")),
         "revert_confirm" => {
             if let Some(row) = t.current.clone() {
                 let mut uow = UnitOfWork::begin(services, &ctx.actor).await?;
@@ -226,6 +259,7 @@ pub async fn edit_submit(ctx: Ctx, Form(form): Form<EditForm>) -> WebResult {
                 uow.commit().await?;
                 ctx.state.refresh_texts(true).await?;
             }
+            draft::discard(&ctx, &draft_key(&t));
             ctx.session.flash("admin-text-reverted");
             ctx.redirect(&format!("/admin/texte?q={}", form.key))
         }

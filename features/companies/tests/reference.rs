@@ -240,6 +240,8 @@ async fn districts_are_edited_with_checks() {
     let p = admin
         .post(&path, &[("areas", "Erfurt\nKreis Mettmann\nPhantasien")])
         .await;
+    assert_eq!(p.status, 303, "POST-redirect-GET");
+    let p = admin.follow(p).await;
     assert_eq!(p.status, 422);
     assert!(p.contains("Phantasien") && p.contains("kommen in den Postleitzahl-Daten nicht"));
     assert!(p.contains("bereits zu einem anderen IHK-Bezirk: Kreis Mettmann"));

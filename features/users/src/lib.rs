@@ -29,7 +29,7 @@ use poem::{EndpointExt, get};
 /// The feature value listed in `app/src/main.rs`.
 pub struct UsersFeature;
 
-const TEMPLATES: [(&str, &str); 22] = [
+const TEMPLATES: [(&str, &str); 21] = [
     (
         "users/institutions.html",
         include_str!("../templates/institutions.html"),
@@ -59,10 +59,6 @@ const TEMPLATES: [(&str, &str); 22] = [
     (
         "users/confirm.html",
         include_str!("../templates/confirm.html"),
-    ),
-    (
-        "users/initial_password.html",
-        include_str!("../templates/initial_password.html"),
     ),
     (
         "users/overview.html",

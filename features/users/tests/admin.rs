@@ -204,7 +204,8 @@ async fn activation_with_initial_password_forces_totp_and_a_change() {
             &[("method", "initial")],
         )
         .await;
-    assert_eq!(p.status, 200);
+    assert_eq!(p.location(), Some(format!("/benutzer/{id}").as_str()));
+    let p = admin.follow(p).await;
     let password = p
         .element_text("initial-password")
         .expect("password shown once");
@@ -255,6 +256,8 @@ async fn deactivate_reactivate_reset_and_delete() {
     let none = admin
         .post(&format!("{base}/aktion/zuruecksetzen"), &[])
         .await;
+    assert_eq!(none.status, 303, "POST-redirect-GET");
+    let none = admin.follow(none).await;
     assert_eq!(none.status, 422);
     admin
         .post(

@@ -55,6 +55,8 @@ async fn unknown_user_and_wrong_password_get_the_same_answer() {
             &[("username", "niemand"), ("password", "Falsch-Passwort-11")],
         )
         .await;
+    assert_eq!(unknown.location(), Some("/login"));
+    let unknown = agent.follow(unknown).await;
     let wrong = agent
         .post(
             "/login",
@@ -64,6 +66,8 @@ async fn unknown_user_and_wrong_password_get_the_same_answer() {
             ],
         )
         .await;
+    assert_eq!(wrong.location(), Some("/login"), "the same answer for both");
+    let wrong = agent.follow(wrong).await;
     assert_eq!(unknown.status, 422);
     assert_eq!(wrong.status, 422);
     let msg = "Die Anmeldung ist fehlgeschlagen.";
@@ -97,6 +101,8 @@ async fn five_failures_lock_the_account_for_fifteen_minutes() {
                 ],
             )
             .await;
+        assert_eq!(p.status, 303, "POST-redirect-GET");
+        let p = agent.follow(p).await;
         assert_eq!(p.status, 422);
     }
     let row = user_account::Entity::find_by_id(user.id)
@@ -112,6 +118,8 @@ async fn five_failures_lock_the_account_for_fifteen_minutes() {
             &[("username", &user.username), ("password", &user.password)],
         )
         .await;
+    assert_eq!(p.status, 303, "POST-redirect-GET");
+    let p = agent.follow(p).await;
     assert_eq!(p.status, 422);
     // The lockout is in the audit trail as a security event.
     let events = audit_actions(&app, &user.id.to_string()).await;
@@ -170,6 +178,8 @@ async fn a_totp_code_is_accepted_only_once() {
         .await;
     second.get("/login/code").await;
     let p = second.post("/login/code", &[("code", &code)]).await;
+    assert_eq!(p.status, 303, "POST-redirect-GET");
+    let p = second.follow(p).await;
     assert_eq!(p.status, 422);
     assert!(p.contains("bereits verwendet"));
 }
@@ -202,7 +212,7 @@ async fn a_recovery_code_works_once() {
         if attempt == 0 {
             assert_eq!(p.location(), Some("/"), "first use accepted");
         } else {
-            assert_eq!(p.status, 422, "second use refused");
+            assert_eq!(agent.follow(p).await.status, 422, "second use refused");
         }
     }
 }
@@ -306,6 +316,8 @@ async fn forced_password_change_comes_before_anything_else() {
             ],
         )
         .await;
+    assert_eq!(p.status, 303, "POST-redirect-GET");
+    let p = agent.follow(p).await;
     assert_eq!(p.status, 422);
     assert!(p.contains("letzten 5 Passwörter"), "reuse refused");
     let p = agent

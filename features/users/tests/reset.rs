@@ -73,6 +73,8 @@ async fn reset_link_needs_totp_then_sets_password_and_ends_sessions() {
     let bad = agent
         .post(&path, &[("step", "code"), ("code", "123456")])
         .await;
+    assert_eq!(bad.status, 303, "POST-redirect-GET");
+    let bad = agent.follow(bad).await;
     assert_eq!(bad.status, 422);
     let code = fresh_code(&app, &user).await;
     let p = agent

@@ -27,6 +27,8 @@ async fn setup_link_password_totp_codes_start_page() {
             &[("password", "kurz"), ("password_repeat", "anders")],
         )
         .await;
+    assert_eq!(p.status, 303, "POST-redirect-GET");
+    let p = agent.follow(p).await;
     assert_eq!(p.status, 422);
     assert!(p.contains("mindestens 10 Zeichen"));
     assert!(p.contains("Groß- und Kleinbuchstaben"));
@@ -55,6 +57,8 @@ async fn setup_link_password_totp_codes_start_page() {
     let wrong = agent
         .post("/login/totp-einrichten", &[("code", "000000")])
         .await;
+    assert_eq!(wrong.status, 303, "POST-redirect-GET");
+    let wrong = agent.follow(wrong).await;
     assert_eq!(wrong.status, 422);
     let code =
         hih_users::totp::code_at(&secret, hih_kernel::Clock::now(app.clock.as_ref())).unwrap();

@@ -298,6 +298,7 @@ pub(crate) fn base_context(
         csrf_token => session.csrf_token(),
         flash => session.take_flash(),
         path => path,
-        unread => 0,
+        // The bell's slot: `None` until a notifications feature provides a real count (R-NOT-1).
+        unread => Option::<u64>::None,
     }
 }

@@ -7,6 +7,7 @@
 mod app;
 mod assets;
 mod ctx;
+pub mod draft;
 pub mod export;
 pub mod list;
 mod middleware;

@@ -43,6 +43,11 @@ describe('foundation (JavaScript off)', () => {
     await submitForm(page, '#password');
     assert.match(page.url(), /\/login\/totp-einrichten$/);
     await checkA11y(page, 'TOTP enrolment');
+    // R-GEN-1: the browser's back button lands on a real page, never on an expired POST result.
+    await page.goBack();
+    assert.match(await page.locator('h1').innerText(), /Link nicht gültig|Konto einrichten/);
+    await checkA11y(page, 'setup link after use (back button)');
+    await page.goForward();
     await enrolTotp(page);
     assert.match(page.url(), /\/login\/wiederherstellungscodes$/);
     assert.equal(await page.locator('#recovery-codes li').count(), 10);

@@ -8,7 +8,7 @@ use hih_kernel::{AppError, FieldErrors};
 use hih_users::entities::institution;
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
-use hih_web::{Ctx, WebError, WebResult};
+use hih_web::{Ctx, WebError, WebResult, draft};
 use poem::handler;
 use poem::web::{Form, Multipart, Path};
 use sea_orm::{ColumnTrait, EntityTrait, NotSet, QueryFilter, QueryOrder, Set};
@@ -163,7 +163,10 @@ pub async fn district_form(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
         .into_iter()
         .map(|a| a.name)
         .collect();
-    district_page(&ctx, &ihk, &areas.join("\n"), &FieldErrors::new()).await
+    let key = format!("district:{id}");
+    let areas = draft::load::<String>(&ctx, &key).unwrap_or_else(|| areas.join("\n"));
+    let errors = draft::take_errors(&ctx, &key);
+    district_page(&ctx, &ihk, &areas, &errors).await
 }
 
 /// Saves a district: names must be districts of the postcode data (when loaded) and may belong
@@ -233,9 +236,13 @@ pub async fn district_submit(
             )],
         );
     }
+    let key = format!("district:{id}");
     if !errors.is_empty() {
-        return district_page(&ctx, &ihk, &form.areas, &errors).await;
+        draft::store(&ctx, &key, &form.areas);
+        draft::store_errors(&ctx, &key, &errors);
+        return ctx.redirect(&format!("/referenzdaten/bezirke/{}", ihk.id));
     }
+    draft::discard(&ctx, &key);
     let mut uow = UnitOfWork::begin(services, &ctx.actor).await?;
     let current = district_area::Entity::find()
         .filter(district_area::Column::InstitutionId.eq(id))

@@ -20,9 +20,9 @@ use sea_orm::{EntityTrait, IntoActiveModel, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
 
 use crate::entities::{institution, recovery_code, user_account};
-use crate::routes::draft;
 use crate::scope::visible_users;
 use crate::service::{self, AccountForm, SALUTATIONS};
+use hih_web::draft;
 
 /// Sortable columns of the user list.
 const COLUMNS: [&str; 6] = [
@@ -198,11 +198,14 @@ pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
     )
     .await;
     let is_self = ctx.actor.user_id() == Some(id);
+    // A freshly generated initial password is shown here exactly once.
+    let initial_password: Option<String> = draft::take(&ctx, &format!("initial-password:{id}"));
     ctx.render(
         "users/detail.html",
         context! {
             u => detail_value(&user, &institutions),
             is_self => is_self,
+            initial_password => initial_password,
         },
     )
     .await
@@ -543,7 +546,8 @@ pub async fn action_form(ctx: Ctx, Path((id, what)): Path<(i64, String)>) -> Web
         return Err(WebError(AppError::NotFound));
     }
     refuse_self(&ctx, &user)?;
-    confirm_page(&ctx, &user, &what, &FieldErrors::new()).await
+    let errors = draft::take_errors(&ctx, &format!("action:{id}:{what}"));
+    confirm_page(&ctx, &user, &what, &errors).await
 }
 
 fn setup_mail(ctx: &Ctx, user: &user_account::Model, token: &str) -> Mail {
@@ -636,13 +640,15 @@ pub async fn action_submit(
                         service::set_password(&mut uow, &user, &password, true).await?;
                         uow.commit().await?;
                         // Shown exactly once, never stored in clear.
-                        return ctx.render("users/initial_password.html", context! { id => id, name => user.display_name(), password => password }).await;
+                        draft::stash(&ctx, &format!("initial-password:{id}"), &password);
+                        return ctx.redirect(&format!("/benutzer/{id}"));
                     }
                     _ => {
                         drop(uow);
                         let mut e = FieldErrors::new();
                         e.add("method", "users-activate-choose");
-                        return confirm_page(&ctx, &user, &what, &e).await;
+                        draft::store_errors(&ctx, &format!("action:{id}:{what}"), &e);
+                        return ctx.redirect(&format!("/benutzer/{id}/aktion/{what}"));
                     }
                 }
             }
@@ -671,7 +677,8 @@ pub async fn action_submit(
                 drop(uow);
                 let mut e = FieldErrors::new();
                 e.add("reset_password", "users-reset-choose");
-                return confirm_page(&ctx, &user, &what, &e).await;
+                draft::store_errors(&ctx, &format!("action:{id}:{what}"), &e);
+                return ctx.redirect(&format!("/benutzer/{id}/aktion/{what}"));
             }
             if pw {
                 am.password_hash = Set(None);

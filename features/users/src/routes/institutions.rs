@@ -14,7 +14,7 @@ use sea_orm::{ColumnTrait, EntityTrait, IntoActiveModel, NotSet, QueryFilter, Qu
 use serde::{Deserialize, Serialize};
 
 use crate::entities::institution;
-use crate::routes::draft;
+use hih_web::draft;
 
 /// Institution kinds (value, text key).
 pub const KINDS: [(&str, &str); 4] = [

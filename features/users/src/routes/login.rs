@@ -2,6 +2,7 @@
 
 use hih_db::UnitOfWork;
 use hih_kernel::{Actor, AppError, FieldErrors};
+use hih_web::draft;
 use hih_web::minijinja::context;
 use hih_web::{Ctx, SessionStage, WebError, WebResult};
 use poem::http::StatusCode;
@@ -56,11 +57,25 @@ async fn pending_user(ctx: &Ctx, stage: &SessionStage) -> WebResult<Option<user_
         .filter(|u| u.active))
 }
 
-async fn login_page(ctx: &Ctx, status: StatusCode, username: &str, failed: bool) -> WebResult {
+/// The login page; after a failed attempt (POST-redirect-GET) with the uniform message and the
+/// user name kept.
+async fn login_page(ctx: &Ctx) -> WebResult {
+    let failed: Option<String> = draft::take(ctx, "login-failed");
+    let sec = &ctx.services().settings.security;
+    let status = if failed.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
     ctx.render_status(
         status,
         "users/login.html",
-        context! { username => username, failed => failed },
+        context! {
+            failed => failed.is_some(),
+            username => failed.unwrap_or_default(),
+            attempts => sec.lockout_attempts,
+            minutes => sec.lockout_minutes,
+        },
     )
     .await
 }
@@ -74,7 +89,7 @@ pub async fn login_form(ctx: Ctx, Query(q): Query<NextQuery>) -> WebResult {
     if let Some(next) = safe_next(q.next) {
         ctx.session.set("_next", &next);
     }
-    login_page(&ctx, StatusCode::OK, "", false).await
+    login_page(&ctx).await
 }
 
 /// Checks user name/e-mail and password. Unknown user, wrong password, inactive or locked
@@ -109,7 +124,8 @@ pub async fn login_submit(ctx: Ctx, Form(form): Form<LoginForm>) -> WebResult {
         {
             service::login_failed(services, &u, "password").await?;
         }
-        return login_page(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &form.username, true).await;
+        draft::stash(&ctx, "login-failed", &form.username);
+        return ctx.redirect("/login");
     };
     let stage = if user.totp_enabled {
         SessionStage::PasswordOk
@@ -133,7 +149,8 @@ pub async fn code_form(ctx: Ctx) -> WebResult {
     {
         return ctx.redirect("/login");
     }
-    ctx.render_form("users/code.html", &FieldErrors::new(), context! {})
+    let errors = draft::take_errors(&ctx, "login-code");
+    ctx.render_form("users/code.html", &errors, context! {})
         .await
 }
 
@@ -179,7 +196,8 @@ pub async fn code_submit(ctx: Ctx, Form(form): Form<CodeForm>) -> WebResult {
         }
         let mut e = FieldErrors::new();
         e.add("code", "users-code-invalid");
-        return ctx.render_form("users/code.html", &e, context! {}).await;
+        draft::store_errors(&ctx, "login-code", &e);
+        return ctx.redirect("/login/code");
     }
     let actor = Actor::system("login");
     let mut uow = UnitOfWork::begin(services, &actor).await?;
@@ -241,7 +259,8 @@ pub async fn enrol_form(ctx: Ctx) -> WebResult {
     else {
         return ctx.redirect("/login");
     };
-    enrol_page(&ctx, &user, &FieldErrors::new()).await
+    let errors = draft::take_errors(&ctx, "login-enrol");
+    enrol_page(&ctx, &user, &errors).await
 }
 
 /// Confirms enrolment with a code, stores the secret and creates recovery codes.
@@ -258,7 +277,8 @@ pub async fn enrol_submit(ctx: Ctx, Form(form): Form<CodeForm>) -> WebResult {
     let Some(step) = totp::check(&secret, &form.code, services.clock.now(), None) else {
         let mut e = FieldErrors::new();
         e.add("code", "users-code-invalid");
-        return enrol_page(&ctx, &user, &e).await;
+        draft::store_errors(&ctx, "login-enrol", &e);
+        return ctx.redirect("/login/totp-einrichten");
     };
     let actor = Actor::system("login");
     let mut uow = UnitOfWork::begin(services, &actor).await?;

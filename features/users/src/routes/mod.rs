@@ -2,7 +2,6 @@
 
 pub mod accounts;
 pub mod distribution;
-mod draft;
 pub mod institutions;
 pub mod login;
 pub mod password;

@@ -6,6 +6,7 @@ use hih_db::UnitOfWork;
 use hih_i18n::TextArg;
 use hih_kernel::{Actor, AppError, FieldErrors, Role};
 use hih_mail::Mail;
+use hih_web::draft;
 use hih_web::minijinja::context;
 use hih_web::{Ctx, Session, SessionStage, WebError, WebResult};
 use poem::handler;
@@ -94,7 +95,8 @@ pub async fn setup_form(ctx: Ctx, Path(token): Path<String>) -> WebResult {
     let Some(user) = token_user(&ctx, &t).await? else {
         return invalid_link(&ctx, "setup").await;
     };
-    setup_page(&ctx, &user, &FieldErrors::new()).await
+    let errors = draft::take_errors(&ctx, "setup");
+    setup_page(&ctx, &user, &errors).await
 }
 
 /// Sets the first password, uses up the link and continues to TOTP enrolment.
@@ -114,7 +116,8 @@ pub async fn setup_submit(
     if let Err(AppError::Validation(e)) =
         service::check_new_password(services, &user, &form.password, &form.password_repeat).await
     {
-        return setup_page(&ctx, &user, &e).await;
+        draft::store_errors(&ctx, "setup", &e);
+        return ctx.redirect(&format!("/konto/einrichten/{token}"));
     }
     let actor = Actor::system("account-setup");
     let mut uow = UnitOfWork::begin(services, &actor).await?;
@@ -171,7 +174,8 @@ pub async fn change_form(ctx: Ctx) -> WebResult {
     let Some((_, forced)) = changing_user(&ctx).await? else {
         return ctx.redirect("/login");
     };
-    change_page(&ctx, forced, &FieldErrors::new()).await
+    let errors = draft::take_errors(&ctx, "password-change");
+    change_page(&ctx, forced, &errors).await
 }
 
 /// Saves the new password; other sessions of the user end.
@@ -189,13 +193,15 @@ pub async fn change_submit(ctx: Ctx, Form(form): Form<NewPasswordForm>) -> WebRe
         if !ok {
             let mut e = FieldErrors::new();
             e.add("current_password", "users-pw-current-wrong");
-            return change_page(&ctx, forced, &e).await;
+            draft::store_errors(&ctx, "password-change", &e);
+            return ctx.redirect("/passwort/aendern");
         }
     }
     if let Err(AppError::Validation(e)) =
         service::check_new_password(services, &user, &form.password, &form.password_repeat).await
     {
-        return change_page(&ctx, forced, &e).await;
+        draft::store_errors(&ctx, "password-change", &e);
+        return ctx.redirect("/passwort/aendern");
     }
     let actor = if forced {
         Actor::system("password-change")
@@ -336,7 +342,8 @@ pub async fn reset_form(ctx: Ctx, Path(token): Path<String>) -> WebResult {
         return invalid_link(&ctx, "reset").await;
     };
     let code_ok = reset_verified(&ctx, &t) || !user.totp_enabled;
-    reset_page(&ctx, code_ok, &FieldErrors::new()).await
+    let errors = draft::take_errors(&ctx, "reset");
+    reset_page(&ctx, code_ok, &errors).await
 }
 
 /// Handles both steps of the reset form.
@@ -378,14 +385,16 @@ pub async fn reset_submit(
                 service::login_failed(services, &user, "reset-code").await?;
                 let mut e = FieldErrors::new();
                 e.add("code", "users-code-invalid");
-                return reset_page(&ctx, false, &e).await;
+                draft::store_errors(&ctx, "reset", &e);
+                return ctx.redirect(&format!("/passwort/zuruecksetzen/{token}"));
             }
         }
     }
     if let Err(AppError::Validation(e)) =
         service::check_new_password(services, &user, &form.password, &form.password_repeat).await
     {
-        return reset_page(&ctx, true, &e).await;
+        draft::store_errors(&ctx, "reset", &e);
+        return ctx.redirect(&format!("/passwort/zuruecksetzen/{token}"));
     }
     let mut uow = UnitOfWork::begin(services, &Actor::system("password-reset")).await?;
     service::use_token(&mut uow, &t).await?;

@@ -1,9 +1,10 @@
-//! Form drafts kept in the session, so that create/edit flows follow POST-redirect-GET: the
-//! browser's back and forward buttons move between form, review and cancel pages without
-//! resubmitting or losing input (R-GEN-1, R-GEN-2).
+//! Form drafts and pending errors kept in the session, so that every form follows
+//! POST-redirect-GET — also when the input was wrong: the browser's back and forward buttons
+//! move between pages without resubmitting or landing on an expired POST result, and no input
+//! is lost (R-GEN-1, R-GEN-2).
 
+use crate::Ctx;
 use hih_kernel::{FieldError, FieldErrors};
-use hih_web::Ctx;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -37,4 +38,19 @@ pub fn take_errors(ctx: &Ctx, key: &str) -> FieldErrors {
         ctx.session.remove(&k);
     }
     FieldErrors(list)
+}
+
+/// Keeps a value that the next GET shows exactly once (a generated password, a notice).
+pub fn stash<T: Serialize>(ctx: &Ctx, key: &str, value: &T) {
+    ctx.session.set(&format!("_once:{key}"), value);
+}
+
+/// Takes a stashed value (it is gone afterwards).
+pub fn take<T: DeserializeOwned>(ctx: &Ctx, key: &str) -> Option<T> {
+    let k = format!("_once:{key}");
+    let v = ctx.session.get(&k);
+    if v.is_some() {
+        ctx.session.remove(&k);
+    }
+    v
 }
