@@ -18,6 +18,7 @@ pub fn load(path: Option<&str>) -> anyhow::Result<Settings> {
         figment = figment.merge(("database.url", url));
     }
     let settings: Settings = figment.extract()?;
+    settings.validate(chrono::Utc::now().date_naive())?;
     Ok(settings)
 }
 

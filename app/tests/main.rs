@@ -44,3 +44,21 @@ fn feature_list_matches_the_binary() {
         .collect();
     assert_eq!(listed, here);
 }
+
+#[test]
+fn a_programme_end_date_in_the_past_is_refused_at_start() {
+    let dir = std::env::temp_dir().join(format!("hih-end-{}", std::process::id()));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hih"))
+        .arg("migrate")
+        .env("HIH_DATA_DIR", &dir)
+        .env("HIH_PROGRAMME_END_DATE", "2023-06-30")
+        .env_remove("DATABASE_URL")
+        .output()
+        .expect("run hih");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2023-06-30 liegt in der Vergangenheit"));
+    assert!(
+        !dir.join("hih.db").exists(),
+        "nothing was started or created"
+    );
+}

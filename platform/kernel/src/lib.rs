@@ -23,6 +23,6 @@ pub use feature::{
 };
 pub use services::{JobQueue, Services};
 pub use settings::{
-    DatabaseSettings, LogFormat, MailMode, MailSettings, PasswordSettings, SecuritySettings,
-    Settings,
+    BackupSettings, DatabaseSettings, LogFormat, MailMode, MailSettings, PasswordSettings,
+    SecuritySettings, Settings, SettingsError,
 };

@@ -145,6 +145,44 @@ impl Default for SecuritySettings {
     }
 }
 
+/// Backups (R-OPS-3).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct BackupSettings {
+    /// Hours between scheduled backups (0 = none).
+    pub interval_hours: i64,
+    /// How many backups to keep.
+    pub keep: usize,
+    /// Directory (default: `<data_dir>/backups`).
+    pub dir: Option<String>,
+}
+
+impl Default for BackupSettings {
+    fn default() -> Self {
+        BackupSettings {
+            interval_hours: 24,
+            keep: 14,
+            dir: None,
+        }
+    }
+}
+
+/// Why the configuration is refused at start.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SettingsError {
+    /// R-GEN-3: an end date in the past would delete all core data at once.
+    #[error(
+        "programme_end_date {0} liegt in der Vergangenheit; das Programmende muss in der Zukunft liegen (oder leer bleiben)"
+    )]
+    EndDateInPast(NaiveDate),
+    /// The tender's minimum password length is 8.
+    #[error("password.min_length muss mindestens 8 sein")]
+    PasswordTooShort,
+    /// Page sizes are 20, 40, 60 or 0 (all).
+    #[error("list_page_size muss 20, 40, 60 oder 0 (alle) sein")]
+    PageSize,
+}
+
 /// The whole configuration.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default)]
@@ -177,6 +215,11 @@ pub struct Settings {
     pub otlp_endpoint: Option<String>,
     /// Start background workers in `serve`.
     pub run_workers: bool,
+    /// Backups.
+    pub backup: BackupSettings,
+    /// Rows exported by one user within a day above which admins and the DPO are alerted
+    /// (R-SEC-1 "unusual export volume").
+    pub export_alert_rows: u64,
 }
 
 impl Default for Settings {
@@ -196,11 +239,29 @@ impl Default for Settings {
             log_format: LogFormat::Text,
             otlp_endpoint: None,
             run_workers: true,
+            backup: BackupSettings::default(),
+            export_alert_rows: 5000,
         }
     }
 }
 
 impl Settings {
+    /// Checks values that must never take effect (called before anything starts).
+    pub fn validate(&self, today: NaiveDate) -> Result<(), SettingsError> {
+        if let Some(end) = self.programme_end_date
+            && end <= today
+        {
+            return Err(SettingsError::EndDateInPast(end));
+        }
+        if self.password.min_length < 8 {
+            return Err(SettingsError::PasswordTooShort);
+        }
+        if ![20, 40, 60, 0].contains(&self.list_page_size) {
+            return Err(SettingsError::PageSize);
+        }
+        Ok(())
+    }
+
     /// The database URL to use: the configured one or the SQLite file in `data_dir`.
     pub fn database_url(&self) -> String {
         use secrecy::ExposeSecret;
@@ -223,6 +284,26 @@ mod tests {
         assert_eq!(s.security.lockout_attempts, 5);
         assert!(s.programme_end_date.is_none());
         assert_eq!(s.database_url(), "sqlite://data/hih.db?mode=rwc");
+    }
+
+    #[test]
+    fn an_end_date_in_the_past_is_refused() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let mut s = Settings::default();
+        assert!(s.validate(today).is_ok(), "unset end date is fine");
+        s.programme_end_date = NaiveDate::from_ymd_opt(2023, 6, 30);
+        let err = s.validate(today).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("2023-06-30 liegt in der Vergangenheit")
+        );
+        s.programme_end_date = NaiveDate::from_ymd_opt(2027, 6, 30);
+        assert!(s.validate(today).is_ok());
+        s.password.min_length = 6;
+        assert_eq!(s.validate(today), Err(SettingsError::PasswordTooShort));
+        s.password.min_length = 10;
+        s.list_page_size = 25;
+        assert_eq!(s.validate(today), Err(SettingsError::PageSize));
     }
 
     #[test]
