@@ -123,6 +123,23 @@ impl Step for hih_kernel::FixedClock {
     }
 }
 
+/// The password step of the login; returns its answer (a redirect to the next step).
+pub async fn password_step(agent: &Agent, username: &str, password: &str) -> hih_testkit::Page {
+    agent.get("/login").await;
+    agent
+        .post("/login", &[("username", username), ("password", password)])
+        .await
+}
+
+/// Password step, then the second-factor step with the current code; returns the answer of
+/// the code step.
+pub async fn code_step(app: &TestApp, agent: &Agent, user: &TestUser) -> hih_testkit::Page {
+    password_step(agent, &user.username, &user.password).await;
+    agent.get("/login/code").await;
+    let code = fresh_code(app, user).await;
+    agent.post("/login/code", &[("code", &code)]).await
+}
+
 /// Logs a user in with password and TOTP; returns the page after the final redirect.
 pub async fn login(app: &TestApp, agent: &Agent, user: &TestUser) -> hih_testkit::Page {
     agent.get("/login").await;

@@ -2,7 +2,9 @@ use hih_db::entities::{audit_log, mail_outbox};
 use hih_kernel::Role;
 use hih_testkit::Agent;
 use hih_users::entities::user_account;
-use hih_users::testing::{agent_for, create_user, create_user_in, fresh_code, login};
+use hih_users::testing::{
+    agent_for, create_user, create_user_in, fresh_code, login, password_step,
+};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::app;
@@ -210,10 +212,7 @@ async fn activation_with_initial_password_forces_totp_and_a_change() {
         .element_text("initial-password")
         .expect("password shown once");
     let person = app.agent();
-    person.get("/login").await;
-    let p = person
-        .post("/login", &[("username", "l.neu"), ("password", &password)])
-        .await;
+    let p = password_step(&person, "l.neu", &password).await;
     assert_eq!(p.location(), Some("/login/totp-einrichten"));
     let enrol = person.get("/login/totp-einrichten").await;
     let secret = enrol.element_text("totp-secret").unwrap().replace(' ', "");
@@ -266,13 +265,7 @@ async fn deactivate_reactivate_reset_and_delete() {
         )
         .await;
     let again = app.agent();
-    again.get("/login").await;
-    let p = again
-        .post(
-            "/login",
-            &[("username", &staff.username), ("password", &staff.password)],
-        )
-        .await;
+    let p = password_step(&again, &staff.username, &staff.password).await;
     assert_eq!(p.location(), Some("/login/totp-einrichten"));
     // Own account: refused.
     let p = admin

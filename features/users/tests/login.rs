@@ -1,7 +1,7 @@
 use chrono::Duration;
 use hih_kernel::Role;
 use hih_users::entities::{recovery_code, user_account};
-use hih_users::testing::{create_user, fresh_code, login};
+use hih_users::testing::{code_step, create_user, fresh_code, login, password_step};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 
 use crate::app;
@@ -48,13 +48,7 @@ async fn unknown_user_and_wrong_password_get_the_same_answer() {
     let app = app().await;
     let user = create_user(app.services(), Role::Admin, "bert").await;
     let agent = app.agent();
-    agent.get("/login").await;
-    let unknown = agent
-        .post(
-            "/login",
-            &[("username", "niemand"), ("password", "Falsch-Passwort-11")],
-        )
-        .await;
+    let unknown = password_step(&agent, "niemand", "Falsch-Passwort-11").await;
     assert_eq!(unknown.location(), Some("/login"));
     let unknown = agent.follow(unknown).await;
     let wrong = agent
@@ -169,13 +163,7 @@ async fn a_totp_code_is_accepted_only_once() {
         used_step
     );
     let second = app.agent();
-    second.get("/login").await;
-    second
-        .post(
-            "/login",
-            &[("username", &user.username), ("password", &user.password)],
-        )
-        .await;
+    password_step(&second, &user.username, &user.password).await;
     second.get("/login/code").await;
     let p = second.post("/login/code", &[("code", &code)]).await;
     assert_eq!(p.status, 303, "POST-redirect-GET");
@@ -200,13 +188,7 @@ async fn a_recovery_code_works_once() {
     am.update(app.db()).await.unwrap();
     for attempt in 0..2 {
         let agent = app.agent();
-        agent.get("/login").await;
-        agent
-            .post(
-                "/login",
-                &[("username", &user.username), ("password", &user.password)],
-            )
-            .await;
+        password_step(&agent, &user.username, &user.password).await;
         agent.get("/login/code").await;
         let p = agent.post("/login/code", &[("code", code)]).await;
         if attempt == 0 {
@@ -290,16 +272,7 @@ async fn forced_password_change_comes_before_anything_else() {
     am.must_change_password = Set(true);
     am.update(app.db()).await.unwrap();
     let agent = app.agent();
-    agent.get("/login").await;
-    agent
-        .post(
-            "/login",
-            &[("username", &user.username), ("password", &user.password)],
-        )
-        .await;
-    agent.get("/login/code").await;
-    let code = fresh_code(&app, &user).await;
-    let p = agent.post("/login/code", &[("code", &code)]).await;
+    let p = code_step(&app, &agent, &user).await;
     assert_eq!(p.location(), Some("/passwort/aendern"));
     assert_eq!(
         agent.get("/").await.location(),
@@ -339,16 +312,7 @@ async fn an_expired_password_forces_a_change() {
     let user = create_user(app.services(), Role::Admin, "jan").await;
     app.clock.advance(Duration::days(181));
     let agent = app.agent();
-    agent.get("/login").await;
-    agent
-        .post(
-            "/login",
-            &[("username", &user.username), ("password", &user.password)],
-        )
-        .await;
-    agent.get("/login/code").await;
-    let code = fresh_code(&app, &user).await;
-    let p = agent.post("/login/code", &[("code", &code)]).await;
+    let p = code_step(&app, &agent, &user).await;
     assert_eq!(p.location(), Some("/passwort/aendern"));
 }
 

@@ -1,7 +1,7 @@
 use chrono::Duration;
 use hih_db::entities::mail_outbox;
 use hih_kernel::Role;
-use hih_users::testing::{create_user, fresh_code, login};
+use hih_users::testing::{create_user, fresh_code, login, password_step};
 use sea_orm::{EntityTrait, QueryOrder};
 
 use crate::app;
@@ -100,13 +100,7 @@ async fn reset_link_needs_totp_then_sets_password_and_ends_sessions() {
     assert_eq!(app.agent().get(&path).await.status, 410);
     // The new password works.
     let again = app.agent();
-    again.get("/login").await;
-    let p = again
-        .post(
-            "/login",
-            &[("username", "lena"), ("password", "Neu-Gesetzt-2026")],
-        )
-        .await;
+    let p = password_step(&again, "lena", "Neu-Gesetzt-2026").await;
     assert_eq!(p.location(), Some("/login/code"));
 }
 

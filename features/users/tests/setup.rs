@@ -1,5 +1,6 @@
 use chrono::Duration;
 use hih_users::bootstrap::create_admin;
+use hih_users::testing::password_step;
 
 use crate::app;
 
@@ -113,13 +114,7 @@ async fn create_admin_with_password_still_requires_totp_enrolment() {
     .await
     .unwrap();
     let agent = app.agent();
-    agent.get("/login").await;
-    let p = agent
-        .post(
-            "/login",
-            &[("username", "admin3"), ("password", "Start-Passwort-99")],
-        )
-        .await;
+    let p = password_step(&agent, "admin3", "Start-Passwort-99").await;
     assert_eq!(p.location(), Some("/login/totp-einrichten"));
     assert_eq!(agent.get("/").await.location(), Some("/login?next=%2F"));
     // A password that breaks the policy is refused by the command.
