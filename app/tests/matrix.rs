@@ -19,6 +19,55 @@ fn managers(e: Expect) -> [Expect; 5] {
     ]
 }
 
+/// Admins and IHK staff get `e` (in scope), the other roles 403.
+fn companies(e: Expect) -> [Expect; 5] {
+    [
+        Expect::Forbidden,
+        e,
+        e,
+        Expect::Forbidden,
+        Expect::Forbidden,
+    ]
+}
+
+/// A company in the district of the named IHK (no postcode data: the district is given).
+async fn company_in(app: &hih_testkit::TestApp, ihk: &str, name: &str) -> i64 {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let district = hih_users::entities::institution::Entity::find()
+        .filter(hih_users::entities::institution::Column::Name.eq(ihk))
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let pairs: Vec<(String, String)> = [
+        ("name", name),
+        ("street", "Weg"),
+        ("house_number", name),
+        ("plz", "99084"),
+        ("ort", "Erfurt"),
+        ("industry", "C"),
+        ("status", "interessiert"),
+        ("outreach_format", "telefon"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    let form = hih_companies::service::CompanyForm::from_pairs(&pairs);
+    let valid = hih_companies::service::validate(app.services(), &form, Some(district), None)
+        .await
+        .map_err(|e| e.0)
+        .unwrap();
+    let mut uow = hih_db::UnitOfWork::begin(app.services(), &hih_kernel::Actor::system("test"))
+        .await
+        .unwrap();
+    let c = hih_companies::service::create(&mut uow, valid)
+        .await
+        .unwrap();
+    uow.commit().await.unwrap();
+    c.id
+}
+
 /// Only admins get `e`, the other roles 403.
 fn admin_only(e: Expect) -> [Expect; 5] {
     [
@@ -61,6 +110,9 @@ async fn role_route_matrix() {
     let mail = format!("/admin/postausgang/{mail_id}");
     let target = hih_users::testing::create_user(app.services(), Role::IhkStaff, "m-target").await;
     let u = |suffix: &str| format!("/benutzer/{}{suffix}", target.id);
+    let own = company_in(&app, "IHK Erfurt", "Eigene GmbH").await;
+    let foreign = company_in(&app, "IHK Düsseldorf", "Fremde AG").await;
+    let c = |id: i64, suffix: &str| format!("/unternehmen/{id}{suffix}");
 
     // Order of roles: super_admin, admin, ihk_staff, ahk_staff, dpo.
     let staff_ok = [Ok, Ok, Ok, Ok, Ok];
@@ -306,6 +358,93 @@ async fn role_route_matrix() {
             "/referenzdaten/bezirke/:id",
             Login,
             admin_only(NotFound),
+        ),
+        row("/unternehmen", "/unternehmen", Login, companies(Ok)),
+        row(
+            "/unternehmen?q=gmbh&sort=plz&dir=desc&per=60",
+            "/unternehmen",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            "/unternehmen/export/export.csv",
+            "/unternehmen/export/:file",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            "/unternehmen/export/export.xlsx",
+            "/unternehmen/export/:file",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            "/unternehmen/export/anders.pdf",
+            "/unternehmen/export/:file",
+            Login,
+            companies(NotFound),
+        ),
+        row("/unternehmen/neu", "/unternehmen/neu", Login, companies(Ok)),
+        row(
+            "/unternehmen/neu/pruefen",
+            "/unternehmen/neu/pruefen",
+            Login,
+            companies(Redirect),
+        ),
+        row(
+            "/unternehmen/neu/abbrechen",
+            "/unternehmen/neu/abbrechen",
+            Login,
+            companies(Ok),
+        ),
+        row(&c(own, ""), "/unternehmen/:id", Login, companies(Ok)),
+        row(
+            &c(foreign, ""),
+            "/unternehmen/:id",
+            Login,
+            [Forbidden, Ok, NotFound, Forbidden, Forbidden],
+        ),
+        row(
+            &c(own, "/bearbeiten"),
+            "/unternehmen/:id/bearbeiten",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            &c(foreign, "/bearbeiten"),
+            "/unternehmen/:id/bearbeiten",
+            Login,
+            [Forbidden, Ok, NotFound, Forbidden, Forbidden],
+        ),
+        row(
+            &c(own, "/bearbeiten/pruefen"),
+            "/unternehmen/:id/bearbeiten/pruefen",
+            Login,
+            companies(Redirect),
+        ),
+        row(
+            &c(own, "/bearbeiten/abbrechen"),
+            "/unternehmen/:id/bearbeiten/abbrechen",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            &c(own, "/aktion/deaktivieren"),
+            "/unternehmen/:id/aktion/:what",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            &c(own, "/aktion/loeschen"),
+            "/unternehmen/:id/aktion/:what",
+            Login,
+            [Forbidden, Ok, Forbidden, Forbidden, Forbidden],
+        ),
+        row(
+            &c(foreign, "/aktion/deaktivieren"),
+            "/unternehmen/:id/aktion/:what",
+            Login,
+            [Forbidden, Ok, NotFound, Forbidden, Forbidden],
         ),
     ];
     let failures = check(&rows, &agents).await;

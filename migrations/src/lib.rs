@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261122_000001_platform_core;
 mod m20261122_000002_users_accounts;
 mod m20261122_000003_companies_reference;
+mod m20261122_000004_companies_core;
 
 /// The migrator used by `hih migrate`, `hih serve` (on start) and the testkit.
 pub struct Migrator;
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_platform_core::Migration),
             Box::new(m20261122_000002_users_accounts::Migration),
             Box::new(m20261122_000003_companies_reference::Migration),
+            Box::new(m20261122_000004_companies_core::Migration),
         ]
     }
 }

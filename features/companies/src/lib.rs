@@ -1,12 +1,17 @@
-//! Companies feature (R-REF, R-COM). This first part brings the reference data every company
-//! check needs: postcodes imported from OpenStreetMap CSV (`hih import-plz`, admin upload)
-//! and the IHK districts as sets of Landkreise and kreisfreie Städte (migration
-//! `companies_reference`, texts `i18n/<locale>/companies.ftl`, templates in `templates/`).
+//! Companies feature (R-REF, R-COM): the reference data every company check needs — postcodes
+//! imported from OpenStreetMap CSV (`hih import-plz`, admin upload), IHK districts as sets of
+//! Landkreise and kreisfreie Städte, admin-editable lists — and the companies themselves (list,
+//! search, exports, create/edit with review, detail with tabs, deactivation). Migrations
+//! `companies_reference` and `companies_core`, texts `i18n/<locale>/companies.ftl`, templates
+//! in `templates/`, the scoping function in [`scope`].
 
 pub mod entities;
 pub mod permissions;
 pub mod postcodes;
+pub mod reference;
 mod routes;
+pub mod scope;
+pub mod service;
 mod tiles;
 
 use std::sync::Arc;
@@ -24,7 +29,7 @@ impl Feature for CompaniesFeature {
     }
 
     fn register(&self, r: &mut Registry) {
-        use routes::reference;
+        use routes::{companies, reference};
         r.texts(Locale::De, include_str!("../../../i18n/de/companies.ftl"));
         r.texts(Locale::En, include_str!("../../../i18n/en/companies.ftl"));
         r.template(
@@ -68,5 +73,93 @@ impl Feature for CompaniesFeature {
             order: 840,
         });
         r.tiles(Arc::new(tiles::ReferenceTiles));
+
+        for (name, source) in [
+            (
+                "companies/list.html",
+                include_str!("../templates/list.html"),
+            ),
+            (
+                "companies/form.html",
+                include_str!("../templates/form.html"),
+            ),
+            (
+                "companies/review.html",
+                include_str!("../templates/review.html"),
+            ),
+            (
+                "companies/detail.html",
+                include_str!("../templates/detail.html"),
+            ),
+            (
+                "companies/cancel.html",
+                include_str!("../templates/cancel.html"),
+            ),
+            (
+                "companies/confirm.html",
+                include_str!("../templates/confirm.html"),
+            ),
+        ] {
+            r.template(name, source);
+        }
+        r.permission(permissions::COMPANIES);
+        r.audit_entity("company");
+        let work = Access::Permission(permissions::COMPANIES);
+        r.route("/unternehmen", work, get(companies::list).boxed());
+        r.route(
+            "/unternehmen/export/:file",
+            work,
+            get(companies::export).boxed(),
+        );
+        r.route(
+            "/unternehmen/neu",
+            work,
+            get(companies::new_form).post(companies::new_submit).boxed(),
+        );
+        r.route(
+            "/unternehmen/neu/pruefen",
+            work,
+            get(companies::new_review).boxed(),
+        );
+        r.route(
+            "/unternehmen/neu/abbrechen",
+            work,
+            get(companies::new_cancel)
+                .post(companies::new_cancel_confirm)
+                .boxed(),
+        );
+        r.route("/unternehmen/:id", work, get(companies::show).boxed());
+        r.route(
+            "/unternehmen/:id/bearbeiten",
+            work,
+            get(companies::edit_form)
+                .post(companies::edit_submit)
+                .boxed(),
+        );
+        r.route(
+            "/unternehmen/:id/bearbeiten/pruefen",
+            work,
+            get(companies::edit_review).boxed(),
+        );
+        r.route(
+            "/unternehmen/:id/bearbeiten/abbrechen",
+            work,
+            get(companies::edit_cancel)
+                .post(companies::edit_cancel_confirm)
+                .boxed(),
+        );
+        r.route(
+            "/unternehmen/:id/aktion/:what",
+            work,
+            get(companies::action_form)
+                .post(companies::action_submit)
+                .boxed(),
+        );
+        r.nav(NavEntry {
+            label_key: "companies-nav",
+            href: "/unternehmen",
+            permission: Some(permissions::COMPANIES),
+            order: 100,
+        });
     }
 }

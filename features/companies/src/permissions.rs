@@ -7,3 +7,10 @@ pub const MANAGE_REFERENCE: Permission = Permission {
     key: "companies.reference",
     roles: &[Role::Admin],
 };
+
+/// Work with companies (R-COM-2): admins everywhere, IHK staff in their district (the scoping
+/// function decides which records).
+pub const COMPANIES: Permission = Permission {
+    key: "companies.edit",
+    roles: &[Role::Admin, Role::IhkStaff],
+};

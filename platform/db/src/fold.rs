@@ -33,6 +33,18 @@ pub fn like_escape(folded: &str) -> String {
     out
 }
 
+/// A condition matching rows whose folded search column contains every word of `query`
+/// (AND), case- and accent-insensitive; `%`/`_` in the query are literal.
+pub fn contains_all_words<C: sea_orm::ColumnTrait>(column: C, query: &str) -> sea_orm::Condition {
+    use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr};
+    let mut c = sea_orm::Condition::all();
+    for word in fold(query).split_whitespace() {
+        let pattern = format!("%{}%", like_escape(word));
+        c = c.add(Expr::col(column.as_column_ref()).like(LikeExpr::new(pattern).escape('\\')));
+    }
+    c
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

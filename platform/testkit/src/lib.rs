@@ -104,6 +104,14 @@ impl TestApp {
 
     /// An app with these features and settings, on a fresh database.
     pub async fn with_settings(features: &[&dyn Feature], mut settings: Settings) -> TestApp {
+        // Logs of the app under test, filtered by RUST_LOG (default: errors), shown per test.
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(
+                tracing_subscriber::EnvFilter::try_from_default_env()
+                    .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("error")),
+            )
+            .with_test_writer()
+            .try_init();
         let dir = tempfile::tempdir().expect("temp dir");
         settings.data_dir = dir.path().display().to_string();
         let mut pg = None;

@@ -15,6 +15,8 @@ pub enum Cell {
     Text(String),
     /// A number.
     Number(f64),
+    /// A calendar date (ISO 8601 in CSV, a real date formatted TT.MM.JJJJ in XLSX).
+    Date(chrono::NaiveDate),
 }
 
 /// Neutralises a text that a spreadsheet could read as a formula (R-EXP-2).
@@ -37,6 +39,7 @@ pub fn csv_bytes(header: &[String], rows: &[Vec<Cell>]) -> Result<Vec<u8>, AppEr
             .map(|c| match c {
                 Cell::Text(t) => neutralise(t),
                 Cell::Number(n) => n.to_string(),
+                Cell::Date(d) => d.to_string(),
             })
             .collect();
         w.write_record(&record).map_err(AppError::internal)?;
@@ -54,6 +57,7 @@ pub fn xlsx_bytes(
     let sheet = book.add_worksheet();
     sheet.set_name(sheet_name).map_err(AppError::internal)?;
     let bold = Format::new().set_bold();
+    let date = Format::new().set_num_format("dd.mm.yyyy");
     for (c, h) in header.iter().enumerate() {
         sheet
             .write_string_with_format(0, c as u16, h, &bold)
@@ -65,6 +69,16 @@ pub fn xlsx_bytes(
             match cell {
                 Cell::Text(t) => sheet.write_string(r, c as u16, neutralise(t)),
                 Cell::Number(n) => sheet.write_number(r, c as u16, *n),
+                Cell::Date(d) => {
+                    use chrono::Datelike;
+                    let day = rust_xlsxwriter::ExcelDateTime::from_ymd(
+                        d.year() as u16,
+                        d.month() as u8,
+                        d.day() as u8,
+                    )
+                    .map_err(AppError::internal)?;
+                    sheet.write_datetime_with_format(r, c as u16, &day, &date)
+                }
             }
             .map_err(AppError::internal)?;
         }

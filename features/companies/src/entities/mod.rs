@@ -1,4 +1,7 @@
 //! sea-orm entities of the companies feature.
 
+pub mod company;
+pub mod company_status_change;
 pub mod district_area;
 pub mod postcode;
+pub mod reference_item;

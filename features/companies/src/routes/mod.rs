@@ -1,3 +1,4 @@
 //! HTTP handlers of the companies feature.
 
+pub mod companies;
 pub mod reference;

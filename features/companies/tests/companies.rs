@@ -1,0 +1,323 @@
+use std::io::Read;
+
+use hih_companies::entities::{company, company_status_change};
+use hih_companies::postcodes;
+use hih_db::entities::{access_log, audit_log};
+use hih_kernel::{Actor, Role};
+use hih_testkit::{Agent, TestApp};
+use hih_users::testing::{agent_for, create_user_in, login};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+use crate::{app, fixture_subset};
+
+async fn with_postcodes() -> TestApp {
+    let app = app().await;
+    postcodes::import(
+        app.services(),
+        &Actor::system("test"),
+        &fixture_subset(&["0", "3", "4", "9"]),
+        false,
+        |_, _| {},
+    )
+    .await
+    .unwrap();
+    app
+}
+
+fn form<'a>(
+    name: &'a str,
+    street: &'a str,
+    plz: &'a str,
+    ort: &'a str,
+) -> Vec<(&'static str, &'a str)> {
+    vec![
+        ("name", name),
+        ("legal_form", "GmbH"),
+        ("street", street),
+        ("house_number", "5"),
+        ("plz", plz),
+        ("ort", ort),
+        ("industry", "C"),
+        ("employees", "42"),
+        ("phone", "+49 361 123456"),
+        ("email", "info@example.de"),
+        ("contact_salutation", "frau"),
+        ("contact_first_name", "Anna"),
+        ("contact_last_name", "Schäfer"),
+        ("status", "interessiert"),
+        ("target_occupations", "mechatronik"),
+        ("target_occupations", "koch"),
+        ("open_positions", "3"),
+        ("outreach_format", "veranstaltung"),
+        ("consent_storage_date", "2026-10-01"),
+        ("consent_storage_version", "v1"),
+        ("consent_partners", "ba"),
+        ("remarks", "Erstgespräch auf der Messe"),
+    ]
+}
+
+/// Creates a company through the UI (review, then save); returns its id or the error page.
+async fn create(agent: &Agent, fields: &[(&str, &str)]) -> Result<i64, hih_testkit::Page> {
+    agent.get("/unternehmen/neu").await;
+    let mut review = fields.to_vec();
+    review.push(("action", "review"));
+    let p = agent.post("/unternehmen/neu", &review).await;
+    if p.location() != Some("/unternehmen/neu/pruefen") {
+        return Err(agent.follow(p).await);
+    }
+    agent.get("/unternehmen/neu/pruefen").await;
+    let mut save = fields.to_vec();
+    save.push(("action", "save"));
+    let p = agent.post("/unternehmen/neu", &save).await;
+    Ok(p.location()
+        .expect("redirect")
+        .trim_start_matches("/unternehmen/")
+        .parse()
+        .expect("id"))
+}
+
+#[tokio::test]
+async fn ihk_staff_create_in_their_district_only() {
+    let app = with_postcodes().await;
+    let (erfurt, _) = agent_for(&app, Role::IhkStaff, "c-erfurt").await;
+    // 40210 Düsseldorf is not in IHK Erfurt.
+    let page = create(
+        &erfurt,
+        &form("Rheinwerk GmbH", "Königsallee", "40210", "Düsseldorf"),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(page.status, 422);
+    assert!(page.contains("Die Adresse liegt nicht in Ihrem IHK-Bezirk."));
+    assert!(page.contains("value=\"Rheinwerk GmbH\""), "input kept");
+    assert_eq!(app.count("company").await.unwrap(), 0, "nothing half-saved");
+    // 06567 Bad Frankenhausen is.
+    let id = create(
+        &erfurt,
+        &form(
+            "Kyffhäuser Maschinenbau",
+            "Hauptstraße",
+            "06567",
+            "Bad Frankenhausen",
+        ),
+    )
+    .await
+    .unwrap();
+    let c = company::Entity::find_by_id(id)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(c.kreis.as_deref(), Some("Kyffhäuserkreis"));
+    assert_eq!(c.target_occupations, "mechatronik,koch");
+    assert_eq!(c.consent_partners, "ba");
+    let detail = erfurt.get(&format!("/unternehmen/{id}")).await;
+    assert!(
+        detail.contains("Kyffhäuser Maschinenbau") && detail.contains("Mechatroniker&#x2f;in"),
+        "{} {}",
+        detail.status,
+        detail.body
+    );
+    let history = company_status_change::Entity::find()
+        .filter(company_status_change::Column::CompanyId.eq(id))
+        .all(app.db())
+        .await
+        .unwrap();
+    assert_eq!(history.len(), 1);
+    let audited = audit_log::Entity::find()
+        .filter(audit_log::Column::Entity.eq("company"))
+        .filter(audit_log::Column::Action.eq("create"))
+        .one(app.db())
+        .await
+        .unwrap();
+    assert!(audited.is_some_and(|e| e.changes.contains("Kyffhäuser Maschinenbau")));
+    // A second record at the same address (written differently) is refused with a link.
+    let dup = create(
+        &erfurt,
+        &form("Andere Firma", "Hauptstr.", "06567", "BAD FRANKENHAUSEN"),
+    )
+    .await
+    .unwrap_err();
+    assert!(dup.contains("bereits ein Unternehmen erfasst"));
+    assert!(
+        dup.body.contains(&format!("href=\"/unternehmen/{id}\"")),
+        "links to the first"
+    );
+}
+
+#[tokio::test]
+async fn foreign_district_records_answer_404_and_are_logged() {
+    let app = with_postcodes().await;
+    let (admin, _) = agent_for(&app, Role::Admin, "c-admin").await;
+    let id = create(
+        &admin,
+        &form("Rhein AG", "Königsallee", "40210", "Düsseldorf"),
+    )
+    .await
+    .unwrap();
+    let (erfurt, staff) = agent_for(&app, Role::IhkStaff, "c-erfurt2").await;
+    assert_eq!(erfurt.get(&format!("/unternehmen/{id}")).await.status, 404);
+    assert_eq!(
+        erfurt
+            .get(&format!("/unternehmen/{id}/bearbeiten"))
+            .await
+            .status,
+        404
+    );
+    assert!(!erfurt.get("/unternehmen").await.contains("Rhein AG"));
+    let denied = access_log::Entity::find()
+        .filter(access_log::Column::Action.eq("denied"))
+        .filter(access_log::Column::Actor.eq(format!("user:{}", staff.id)))
+        .all(app.db())
+        .await
+        .unwrap();
+    assert!(
+        denied
+            .iter()
+            .any(|e| e.entity == "company" && e.entity_id.as_deref() == Some(&id.to_string()))
+    );
+    // Düsseldorf staff see it.
+    let ddorf_user =
+        create_user_in(app.services(), Role::IhkStaff, "c-ddorf", "IHK Düsseldorf").await;
+    let ddorf = app.agent();
+    login(&app, &ddorf, &ddorf_user).await;
+    assert_eq!(ddorf.get(&format!("/unternehmen/{id}")).await.status, 200);
+    // AHK staff and the DPO see no company data at all.
+    for role in [Role::AhkStaff, Role::Dpo, Role::SuperAdmin] {
+        let (a, _) = agent_for(&app, role, &format!("c-{}", role.code().replace('_', "-"))).await;
+        assert_eq!(a.get("/unternehmen").await.status, 403);
+        assert_eq!(a.get(&format!("/unternehmen/{id}")).await.status, 403);
+    }
+}
+
+#[tokio::test]
+async fn search_folds_accents_sorts_german_and_exports_exactly_the_result() {
+    let app = with_postcodes().await;
+    let (admin, _) = agent_for(&app, Role::Admin, "c-admin2").await;
+    for (name, street) in [
+        ("Müller Metallbau", "Anger"),
+        ("Zander Logistik", "Bahnhofstraße"),
+        ("Ärger & Co", "Domplatz"),
+        ("=HYPERLINK(\"x\")", "Fischmarkt"),
+    ] {
+        create(&admin, &form(name, street, "99084", "Erfurt"))
+            .await
+            .unwrap();
+    }
+    let p = admin.get("/unternehmen?q=MULLER").await;
+    assert_eq!(p.status, 200, "{}", p.body);
+    assert!(
+        p.contains("Müller Metallbau") && !p.contains("Zander"),
+        "accent-insensitive"
+    );
+    assert!(p.contains("1 Eintrag"));
+    let p = admin.get("/unternehmen?q=schafer+messe").await;
+    assert!(
+        p.contains("4 Einträge"),
+        "all words, any field (contact name, remarks)"
+    );
+    let p = admin.get("/unternehmen?sort=name").await;
+    let pos = |n: &str| p.body.find(n).unwrap();
+    assert!(
+        pos("Ärger") < pos("Müller") && pos("Müller") < pos("Zander"),
+        "Ä with A"
+    );
+    // Export: as many data rows as the search has results.
+    let csv = admin.get("/unternehmen/export/export.csv?q=erfurt").await;
+    assert_eq!(csv.body.lines().count(), 1 + 4);
+    assert!(
+        csv.body.contains("\"'=HYPERLINK(\"\"x\"\")\""),
+        "formula neutralised: {}",
+        csv.body
+    );
+    let filtered = admin.get("/unternehmen/export/export.csv?q=muller").await;
+    assert_eq!(filtered.body.lines().count(), 1 + 1);
+    let xlsx = admin.get("/unternehmen/export/export.xlsx?q=erfurt").await;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(xlsx.bytes.clone())).unwrap();
+    let mut sheet = String::new();
+    zip.by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut sheet)
+        .unwrap();
+    assert!(!sheet.contains("<f>"), "no formulas in the sheet");
+    assert!(
+        sheet.contains("autoFilter") && sheet.contains("pane"),
+        "autofilter and frozen header"
+    );
+    assert_eq!(sheet.matches("<row ").count(), 1 + 4);
+    let exports = access_log::Entity::find()
+        .filter(access_log::Column::Action.eq("export"))
+        .all(app.db())
+        .await
+        .unwrap();
+    assert_eq!(exports.len(), 3);
+    assert_eq!(exports[0].result_count, Some(4));
+}
+
+#[tokio::test]
+async fn deactivated_companies_are_seen_by_admins_only() {
+    let app = with_postcodes().await;
+    let (staff, _) = agent_for(&app, Role::IhkStaff, "c-erfurt3").await;
+    let id = create(
+        &staff,
+        &form("Thüringer Backstube", "Marktstraße", "99084", "Erfurt"),
+    )
+    .await
+    .unwrap();
+    staff
+        .get(&format!("/unternehmen/{id}/aktion/deaktivieren"))
+        .await;
+    let p = staff
+        .post(&format!("/unternehmen/{id}/aktion/deaktivieren"), &[])
+        .await;
+    assert_eq!(p.location(), Some("/unternehmen"));
+    assert_eq!(staff.get(&format!("/unternehmen/{id}")).await.status, 404);
+    assert!(
+        !staff
+            .get("/unternehmen")
+            .await
+            .contains("Thüringer Backstube")
+    );
+    let (admin, _) = agent_for(&app, Role::Admin, "c-admin3").await;
+    assert!(
+        !admin
+            .get("/unternehmen")
+            .await
+            .contains("Thüringer Backstube"),
+        "not found by default"
+    );
+    let marked = admin.get("/unternehmen?inactive=on").await;
+    assert!(marked.contains("Thüringer Backstube") && marked.contains("deaktiviert"));
+    assert!(
+        admin
+            .get(&format!("/unternehmen/{id}"))
+            .await
+            .contains("wurde am")
+    );
+    // IHK staff may not delete physically; admins may.
+    assert_eq!(
+        staff
+            .get(&format!("/unternehmen/{id}/aktion/loeschen"))
+            .await
+            .status,
+        404
+    );
+    admin
+        .get(&format!("/unternehmen/{id}/aktion/loeschen"))
+        .await;
+    admin
+        .post(&format!("/unternehmen/{id}/aktion/loeschen"), &[])
+        .await;
+    assert!(
+        company::Entity::find_by_id(id)
+            .one(app.db())
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(
+        app.count("company_status_change").await.unwrap(),
+        0,
+        "history removed with it"
+    );
+}

@@ -1,0 +1,104 @@
+// Companies with JavaScript disabled: create (with a district error first) → find by free text
+// → edit → deactivate; the page-size choice is remembered; axe on every page.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+
+import { startServer, createAdmin, E2E_DIR } from '../lib/server.js';
+import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked } from '../lib/browser.js';
+import { enrolTotp, submitForm } from '../lib/login.js';
+
+const PASSWORD = 'Browser-Test-Passwort-42';
+
+async function go(page, locator) {
+  await Promise.all([page.waitForEvent('load'), locator.click()]);
+}
+
+describe('companies (JavaScript off)', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+    const fixture = path.resolve(E2E_DIR, '../../../shared/data/plz_ort_landkreis.csv');
+    const out = await server.run(['import-plz', fixture]);
+    assert.match(out, /13108 Einträge übernommen/);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('create → search → edit → deactivate', async () => {
+    await createAdmin(server, { username: 'firmen', email: 'firmen@example.org', password: PASSWORD });
+    const page = await newNoJsPage(browser);
+    await page.goto(new URL('/login', server.baseUrl).href);
+    await checkA11y(page, 'login');
+    await page.fill('#username', 'firmen');
+    await page.fill('#password', PASSWORD);
+    await submitForm(page, '#password');
+    await checkA11y(page, 'TOTP enrolment');
+    await enrolTotp(page);
+    await checkA11y(page, 'recovery codes');
+    await go(page, page.locator('main a.kern-btn'));
+    await checkA11y(page, 'start page');
+
+    await go(page, page.locator('nav a[href="/unternehmen"]'));
+    await checkA11y(page, 'company list (empty)');
+    await go(page, page.locator('a[href="/unternehmen/neu"]'));
+    await checkA11y(page, 'company form');
+    await page.fill('#name', 'Kyffhäuser Präzisionsteile GmbH');
+    await page.fill('#street', 'Anger');
+    await page.fill('#house_number', '12');
+    await page.fill('#plz', '06567');
+    await page.fill('#ort', 'Bad Frankenhause');
+    await page.selectOption('#industry', 'C');
+    await page.fill('#employees', '48');
+    await page.check('input[name=target_occupations][value=mechatronik]');
+    await page.selectOption('#outreach_format', 'persoenlich');
+    await go(page, page.locator('button[value=review]'));
+    assert.match(await page.locator('#error-summary').innerText(), /Der Ort passt nicht zur PLZ/);
+    assert.equal(await page.inputValue('#name'), 'Kyffhäuser Präzisionsteile GmbH', 'input kept');
+    assert.ok(await page.isChecked('input[name=target_occupations][value=mechatronik]'), 'checkbox kept');
+    await checkA11y(page, 'company form with errors');
+    await page.fill('#ort', 'Bad Frankenhausen');
+    await go(page, page.locator('button[value=review]'));
+    await checkA11y(page, 'company review');
+    await go(page, page.locator('button[value=save]'));
+    assert.match(await page.locator('h1').innerText(), /Kyffhäuser Präzisionsteile GmbH/);
+    assert.match(await page.locator('main').innerText(), /Kyffhäuserkreis/);
+    await checkA11y(page, 'company detail');
+
+    // Find it by free text, without accents and in capitals.
+    await page.goto(new URL('/unternehmen', server.baseUrl).href);
+    await page.fill('#q', 'KYFFHAUSER PRAZISION');
+    await go(page, page.locator('form[role=search] button[type=submit]'));
+    assert.match(await page.locator('main').innerText(), /1 Eintrag/);
+    await checkA11y(page, 'company search result');
+    // Page size: choose 40; the next visit without parameters keeps it.
+    await page.selectOption('#per', '40');
+    await go(page, page.locator('.pager__size button'));
+    await checkA11y(page, 'company list with 40 per page');
+    await page.goto(new URL('/unternehmen', server.baseUrl).href);
+    assert.equal(await page.locator('#per').inputValue(), '40');
+
+    await go(page, page.locator('tbody a.kern-link').first());
+    await go(page, page.locator('a[href$="/bearbeiten"]'));
+    await checkA11y(page, 'company edit form');
+    await page.selectOption('#status', 'teilnehmend');
+    await go(page, page.locator('button[value=review]'));
+    await checkA11y(page, 'company edit review');
+    await go(page, page.locator('button[value=save]'));
+    assert.match(await page.locator('main').innerText(), /teilnehmend/);
+
+    await go(page, page.locator('a[href$="/aktion/deaktivieren"]'));
+    await checkA11y(page, 'deactivate confirmation');
+    await go(page, page.locator('button[type=submit]').filter({ hasText: 'Ja, deaktivieren' }));
+    assert.match(await page.locator('main').innerText(), /0 Einträge/);
+    await checkA11y(page, 'company list after deactivation');
+    assertAllVisitedChecked(page);
+    await page.context().close();
+  });
+});
