@@ -6,6 +6,7 @@
 //! in `templates/`, the scoping function in [`scope`].
 
 pub mod entities;
+pub mod jobs;
 pub mod permissions;
 pub mod postcodes;
 pub mod reference;
@@ -73,6 +74,7 @@ impl Feature for CompaniesFeature {
             order: 840,
         });
         r.tiles(Arc::new(tiles::ReferenceTiles));
+        jobs::register(r);
 
         for (name, source) in [
             (

@@ -321,3 +321,72 @@ async fn deactivated_companies_are_seen_by_admins_only() {
         "history removed with it"
     );
 }
+
+#[tokio::test]
+async fn the_retention_job_deletes_exactly_the_expired_companies() {
+    let app = with_postcodes().await;
+    let (admin, _) = agent_for(&app, Role::Admin, "c-admin4").await;
+    let deactivate = |id: i64| {
+        let admin = admin.clone();
+        async move {
+            admin
+                .get(&format!("/unternehmen/{id}/aktion/deaktivieren"))
+                .await;
+            admin
+                .post(&format!("/unternehmen/{id}/aktion/deaktivieren"), &[])
+                .await;
+        }
+    };
+    let old = create(&admin, &form("Alt GmbH", "Anger", "99084", "Erfurt"))
+        .await
+        .unwrap();
+    let newer = create(&admin, &form("Neuer GmbH", "Domplatz", "99084", "Erfurt"))
+        .await
+        .unwrap();
+    let active = create(&admin, &form("Aktiv GmbH", "Fischmarkt", "99084", "Erfurt"))
+        .await
+        .unwrap();
+    deactivate(old).await;
+    app.clock.advance(chrono::Duration::days(30));
+    deactivate(newer).await;
+    app.clock.advance(chrono::Duration::days(59));
+    app.run_job("companies.retention", serde_json::json!({}))
+        .await
+        .unwrap();
+    assert_eq!(
+        app.count("company").await.unwrap(),
+        3,
+        "89 days: nothing expired yet"
+    );
+    app.clock.advance(chrono::Duration::days(2));
+    app.run_job("companies.retention", serde_json::json!({}))
+        .await
+        .unwrap();
+    let left: Vec<i64> = company::Entity::find()
+        .all(app.db())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(
+        left,
+        vec![newer, active],
+        "only the company deactivated 91 days ago is gone"
+    );
+    let purges = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("purge"))
+        .filter(audit_log::Column::Entity.eq("company"))
+        .all(app.db())
+        .await
+        .unwrap();
+    assert_eq!(purges.len(), 2);
+    assert!(
+        purges[1].changes.contains("\"deleted\":1")
+            && purges[1].actor == "system:companies.retention"
+    );
+    assert!(
+        !purges[1].changes.contains("Alt GmbH"),
+        "counts only, no personal data"
+    );
+}
