@@ -139,3 +139,4 @@ companies-error-date-future = Das Datum darf nicht in der Zukunft liegen.
 companies-error-consent-version = Bitte geben Sie an, welcher Fassung des Einwilligungstextes zugestimmt wurde.
 companies-error-duplicate = Unter dieser Adresse (PLZ, Ort, Straße, Hausnummer) ist bereits ein Unternehmen erfasst. Ein zweiter Datensatz wird nicht angelegt.
 job-companies-retention = Deaktivierte Unternehmen nach Ablauf der Aufbewahrungsfrist löschen
+companies-demo-needs-postcodes = Für Demodaten müssen zuerst die Postleitzahlen geladen sein (hih import-plz DATEI).

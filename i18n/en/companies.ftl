@@ -139,3 +139,4 @@ companies-error-date-future = The date must not lie in the future.
 companies-error-consent-version = Please state which version of the consent text was agreed to.
 companies-error-duplicate = A company is already recorded at this address (postcode, place, street, house number). A second record is not created.
 job-companies-retention = Delete deactivated companies after the retention period
+companies-demo-needs-postcodes = Demo data needs the postcodes first (hih import-plz FILE).

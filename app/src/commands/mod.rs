@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod create_admin;
+pub mod demo_data;
 pub mod import_plz;
 pub mod migrate;
 pub mod serve;

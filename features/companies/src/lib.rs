@@ -5,6 +5,7 @@
 //! `companies_reference` and `companies_core`, texts `i18n/<locale>/companies.ftl`, templates
 //! in `templates/`, the scoping function in [`scope`].
 
+pub mod demo;
 pub mod entities;
 pub mod jobs;
 pub mod permissions;

@@ -390,3 +390,54 @@ async fn the_retention_job_deletes_exactly_the_expired_companies() {
         "counts only, no personal data"
     );
 }
+
+#[tokio::test]
+async fn demo_data_lands_in_the_districts_with_one_audit_event() {
+    let app = app().await;
+    let none = hih_companies::demo::generate(app.services(), 10, 1, |_, _| {}).await;
+    assert!(
+        matches!(none, Err(hih_kernel::AppError::Refused(ref k)) if k == "companies-demo-needs-postcodes")
+    );
+    postcodes::import(
+        app.services(),
+        &Actor::system("test"),
+        &fixture_subset(&["0", "2", "3", "4", "7", "9"]),
+        false,
+        |_, _| {},
+    )
+    .await
+    .unwrap();
+    let n = hih_companies::demo::generate(app.services(), 1200, 7, |_, _| {})
+        .await
+        .unwrap();
+    assert_eq!(n, 1200);
+    let all = company::Entity::find().all(app.db()).await.unwrap();
+    assert_eq!(all.len(), 1200);
+    assert!(
+        all.iter()
+            .all(|c| c.district_id.is_some() && c.kreis.is_some()),
+        "every company in an IHK district"
+    );
+    assert!(
+        all.iter()
+            .any(|c| c.name.contains('ü') || c.name.contains('ễ')),
+        "diacritics"
+    );
+    let (admin, _) = agent_for(&app, Role::Admin, "c-demo").await;
+    let p = admin.get("/unternehmen?q=muller").await;
+    assert!(
+        p.contains("Müller"),
+        "demo data is searchable like real data"
+    );
+    let events = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("demo-data"))
+        .all(app.db())
+        .await
+        .unwrap();
+    assert_eq!(events.len(), 1);
+    // A second run adds more without clashing.
+    hih_companies::demo::generate(app.services(), 10, 8, |_, _| {})
+        .await
+        .unwrap();
+    assert_eq!(app.count("company").await.unwrap(), 1210);
+}
