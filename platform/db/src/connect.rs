@@ -45,6 +45,8 @@ pub async fn connect(settings: &Settings) -> Result<DatabaseConnection, AppError
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .pragma("secure_delete", "ON")
+            .pragma("cache_size", "-65536")
+            .pragma("mmap_size", "268435456")
             .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new()
             .max_connections(settings.database.max_connections.max(2))

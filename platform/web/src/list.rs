@@ -69,7 +69,10 @@ impl ListParams {
             .filter(|p| PAGE_SIZES.contains(p))
         {
             Some(p) => {
-                ctx.session.set(&session_key, &p);
+                // Remember the choice; write the session only when it changes.
+                if ctx.session.get::<u64>(&session_key) != Some(p) {
+                    ctx.session.set(&session_key, &p);
+                }
                 p
             }
             None => ctx

@@ -1,0 +1,129 @@
+// Benchmark driver: logs in (password + TOTP enrolment), then times the pages.
+// Usage: node ops/bench/bench.mjs BASE_URL SERVER_PID SQLITE_FILE COMPANIES
+import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import { totp } from '../../tests/e2e/lib/totp.js';
+
+const [base, pid, dbFile, companies] = process.argv.slice(2);
+let cookie = '';
+let csrf = '';
+
+async function req(path, { method = 'GET', form } = {}) {
+  const headers = { cookie };
+  let body;
+  if (form) {
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    body = new URLSearchParams({ csrf_token: csrf, ...form }).toString();
+  }
+  const res = await fetch(base + path, { method, headers, body, redirect: 'manual' });
+  const set = res.headers.get('set-cookie');
+  if (set) cookie = set.split(';')[0];
+  const buf = Buffer.from(await res.arrayBuffer());
+  const m = /name="csrf_token" value="([^"]+)"/.exec(buf.toString());
+  if (m) csrf = m[1];
+  return { status: res.status, location: res.headers.get('location'), body: buf };
+}
+
+async function login() {
+  await req('/login');
+  await req('/login', { method: 'POST', form: { username: 'bench', password: 'Messlauf-Kennwort-2026!' } });
+  const page = (await req('/login/totp-einrichten')).body.toString();
+  const secret = /id="totp-secret">([^<]+)</.exec(page)[1].replace(/\s+/g, '');
+  const r = await req('/login/totp-einrichten', { method: 'POST', form: { code: totp(secret) } });
+  if (r.status !== 303) throw new Error('login failed');
+  await req('/login/wiederherstellungscodes');
+  if ((await req('/')).status !== 200) throw new Error('not logged in');
+}
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const ms = (x) => x.toFixed(2);
+
+async function sequential(path, n = 200) {
+  for (let i = 0; i < 10; i++) await req(path); // warm-up
+  const t = [];
+  for (let i = 0; i < n; i++) {
+    const s = performance.now();
+    const r = await req(path);
+    t.push(performance.now() - s);
+    if (r.status !== 200) throw new Error(`${path}: ${r.status}`);
+  }
+  return { p50: pct(t, 50), p95: pct(t, 95) };
+}
+
+async function concurrent(path, clients = 8, perClient = 50) {
+  const t = [];
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let i = 0; i < perClient; i++) {
+        const s = performance.now();
+        const res = await fetch(base + path, { headers: { cookie } });
+        await res.arrayBuffer();
+        t.push(performance.now() - s);
+      }
+    }),
+  );
+  const secs = (performance.now() - start) / 1000;
+  return { p50: pct(t, 50), rps: (clients * perClient) / secs };
+}
+
+function rssKb() {
+  const s = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(s)[1]);
+}
+
+async function exportRun(path) {
+  const before = rssKb();
+  let peak = before;
+  const timer = setInterval(() => { peak = Math.max(peak, rssKb()); }, 5);
+  const s = performance.now();
+  const r = await req(path);
+  const took = performance.now() - s;
+  clearInterval(timer);
+  peak = Math.max(peak, rssKb());
+  return { took, rows: r.body.toString('latin1').split('\n').length - 2, bytes: r.body.length, peakMiB: peak / 1024, deltaMiB: (peak - before) / 1024 };
+}
+
+function sqlFloor(sql) {
+  const out = execFileSync('sqlite3', [dbFile], { input: `.timer on\n${sql}\n${sql}\n${sql}\n` }).toString();
+  const real = [...out.matchAll(/Run Time: real ([0-9.]+)/g)].map((m) => Number(m[1]) * 1000);
+  return Math.min(...real);
+}
+
+await login();
+const pages = [
+  ['list, page 1', '/unternehmen?per=20'],
+  ['list, page 50', '/unternehmen?per=20&page=50'],
+  ['free text "müller"', '/unternehmen?q=m%C3%BCller&per=20'],
+  ['filtered + sorted', '/unternehmen?status=teilnehmend&industry=C&size=kmu&sort=employees&dir=desc&per=20'],
+  ['detail', '/unternehmen/4242'],
+];
+const rows = [];
+for (const [name, path] of pages) {
+  const s = await sequential(path);
+  const c = await concurrent(path);
+  rows.push(`| ${name} | \`${path}\` | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(c.p50)} | ${c.rps.toFixed(0)} |`);
+}
+const csv = await exportRun('/unternehmen/export/export.csv?q=hauptstrasse');
+const xlsx = await exportRun('/unternehmen/export/export.xlsx?q=hauptstrasse');
+const floor = sqlFloor("SELECT COUNT(*) FROM company WHERE search_text LIKE '%muller%' ESCAPE '\\' AND active = 1; SELECT * FROM company WHERE search_text LIKE '%muller%' ESCAPE '\\' AND active = 1 ORDER BY sort_name, id LIMIT 20;");
+const cpu = os.cpus()[0].model;
+console.log(`# Benchmark run ${new Date().toISOString()}
+
+Machine: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; SQLite; release build; ${companies} companies; logged in as admin over HTTP; sequential = one request at a time, 200 per page after 10 warm-up requests; concurrent = 8 clients × 50 requests.
+
+| request | path | seq. p50 ms | seq. p95 ms | 8 clients p50 ms | 8 clients req/s |
+|---|---|---|---|---|---|
+${rows.join('\n')}
+
+| export | rows | time ms | size | peak RSS of the server | RSS growth |
+|---|---|---|---|---|---|
+| CSV | ${csv.rows} | ${ms(csv.took)} | ${(csv.bytes / 1024).toFixed(0)} KiB | ${csv.peakMiB.toFixed(1)} MiB | ${csv.deltaMiB.toFixed(1)} MiB |
+| XLSX | ${csv.rows} (same search) | ${ms(xlsx.took)} | ${(xlsx.bytes / 1024).toFixed(0)} KiB | ${xlsx.peakMiB.toFixed(1)} MiB | ${xlsx.deltaMiB.toFixed(1)} MiB |
+
+Bare SQL of the free-text search ("muller": count + first page), best of 3 in the sqlite3 shell: ${ms(floor)} ms.
+`);
