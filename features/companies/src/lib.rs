@@ -106,6 +106,7 @@ impl Feature for CompaniesFeature {
             r.template(name, source);
         }
         r.permission(permissions::COMPANIES);
+        r.permission(permissions::DELETE_COMPANIES);
         r.audit_entity("company");
         let work = Access::Permission(permissions::COMPANIES);
         r.route("/unternehmen", work, get(companies::list).boxed());

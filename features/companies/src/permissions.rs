@@ -14,3 +14,9 @@ pub const COMPANIES: Permission = Permission {
     key: "companies.edit",
     roles: &[Role::Admin, Role::IhkStaff],
 };
+
+/// Delete a company physically at once, e.g. on a data subject's request (R-COM-3).
+pub const DELETE_COMPANIES: Permission = Permission {
+    key: "companies.delete",
+    roles: &[Role::Admin],
+};

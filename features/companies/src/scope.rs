@@ -26,7 +26,16 @@ pub fn visible_companies(actor: &Actor) -> Condition {
     }
 }
 
-/// Whether the actor may create and edit companies at all (the scope decides which).
-pub fn may_edit(actor: &Actor) -> bool {
-    actor.has_any_role(&[Role::Admin, Role::IhkStaff])
+/// Whether the actor may ask for deactivated companies (admins, during retention; R-LST-2).
+pub fn sees_deactivated(actor: &Actor) -> bool {
+    actor.role() == Some(Role::Admin)
+}
+
+/// The IHK district a company address of this actor must lie in (R-COM-2): IHK staff only
+/// their own; admins anywhere (`None`).
+pub fn required_district(actor: &Actor) -> Option<i64> {
+    actor
+        .as_user()
+        .filter(|u| u.role == Role::IhkStaff)
+        .and_then(|u| u.district_id)
 }

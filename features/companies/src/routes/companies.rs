@@ -5,7 +5,7 @@
 use hih_db::UnitOfWork;
 use hih_db::access::AccessAction;
 use hih_db::fold::contains_all_words;
-use hih_kernel::{AppError, FieldErrors, Role};
+use hih_kernel::{AppError, FieldErrors};
 use hih_web::export::{CSV, Cell, XLSX, csv_bytes, download, xlsx_bytes};
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
@@ -19,8 +19,9 @@ use sea_orm::{
 use serde::Serialize;
 
 use crate::entities::company;
+use crate::permissions::DELETE_COMPANIES;
 use crate::reference;
-use crate::scope::visible_companies;
+use crate::scope::{required_district, sees_deactivated, visible_companies};
 use crate::service::{self, CompanyForm, KMU_LIMIT, SALUTATIONS, STATUSES};
 
 const COLUMNS: [&str; 5] = ["name", "plz", "status", "employees", "updated"];
@@ -43,7 +44,7 @@ fn filtered(ctx: &Ctx, params: &ListParams) -> Select<company::Entity> {
         _ => {}
     }
     // Deactivated companies are never found, except by admins who ask for them (R-LST-2).
-    if !(ctx.actor.role() == Some(Role::Admin) && params.filter("inactive").is_some()) {
+    if !(sees_deactivated(&ctx.actor) && params.filter("inactive").is_some()) {
         cond = cond.add(company::Column::Active.eq(true));
     }
     let col = match params.sort.as_str() {
@@ -129,7 +130,7 @@ pub async fn list(ctx: Ctx, Query(query): Query<Vec<(String, String)>>) -> WebRe
         inactive => params.filter("inactive").is_some(),
         statuses => Serde(STATUSES.to_vec()),
         industries => Serde(industries.into_iter().map(|(c, l)| (c, String::new(), l)).collect::<Vec<_>>()),
-        is_admin => ctx.actor.role() == Some(Role::Admin),
+        may_see_deactivated => sees_deactivated(&ctx.actor),
     })
     .await
 }
@@ -268,7 +269,7 @@ pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
         salutation_key => SALUTATIONS.iter().find(|(v, _)| *v == c.contact_salutation).map(|(_, k)| *k).unwrap_or(""),
         kmu => c.employees.map(|e| e < KMU_LIMIT),
         tabs => Serde(tabs),
-        is_admin => ctx.actor.role() == Some(Role::Admin),
+        may_delete => DELETE_COMPANIES.allows(&ctx.actor),
         created => iso(c.created_at),
         deactivated => c.deactivated_at.map(iso),
     })
@@ -377,10 +378,7 @@ async fn post_form(ctx: &Ctx, id: Option<i64>, pairs: Vec<(String, String)>) -> 
         }
         "review" | "save" => {
             // IHK staff may only enter addresses of their own district (R-COM-2).
-            let district = match ctx.actor.as_user() {
-                Some(u) if u.role == Role::IhkStaff => u.district_id,
-                _ => None,
-            };
+            let district = required_district(&ctx.actor);
             let valid =
                 match service::validate(ctx.services(), &form, district, existing.as_ref()).await {
                     Ok(v) => v,
@@ -510,7 +508,7 @@ pub async fn action_form(ctx: Ctx, Path((id, what)): Path<(i64, String)>) -> Web
 fn check_action(ctx: &Ctx, what: &str, c: &company::Model) -> WebResult<()> {
     match what {
         "deaktivieren" if c.active => Ok(()),
-        "loeschen" if ctx.actor.role() == Some(Role::Admin) => Ok(()),
+        "loeschen" if DELETE_COMPANIES.allows(&ctx.actor) => Ok(()),
         "loeschen" => Err(WebError(AppError::Forbidden)),
         _ => Err(WebError(AppError::NotFound)),
     }
