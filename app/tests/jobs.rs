@@ -75,6 +75,43 @@ where
     false
 }
 
+/// The app's job workers, running until `stop`.
+struct Workers {
+    stop: tokio::sync::watch::Sender<bool>,
+    handle: tokio::task::JoinHandle<()>,
+}
+
+impl Workers {
+    fn start(app: &TestApp) -> Self {
+        let (stop, rx) = tokio::sync::watch::channel(false);
+        let handle = app
+            .jobs
+            .start(app.services().clone(), app.state.jobs.clone(), vec![], rx);
+        Workers { stop, handle }
+    }
+
+    async fn stop(self) {
+        self.stop.send(true).unwrap();
+        let _ = tokio::time::timeout(Duration::from_secs(15), self.handle).await;
+    }
+}
+
+/// The outbox row of the mail to `to`.
+async fn mail_to(db: &sea_orm::DatabaseConnection, to: &str) -> Option<mail_outbox::Model> {
+    mail_outbox::Entity::find()
+        .filter(mail_outbox::Column::ToAddr.eq(to))
+        .one(db)
+        .await
+        .unwrap()
+}
+
+/// Asks for a password reset of `email` (queues a mail).
+async fn request_reset(app: &TestApp, email: &str) {
+    let agent = app.agent();
+    agent.get("/passwort/vergessen").await;
+    agent.post("/passwort/vergessen", &[("email", email)]).await;
+}
+
 async fn smtp_app(port: u16) -> TestApp {
     let mut settings = TestApp::settings();
     settings.mail.mode = MailMode::Smtp;
@@ -85,10 +122,7 @@ async fn smtp_app(port: u16) -> TestApp {
 #[tokio::test]
 async fn workers_run_enqueued_jobs() {
     let app = crate::app().await;
-    let (stop, rx) = tokio::sync::watch::channel(false);
-    let handle = app
-        .jobs
-        .start(app.services().clone(), app.state.jobs.clone(), vec![], rx);
+    let workers = Workers::start(&app);
     app.services()
         .jobs
         .enqueue("users.purge-expired", serde_json::json!({}))
@@ -108,8 +142,7 @@ async fn workers_run_enqueued_jobs() {
         }
     })
     .await;
-    stop.send(true).unwrap();
-    let _ = tokio::time::timeout(Duration::from_secs(15), handle).await;
+    workers.stop().await;
     assert!(
         ran,
         "the worker ran the job and audited it as system:users.purge-expired"
@@ -127,15 +160,8 @@ async fn mail_is_delivered_over_smtp_and_its_body_cleared() {
     let (port, received) = fake_smtp().await;
     let app = smtp_app(port).await;
     hih_users::testing::create_user(app.services(), Role::Admin, "smtp-user").await;
-    let (stop, rx) = tokio::sync::watch::channel(false);
-    let handle = app
-        .jobs
-        .start(app.services().clone(), app.state.jobs.clone(), vec![], rx);
-    let agent = app.agent();
-    agent.get("/passwort/vergessen").await;
-    agent
-        .post("/passwort/vergessen", &[("email", "smtp-user@example.org")])
-        .await;
+    let workers = Workers::start(&app);
+    request_reset(&app, "smtp-user@example.org").await;
     let got = wait_for(|| {
         let received = received.clone();
         async move { !received.lock().unwrap().is_empty() }
@@ -145,17 +171,13 @@ async fn mail_is_delivered_over_smtp_and_its_body_cleared() {
     let sent = wait_for(|| {
         let db = db.clone();
         async move {
-            mail_outbox::Entity::find()
-                .filter(mail_outbox::Column::ToAddr.eq("smtp-user@example.org"))
-                .one(&db)
+            mail_to(&db, "smtp-user@example.org")
                 .await
-                .unwrap()
                 .is_some_and(|m| m.status == "sent")
         }
     })
     .await;
-    stop.send(true).unwrap();
-    let _ = tokio::time::timeout(Duration::from_secs(15), handle).await;
+    workers.stop().await;
     assert!(got, "the SMTP server received the mail");
     let data = received.lock().unwrap()[0].clone();
     assert!(
@@ -163,12 +185,7 @@ async fn mail_is_delivered_over_smtp_and_its_body_cleared() {
         "{data}"
     );
     assert!(sent);
-    let row = mail_outbox::Entity::find()
-        .filter(mail_outbox::Column::ToAddr.eq("smtp-user@example.org"))
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let row = mail_to(app.db(), "smtp-user@example.org").await.unwrap();
     assert!(row.body.is_empty(), "the link is not kept after delivery");
     assert!(row.sent_at.is_some());
 }
@@ -182,40 +199,21 @@ async fn failed_delivery_is_retried_and_recorded() {
     };
     let app = smtp_app(port).await;
     hih_users::testing::create_user(app.services(), Role::Admin, "retry-user").await;
-    let (stop, rx) = tokio::sync::watch::channel(false);
-    let handle = app
-        .jobs
-        .start(app.services().clone(), app.state.jobs.clone(), vec![], rx);
-    let agent = app.agent();
-    agent.get("/passwort/vergessen").await;
-    agent
-        .post(
-            "/passwort/vergessen",
-            &[("email", "retry-user@example.org")],
-        )
-        .await;
+    let workers = Workers::start(&app);
+    request_reset(&app, "retry-user@example.org").await;
     let db = app.db().clone();
     let retried = wait_for(|| {
         let db = db.clone();
         async move {
-            mail_outbox::Entity::find()
-                .filter(mail_outbox::Column::ToAddr.eq("retry-user@example.org"))
-                .one(&db)
+            mail_to(&db, "retry-user@example.org")
                 .await
-                .unwrap()
                 .is_some_and(|m| m.attempts >= 3)
         }
     })
     .await;
-    stop.send(true).unwrap();
-    let _ = tokio::time::timeout(Duration::from_secs(15), handle).await;
+    workers.stop().await;
     assert!(retried, "three attempts (the queue's retries)");
-    let row = mail_outbox::Entity::find()
-        .filter(mail_outbox::Column::ToAddr.eq("retry-user@example.org"))
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let row = mail_to(app.db(), "retry-user@example.org").await.unwrap();
     assert_eq!(row.status, "queued", "still queued for the sweep job");
     assert!(row.last_error.is_some_and(|e| e.contains("send")));
     assert!(!row.body.is_empty(), "kept until delivered");

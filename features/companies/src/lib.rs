@@ -95,10 +95,6 @@ impl Feature for CompaniesFeature {
                 include_str!("../templates/detail.html"),
             ),
             (
-                "companies/cancel.html",
-                include_str!("../templates/cancel.html"),
-            ),
-            (
                 "companies/confirm.html",
                 include_str!("../templates/confirm.html"),
             ),

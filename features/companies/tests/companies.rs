@@ -6,7 +6,7 @@ use hih_db::entities::{access_log, audit_log};
 use hih_kernel::{Actor, Role};
 use hih_testkit::{Agent, TestApp};
 use hih_users::testing::{agent_for, create_user_in, login};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::{app, fixture_subset};
 
@@ -247,6 +247,7 @@ async fn search_folds_accents_sorts_german_and_exports_exactly_the_result() {
     assert_eq!(sheet.matches("<row ").count(), 1 + 4);
     let exports = access_log::Entity::find()
         .filter(access_log::Column::Action.eq("export"))
+        .order_by_asc(access_log::Column::Id)
         .all(app.db())
         .await
         .unwrap();
@@ -363,6 +364,7 @@ async fn the_retention_job_deletes_exactly_the_expired_companies() {
         .await
         .unwrap();
     let left: Vec<i64> = company::Entity::find()
+        .order_by_asc(company::Column::Id)
         .all(app.db())
         .await
         .unwrap()
@@ -377,6 +379,7 @@ async fn the_retention_job_deletes_exactly_the_expired_companies() {
     let purges = audit_log::Entity::find()
         .filter(audit_log::Column::Action.eq("purge"))
         .filter(audit_log::Column::Entity.eq("company"))
+        .order_by_asc(audit_log::Column::Seq)
         .all(app.db())
         .await
         .unwrap();

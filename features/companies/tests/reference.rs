@@ -3,7 +3,7 @@ use hih_companies::postcodes::{self, CheckedAddress};
 use hih_db::entities::audit_log;
 use hih_kernel::{Actor, AppError, Role};
 use hih_users::testing::agent_for;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::{app, fixture, fixture_subset};
 
@@ -157,6 +157,7 @@ async fn the_full_file_imports_and_a_bad_file_changes_nothing() {
     assert_eq!(postcodes::count(s).await.unwrap(), report.imported);
     let events = audit_log::Entity::find()
         .filter(audit_log::Column::Entity.eq("postcode"))
+        .order_by_asc(audit_log::Column::Seq)
         .all(app.db())
         .await
         .unwrap();

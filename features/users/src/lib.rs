@@ -29,7 +29,7 @@ use poem::{EndpointExt, get};
 /// The feature value listed in `app/src/main.rs`.
 pub struct UsersFeature;
 
-const TEMPLATES: [(&str, &str); 21] = [
+const TEMPLATES: [(&str, &str); 20] = [
     (
         "users/institutions.html",
         include_str!("../templates/institutions.html"),
@@ -51,10 +51,6 @@ const TEMPLATES: [(&str, &str); 21] = [
     (
         "users/review.html",
         include_str!("../templates/review.html"),
-    ),
-    (
-        "users/cancel.html",
-        include_str!("../templates/cancel.html"),
     ),
     (
         "users/confirm.html",

@@ -19,7 +19,11 @@ use crate::middleware::{guard, wrap};
 use crate::{AppState, Templates};
 
 /// The platform's own templates (layout, form macros, error page).
-pub const PLATFORM_TEMPLATES: [(&str, &str); 4] = [
+pub const PLATFORM_TEMPLATES: [(&str, &str); 5] = [
+    (
+        "platform/cancel.html",
+        include_str!("../templates/cancel.html"),
+    ),
     ("platform/list.html", include_str!("../templates/list.html")),
     (
         "platform/layout.html",

@@ -52,3 +52,26 @@ export async function enrolTotp(page) {
   await submitForm(page, 'input[name=code]');
   return secret;
 }
+
+/**
+ * First login of a freshly created account with JavaScript off: password, TOTP enrolment,
+ * recovery codes, start page — running axe (`checkA11y`) on each of those pages.
+ * @param {import('playwright-core').Page} page a no-JS page
+ * @param {string} baseUrl
+ * @param {{username: string, password: string}} credentials
+ * @param {(page: import('playwright-core').Page, label: string) => Promise<void>} checkA11y
+ * @returns {Promise<string>} the enrolled TOTP secret
+ */
+export async function firstLogin(page, baseUrl, { username, password }, checkA11y) {
+  await page.goto(new URL('/login', baseUrl).href);
+  await checkA11y(page, 'login');
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(password);
+  await submitForm(page, 'input[name=password]');
+  await checkA11y(page, 'TOTP enrolment');
+  const secret = await enrolTotp(page);
+  await checkA11y(page, 'recovery codes');
+  await Promise.all([page.waitForEvent('load'), page.locator('main a.kern-btn').click()]);
+  await checkA11y(page, 'start page');
+  return secret;
+}

@@ -6,7 +6,7 @@ import path from 'node:path';
 
 import { startServer, createAdmin, E2E_DIR } from '../lib/server.js';
 import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked } from '../lib/browser.js';
-import { enrolTotp, submitForm } from '../lib/login.js';
+import { firstLogin } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
 
@@ -34,16 +34,7 @@ describe('companies (JavaScript off)', () => {
   it('create → search → edit → deactivate', async () => {
     await createAdmin(server, { username: 'firmen', email: 'firmen@example.org', password: PASSWORD });
     const page = await newNoJsPage(browser);
-    await page.goto(new URL('/login', server.baseUrl).href);
-    await checkA11y(page, 'login');
-    await page.fill('#username', 'firmen');
-    await page.fill('#password', PASSWORD);
-    await submitForm(page, '#password');
-    await checkA11y(page, 'TOTP enrolment');
-    await enrolTotp(page);
-    await checkA11y(page, 'recovery codes');
-    await go(page, page.locator('main a.kern-btn'));
-    await checkA11y(page, 'start page');
+    await firstLogin(page, server.baseUrl, { username: 'firmen', password: PASSWORD }, checkA11y);
 
     await go(page, page.locator('nav a[href="/unternehmen"]'));
     await checkA11y(page, 'company list (empty)');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 
 import { startServer, createAdmin } from '../lib/server.js';
 import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked } from '../lib/browser.js';
-import { enrolTotp, submitForm } from '../lib/login.js';
+import { firstLogin } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
 
@@ -31,16 +31,7 @@ describe('user administration (JavaScript off)', () => {
   it('create → activate → edit → deactivate → delete', async () => {
     await createAdmin(server, { username: 'chefin', email: 'chefin@example.org', password: PASSWORD });
     const page = await newNoJsPage(browser);
-    await page.goto(new URL('/login', server.baseUrl).href);
-    await checkA11y(page, 'login');
-    await page.fill('#username', 'chefin');
-    await page.fill('#password', PASSWORD);
-    await submitForm(page, '#password');
-    await checkA11y(page, 'TOTP enrolment');
-    await enrolTotp(page);
-    await checkA11y(page, 'recovery codes');
-    await go(page, page.locator('main a.kern-btn'));
-    await checkA11y(page, 'start page');
+    await firstLogin(page, server.baseUrl, { username: 'chefin', password: PASSWORD }, checkA11y);
 
     await go(page, page.locator('nav a[href="/benutzer"]'));
     await checkA11y(page, 'user list');

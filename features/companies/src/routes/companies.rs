@@ -421,7 +421,7 @@ async fn post_form(ctx: &Ctx, id: Option<i64>, pairs: Vec<(String, String)>) -> 
 async fn cancel_page(ctx: &Ctx, id: Option<i64>) -> WebResult {
     current(ctx, id).await?;
     ctx.render(
-        "companies/cancel.html",
+        "platform/cancel.html",
         context! { back => base(id), discard_action => format!("{}/abbrechen", base(id)) },
     )
     .await

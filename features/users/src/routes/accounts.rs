@@ -433,7 +433,7 @@ pub async fn review_get(ctx: &Ctx, kind: FormKind) -> WebResult {
 pub async fn cancel_get(ctx: &Ctx, kind: FormKind) -> WebResult {
     existing(ctx, kind).await?;
     ctx.render(
-        "users/cancel.html",
+        "platform/cancel.html",
         context! {
             back => kind.base(),
             discard_action => format!("{}/abbrechen", kind.base()),
