@@ -4,6 +4,7 @@
 
 mod companies;
 mod reference;
+mod search_index;
 
 use hih_kernel::Feature;
 use hih_testkit::TestApp;

@@ -27,24 +27,185 @@ pub fn neutralise(text: &str) -> String {
     }
 }
 
+/// The two file formats every list exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// CSV: comma, header row, RFC 4180 quoting, UTF-8.
+    Csv,
+    /// XLSX: bold frozen header, autofilter, typed dates and numbers.
+    Xlsx,
+}
+
+impl ExportFormat {
+    /// The format for a requested file name (`export.csv`, `export.xlsx`), `None` for others.
+    pub fn from_file_name(name: &str) -> Option<Self> {
+        if name.ends_with(".csv") {
+            Some(Self::Csv)
+        } else if name.ends_with(".xlsx") {
+            Some(Self::Xlsx)
+        } else {
+            None
+        }
+    }
+
+    /// File name extension without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::Xlsx => "xlsx",
+        }
+    }
+
+    /// MIME type.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Self::Csv => CSV,
+            Self::Xlsx => XLSX,
+        }
+    }
+}
+
+/// Writes an export row by row, so a handler can stream rows from the database without
+/// holding them all: CSV into a growing buffer, XLSX in rust_xlsxwriter's constant-memory
+/// mode (rows go to a temporary file and are zipped at the end).
+pub struct ExportWriter {
+    sink: Sink,
+    columns: usize,
+    rows: u32,
+}
+
+enum Sink {
+    Csv(Box<csv::Writer<Vec<u8>>>),
+    Xlsx { book: Box<Workbook>, date: Format },
+}
+
+/// Column width of XLSX exports (characters).
+const XLSX_COLUMN_WIDTH: f64 = 24.0;
+
+impl ExportWriter {
+    /// Starts an export with its header row; `sheet_name` names the XLSX worksheet.
+    pub fn new(
+        format: ExportFormat,
+        sheet_name: &str,
+        header: &[String],
+    ) -> Result<Self, AppError> {
+        let sink = match format {
+            ExportFormat::Csv => {
+                let mut w = csv::WriterBuilder::new()
+                    .terminator(csv::Terminator::CRLF)
+                    .from_writer(Vec::new());
+                w.write_record(header).map_err(AppError::internal)?;
+                Sink::Csv(Box::new(w))
+            }
+            ExportFormat::Xlsx => {
+                let mut book = Box::new(Workbook::new());
+                let sheet = book
+                    .add_worksheet_with_constant_memory()
+                    .map_err(AppError::internal)?;
+                sheet.set_name(sheet_name).map_err(AppError::internal)?;
+                for c in 0..header.len() {
+                    sheet
+                        .set_column_width(c as u16, XLSX_COLUMN_WIDTH)
+                        .map_err(AppError::internal)?;
+                }
+                let bold = Format::new().set_bold();
+                for (c, h) in header.iter().enumerate() {
+                    sheet
+                        .write_string_with_format(0, c as u16, h, &bold)
+                        .map_err(AppError::internal)?;
+                }
+                sheet.set_freeze_panes(1, 0).map_err(AppError::internal)?;
+                Sink::Xlsx {
+                    book,
+                    date: Format::new().set_num_format("dd.mm.yyyy"),
+                }
+            }
+        };
+        Ok(Self {
+            sink,
+            columns: header.len(),
+            rows: 0,
+        })
+    }
+
+    /// Appends one data row.
+    pub fn push(&mut self, row: &[Cell]) -> Result<(), AppError> {
+        self.rows += 1;
+        match &mut self.sink {
+            Sink::Csv(w) => {
+                for cell in row {
+                    match cell {
+                        Cell::Text(t) => w.write_field(neutralise(t)),
+                        Cell::Number(n) => w.write_field(n.to_string()),
+                        Cell::Date(d) => w.write_field(d.to_string()),
+                    }
+                    .map_err(AppError::internal)?;
+                }
+                w.write_record(None::<&[u8]>).map_err(AppError::internal)
+            }
+            Sink::Xlsx { book, date } => {
+                let r = self.rows;
+                let sheet = book.worksheet_from_index(0).map_err(AppError::internal)?;
+                for (c, cell) in row.iter().enumerate() {
+                    match cell {
+                        Cell::Text(t) => sheet.write_string(r, c as u16, neutralise(t)),
+                        Cell::Number(n) => sheet.write_number(r, c as u16, *n),
+                        Cell::Date(d) => {
+                            use chrono::Datelike;
+                            let day = rust_xlsxwriter::ExcelDateTime::from_ymd(
+                                d.year() as u16,
+                                d.month() as u8,
+                                d.day() as u8,
+                            )
+                            .map_err(AppError::internal)?;
+                            sheet.write_datetime_with_format(r, c as u16, &day, date)
+                        }
+                    }
+                    .map_err(AppError::internal)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Data rows written so far.
+    pub fn rows(&self) -> u32 {
+        self.rows
+    }
+
+    /// The finished file.
+    pub fn finish(self) -> Result<Vec<u8>, AppError> {
+        match self.sink {
+            Sink::Csv(w) => w.into_inner().map_err(AppError::internal),
+            Sink::Xlsx { mut book, .. } => {
+                if self.columns > 0 {
+                    let sheet = book.worksheet_from_index(0).map_err(AppError::internal)?;
+                    sheet
+                        .autofilter(0, 0, self.rows, (self.columns - 1) as u16)
+                        .map_err(AppError::internal)?;
+                }
+                book.save_to_buffer().map_err(AppError::internal)
+            }
+        }
+    }
+}
+
+fn whole_file(
+    format: ExportFormat,
+    sheet_name: &str,
+    header: &[String],
+    rows: &[Vec<Cell>],
+) -> Result<Vec<u8>, AppError> {
+    let mut w = ExportWriter::new(format, sheet_name, header)?;
+    for row in rows {
+        w.push(row)?;
+    }
+    w.finish()
+}
+
 /// CSV bytes with a header row.
 pub fn csv_bytes(header: &[String], rows: &[Vec<Cell>]) -> Result<Vec<u8>, AppError> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    w.write_record(header).map_err(AppError::internal)?;
-    for row in rows {
-        let record: Vec<String> = row
-            .iter()
-            .map(|c| match c {
-                Cell::Text(t) => neutralise(t),
-                Cell::Number(n) => n.to_string(),
-                Cell::Date(d) => d.to_string(),
-            })
-            .collect();
-        w.write_record(&record).map_err(AppError::internal)?;
-    }
-    w.into_inner().map_err(AppError::internal)
+    whole_file(ExportFormat::Csv, "", header, rows)
 }
 
 /// XLSX bytes with a bold, frozen header row and an autofilter.
@@ -53,48 +214,7 @@ pub fn xlsx_bytes(
     header: &[String],
     rows: &[Vec<Cell>],
 ) -> Result<Vec<u8>, AppError> {
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    sheet.set_name(sheet_name).map_err(AppError::internal)?;
-    let bold = Format::new().set_bold();
-    let date = Format::new().set_num_format("dd.mm.yyyy");
-    for (c, h) in header.iter().enumerate() {
-        sheet
-            .write_string_with_format(0, c as u16, h, &bold)
-            .map_err(AppError::internal)?;
-    }
-    for (r, row) in rows.iter().enumerate() {
-        let r = (r + 1) as u32;
-        for (c, cell) in row.iter().enumerate() {
-            match cell {
-                Cell::Text(t) => sheet.write_string(r, c as u16, neutralise(t)),
-                Cell::Number(n) => sheet.write_number(r, c as u16, *n),
-                Cell::Date(d) => {
-                    use chrono::Datelike;
-                    let day = rust_xlsxwriter::ExcelDateTime::from_ymd(
-                        d.year() as u16,
-                        d.month() as u8,
-                        d.day() as u8,
-                    )
-                    .map_err(AppError::internal)?;
-                    sheet.write_datetime_with_format(r, c as u16, &day, &date)
-                }
-            }
-            .map_err(AppError::internal)?;
-        }
-    }
-    sheet.set_freeze_panes(1, 0).map_err(AppError::internal)?;
-    if !header.is_empty() {
-        sheet
-            .autofilter(0, 0, rows.len() as u32, (header.len() - 1) as u16)
-            .map_err(AppError::internal)?;
-    }
-    for c in 0..header.len() {
-        sheet
-            .set_column_width(c as u16, 24)
-            .map_err(AppError::internal)?;
-    }
-    book.save_to_buffer().map_err(AppError::internal)
+    whole_file(ExportFormat::Xlsx, sheet_name, header, rows)
 }
 
 /// A download response.

@@ -27,11 +27,33 @@ pub struct ListParams {
     pub per: u64,
 }
 
+/// Pages on either side of the current one that get their own link.
+const PAGE_NEIGHBOURS: u64 = 2;
+
 #[derive(Serialize)]
 struct PageLink {
     number: u64,
     href: String,
     current: bool,
+    /// Pages left out before this one (shown as an ellipsis).
+    gap_before: bool,
+}
+
+/// The page numbers the pager links: the first, the last and the current one with its
+/// neighbours — a bounded number of links however long the list (100,000 rows at 20 a page
+/// would otherwise render 5,000 links).
+pub fn pager_pages(page: u64, pages: u64) -> Vec<u64> {
+    let from = page.saturating_sub(PAGE_NEIGHBOURS).max(1);
+    let to = (page + PAGE_NEIGHBOURS).min(pages);
+    let mut out = Vec::with_capacity(2 * PAGE_NEIGHBOURS as usize + 3);
+    if from > 1 {
+        out.push(1);
+    }
+    out.extend(from..=to);
+    if to < pages {
+        out.push(pages);
+    }
+    out
 }
 
 fn encode(pairs: &[(String, String)]) -> String {
@@ -156,11 +178,18 @@ impl ListParams {
             let pages = total.div_ceil(self.per).max(1);
             (pages, self.page.min(pages))
         };
-        let links: Vec<PageLink> = (1..=pages)
-            .map(|n| PageLink {
-                number: n,
-                href: self.href(&self.sort, self.desc, n),
-                current: n == page,
+        let mut previous = 0;
+        let links: Vec<PageLink> = pager_pages(page, pages)
+            .into_iter()
+            .map(|n| {
+                let link = PageLink {
+                    number: n,
+                    href: self.href(&self.sort, self.desc, n),
+                    current: n == page,
+                    gap_before: n > previous + 1,
+                };
+                previous = n;
+                link
             })
             .collect();
         let hidden: Vec<(String, String)> = {
@@ -186,5 +215,19 @@ impl ListParams {
             path => self.path.clone(),
             export_query => self.filter_query(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pager_pages;
+
+    #[test]
+    fn pager_links_a_window_around_the_current_page() {
+        assert_eq!(pager_pages(1, 1), vec![1]);
+        assert_eq!(pager_pages(1, 5000), vec![1, 2, 3, 5000]);
+        assert_eq!(pager_pages(50, 5000), vec![1, 48, 49, 50, 51, 52, 5000]);
+        assert_eq!(pager_pages(5000, 5000), vec![1, 4998, 4999, 5000]);
+        assert_eq!(pager_pages(3, 5), vec![1, 2, 3, 4, 5]);
     }
 }

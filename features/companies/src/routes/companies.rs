@@ -2,11 +2,12 @@
 //! create and edit (review before saving, cancel with confirmation); detail with tabs;
 //! deactivate; physical delete (admins).
 
+use futures::TryStreamExt;
 use hih_db::UnitOfWork;
 use hih_db::access::AccessAction;
-use hih_db::fold::contains_all_words;
+use hih_db::search::text_matches;
 use hih_kernel::{AppError, FieldErrors};
-use hih_web::export::{CSV, Cell, XLSX, csv_bytes, download, xlsx_bytes};
+use hih_web::export::{Cell, ExportWriter, download};
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, ListParams, WebError, WebResult, draft, iso};
@@ -30,7 +31,13 @@ const FILTERS: [&str; 5] = ["q", "status", "industry", "size", "inactive"];
 fn filtered(ctx: &Ctx, params: &ListParams) -> Select<company::Entity> {
     let mut cond = Condition::all().add(visible_companies(&ctx.actor));
     if let Some(q) = params.filter("q") {
-        cond = cond.add(contains_all_words(company::Column::SearchText, q));
+        let backend = hih_db::backend(&ctx.services().db);
+        cond = cond.add(text_matches(
+            backend,
+            "company",
+            company::Column::SearchText,
+            q,
+        ));
     }
     if let Some(s) = params.filter("status") {
         cond = cond.add(company::Column::Status.eq(s));
@@ -143,64 +150,108 @@ pub async fn export(
     Path(file): Path<String>,
     Query(query): Query<Vec<(String, String)>>,
 ) -> WebResult {
-    let params = ListParams::parse(&ctx, "companies-export", &query, &FILTERS, &COLUMNS);
-    let rows = filtered(&ctx, &params).all(&ctx.services().db).await?;
-    let headers = [
-        "companies-field-name",
-        "companies-field-legal-form",
-        "companies-field-street",
-        "companies-field-house-number",
-        "companies-field-plz",
-        "companies-field-ort",
-        "companies-col-kreis",
-        "companies-field-industry",
-        "companies-field-employees",
-        "companies-field-status",
-        "companies-field-status-since",
-        "companies-field-email",
-        "companies-field-phone",
-    ];
-    let header: Vec<String> = headers.iter().map(|k| ctx.t(k)).collect();
-    let data: Vec<Vec<Cell>> = rows
-        .iter()
-        .map(|c| {
-            vec![
-                Cell::Text(c.name.clone()),
-                Cell::Text(c.legal_form.clone()),
-                Cell::Text(c.street.clone()),
-                Cell::Text(c.house_number.clone()),
-                Cell::Text(c.plz.clone()),
-                Cell::Text(c.ort.clone()),
-                Cell::Text(c.kreis.clone().unwrap_or_default()),
-                Cell::Text(c.industry.clone()),
-                c.employees
-                    .map(|e| Cell::Number(f64::from(e)))
-                    .unwrap_or(Cell::Text(String::new())),
-                Cell::Text(ctx.t(&status_key(&c.status))),
-                Cell::Date(c.status_since),
-                Cell::Text(c.email.clone()),
-                Cell::Text(c.phone.clone()),
-            ]
-        })
-        .collect();
-    let resp = match file.as_str() {
-        "export.csv" => download(csv_bytes(&header, &data)?, "unternehmen.csv", CSV),
-        "export.xlsx" => download(
-            xlsx_bytes(&ctx.t("companies-sheet"), &header, &data)?,
-            "unternehmen.xlsx",
-            XLSX,
-        ),
-        _ => return Err(WebError(AppError::NotFound)),
+    let Some(format) = hih_web::export::ExportFormat::from_file_name(&file)
+        .filter(|_| file.starts_with("export."))
+    else {
+        return Err(WebError(AppError::NotFound));
     };
+    let params = ListParams::parse(&ctx, "companies-export", &query, &FILTERS, &COLUMNS);
+    let header: Vec<String> = EXPORT_HEADERS.iter().map(|k| ctx.t(k)).collect();
+    let mut out = ExportWriter::new(format, &ctx.t("companies-sheet"), &header)?;
+    // Only the exported columns, streamed: the search text and the rows never sit in memory.
+    let mut rows = filtered(&ctx, &params)
+        .select_only()
+        .columns(EXPORT_COLUMNS)
+        .into_model::<ExportRow>()
+        .stream(&ctx.services().db)
+        .await?;
+    while let Some(c) = rows.try_next().await? {
+        out.push(&[
+            Cell::Text(c.name),
+            Cell::Text(c.legal_form),
+            Cell::Text(c.street),
+            Cell::Text(c.house_number),
+            Cell::Text(c.plz),
+            Cell::Text(c.ort),
+            Cell::Text(c.kreis.unwrap_or_default()),
+            Cell::Text(c.industry),
+            c.employees
+                .map(|e| Cell::Number(f64::from(e)))
+                .unwrap_or(Cell::Text(String::new())),
+            Cell::Text(ctx.t(&status_key(&c.status))),
+            Cell::Date(c.status_since),
+            Cell::Text(c.email),
+            Cell::Text(c.phone),
+        ])?;
+    }
+    drop(rows);
+    let count = out.rows();
+    let resp = download(
+        out.finish()?,
+        &format!("unternehmen.{}", format.extension()),
+        format.content_type(),
+    );
     ctx.log_access(
         AccessAction::Export,
         "company",
         None,
         serde_json::json!({ "file": file, "filter": params.filters }),
-        Some(rows.len() as i64),
+        Some(i64::from(count)),
     )
     .await;
     Ok(resp)
+}
+
+/// Column headers of the company export (text keys), in the order of [`EXPORT_COLUMNS`].
+const EXPORT_HEADERS: [&str; 13] = [
+    "companies-field-name",
+    "companies-field-legal-form",
+    "companies-field-street",
+    "companies-field-house-number",
+    "companies-field-plz",
+    "companies-field-ort",
+    "companies-col-kreis",
+    "companies-field-industry",
+    "companies-field-employees",
+    "companies-field-status",
+    "companies-field-status-since",
+    "companies-field-email",
+    "companies-field-phone",
+];
+
+/// The columns an export reads.
+const EXPORT_COLUMNS: [company::Column; 13] = [
+    company::Column::Name,
+    company::Column::LegalForm,
+    company::Column::Street,
+    company::Column::HouseNumber,
+    company::Column::Plz,
+    company::Column::Ort,
+    company::Column::Kreis,
+    company::Column::Industry,
+    company::Column::Employees,
+    company::Column::Status,
+    company::Column::StatusSince,
+    company::Column::Email,
+    company::Column::Phone,
+];
+
+/// One exported company (the fields every role that sees companies may see).
+#[derive(sea_orm::FromQueryResult)]
+struct ExportRow {
+    name: String,
+    legal_form: String,
+    street: String,
+    house_number: String,
+    plz: String,
+    ort: String,
+    kreis: Option<String>,
+    industry: String,
+    employees: Option<i32>,
+    status: String,
+    status_since: chrono::NaiveDate,
+    email: String,
+    phone: String,
 }
 
 /// Loads a company in the caller's scope, else 404 and an access-log entry.
