@@ -140,3 +140,44 @@ companies-error-consent-version = Bitte geben Sie an, welcher Fassung des Einwil
 companies-error-duplicate = Unter dieser Adresse (PLZ, Ort, Straße, Hausnummer) ist bereits ein Unternehmen erfasst. Ein zweiter Datensatz wird nicht angelegt.
 job-companies-retention = Deaktivierte Unternehmen nach Ablauf der Aufbewahrungsfrist löschen
 companies-demo-needs-postcodes = Für Demodaten müssen zuerst die Postleitzahlen geladen sein (hih import-plz DATEI).
+
+## Auswahllisten (R-REF-3)
+companies-lists-heading = Auswahllisten
+companies-lists-intro = Einträge dieser Listen stehen in den Formularen zur Auswahl. Einträge werden nicht gelöscht, sondern abgeschaltet, weil gespeicherte Datensätze ihren Code behalten.
+companies-lists-count = { $count ->
+    [one] 1 Eintrag
+   *[other] { $count } Einträge
+}
+companies-list-kind-industry = Branchen (WZ 2008)
+companies-list-kind-occupation = Zielberufe
+companies-list-kind-outreach = Ansprache-Formate
+companies-list-kind-partner = Partnerkategorien
+companies-list-kind-country = Länder
+companies-list-kind-contact-type = Kontaktarten
+companies-list-kind-contact-topic = Kontaktthemen
+companies-list-items-title = Auswahlliste: { $list }
+companies-list-items-intro = Die Reihenfolge in den Formularen folgt der Position. Abgeschaltete Einträge werden nicht mehr angeboten, bleiben aber an bestehenden Datensätzen sichtbar.
+companies-item-new = Neuer Eintrag
+companies-item-new-title = Neuer Eintrag: { $list }
+companies-item-edit-title = Eintrag bearbeiten: { $list }
+companies-item-review-intro = Bitte prüfen Sie den Eintrag für die Liste „{ $list }“ und bestätigen Sie das Speichern.
+companies-item-edit = Bearbeiten
+companies-item-none = Diese Liste hat noch keine Einträge.
+companies-item-code = Code
+companies-item-code-hint = Kleinbuchstaben, Ziffern, Binde- und Unterstrich, höchstens 40 Zeichen. Der Code wird an Datensätzen gespeichert und kann später nicht geändert werden.
+companies-item-code-hint-country = Zweistelliger Ländercode nach ISO 3166 in Großbuchstaben, z. B. VN. Er wird Teil der Bewerberkennung und kann später nicht geändert werden.
+companies-item-label-de = Bezeichnung (Deutsch)
+companies-item-label-en = Bezeichnung (Englisch)
+companies-item-sort = Position
+companies-item-sort-hint = Ganze Zahl von 0 bis 100000; kleinere Zahlen stehen weiter oben.
+companies-item-status = Status
+companies-item-active = angeboten
+companies-item-inactive = abgeschaltet
+companies-item-active-field = In Formularen anbieten
+companies-item-active-hint = Ohne Haken bleibt der Eintrag an bestehenden Datensätzen erhalten, wird aber nicht mehr zur Auswahl angeboten.
+companies-item-saved = Der Eintrag wurde gespeichert.
+companies-item-error-code = Bitte geben Sie einen Code aus Kleinbuchstaben, Ziffern, Binde- oder Unterstrich ein (höchstens 40 Zeichen).
+companies-item-error-country-code = Bitte geben Sie einen zweistelligen Ländercode in Großbuchstaben ein, z. B. VN.
+companies-item-error-code-taken = Diesen Code gibt es in der Liste schon. Bitte wählen Sie einen anderen.
+companies-item-error-label = Bitte geben Sie eine Bezeichnung ein.
+companies-item-error-sort = Bitte geben Sie die Position als ganze Zahl von 0 bis 100000 ein.

@@ -140,3 +140,44 @@ companies-error-consent-version = Please state which version of the consent text
 companies-error-duplicate = A company is already recorded at this address (postcode, place, street, house number). A second record is not created.
 job-companies-retention = Delete deactivated companies after the retention period
 companies-demo-needs-postcodes = Demo data needs the postcodes first (hih import-plz FILE).
+
+## Selection lists (R-REF-3)
+companies-lists-heading = Selection lists
+companies-lists-intro = The entries of these lists are offered in the forms. Entries are not deleted but switched off, because stored records keep their code.
+companies-lists-count = { $count ->
+    [one] 1 entry
+   *[other] { $count } entries
+}
+companies-list-kind-industry = Industries (WZ 2008)
+companies-list-kind-occupation = Target occupations
+companies-list-kind-outreach = Outreach formats
+companies-list-kind-partner = Partner categories
+companies-list-kind-country = Countries
+companies-list-kind-contact-type = Contact types
+companies-list-kind-contact-topic = Contact topics
+companies-list-items-title = Selection list: { $list }
+companies-list-items-intro = Forms show the entries in the order of their position. Switched-off entries are no longer offered but stay visible on existing records.
+companies-item-new = New entry
+companies-item-new-title = New entry: { $list }
+companies-item-edit-title = Edit entry: { $list }
+companies-item-review-intro = Please check the entry for the list “{ $list }” and confirm saving it.
+companies-item-edit = Edit
+companies-item-none = This list has no entries yet.
+companies-item-code = Code
+companies-item-code-hint = Lower-case letters, digits, hyphen and underscore, at most 40 characters. The code is stored on records and cannot be changed later.
+companies-item-code-hint-country = Two-letter ISO 3166 country code in capitals, e.g. VN. It becomes part of the applicant ID and cannot be changed later.
+companies-item-label-de = Label (German)
+companies-item-label-en = Label (English)
+companies-item-sort = Position
+companies-item-sort-hint = A whole number from 0 to 100000; smaller numbers come first.
+companies-item-status = Status
+companies-item-active = offered
+companies-item-inactive = switched off
+companies-item-active-field = Offer in forms
+companies-item-active-hint = Without the tick the entry stays on existing records but is no longer offered.
+companies-item-saved = The entry has been saved.
+companies-item-error-code = Please enter a code of lower-case letters, digits, hyphen or underscore (at most 40 characters).
+companies-item-error-country-code = Please enter a two-letter country code in capitals, e.g. VN.
+companies-item-error-code-taken = This code already exists in the list. Please choose another one.
+companies-item-error-label = Please enter a label.
+companies-item-error-sort = Please enter the position as a whole number from 0 to 100000.

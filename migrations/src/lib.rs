@@ -8,6 +8,7 @@ mod m20261122_000002_users_accounts;
 mod m20261122_000003_companies_reference;
 mod m20261122_000004_companies_core;
 mod m20261130_000001_companies_search_index;
+mod m20261130_000002_companies_more_reference_lists;
 pub mod search_index;
 
 /// The migrator used by `hih migrate`, `hih serve` (on start) and the testkit.
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000003_companies_reference::Migration),
             Box::new(m20261122_000004_companies_core::Migration),
             Box::new(m20261130_000001_companies_search_index::Migration),
+            Box::new(m20261130_000002_companies_more_reference_lists::Migration),
         ]
     }
 }

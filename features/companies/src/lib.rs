@@ -68,6 +68,62 @@ impl Feature for CompaniesFeature {
                 .post(reference::district_submit)
                 .boxed(),
         );
+        for (name, source) in [
+            (
+                "companies/list_items.html",
+                include_str!("../templates/list_items.html"),
+            ),
+            (
+                "companies/list_item_form.html",
+                include_str!("../templates/list_item_form.html"),
+            ),
+            (
+                "companies/list_item_review.html",
+                include_str!("../templates/list_item_review.html"),
+            ),
+        ] {
+            r.template(name, source);
+        }
+        r.audit_entity("reference_item");
+        {
+            use routes::lists;
+            let base = "/referenzdaten/listen/:kind";
+            r.route(base, admin, get(lists::entries).boxed());
+            r.route(
+                &format!("{base}/neu"),
+                admin,
+                get(lists::new_form).post(lists::new_submit).boxed(),
+            );
+            r.route(
+                &format!("{base}/neu/pruefen"),
+                admin,
+                get(lists::new_review).boxed(),
+            );
+            r.route(
+                &format!("{base}/neu/abbrechen"),
+                admin,
+                get(lists::new_cancel)
+                    .post(lists::new_cancel_confirm)
+                    .boxed(),
+            );
+            r.route(
+                &format!("{base}/:id"),
+                admin,
+                get(lists::edit_form).post(lists::edit_submit).boxed(),
+            );
+            r.route(
+                &format!("{base}/:id/pruefen"),
+                admin,
+                get(lists::edit_review).boxed(),
+            );
+            r.route(
+                &format!("{base}/:id/abbrechen"),
+                admin,
+                get(lists::edit_cancel)
+                    .post(lists::edit_cancel_confirm)
+                    .boxed(),
+            );
+        }
         r.nav(NavEntry {
             label_key: "companies-nav-reference",
             href: "/referenzdaten",

@@ -52,9 +52,24 @@ async fn districts(ctx: &Ctx) -> WebResult<Vec<District>> {
 #[handler]
 pub async fn overview(ctx: Ctx) -> WebResult {
     let count = postcodes::count(ctx.services()).await?;
+    let mut lists = Vec::new();
+    for kind in crate::reference::KINDS {
+        let count = crate::reference::all_items(ctx.services(), kind)
+            .await?
+            .len();
+        lists.push(context! {
+            kind => kind,
+            key => format!("companies-list-kind-{}", kind.replace('_', "-")),
+            count => count,
+        });
+    }
     ctx.render(
         "companies/reference.html",
-        context! { count => count, districts => Serde(districts(&ctx).await?) },
+        context! {
+            count => count,
+            districts => Serde(districts(&ctx).await?),
+            lists => lists,
+        },
     )
     .await
 }
