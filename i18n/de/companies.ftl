@@ -140,3 +140,7 @@ companies-error-consent-version = Bitte geben Sie an, welcher Fassung des Einwil
 companies-error-duplicate = Unter dieser Adresse (PLZ, Ort, Straße, Hausnummer) ist bereits ein Unternehmen erfasst. Ein zweiter Datensatz wird nicht angelegt.
 job-companies-retention = Deaktivierte Unternehmen nach Ablauf der Aufbewahrungsfrist löschen
 companies-demo-needs-postcodes = Für Demodaten müssen zuerst die Postleitzahlen geladen sein (hih import-plz DATEI).
+companies-search-section = { $count ->
+    [one] Unternehmen (1 Treffer)
+   *[other] Unternehmen ({ $count } Treffer)
+}

@@ -140,3 +140,7 @@ companies-error-consent-version = Please state which version of the consent text
 companies-error-duplicate = A company is already recorded at this address (postcode, place, street, house number). A second record is not created.
 job-companies-retention = Delete deactivated companies after the retention period
 companies-demo-needs-postcodes = Demo data needs the postcodes first (hih import-plz FILE).
+companies-search-section = { $count ->
+    [one] Companies (1 hit)
+   *[other] Companies ({ $count } hits)
+}
