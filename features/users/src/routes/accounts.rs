@@ -12,13 +12,12 @@ use hih_kernel::{AppError, FieldErrors, Role};
 use hih_mail::Mail;
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
-use hih_web::{Ctx, ListParams, Session, WebError, WebResult, iso};
+use hih_web::{Ctx, ListParams, Session, WebError, WebResult, fetch_page, iso};
 use poem::handler;
 use poem::web::{Form, Path, Query};
 use rand::Rng;
 use sea_orm::{
-    ColumnTrait, Condition, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Select, Set,
+    ColumnTrait, Condition, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Select, Set,
 };
 use serde::{Deserialize, Serialize};
 
@@ -140,22 +139,14 @@ fn institution_sort_key() -> sea_orm::sea_query::SimpleExpr {
 pub async fn list(ctx: Ctx, Query(query): Query<Vec<(String, String)>>) -> WebResult {
     let params = ListParams::parse(&ctx, "users", &query, &FILTERS, &COLUMNS);
     let institutions = institution_names(&ctx).await?;
-    let select = filtered(&ctx, &params);
-    let total = select.clone().count(&ctx.services().db).await?;
-    let (offset, limit) = params.window(total);
-    let mut page = select.offset(offset);
-    if let Some(l) = limit {
-        page = page.limit(l);
-    }
+    let (total, found) = fetch_page(filtered(&ctx, &params), &params, &ctx.services().db).await?;
     let inst_name = |id: i64| {
         institutions
             .get(&id)
             .map(|i| i.name.clone())
             .unwrap_or_default()
     };
-    let rows: Vec<UserRow> = page
-        .all(&ctx.services().db)
-        .await?
+    let rows: Vec<UserRow> = found
         .into_iter()
         .map(|u| UserRow {
             id: u.id,
