@@ -8,6 +8,7 @@ mod headers;
 mod jobs;
 mod lint;
 mod matrix;
+mod search;
 mod texts;
 
 use hih_kernel::Feature;

@@ -31,7 +31,7 @@ fn companies(e: Expect) -> [Expect; 5] {
 }
 
 /// A company in the district of the named IHK (no postcode data: the district is given).
-async fn company_in(app: &hih_testkit::TestApp, ihk: &str, name: &str) -> i64 {
+pub(crate) async fn company_in(app: &hih_testkit::TestApp, ihk: &str, name: &str) -> i64 {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let district = hih_users::entities::institution::Entity::find()
         .filter(hih_users::entities::institution::Column::Name.eq(ihk))
@@ -118,6 +118,8 @@ async fn role_route_matrix() {
     let staff_ok = [Ok, Ok, Ok, Ok, Ok];
     let rows = vec![
         row("/", "/", Login, staff_ok),
+        row("/suche", "/suche", Login, staff_ok),
+        row("/suche?q=eigene+gmbh", "/suche", Login, staff_ok),
         row("/login", "/login", Ok, [Redirect; 5]),
         row("/login/code", "/login/code", Login, [Login; 5]),
         row(

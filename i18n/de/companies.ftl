@@ -181,3 +181,7 @@ companies-item-error-country-code = Bitte geben Sie einen zweistelligen Länderc
 companies-item-error-code-taken = Diesen Code gibt es in der Liste schon. Bitte wählen Sie einen anderen.
 companies-item-error-label = Bitte geben Sie eine Bezeichnung ein.
 companies-item-error-sort = Bitte geben Sie die Position als ganze Zahl von 0 bis 100000 ein.
+companies-search-section = { $count ->
+    [one] Unternehmen (1 Treffer)
+   *[other] Unternehmen ({ $count } Treffer)
+}

@@ -4,3 +4,14 @@ home-title = Startseite
 home-welcome = Willkommen, { $name }.
 home-tiles-heading = Aktuelle Hinweise
 home-no-tiles = Zurzeit liegen keine Hinweise für Sie vor.
+home-search-title = Suche
+home-search-too-short = Bitte geben Sie mindestens zwei Zeichen in das Suchfeld ein.
+home-search-summary = { $count ->
+    [0] Keine Treffer für „{ $q }“ in den Daten, die Sie sehen dürfen.
+    [one] 1 Treffer für „{ $q }“.
+   *[other] { $count } Treffer für „{ $q }“.
+}
+home-search-show-all = { $count ->
+    [one] Den Treffer in der Liste anzeigen
+   *[other] Alle { $count } Treffer in der Liste anzeigen
+}

@@ -225,3 +225,7 @@ users-error-first-name-missing = Bitte geben Sie den Vornamen ein.
 users-error-last-name-missing = Bitte geben Sie den Nachnamen ein.
 users-error-position-missing = Bitte geben Sie die Position ein, z. B. Projektkoordination.
 users-institution-name-missing = Bitte geben Sie den Namen der Institution ein (höchstens 200 Zeichen).
+users-search-section = { $count ->
+    [one] Benutzerkonten (1 Treffer)
+   *[other] Benutzerkonten ({ $count } Treffer)
+}

@@ -181,3 +181,7 @@ companies-item-error-country-code = Please enter a two-letter country code in ca
 companies-item-error-code-taken = This code already exists in the list. Please choose another one.
 companies-item-error-label = Please enter a label.
 companies-item-error-sort = Please enter the position as a whole number from 0 to 100000.
+companies-search-section = { $count ->
+    [one] Companies (1 hit)
+   *[other] Companies ({ $count } hits)
+}

@@ -4,3 +4,14 @@ home-title = Start page
 home-welcome = Welcome, { $name }.
 home-tiles-heading = Current notices
 home-no-tiles = There are no notices for you at the moment.
+home-search-title = Search
+home-search-too-short = Please enter at least two characters in the search box.
+home-search-summary = { $count ->
+    [0] No hits for “{ $q }” in the data you may see.
+    [one] 1 hit for “{ $q }”.
+   *[other] { $count } hits for “{ $q }”.
+}
+home-search-show-all = { $count ->
+    [one] Show the hit in the list
+   *[other] Show all { $count } hits in the list
+}

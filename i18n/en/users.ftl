@@ -225,3 +225,7 @@ users-error-first-name-missing = Please enter the first name.
 users-error-last-name-missing = Please enter the last name.
 users-error-position-missing = Please enter the position, e.g. project coordination.
 users-institution-name-missing = Please enter the name of the institution (at most 200 characters).
+users-search-section = { $count ->
+    [one] User accounts (1 hit)
+   *[other] User accounts ({ $count } hits)
+}

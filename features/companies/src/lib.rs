@@ -13,6 +13,7 @@ pub mod postcodes;
 pub mod reference;
 mod routes;
 pub mod scope;
+pub mod search;
 pub mod service;
 mod tiles;
 
@@ -131,6 +132,7 @@ impl Feature for CompaniesFeature {
             order: 840,
         });
         r.tiles(Arc::new(tiles::ReferenceTiles));
+        r.search_provider(Arc::new(search::CompanySearch));
         jobs::register(r);
 
         for (name, source) in [

@@ -1,5 +1,8 @@
 //! Home feature: the start page. It shows the tiles every registered feature provides for the
-//! current actor (R-NOT-2), e.g. "Ihr Passwort läuft in 10 Tagen ab".
+//! current actor (R-NOT-2), e.g. "Ihr Passwort läuft in 10 Tagen ab", and the results of the
+//! global search box (R-LST-4) from the search providers every feature registers.
+
+pub mod search;
 
 use hih_i18n::{Locale, TextArg};
 use hih_kernel::{Access, Feature, NavEntry, Registry};
@@ -64,7 +67,9 @@ impl Feature for HomeFeature {
         r.texts(Locale::De, include_str!("../../../i18n/de/home.ftl"));
         r.texts(Locale::En, include_str!("../../../i18n/en/home.ftl"));
         r.template("home/index.html", include_str!("../templates/index.html"));
+        r.template("home/search.html", include_str!("../templates/search.html"));
         r.route("/", Access::Authenticated, get(start_page).boxed());
+        r.route("/suche", Access::Authenticated, get(search::page).boxed());
         r.nav(NavEntry {
             label_key: "home-nav",
             href: "/",

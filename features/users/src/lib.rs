@@ -13,6 +13,7 @@ pub mod permissions;
 mod resolver;
 mod routes;
 pub mod scope;
+pub mod search;
 pub mod service;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -295,6 +296,7 @@ impl Feature for UsersFeature {
             order: 990,
         });
         r.tiles(Arc::new(tiles::UsersTiles));
+        r.search_provider(Arc::new(search::UserSearch));
 
         jobs::register(r);
     }

@@ -185,6 +185,11 @@ pub async fn validate_account(
     })
 }
 
+/// The folded sort key of an account: "nachname vorname".
+fn sort_name(f: &AccountForm) -> String {
+    format!("{} {}", fold(&f.last_name), fold(&f.first_name))
+}
+
 fn search_text(f: &AccountForm) -> String {
     fold_fields([
         f.first_name.as_str(),
@@ -231,6 +236,7 @@ pub async fn create_account(
         created_at: Set(now),
         updated_at: Set(now),
         search_text: Set(search_text(&f)),
+        sort_name: Set(sort_name(&f)),
     })
     .await
 }
@@ -259,6 +265,7 @@ pub async fn update_account(
     }
     am.updated_at = Set(uow.now());
     am.search_text = Set(search_text(&f));
+    am.sort_name = Set(sort_name(&f));
     uow.update(before, am).await
 }
 

@@ -520,3 +520,76 @@ async fn a_new_country_needs_no_code_change() {
             .any(|e| e.action == "create" && e.changes.contains("AHK Mexiko"))
     );
 }
+
+/// Position of `>text<` in the page (a table cell), for order checks.
+fn cell(p: &hih_testkit::Page, text: &str) -> usize {
+    p.body
+        .find(&format!(">{text}<"))
+        .unwrap_or_else(|| panic!("{text} missing"))
+}
+
+#[tokio::test]
+async fn list_runs_in_sql_with_german_order_and_and_filters() {
+    let app = app().await;
+    let (admin, _) = agent_for(&app, Role::Admin, "k-admin").await;
+    for name in ["zander", "ärger", "anton"] {
+        create_user(app.services(), Role::IhkStaff, name).await;
+    }
+    create_user_in(app.services(), Role::IhkStaff, "kuehn", "IHK Düsseldorf").await;
+    let inactive = create_user(app.services(), Role::IhkStaff, "ärgerlich").await;
+    let base = format!("/benutzer/{}", inactive.id);
+    admin.get(&format!("{base}/aktion/deaktivieren")).await;
+    admin
+        .post(&format!("{base}/aktion/deaktivieren"), &[])
+        .await;
+
+    // Sorted by "Nachname Vorname", folded: Ä between A and Z (the default column).
+    let p = admin.get("/benutzer?role=ihk_staff&per=60").await;
+    assert!(cell(&p, "anton") < cell(&p, "ärger") && cell(&p, "ärger") < cell(&p, "zander"));
+    let p = admin
+        .get("/benutzer?role=ihk_staff&sort=name&dir=desc")
+        .await;
+    assert!(cell(&p, "zander") < cell(&p, "ärger") && cell(&p, "ärger") < cell(&p, "anton"));
+    // Institutions sort by their folded name: "IHK Düsseldorf" before "IHK Erfurt".
+    let p = admin.get("/benutzer?role=ihk_staff&sort=institution").await;
+    assert!(cell(&p, "kuehn") < cell(&p, "anton"));
+    let p = admin
+        .get("/benutzer?role=ihk_staff&sort=institution&dir=desc")
+        .await;
+    assert!(cell(&p, "anton") < cell(&p, "kuehn"));
+
+    // Filters combine with AND; the count is the query's.
+    let p = admin.get("/benutzer?q=ARGER").await;
+    assert!(p.contains("2 Einträge"), "ärger and ärgerlich");
+    let p = admin.get("/benutzer?q=ARGER&status=active").await;
+    assert!(p.contains("1 Eintrag") && p.contains(">ärger<") && !p.contains(">ärgerlich<"));
+    let p = admin.get("/benutzer?q=ARGER&status=inactive").await;
+    assert!(p.contains("1 Eintrag") && p.contains(">ärgerlich<"));
+    let p = admin.get("/benutzer?q=arger+test&role=admin").await;
+    assert!(p.contains("0 Einträge"));
+    let p = admin.get("/benutzer?institution=keine-zahl").await;
+    assert!(
+        p.contains("0 Einträge"),
+        "a malformed filter matches nothing"
+    );
+}
+
+#[tokio::test]
+async fn list_pages_and_totals_come_from_the_same_query() {
+    let app = app().await;
+    let (admin, _) = agent_for(&app, Role::Admin, "l-admin").await;
+    for i in 0..23 {
+        create_user(app.services(), Role::AhkStaff, &format!("seite{i:02}")).await;
+    }
+    let first = admin.get("/benutzer?q=seite&per=20").await;
+    assert!(first.contains("23 Einträge") && first.contains("(Seite 1 von 2)"));
+    assert!(first.contains(">seite00<") && first.contains(">seite19<"));
+    assert!(!first.contains(">seite20<"));
+    let second = admin.get("/benutzer?q=seite&per=20&page=2").await;
+    assert!(second.contains("23 Einträge") && second.contains("(Seite 2 von 2)"));
+    assert!(second.contains(">seite20<") && second.contains(">seite22<"));
+    assert!(!second.contains(">seite19<"));
+    // A page beyond the end shows the last one.
+    let beyond = admin.get("/benutzer?q=seite&per=20&page=9").await;
+    assert!(beyond.contains(">seite22<"));
+}

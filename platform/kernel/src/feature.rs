@@ -122,6 +122,50 @@ pub trait TabProvider: Send + Sync {
     fn href(&self, actor: &Actor, record_id: i64) -> Option<String>;
 }
 
+/// One record a global search found (R-LST-4).
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchHit {
+    /// The record's name as shown in its list.
+    pub title: String,
+    /// A short context line (address, user name), plain text.
+    pub context: String,
+    /// The record's detail page.
+    pub href: String,
+    /// Text key of a marker shown next to the title (e.g. "deaktiviert"), if any.
+    pub badge_key: Option<&'static str>,
+}
+
+/// What one provider found: the total count and the first hits.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SearchHits {
+    /// How many records match in the caller's scope (the entity list's count for the same
+    /// query).
+    pub total: u64,
+    /// At most `limit` hits, in the entity list's default order.
+    pub hits: Vec<SearchHit>,
+    /// The entity list with this query (`/unternehmen?q=…`), for "show all".
+    pub list_href: String,
+}
+
+/// Finds one kind of record for the global search box (R-LST-4). Implementations must
+/// restrict results with the entity's own scoping function and return nothing for roles that
+/// may not see the entity at all.
+#[async_trait::async_trait]
+pub trait SearchProvider: Send + Sync {
+    /// Stable kind (`company`, `user`); also the access-log entity name.
+    fn kind(&self) -> &'static str;
+    /// Text key of the section heading; gets the argument `count`.
+    fn label_key(&self) -> &'static str;
+    /// Records matching every word of `query` (folded, AND) within the actor's scope.
+    async fn search(
+        &self,
+        services: &Services,
+        actor: &Actor,
+        query: &str,
+        limit: u64,
+    ) -> Result<SearchHits, AppError>;
+}
+
 /// Turns a logged-in session's user id into an [`Actor`] (implemented by the users feature).
 #[async_trait::async_trait]
 pub trait ActorResolver: Send + Sync {
@@ -214,6 +258,8 @@ pub struct Registry {
     pub tiles: Vec<Arc<dyn TileProvider>>,
     /// Detail-page tab providers.
     pub tabs: Vec<Arc<dyn TabProvider>>,
+    /// Global-search providers, in feature order.
+    pub search_providers: Vec<Arc<dyn SearchProvider>>,
     /// The actor resolver (exactly one feature provides it).
     pub actor_resolver: Option<Arc<dyn ActorResolver>>,
     /// Audit entity names the feature writes.
@@ -283,6 +329,11 @@ impl Registry {
     /// Adds a tab to another feature's detail page.
     pub fn tab(&mut self, provider: Arc<dyn TabProvider>) {
         self.tabs.push(provider);
+    }
+
+    /// Adds a provider to the global search.
+    pub fn search_provider(&mut self, provider: Arc<dyn SearchProvider>) {
+        self.search_providers.push(provider);
     }
 
     /// Sets the actor resolver.

@@ -19,7 +19,8 @@ pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{AppError, FieldError, FieldErrors};
 pub use feature::{
     Access, ActorResolver, CronSpec, Feature, JobContext, JobError, JobHandler, JobSpec, NavEntry,
-    Permission, Registry, RouteSpec, TabProvider, Tile, TileProvider, TileTone,
+    Permission, Registry, RouteSpec, SearchHit, SearchHits, SearchProvider, TabProvider, Tile,
+    TileProvider, TileTone,
 };
 pub use services::{JobQueue, Services};
 pub use settings::{

@@ -162,6 +162,7 @@ fn merge(into: &mut Registry, from: Registry) {
     into.nav.extend(from.nav);
     into.tiles.extend(from.tiles);
     into.tabs.extend(from.tabs);
+    into.search_providers.extend(from.search_providers);
     if from.actor_resolver.is_some() {
         into.actor_resolver = from.actor_resolver;
     }

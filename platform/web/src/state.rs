@@ -5,8 +5,8 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use hih_db::entities::text_override;
 use hih_i18n::Locale;
 use hih_kernel::{
-    ActorResolver, AppError, CronSpec, JobSpec, NavEntry, Registry, Services, TabProvider,
-    TileProvider,
+    ActorResolver, AppError, CronSpec, JobSpec, NavEntry, Registry, SearchProvider, Services,
+    TabProvider, TileProvider,
 };
 use sea_orm::EntityTrait;
 
@@ -28,6 +28,8 @@ pub struct Inner {
     pub tiles: Vec<Arc<dyn TileProvider>>,
     /// Detail-page tab providers.
     pub tabs: Vec<Arc<dyn TabProvider>>,
+    /// Global-search providers, in feature order.
+    pub search_providers: Vec<Arc<dyn SearchProvider>>,
     /// Resolves session user ids to actors.
     pub actor_resolver: Option<Arc<dyn ActorResolver>>,
     /// Registered jobs (job dashboard).
@@ -63,6 +65,7 @@ impl AppState {
             nav,
             tiles: std::mem::take(&mut registry.tiles),
             tabs: std::mem::take(&mut registry.tabs),
+            search_providers: std::mem::take(&mut registry.search_providers),
             actor_resolver: registry.actor_resolver.take(),
             jobs: std::mem::take(&mut registry.jobs),
             cron: std::mem::take(&mut registry.cron),

@@ -1,5 +1,5 @@
 // Companies with JavaScript disabled: create (with a district error first) → find by free text
-// → edit → deactivate; the page-size choice is remembered; axe on every page.
+// (list and header search box) → edit → deactivate; the page-size choice is remembered; axe on every page.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -65,9 +65,22 @@ describe('companies (JavaScript off)', () => {
     // Find it by free text, without accents and in capitals.
     await page.goto(new URL('/unternehmen', server.baseUrl).href);
     await page.fill('#q', 'KYFFHAUSER PRAZISION');
-    await go(page, page.locator('form[role=search] button[type=submit]'));
+    await go(page, page.locator('form[role=search][action="/unternehmen"] button[type=submit]'));
     assert.match(await page.locator('main').innerText(), /1 Eintrag/);
     await checkA11y(page, 'company search result');
+    // The same through the search box in the header (R-LST-4): results page, then the hit.
+    await page.fill('#site-search-q', 'kyffhauser anger');
+    await go(page, page.locator('form.site-search button[type=submit]'));
+    assert.equal(new URL(page.url()).pathname, '/suche');
+    assert.match(await page.locator('#search-company').innerText(), /Unternehmen \(1 Treffer\)/);
+    assert.equal(await page.inputValue('#site-search-q'), 'kyffhauser anger', 'the box keeps the query');
+    await checkA11y(page, 'global search results');
+    await go(page, page.locator('.search-hits a').first());
+    assert.match(await page.locator('h1').innerText(), /Kyffhäuser Präzisionsteile GmbH/);
+    await page.goBack();
+    await go(page, page.locator('#search-company ~ p a, .search-section p a').first());
+    assert.match(await page.locator('main').innerText(), /1 Eintrag/);
+    await checkA11y(page, 'company list from the global search');
     // Page size: choose 40; the next visit without parameters keeps it.
     await page.selectOption('#per', '40');
     await go(page, page.locator('.pager__size button'));

@@ -8,7 +8,7 @@ import { launch, newNoJsPage, setScriptingEnabled } from '../lib/browser.js';
 import { enrolTotp, submitForm } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
-const PAGES = ['/', '/unternehmen', '/unternehmen/neu', '/benutzer', '/benutzer/neu', '/benutzeruebersicht', '/verteiler', '/institutionen',
+const PAGES = ['/', '/suche?q=reflow', '/unternehmen', '/unternehmen/neu', '/benutzer', '/benutzer/neu', '/benutzeruebersicht', '/verteiler', '/institutionen',
   '/institutionen/neu', '/referenzdaten', '/admin/texte', '/admin/postausgang', '/profil', '/passwort/aendern'];
 
 /** Measures with scripting re-enabled for the measurement only (the page loaded without JS). */

@@ -13,10 +13,7 @@ use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, ListParams, WebError, WebResult, draft, iso};
 use poem::handler;
 use poem::web::{Form, Path, Query};
-use sea_orm::{
-    ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    Select,
-};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use serde::Serialize;
 
 use crate::entities::company;
@@ -97,15 +94,8 @@ fn status_key(s: &str) -> String {
 pub async fn list(ctx: Ctx, Query(query): Query<Vec<(String, String)>>) -> WebResult {
     let params = ListParams::parse(&ctx, "companies", &query, &FILTERS, &COLUMNS);
     let select = filtered(&ctx, &params);
-    let total = select.clone().count(&ctx.services().db).await?;
-    let (offset, limit) = params.window(total);
-    let mut page = select.offset(offset);
-    if let Some(l) = limit {
-        page = page.limit(l);
-    }
+    let (total, page) = hih_web::fetch_page(select, &params, &ctx.services().db).await?;
     let rows: Vec<Row> = page
-        .all(&ctx.services().db)
-        .await?
         .into_iter()
         .map(|c| Row {
             id: c.id,

@@ -18,6 +18,8 @@ pub struct Model {
     pub country_code: Option<String>,
     /// Selectable for new accounts.
     pub active: bool,
+    /// Folded name, the sort key (German order in SQL).
+    pub sort_name: String,
 }
 
 /// No relations declared (accounts refer by id).

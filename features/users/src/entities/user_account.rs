@@ -59,6 +59,8 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     /// Folded search text (names, user name, e-mail, position, phone).
     pub search_text: String,
+    /// Folded sort key "nachname vorname" (German order in SQL).
+    pub sort_name: String,
 }
 
 /// No relations declared.

@@ -6,17 +6,19 @@ use std::collections::BTreeMap;
 use chrono::Duration;
 use hih_db::UnitOfWork;
 use hih_db::access::AccessAction;
-use hih_db::fold::fold;
+use hih_db::fold::contains_all_words;
 use hih_i18n::TextArg;
 use hih_kernel::{AppError, FieldErrors, Role};
 use hih_mail::Mail;
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
-use hih_web::{Ctx, ListParams, Session, WebError, WebResult, iso};
+use hih_web::{Ctx, ListParams, Session, WebError, WebResult, fetch_page, iso};
 use poem::handler;
 use poem::web::{Form, Path, Query};
 use rand::Rng;
-use sea_orm::{EntityTrait, IntoActiveModel, QueryFilter, Set};
+use sea_orm::{
+    ColumnTrait, Condition, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Select, Set,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::entities::{institution, recovery_code, user_account};
@@ -75,72 +77,80 @@ fn salutation_options() -> Vec<(String, String)> {
         .collect()
 }
 
-/// The user list: search fields combined with AND, free text over all text fields
-/// (case- and accent-insensitive), sortable columns, paging.
-#[handler]
-pub async fn list(ctx: Ctx, Query(query): Query<Vec<(String, String)>>) -> WebResult {
-    let params = ListParams::parse(
-        &ctx,
-        "users",
-        &query,
-        &["q", "role", "institution", "status"],
-        &COLUMNS,
-    );
-    let institutions = institution_names(&ctx).await?;
-    let mut users = user_account::Entity::find()
-        .filter(visible_users(&ctx.actor))
-        .all(&ctx.services().db)
-        .await?;
+/// The search fields of the user list.
+const FILTERS: [&str; 4] = ["q", "role", "institution", "status"];
+
+/// The user list's query: scope, search fields combined with AND (free text over the folded
+/// search text), German order through the folded sort columns. Count and page come from it.
+fn filtered(ctx: &Ctx, params: &ListParams) -> Select<user_account::Entity> {
+    let mut cond = Condition::all().add(visible_users(&ctx.actor));
     if let Some(q) = params.filter("q") {
-        let needle = fold(q);
-        users.retain(|u| u.search_text.contains(&needle));
+        cond = cond.add(contains_all_words(user_account::Column::SearchText, q));
     }
     if let Some(role) = params.filter("role") {
-        users.retain(|u| u.role == role);
+        cond = cond.add(user_account::Column::Role.eq(role));
     }
-    if let Some(inst) = params
-        .filter("institution")
-        .and_then(|v| v.parse::<i64>().ok())
-    {
-        users.retain(|u| u.institution_id == inst);
+    if let Some(inst) = params.filter("institution") {
+        // A malformed id matches nothing rather than everything.
+        cond = cond.add(user_account::Column::InstitutionId.eq(inst.parse::<i64>().unwrap_or(-1)));
     }
     match params.filter("status") {
-        Some("active") => users.retain(|u| u.active),
-        Some("inactive") => users.retain(|u| !u.active),
+        Some("active") => cond = cond.add(user_account::Column::Active.eq(true)),
+        Some("inactive") => cond = cond.add(user_account::Column::Active.eq(false)),
         _ => {}
     }
+    let order = if params.desc {
+        sea_orm::Order::Desc
+    } else {
+        sea_orm::Order::Asc
+    };
+    let select = user_account::Entity::find().filter(cond);
+    let select = match params.sort.as_str() {
+        "username" => select.order_by(user_account::Column::UsernameFolded, order.clone()),
+        "institution" => select.order_by(institution_sort_key(), order.clone()),
+        "role" => select.order_by(user_account::Column::Role, order.clone()),
+        "status" => select.order_by(user_account::Column::Active, order.clone()),
+        "last_login" => select.order_by(user_account::Column::LastLoginAt, order.clone()),
+        _ => select.order_by(user_account::Column::SortName, order.clone()),
+    };
+    select.order_by(user_account::Column::Id, order)
+}
+
+/// The folded name of an account's institution, as a sort expression.
+fn institution_sort_key() -> sea_orm::sea_query::SimpleExpr {
+    use sea_orm::sea_query::{Expr, ExprTrait, Query, SubQueryStatement};
+    let sub = Query::select()
+        .column((institution::Entity, institution::Column::SortName))
+        .from(institution::Entity)
+        .and_where(
+            Expr::col((institution::Entity, institution::Column::Id))
+                .equals((user_account::Entity, user_account::Column::InstitutionId)),
+        )
+        .to_owned();
+    sea_orm::sea_query::SimpleExpr::SubQuery(
+        None,
+        Box::new(SubQueryStatement::SelectStatement(sub)),
+    )
+}
+
+/// The user list: search fields combined with AND, free text over all text fields
+/// (case- and accent-insensitive), sortable columns, paging — all in SQL.
+#[handler]
+pub async fn list(ctx: Ctx, Query(query): Query<Vec<(String, String)>>) -> WebResult {
+    let params = ListParams::parse(&ctx, "users", &query, &FILTERS, &COLUMNS);
+    let institutions = institution_names(&ctx).await?;
+    let (total, found) = fetch_page(filtered(&ctx, &params), &params, &ctx.services().db).await?;
     let inst_name = |id: i64| {
         institutions
             .get(&id)
             .map(|i| i.name.clone())
             .unwrap_or_default()
     };
-    // German order: fold before comparing (Ä with A, not after Z).
-    let key = |u: &user_account::Model| -> String {
-        match params.sort.as_str() {
-            "username" => fold(&u.username),
-            "institution" => fold(&inst_name(u.institution_id)),
-            "role" => u.role.clone(),
-            "status" => u.active.to_string(),
-            "last_login" => u.last_login_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
-            _ => format!("{} {}", fold(&u.last_name), fold(&u.first_name)),
-        }
-    };
-    users.sort_by_cached_key(|u| (key(u), u.id));
-    if params.desc {
-        users.reverse();
-    }
-    let total = users.len() as u64;
-    let (offset, limit) = params.window(total);
-    let rows: Vec<UserRow> = users
-        .iter()
-        .skip(offset as usize)
-        .take(limit.map(|l| l as usize).unwrap_or(usize::MAX))
+    let rows: Vec<UserRow> = found
+        .into_iter()
         .map(|u| UserRow {
             id: u.id,
             name: u.display_name(),
-            username: u.username.clone(),
-            email: u.email.clone(),
             institution: inst_name(u.institution_id),
             role_key: Role::from_code(&u.role)
                 .map(|r| r.label_key())
@@ -148,6 +158,8 @@ pub async fn list(ctx: Ctx, Query(query): Query<Vec<(String, String)>>) -> WebRe
             active: u.active,
             never_set_up: u.activated_at.is_none(),
             last_login: u.last_login_at.map(iso),
+            username: u.username,
+            email: u.email,
         })
         .collect();
     ctx.log_access(

@@ -168,6 +168,7 @@ async fn submit(ctx: &Ctx, id: Option<i64>, f: InstitutionForm) -> WebResult {
                     uow.insert(institution::ActiveModel {
                         id: NotSet,
                         name: Set(f.name.trim().to_string()),
+                        sort_name: Set(fold(&f.name)),
                         kind: Set(f.kind.clone()),
                         country_code: Set(country),
                         active: Set(f.active.is_some()),
@@ -177,6 +178,7 @@ async fn submit(ctx: &Ctx, id: Option<i64>, f: InstitutionForm) -> WebResult {
                 Some(before) => {
                     let mut am = before.clone().into_active_model();
                     am.name = Set(f.name.trim().to_string());
+                    am.sort_name = Set(fold(&f.name));
                     am.kind = Set(f.kind.clone());
                     am.country_code = Set(country);
                     am.active = Set(f.active.is_some());
