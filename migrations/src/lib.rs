@@ -7,6 +7,7 @@ mod m20261122_000001_platform_core;
 mod m20261122_000002_users_accounts;
 mod m20261122_000003_companies_reference;
 mod m20261122_000004_companies_core;
+mod m20261130_000010_companies_monthly_counts;
 
 /// The migrator used by `hih migrate`, `hih serve` (on start) and the testkit.
 pub struct Migrator;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_users_accounts::Migration),
             Box::new(m20261122_000003_companies_reference::Migration),
             Box::new(m20261122_000004_companies_core::Migration),
+            Box::new(m20261130_000010_companies_monthly_counts::Migration),
         ]
     }
 }

@@ -1,4 +1,5 @@
 //! HTTP handlers of the companies feature.
 
 pub mod companies;
+pub mod monthly;
 pub mod reference;
