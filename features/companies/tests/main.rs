@@ -1,8 +1,9 @@
-//! Integration tests of the companies feature's reference data.
+//! Integration tests of the companies feature: reference data, companies, monthly counts.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
 
 mod companies;
+mod monthly;
 mod reference;
 
 use hih_kernel::Feature;
