@@ -195,6 +195,10 @@ fn register_monthly(r: &mut Registry) {
             "companies/monthly_confirm.html",
             include_str!("../templates/monthly_confirm.html"),
         ),
+        (
+            "companies/monthly_macros.html",
+            include_str!("../templates/monthly_macros.html"),
+        ),
     ] {
         r.template(name, source);
     }
