@@ -68,6 +68,37 @@ pub(crate) async fn company_in(app: &hih_testkit::TestApp, ihk: &str, name: &str
     c.id
 }
 
+/// An entered (open) October 2026 of the company's district, as IHK staff would enter it.
+async fn month_of(app: &hih_testkit::TestApp, company: i64) -> i64 {
+    use hih_companies::monthly::{self, Figures, Period, ValidMonth};
+    use sea_orm::EntityTrait;
+    let district = hih_companies::entities::company::Entity::find_by_id(company)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap()
+        .district_id
+        .unwrap();
+    let figures = ValidMonth(
+        [(
+            "telefon".to_string(),
+            Figures {
+                addressed: 4,
+                kmu: 2,
+            },
+        )]
+        .into(),
+    );
+    let mut uow = hih_db::UnitOfWork::begin(app.services(), &hih_kernel::Actor::system("test"))
+        .await
+        .unwrap();
+    monthly::save(&mut uow, district, Period::new(2026, 10).unwrap(), &figures)
+        .await
+        .unwrap();
+    uow.commit().await.unwrap();
+    district
+}
+
 /// Only admins get `e`, the other roles 403.
 fn admin_only(e: Expect) -> [Expect; 5] {
     [
@@ -113,6 +144,11 @@ async fn role_route_matrix() {
     let own = company_in(&app, "IHK Erfurt", "Eigene GmbH").await;
     let foreign = company_in(&app, "IHK Düsseldorf", "Fremde AG").await;
     let c = |id: i64, suffix: &str| format!("/unternehmen/{id}{suffix}");
+    let own_district = month_of(&app, own).await;
+    let foreign_district = month_of(&app, foreign).await;
+    let mc = |d: i64, suffix: &str| format!("/monatszahlen/{d}/2026-10{suffix}");
+    let (own_d, foreign_d) = (own_district, foreign_district);
+    let foreign_month = [Forbidden, Ok, NotFound, Forbidden, Forbidden];
 
     // Order of roles: super_admin, admin, ihk_staff, ahk_staff, dpo.
     let staff_ok = [Ok, Ok, Ok, Ok, Ok];
@@ -501,6 +537,97 @@ async fn role_route_matrix() {
             "/unternehmen/:id/aktion/:what",
             Login,
             [Forbidden, Ok, NotFound, Forbidden, Forbidden],
+        ),
+        row("/monatszahlen", "/monatszahlen", Login, companies(Ok)),
+        row(
+            &format!("/monatszahlen?district={own_d}&year=2026&status=fehlt&sort=kmu&dir=desc"),
+            "/monatszahlen",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            "/monatszahlen/export/export.csv",
+            "/monatszahlen/export/:file",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            "/monatszahlen/export/export.xlsx?status=offen",
+            "/monatszahlen/export/:file",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            "/monatszahlen/export/anders.pdf",
+            "/monatszahlen/export/:file",
+            Login,
+            companies(NotFound),
+        ),
+        row(
+            "/monatszahlen/neu",
+            "/monatszahlen/neu",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            &mc(own_d, ""),
+            "/monatszahlen/:id/:period",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            &mc(foreign_d, ""),
+            "/monatszahlen/:id/:period",
+            Login,
+            foreign_month,
+        ),
+        row(
+            &format!("/monatszahlen/{own_d}/2099-01"),
+            "/monatszahlen/:id/:period",
+            Login,
+            companies(NotFound),
+        ),
+        row(
+            &mc(own_d, "/bearbeiten"),
+            "/monatszahlen/:id/:period/bearbeiten",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            &mc(foreign_d, "/bearbeiten"),
+            "/monatszahlen/:id/:period/bearbeiten",
+            Login,
+            foreign_month,
+        ),
+        row(
+            &mc(own_d, "/bearbeiten/pruefen"),
+            "/monatszahlen/:id/:period/bearbeiten/pruefen",
+            Login,
+            companies(Redirect),
+        ),
+        row(
+            &mc(own_d, "/bearbeiten/abbrechen"),
+            "/monatszahlen/:id/:period/bearbeiten/abbrechen",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            &mc(own_d, "/aktion/abschliessen"),
+            "/monatszahlen/:id/:period/aktion/:what",
+            Login,
+            admin_only(Ok),
+        ),
+        row(
+            &mc(foreign_d, "/aktion/abschliessen"),
+            "/monatszahlen/:id/:period/aktion/:what",
+            Login,
+            admin_only(Ok),
+        ),
+        row(
+            &mc(own_d, "/aktion/wieder-oeffnen"),
+            "/monatszahlen/:id/:period/aktion/:what",
+            Login,
+            admin_only(NotFound),
         ),
     ];
     let failures = check(&rows, &agents).await;

@@ -185,3 +185,97 @@ companies-search-section = { $count ->
     [one] Unternehmen (1 Treffer)
    *[other] Unternehmen ({ $count } Treffer)
 }
+
+## Monatszahlen (Kategorie 1A, R-COM-4)
+companies-monthly-nav = Monatszahlen
+companies-monthly-month-name = { $month ->
+    [1] Januar
+    [2] Februar
+    [3] März
+    [4] April
+    [5] Mai
+    [6] Juni
+    [7] Juli
+    [8] August
+    [9] September
+    [10] Oktober
+    [11] November
+   *[12] Dezember
+}
+companies-monthly-period = { companies-monthly-month-name } { $year }
+companies-monthly-month-1 = Januar
+companies-monthly-month-2 = Februar
+companies-monthly-month-3 = März
+companies-monthly-month-4 = April
+companies-monthly-month-5 = Mai
+companies-monthly-month-6 = Juni
+companies-monthly-month-7 = Juli
+companies-monthly-month-8 = August
+companies-monthly-month-9 = September
+companies-monthly-month-10 = Oktober
+companies-monthly-month-11 = November
+companies-monthly-month-12 = Dezember
+companies-monthly-list-title = Monatszahlen
+companies-monthly-list-intro = Je IHK und Monat: Anzahl der angesprochenen Unternehmen, davon mit weniger als 250 Beschäftigten (KMU), nach Ansprache-Format.
+companies-monthly-new-button = Monat erfassen
+companies-monthly-search-label = Monatszahlen filtern
+companies-monthly-list-empty = Keine Monate gefunden.
+companies-monthly-col-period = Monat
+companies-monthly-col-district = IHK
+companies-monthly-col-year = Jahr
+companies-monthly-col-month = Monat
+companies-monthly-col-status = Status
+companies-monthly-col-addressed = Angesprochen
+companies-monthly-col-kmu = davon KMU
+companies-monthly-col-format = Ansprache-Format
+companies-monthly-status-fehlt = fehlt
+companies-monthly-status-offen = offen
+companies-monthly-status-abgeschlossen = abgeschlossen
+companies-monthly-sheet = Monatszahlen
+companies-monthly-pick-title = Monat erfassen
+companies-monthly-pick-intro = Wählen Sie den Monat, dessen Zahlen Sie erfassen oder ändern möchten.
+companies-monthly-own-district = Zahlen für { $district }
+companies-monthly-pick-button = Weiter zur Erfassung
+companies-monthly-form-title = Monatszahlen { companies-monthly-month-name } { $year }
+companies-monthly-form-district = Zahlen für { $district }
+companies-monthly-form-intro = Tragen Sie je Ansprache-Format ein, wie viele Unternehmen in diesem Monat angesprochen wurden und wie viele davon weniger als 250 Beschäftigte haben. Leere Felder zählen als 0.
+companies-monthly-field-addressed = Angesprochene Unternehmen
+companies-monthly-field-kmu = davon KMU
+companies-monthly-hint-kmu = Unternehmen mit weniger als 250 Beschäftigten; höchstens so viele wie angesprochen.
+companies-monthly-review-intro = Bitte prüfen Sie die Zahlen für { companies-monthly-month-name } { $year } ({ $district }), bevor Sie speichern.
+companies-monthly-total = Summe
+companies-monthly-back-to-list = Zurück zu den Monatszahlen
+companies-monthly-closed-at = Abgeschlossen am
+companies-monthly-figures = Zahlen nach Ansprache-Format
+companies-monthly-missing-note = Für diesen Monat wurden noch keine Zahlen erfasst.
+companies-monthly-action-enter = Zahlen erfassen
+companies-monthly-action-close = Monat abschließen
+companies-monthly-action-reopen = Monat wieder öffnen
+companies-monthly-closed-note = Dieser Monat ist abgeschlossen. Änderungen sind nur noch durch das HiH-Projektteam möglich.
+companies-monthly-closed-admin-note = Dieser Monat ist bereits abgeschlossen. Ihre Änderungen werden trotzdem gespeichert; der Monat bleibt abgeschlossen.
+companies-monthly-confirm-title-abschliessen = Monat abschließen
+companies-monthly-confirm-question-abschliessen = Möchten Sie { companies-monthly-month-name } { $year } für { $district } abschließen? Danach kann die IHK die Zahlen nicht mehr ändern.
+companies-monthly-confirm-yes-abschliessen = Ja, abschließen
+companies-monthly-confirm-title-wieder-oeffnen = Monat wieder öffnen
+companies-monthly-confirm-question-wieder-oeffnen = Möchten Sie { companies-monthly-month-name } { $year } für { $district } wieder öffnen? Danach kann die IHK die Zahlen wieder ändern.
+companies-monthly-confirm-yes-wieder-oeffnen = Ja, wieder öffnen
+companies-monthly-saved = Die Monatszahlen wurden gespeichert.
+companies-monthly-closed = Der Monat wurde abgeschlossen.
+companies-monthly-reopened = Der Monat wurde wieder geöffnet.
+companies-monthly-error-district = Bitte wählen Sie eine IHK.
+companies-monthly-error-year = Bitte geben Sie das Jahr vierstellig ein (z. B. 2026).
+companies-monthly-error-month = Bitte wählen Sie einen Monat.
+companies-monthly-error-future = Der Monat darf nicht in der Zukunft liegen.
+companies-monthly-error-number = Bitte geben Sie eine ganze Zahl ab 0 ein.
+companies-monthly-error-negative = Die Zahl darf nicht negativ sein.
+companies-monthly-error-too-large = Die Zahl ist zu groß (höchstens 1.000.000).
+companies-monthly-error-kmu-exceeds = Es können nicht mehr KMU angesprochen worden sein als Unternehmen insgesamt.
+companies-monthly-error-closed = Dieser Monat ist abgeschlossen und kann nicht mehr geändert werden.
+companies-monthly-tile-missing = { $count ->
+    [one] Monatszahlen für { companies-monthly-month-name } { $year } fehlen.
+   *[other] Monatszahlen für { $count } Monate fehlen, zuerst für { companies-monthly-month-name } { $year }.
+}
+companies-monthly-tile-open = { $count ->
+    [one] 1 Monat mit Monatszahlen ist erfasst, aber noch nicht abgeschlossen.
+   *[other] { $count } Monate mit Monatszahlen sind erfasst, aber noch nicht abgeschlossen.
+}

@@ -185,3 +185,97 @@ companies-search-section = { $count ->
     [one] Companies (1 hit)
    *[other] Companies ({ $count } hits)
 }
+
+## Monthly counts (category 1A, R-COM-4)
+companies-monthly-nav = Monthly counts
+companies-monthly-month-name = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+}
+companies-monthly-period = { companies-monthly-month-name } { $year }
+companies-monthly-month-1 = January
+companies-monthly-month-2 = February
+companies-monthly-month-3 = March
+companies-monthly-month-4 = April
+companies-monthly-month-5 = May
+companies-monthly-month-6 = June
+companies-monthly-month-7 = July
+companies-monthly-month-8 = August
+companies-monthly-month-9 = September
+companies-monthly-month-10 = October
+companies-monthly-month-11 = November
+companies-monthly-month-12 = December
+companies-monthly-list-title = Monthly counts
+companies-monthly-list-intro = Per IHK and month: the number of companies addressed, of which with fewer than 250 employees (SMEs), by outreach format.
+companies-monthly-new-button = Enter a month
+companies-monthly-search-label = Filter monthly counts
+companies-monthly-list-empty = No months found.
+companies-monthly-col-period = Month
+companies-monthly-col-district = IHK
+companies-monthly-col-year = Year
+companies-monthly-col-month = Month
+companies-monthly-col-status = Status
+companies-monthly-col-addressed = Addressed
+companies-monthly-col-kmu = of which SMEs
+companies-monthly-col-format = Outreach format
+companies-monthly-status-fehlt = missing
+companies-monthly-status-offen = open
+companies-monthly-status-abgeschlossen = closed
+companies-monthly-sheet = Monthly counts
+companies-monthly-pick-title = Enter a month
+companies-monthly-pick-intro = Choose the month whose figures you want to enter or change.
+companies-monthly-own-district = Figures for { $district }
+companies-monthly-pick-button = Continue
+companies-monthly-form-title = Monthly counts { companies-monthly-month-name } { $year }
+companies-monthly-form-district = Figures for { $district }
+companies-monthly-form-intro = For each outreach format, enter how many companies were addressed this month and how many of them have fewer than 250 employees. Empty fields count as 0.
+companies-monthly-field-addressed = Companies addressed
+companies-monthly-field-kmu = of which SMEs
+companies-monthly-hint-kmu = Companies with fewer than 250 employees; at most as many as addressed.
+companies-monthly-review-intro = Please check the figures for { companies-monthly-month-name } { $year } ({ $district }) before saving.
+companies-monthly-total = Total
+companies-monthly-back-to-list = Back to the monthly counts
+companies-monthly-closed-at = Closed on
+companies-monthly-figures = Figures by outreach format
+companies-monthly-missing-note = No figures have been entered for this month yet.
+companies-monthly-action-enter = Enter figures
+companies-monthly-action-close = Close month
+companies-monthly-action-reopen = Reopen month
+companies-monthly-closed-note = This month is closed. Only the HiH project team can still change it.
+companies-monthly-closed-admin-note = This month is already closed. Your changes will be saved anyway; the month stays closed.
+companies-monthly-confirm-title-abschliessen = Close month
+companies-monthly-confirm-question-abschliessen = Do you want to close { companies-monthly-month-name } { $year } for { $district }? The IHK can then no longer change the figures.
+companies-monthly-confirm-yes-abschliessen = Yes, close
+companies-monthly-confirm-title-wieder-oeffnen = Reopen month
+companies-monthly-confirm-question-wieder-oeffnen = Do you want to reopen { companies-monthly-month-name } { $year } for { $district }? The IHK can then change the figures again.
+companies-monthly-confirm-yes-wieder-oeffnen = Yes, reopen
+companies-monthly-saved = The monthly counts have been saved.
+companies-monthly-closed = The month has been closed.
+companies-monthly-reopened = The month has been reopened.
+companies-monthly-error-district = Please choose an IHK.
+companies-monthly-error-year = Please enter the year with four digits (e.g. 2026).
+companies-monthly-error-month = Please choose a month.
+companies-monthly-error-future = The month must not lie in the future.
+companies-monthly-error-number = Please enter a whole number from 0.
+companies-monthly-error-negative = The number must not be negative.
+companies-monthly-error-too-large = The number is too large (at most 1,000,000).
+companies-monthly-error-kmu-exceeds = There cannot be more SMEs addressed than companies in total.
+companies-monthly-error-closed = This month is closed and can no longer be changed.
+companies-monthly-tile-missing = { $count ->
+    [one] Monthly counts for { companies-monthly-month-name } { $year } are missing.
+   *[other] Monthly counts for { $count } months are missing, the first for { companies-monthly-month-name } { $year }.
+}
+companies-monthly-tile-open = { $count ->
+    [one] 1 month of monthly counts is entered but not yet closed.
+   *[other] { $count } months of monthly counts are entered but not yet closed.
+}

@@ -9,6 +9,7 @@ mod m20261122_000003_companies_reference;
 mod m20261122_000004_companies_core;
 mod m20261130_000001_companies_search_index;
 mod m20261130_000002_companies_more_reference_lists;
+mod m20261130_000010_companies_monthly_counts;
 mod m20261130_000020_users_sort_columns;
 pub mod search_index;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000004_companies_core::Migration),
             Box::new(m20261130_000001_companies_search_index::Migration),
             Box::new(m20261130_000002_companies_more_reference_lists::Migration),
+            Box::new(m20261130_000010_companies_monthly_counts::Migration),
             Box::new(m20261130_000020_users_sort_columns::Migration),
         ]
     }

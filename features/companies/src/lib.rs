@@ -3,11 +3,13 @@
 //! Landkreise and kreisfreie Städte, admin-editable lists — and the companies themselves (list,
 //! search, exports, create/edit with review, detail with tabs, deactivation). Migrations
 //! `companies_reference` and `companies_core`, texts `i18n/<locale>/companies.ftl`, templates
-//! in `templates/`, the scoping function in [`scope`].
+//! in `templates/`, the scoping function in [`scope`]. Monthly counts (1A, R-COM-4) live in
+//! [`monthly`] (migration `companies_monthly_counts`, pages under `/monatszahlen`).
 
 pub mod demo;
 pub mod entities;
 pub mod jobs;
+pub mod monthly;
 pub mod permissions;
 pub mod postcodes;
 pub mod reference;
@@ -219,5 +221,96 @@ impl Feature for CompaniesFeature {
             permission: Some(permissions::COMPANIES),
             order: 100,
         });
+        register_monthly(r);
     }
+}
+
+/// Monthly counts, category 1A (R-COM-4): pages under `/monatszahlen`, reminders.
+fn register_monthly(r: &mut Registry) {
+    use routes::monthly;
+    for (name, source) in [
+        (
+            "companies/monthly_list.html",
+            include_str!("../templates/monthly_list.html"),
+        ),
+        (
+            "companies/monthly_pick.html",
+            include_str!("../templates/monthly_pick.html"),
+        ),
+        (
+            "companies/monthly_form.html",
+            include_str!("../templates/monthly_form.html"),
+        ),
+        (
+            "companies/monthly_review.html",
+            include_str!("../templates/monthly_review.html"),
+        ),
+        (
+            "companies/monthly_detail.html",
+            include_str!("../templates/monthly_detail.html"),
+        ),
+        (
+            "companies/monthly_confirm.html",
+            include_str!("../templates/monthly_confirm.html"),
+        ),
+        (
+            "companies/monthly_macros.html",
+            include_str!("../templates/monthly_macros.html"),
+        ),
+    ] {
+        r.template(name, source);
+    }
+    r.permission(permissions::MONTHLY_COUNTS);
+    r.permission(permissions::CLOSE_MONTHS);
+    r.audit_entity("monthly_count");
+    r.audit_entity("monthly_count_line");
+    let work = Access::Permission(permissions::MONTHLY_COUNTS);
+    let close = Access::Permission(permissions::CLOSE_MONTHS);
+    r.route("/monatszahlen", work, get(monthly::list).boxed());
+    r.route(
+        "/monatszahlen/export/:file",
+        work,
+        get(monthly::export).boxed(),
+    );
+    r.route(
+        "/monatszahlen/neu",
+        work,
+        get(monthly::pick_form).post(monthly::pick_submit).boxed(),
+    );
+    r.route(
+        "/monatszahlen/:id/:period",
+        work,
+        get(monthly::show).boxed(),
+    );
+    r.route(
+        "/monatszahlen/:id/:period/bearbeiten",
+        work,
+        get(monthly::edit_form).post(monthly::edit_submit).boxed(),
+    );
+    r.route(
+        "/monatszahlen/:id/:period/bearbeiten/pruefen",
+        work,
+        get(monthly::edit_review).boxed(),
+    );
+    r.route(
+        "/monatszahlen/:id/:period/bearbeiten/abbrechen",
+        work,
+        get(monthly::edit_cancel)
+            .post(monthly::edit_cancel_confirm)
+            .boxed(),
+    );
+    r.route(
+        "/monatszahlen/:id/:period/aktion/:what",
+        close,
+        get(monthly::action_form)
+            .post(monthly::action_submit)
+            .boxed(),
+    );
+    r.nav(NavEntry {
+        label_key: "companies-monthly-nav",
+        href: "/monatszahlen",
+        permission: Some(permissions::MONTHLY_COUNTS),
+        order: 110,
+    });
+    r.tiles(Arc::new(crate::monthly::tiles::MonthlyTiles));
 }

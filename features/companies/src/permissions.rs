@@ -20,3 +20,16 @@ pub const DELETE_COMPANIES: Permission = Permission {
     key: "companies.delete",
     roles: &[Role::Admin],
 };
+
+/// Enter and edit monthly counts, category 1A (R-COM-4): admins for every district, IHK staff
+/// for their own (the scoping function decides which districts).
+pub const MONTHLY_COUNTS: Permission = Permission {
+    key: "companies.monthly",
+    roles: &[Role::Admin, Role::IhkStaff],
+};
+
+/// Close and reopen a month of monthly counts (R-COM-4).
+pub const CLOSE_MONTHS: Permission = Permission {
+    key: "companies.monthly.close",
+    roles: &[Role::Admin],
+};

@@ -1,10 +1,12 @@
 //! The one scoping function for companies (R-ACT-2): admins see all companies, deactivated
 //! ones included (marked, during the retention period); IHK staff the active companies of their
 //! district; everybody else none (AHK staff will see matched companies' names only, through
-//! the matching feature).
+//! the matching feature). Monthly counts (1A) are scoped by IHK district: [`visible_districts`].
 
 use hih_kernel::{Actor, Role};
 use sea_orm::{ColumnTrait, Condition};
+
+use hih_users::entities::institution;
 
 use crate::entities::company;
 
@@ -38,4 +40,32 @@ pub fn required_district(actor: &Actor) -> Option<i64> {
         .as_user()
         .filter(|u| u.role == Role::IhkStaff)
         .and_then(|u| u.district_id)
+}
+
+/// The IHK districts whose monthly counts (1A, R-COM-4) `actor` may see and enter, as a
+/// condition on institutions: admins all IHKs, IHK staff their own, everybody else none. The
+/// monthly-count pages, exports and reminders all go through this one function.
+pub fn visible_districts(actor: &Actor) -> Condition {
+    let ihk = Condition::all().add(institution::Column::Kind.eq("ihk"));
+    let none = Condition::all().add(institution::Column::Id.eq(-1));
+    let Some(user) = actor.as_user() else {
+        return none;
+    };
+    match user.role {
+        Role::Admin => ihk,
+        Role::IhkStaff => match user.district_id {
+            Some(d) => ihk.add(institution::Column::Id.eq(d)),
+            None => none,
+        },
+        Role::SuperAdmin | Role::AhkStaff | Role::Dpo => none,
+    }
+}
+
+/// Whether `actor` may still change a month: admins always, IHK staff until it is closed.
+pub fn may_change_month(actor: &Actor, closed: bool) -> bool {
+    match actor.role() {
+        Some(Role::Admin) => true,
+        Some(Role::IhkStaff) => !closed,
+        _ => false,
+    }
 }

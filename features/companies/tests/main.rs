@@ -1,9 +1,10 @@
-//! Integration tests of the companies feature's reference data.
+//! Integration tests of the companies feature: reference data, companies, monthly counts.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
 
 mod companies;
 mod lists;
+mod monthly;
 mod reference;
 mod search_index;
 

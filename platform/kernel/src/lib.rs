@@ -25,5 +25,5 @@ pub use feature::{
 pub use services::{JobQueue, Services};
 pub use settings::{
     BackupSettings, DatabaseSettings, LogFormat, MailMode, MailSettings, PasswordSettings,
-    SecuritySettings, Settings, SettingsError,
+    SecuritySettings, Settings, SettingsError, parse_year_month,
 };

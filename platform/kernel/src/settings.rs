@@ -181,6 +181,9 @@ pub enum SettingsError {
     /// Page sizes are 20, 40, 60 or 0 (all).
     #[error("list_page_size muss 20, 40, 60 oder 0 (alle) sein")]
     PageSize,
+    /// `monthly_counts_start` must be a month `JJJJ-MM`.
+    #[error("monthly_counts_start muss ein Monat im Format JJJJ-MM sein (z. B. 2026-01)")]
+    MonthlyCountsStart,
 }
 
 /// The whole configuration.
@@ -220,6 +223,10 @@ pub struct Settings {
     /// Rows exported by one user within a day above which admins and the DPO are alerted
     /// (R-SEC-1 "unusual export volume").
     pub export_alert_rows: u64,
+    /// First month (`JJJJ-MM`) for which monthly counts (1A, R-COM-4) are due from every IHK
+    /// district. Unset: for each district, from the month of its first monthly count or first
+    /// company, so a fresh installation does not report years of missing months.
+    pub monthly_counts_start: Option<String>,
 }
 
 impl Default for Settings {
@@ -241,6 +248,7 @@ impl Default for Settings {
             run_workers: true,
             backup: BackupSettings::default(),
             export_alert_rows: 5000,
+            monthly_counts_start: None,
         }
     }
 }
@@ -259,6 +267,11 @@ impl Settings {
         if ![20, 40, 60, 0].contains(&self.list_page_size) {
             return Err(SettingsError::PageSize);
         }
+        if let Some(start) = &self.monthly_counts_start
+            && parse_year_month(start).is_none()
+        {
+            return Err(SettingsError::MonthlyCountsStart);
+        }
         Ok(())
     }
 
@@ -270,6 +283,17 @@ impl Settings {
             _ => format!("sqlite://{}/hih.db?mode=rwc", self.data_dir),
         }
     }
+}
+
+/// Parses a month `JJJJ-MM` (year 2000–2999) into `(year, month)`.
+pub fn parse_year_month(s: &str) -> Option<(i32, u32)> {
+    let (y, m) = s.trim().split_once('-')?;
+    if y.len() != 4 || m.len() != 2 {
+        return None;
+    }
+    let year: i32 = y.parse().ok()?;
+    let month: u32 = m.parse().ok()?;
+    ((2000..3000).contains(&year) && (1..=12).contains(&month)).then_some((year, month))
 }
 
 #[cfg(test)]
@@ -304,6 +328,13 @@ mod tests {
         s.password.min_length = 10;
         s.list_page_size = 25;
         assert_eq!(s.validate(today), Err(SettingsError::PageSize));
+        s.list_page_size = 20;
+        s.monthly_counts_start = Some("2026-13".into());
+        assert_eq!(s.validate(today), Err(SettingsError::MonthlyCountsStart));
+        s.monthly_counts_start = Some("2026-01".into());
+        assert!(s.validate(today).is_ok());
+        assert_eq!(parse_year_month("2026-01"), Some((2026, 1)));
+        assert_eq!(parse_year_month("26-1"), None);
     }
 
     #[test]

@@ -2,4 +2,5 @@
 
 pub mod companies;
 pub mod lists;
+pub mod monthly;
 pub mod reference;
