@@ -76,6 +76,7 @@ users-mail-setup-body =
 job-users-purge = Abgelaufene Sitzungen und Einmal-Links löschen
 job-mail-deliver = E-Mail zustellen
 job-mail-sweep = Liegengebliebene E-Mails erneut einplanen
+job-db-optimize = Statistiken der Datenbank für schnelle Abfragen auffrischen
 users-salutation-frau = Frau
 users-salutation-herr = Herr
 users-salutation-divers = Divers

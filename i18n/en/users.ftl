@@ -76,6 +76,7 @@ users-mail-setup-body =
 job-users-purge = Delete expired sessions and single-use links
 job-mail-deliver = Deliver e-mail
 job-mail-sweep = Re-schedule stuck e-mails
+job-db-optimize = Refresh the database statistics for fast queries
 users-salutation-frau = Ms
 users-salutation-herr = Mr
 users-salutation-divers = Diverse

@@ -37,6 +37,7 @@ pub async fn run(settings: Settings, companies: u64, seed: u64) -> anyhow::Resul
     }
     match result {
         Ok(n) => {
+            hih_db::maintenance::analyze(&services.db).await?;
             let secs = started.elapsed().as_secs_f64();
             println!(
                 "{n} Demo-Unternehmen angelegt in {secs:.1} s ({:.0} pro Sekunde).",

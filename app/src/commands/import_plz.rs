@@ -40,6 +40,9 @@ pub async fn run(settings: Settings, file: &str, dry_run: bool) -> anyhow::Resul
         },
     )
     .await?;
+    if !dry_run {
+        hih_db::maintenance::analyze(&services.db).await?;
+    }
     if let Some(b) = bar {
         b.finish_and_clear();
     }

@@ -3,7 +3,9 @@ use std::time::Duration;
 
 use hih_kernel::{AppError, Settings};
 use hih_migrations::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, SqlxSqliteConnector};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, SqlxSqliteConnector,
+};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 /// Which database engine a connection talks to.
@@ -53,7 +55,11 @@ pub async fn connect(settings: &Settings) -> Result<DatabaseConnection, AppError
             .connect_with(opts)
             .await
             .map_err(AppError::internal)?;
-        Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
+        let db = SqlxSqliteConnector::from_sqlx_sqlite_pool(pool);
+        // Statistics for the planner, limited so it stays fast on a large file (see
+        // `maintenance`).
+        db.execute_unprepared("PRAGMA optimize=0x10002").await?;
+        Ok(db)
     } else {
         let mut opts = ConnectOptions::new(url);
         opts.max_connections(settings.database.max_connections)

@@ -7,6 +7,7 @@ pub mod audit;
 mod connect;
 pub mod entities;
 pub mod fold;
+pub mod maintenance;
 pub mod search;
 mod secrets;
 mod uow;

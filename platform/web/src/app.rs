@@ -135,6 +135,7 @@ pub fn assemble(
     let mut registry = Registry::new();
     registry.current_feature = "platform";
     hih_mail::register(&mut registry);
+    hih_db::maintenance::register(&mut registry);
     let features_registry = Registry::build(features);
     merge(&mut registry, features_registry);
     let mut sources = platform_texts();
