@@ -7,14 +7,14 @@
 //! link prefetchers, crawlers and the back button cannot mark anything read.
 
 use hih_db::UnitOfWork;
-use hih_kernel::{Access, AppError, Registry};
+use hih_kernel::{Access, Registry};
 use minijinja::context;
 use minijinja::value::Serde;
 use poem::web::{Form, Path, Query};
 use poem::{EndpointExt, get, handler, post};
 use serde::{Deserialize, Serialize};
 
-use crate::{Ctx, ListParams, WebError, WebResult, fetch_page, iso};
+use crate::{Ctx, ListParams, WebResult, fetch_page, iso};
 
 /// The list's own path; targets of "back" must start with it.
 const LIST: &str = "/benachrichtigungen";
@@ -103,20 +103,22 @@ fn back_to(form: &BackForm) -> &str {
     }
 }
 
-/// Marks one notification read inside a unit of work; another user's id answers 404.
+/// Marks one notification read inside a unit of work; another user's id answers 404 (checked
+/// before the transaction opens, so the access-log entry never waits for it).
 async fn mark(ctx: &Ctx, id: i64) -> WebResult<hih_notify::Notification> {
     let user_id = ctx.user_id()?;
-    let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor).await?;
-    match hih_notify::mark_read(&mut uow, user_id, id).await {
-        Ok(n) => {
-            uow.commit().await?;
-            Ok(n)
-        }
-        Err(AppError::NotFound) => Err(ctx
+    if hih_notify::find_own(&ctx.services().db, user_id, id)
+        .await?
+        .is_none()
+    {
+        return Err(ctx
             .not_found_in_scope("notification", &id.to_string())
-            .await),
-        Err(e) => Err(WebError(e)),
+            .await);
     }
+    let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor).await?;
+    let n = hih_notify::mark_read(&mut uow, user_id, id).await?;
+    uow.commit().await?;
+    Ok(n)
 }
 
 /// "Als gelesen markieren" for one entry.
