@@ -46,6 +46,19 @@ async fn send(app: &TestApp, user: &TestUser, notice: Notice) -> i64 {
         .unwrap()
 }
 
+/// The audit entries about notifications with this action (changes as recorded).
+async fn audited(app: &TestApp, action: &str) -> Vec<String> {
+    audit_log::Entity::find()
+        .filter(audit_log::Column::Entity.eq("notification"))
+        .filter(audit_log::Column::Action.eq(action))
+        .all(app.db())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.changes)
+        .collect()
+}
+
 async fn unread(app: &TestApp, user: &TestUser) -> u64 {
     hih_notify::unread_count(app.db(), user.id).await.unwrap()
 }
@@ -88,12 +101,7 @@ async fn a_notice_exists_exactly_when_its_unit_of_work_commits() {
         .expect("mail queued in the same unit of work");
     assert!(mail.subject.contains("Sicherheitshinweis"), "German mail");
     assert!(mail.body.contains("„x“"));
-    let audited = audit_log::Entity::find()
-        .filter(audit_log::Column::Entity.eq("notification"))
-        .filter(audit_log::Column::Action.eq("create"))
-        .all(app.db())
-        .await
-        .unwrap();
+    let audited = audited(&app, "create").await;
     assert_eq!(audited.len(), 1, "audited like every write");
 
     let mut uow = UnitOfWork::begin(app.services(), &Actor::system("test"))
@@ -260,14 +268,9 @@ async fn the_bell_counts_and_the_list_marks_read() {
         !agent.get("/").await.contains("ungelesene Benachrichtigung"),
         "no tile"
     );
-    let events = audit_log::Entity::find()
-        .filter(audit_log::Column::Entity.eq("notification"))
-        .filter(audit_log::Column::Action.eq("mark-all-read"))
-        .all(app.db())
-        .await
-        .unwrap();
+    let events = audited(&app, "mark-all-read").await;
     assert_eq!(events.len(), 1);
-    assert!(events[0].changes.contains("\"count\":1"));
+    assert!(events[0].contains("\"count\":1"));
 }
 
 #[tokio::test]
@@ -390,15 +393,7 @@ async fn the_purge_removes_exactly_the_expired_notifications() {
         .await
         .unwrap();
     assert_eq!(left().await, vec![unread_new]);
-    let counts: Vec<String> = audit_log::Entity::find()
-        .filter(audit_log::Column::Entity.eq("notification"))
-        .filter(audit_log::Column::Action.eq("purge"))
-        .all(app.db())
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|e| e.changes)
-        .collect();
+    let counts = audited(&app, "purge").await;
     assert_eq!(counts.len(), 3);
     assert!(counts[0].contains("\"deleted\":1") && counts[2].contains("\"deleted\":2"));
     assert!(!counts[0].contains("\"a\""), "counts only, no content");
