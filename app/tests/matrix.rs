@@ -327,6 +327,37 @@ async fn role_route_matrix() {
             Login,
             managers(NotFound),
         ),
+        row(
+            "/benachrichtigungen",
+            "/benachrichtigungen",
+            Login,
+            staff_ok,
+        ),
+        row(
+            "/benachrichtigungen?filter=ungelesen&per=40&page=2",
+            "/benachrichtigungen",
+            Login,
+            staff_ok,
+        ),
+        // Marking read and opening are POST only: a GET changes nothing and finds nothing.
+        row(
+            "/benachrichtigungen/alle-gelesen",
+            "/benachrichtigungen/alle-gelesen",
+            Login,
+            [NotFound; 5],
+        ),
+        row(
+            "/benachrichtigungen/1/gelesen",
+            "/benachrichtigungen/:id/gelesen",
+            Login,
+            [NotFound; 5],
+        ),
+        row(
+            "/benachrichtigungen/1/oeffnen",
+            "/benachrichtigungen/:id/oeffnen",
+            Login,
+            [NotFound; 5],
+        ),
         row("/profil", "/profil", Login, staff_ok),
         row("/profil/bearbeiten", "/profil/bearbeiten", Login, staff_ok),
         row(

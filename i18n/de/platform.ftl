@@ -7,10 +7,8 @@ layout-search-label = Projektdatenbank durchsuchen
 layout-search-button = Suchen
 layout-logout = Abmelden
 layout-footer = Hand in Hand for International Talents – Projektdatenbank
-layout-notifications = { $count ->
-    [one] 1 ungelesene Benachrichtigung
-   *[other] { $count } ungelesene Benachrichtigungen
-}
+layout-bell-label = Benachrichtigungen
+layout-bell-unread = { $count } ungelesen
 error-title = Das hat leider nicht geklappt
 error-status = Fehlercode { $status }
 error-back-home = Zur Startseite
@@ -58,3 +56,19 @@ confirm-title = Bitte bestätigen
 confirm-yes-discard = Ja, Eingaben verwerfen
 confirm-no-continue = Nein, weiter bearbeiten
 confirm-cancel-question = Möchten Sie die Bearbeitung abbrechen? Ihre Eingaben werden nicht gespeichert.
+notify-title = Benachrichtigungen
+notify-intro = Hinweise und Erinnerungen für Sie, die neuesten zuerst. Gelesene Benachrichtigungen werden nach einiger Zeit automatisch gelöscht.
+notify-filter-label = Anzeigen
+notify-filter-all = alle Benachrichtigungen
+notify-filter-unread = nur ungelesene
+notify-unread-badge = Ungelesen:
+notify-open = Öffnen
+notify-mark-read = Als gelesen markieren
+notify-mark-all-read = Alle als gelesen markieren
+notify-all-read-done = Alle Benachrichtigungen sind als gelesen markiert.
+notify-empty = Keine Benachrichtigungen.
+notify-tile-unread = { $count ->
+    [one] 1 ungelesene Benachrichtigung
+   *[other] { $count } ungelesene Benachrichtigungen
+}
+job-notify-purge = Alte Benachrichtigungen löschen

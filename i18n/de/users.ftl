@@ -199,6 +199,7 @@ users-tile-waiting = { $count ->
     [one] 1 Benutzerkonto wartet auf Freischaltung
    *[other] { $count } Benutzerkonten warten auf Freischaltung
 }
+users-notice-lockout = Das Konto „{ $username }“ wurde nach wiederholten fehlgeschlagenen Anmeldeversuchen vorübergehend gesperrt.
 users-mail-lockout-subject = HiH Projektdatenbank: Sicherheitshinweis – Konto gesperrt
 users-mail-lockout-body =
     Das Konto „{ $username }“ wurde nach wiederholten fehlgeschlagenen Anmeldeversuchen vorübergehend gesperrt.

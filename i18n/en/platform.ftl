@@ -7,10 +7,8 @@ layout-search-label = Search the project database
 layout-search-button = Search
 layout-logout = Log out
 layout-footer = Hand in Hand for International Talents – project database
-layout-notifications = { $count ->
-    [one] 1 unread notification
-   *[other] { $count } unread notifications
-}
+layout-bell-label = Notifications
+layout-bell-unread = { $count } unread
 error-title = Something went wrong
 error-status = Error code { $status }
 error-back-home = Back to the start page
@@ -58,3 +56,19 @@ confirm-title = Please confirm
 confirm-yes-discard = Yes, discard my input
 confirm-no-continue = No, continue editing
 confirm-cancel-question = Do you want to cancel? Your input will not be saved.
+notify-title = Notifications
+notify-intro = Hints and reminders for you, newest first. Read notifications are deleted automatically after some time.
+notify-filter-label = Show
+notify-filter-all = all notifications
+notify-filter-unread = unread only
+notify-unread-badge = Unread:
+notify-open = Open
+notify-mark-read = Mark as read
+notify-mark-all-read = Mark all as read
+notify-all-read-done = All notifications are marked as read.
+notify-empty = No notifications.
+notify-tile-unread = { $count ->
+    [one] 1 unread notification
+   *[other] { $count } unread notifications
+}
+job-notify-purge = Delete old notifications

@@ -199,6 +199,7 @@ users-tile-waiting = { $count ->
     [one] 1 user account is waiting for activation
    *[other] { $count } user accounts are waiting for activation
 }
+users-notice-lockout = The account “{ $username }” was temporarily locked after repeated failed login attempts.
 users-mail-lockout-subject = HiH project database: security notice – account locked
 users-mail-lockout-body =
     The account “{ $username }” was temporarily locked after repeated failed login attempts.

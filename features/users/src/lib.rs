@@ -10,6 +10,7 @@ pub mod entities;
 mod jobs;
 pub mod password;
 pub mod permissions;
+pub mod recipients;
 mod resolver;
 mod routes;
 pub mod scope;

@@ -4,6 +4,7 @@ use chrono::{DateTime, Duration, Utc};
 use hih_db::UnitOfWork;
 use hih_db::fold::{fold, fold_fields};
 use hih_kernel::{AppError, FieldErrors, Role, Services};
+use hih_notify::Notice;
 use rand::Rng;
 use sea_orm::{ColumnTrait, EntityTrait, IntoActiveModel, NotSet, QueryFilter, QueryOrder, Set};
 use serde::{Deserialize, Serialize};
@@ -465,6 +466,9 @@ pub async fn check_second_factor(
     Ok(SecondFactor::Invalid)
 }
 
+/// Kind of the notification about a locked account.
+pub const LOCKOUT_KIND: &str = "security.lockout";
+
 /// Records a failed login; locks the account after too many (R-USR-6). Returns whether the
 /// account is now locked.
 pub async fn login_failed(
@@ -501,12 +505,10 @@ pub async fn login_failed(
             serde_json::json!({ "minutes": sec.lockout_minutes }),
         );
         tracing::warn!(user_id = user.id, "account locked after failed logins");
-        report_security_event(
-            &mut uow,
-            ("users-mail-lockout-subject", "users-mail-lockout-body"),
-            &[("username", user.username.clone())],
-        )
-        .await?;
+        let notice = Notice::new(LOCKOUT_KIND, "users-notice-lockout")
+            .arg("username", user.username.clone())
+            .mail("users-mail-lockout-subject", "users-mail-lockout-body");
+        report_security_event(&mut uow, notice, Some(&format!("/benutzer/{}", user.id))).await?;
     }
     uow.commit().await?;
     Ok(lock)
@@ -594,35 +596,22 @@ pub async fn institutions(services: &Services) -> Result<Vec<institution::Model>
         .await?)
 }
 
-/// Reports a security event (R-SEC-1) by mail to all active admins and data-protection
-/// officers, inside the caller's unit of work.
+/// Reports a security event (R-SEC-1) to all active admins and data-protection officers,
+/// inside the caller's unit of work: a notification (admins' leads to `admin_href`, the
+/// officers' to nothing they could not open) and an e-mail.
 pub async fn report_security_event(
     uow: &mut UnitOfWork,
-    (subject_key, body_key): (&str, &str),
-    args: &[(&str, String)],
+    notice: Notice,
+    admin_href: Option<&str>,
 ) -> Result<(), AppError> {
-    let recipients = user_account::Entity::find()
-        .filter(user_account::Column::Active.eq(true))
-        .filter(user_account::Column::Role.is_in([Role::Admin.code(), Role::Dpo.code()]))
-        .all(uow.txn())
-        .await?;
-    let texts = uow.services().texts.clone();
-    let args: Vec<(&str, hih_i18n::TextArg)> = args
-        .iter()
-        .map(|(k, v)| (*k, hih_i18n::TextArg::Str(v.clone())))
-        .collect();
-    let subject = texts.t(hih_i18n::Locale::De, subject_key, &args);
-    let body = texts.t(hih_i18n::Locale::De, body_key, &args);
-    for r in recipients {
-        hih_mail::queue(
-            uow,
-            hih_mail::Mail {
-                to: r.email,
-                subject: subject.clone(),
-                body: body.clone(),
-            },
-        )
-        .await?;
-    }
+    use crate::recipients::{Filter, active_with_role};
+    let admins = active_with_role(uow.txn(), Role::Admin, Filter::All).await?;
+    let officers = active_with_role(uow.txn(), Role::Dpo, Filter::All).await?;
+    let for_admins = match admin_href {
+        Some(href) => notice.clone().href(href),
+        None => notice.clone(),
+    };
+    hih_notify::notify(uow, &admins, &for_admins).await?;
+    hih_notify::notify(uow, &officers, &notice).await?;
     Ok(())
 }

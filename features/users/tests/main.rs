@@ -6,6 +6,7 @@
 mod admin;
 mod audit;
 mod login;
+mod notifications;
 mod reset;
 mod setup;
 

@@ -206,6 +206,8 @@ pub struct Settings {
     pub security: SecuritySettings,
     /// Days a deactivated record is kept before physical deletion (R-COM-3).
     pub retention_days: i64,
+    /// Days a read notification is kept (R-NOT-1); unread ones are kept up to a year.
+    pub notification_retention_days: i64,
     /// Programme end date; unset means no end deletion (R-GEN-3: no default).
     pub programme_end_date: Option<NaiveDate>,
     /// Prefix of the applicant ID (R-ID-1).
@@ -240,6 +242,7 @@ impl Default for Settings {
             password: PasswordSettings::default(),
             security: SecuritySettings::default(),
             retention_days: 90,
+            notification_retention_days: 90,
             programme_end_date: None,
             id_prefix: "HIH".to_string(),
             list_page_size: 20,

@@ -19,7 +19,7 @@ use crate::middleware::{guard, wrap};
 use crate::{AppState, Templates};
 
 /// The platform's own templates (layout, form macros, error page).
-pub const PLATFORM_TEMPLATES: [(&str, &str); 5] = [
+pub const PLATFORM_TEMPLATES: [(&str, &str); 6] = [
     (
         "platform/cancel.html",
         include_str!("../templates/cancel.html"),
@@ -36,6 +36,10 @@ pub const PLATFORM_TEMPLATES: [(&str, &str); 5] = [
     (
         "platform/error.html",
         include_str!("../templates/error.html"),
+    ),
+    (
+        "platform/notifications.html",
+        include_str!("../templates/notifications.html"),
     ),
 ];
 
@@ -136,6 +140,8 @@ pub fn assemble(
     registry.current_feature = "platform";
     hih_mail::register(&mut registry);
     hih_db::maintenance::register(&mut registry);
+    hih_notify::register(&mut registry);
+    crate::notifications::register(&mut registry);
     let features_registry = Registry::build(features);
     merge(&mut registry, features_registry);
     let mut sources = platform_texts();

@@ -156,12 +156,14 @@ impl Ctx {
         if let Err(error) = self.state.refresh_texts(false).await {
             tracing::warn!(%error, "text overrides not refreshed");
         }
+        let unread = self.unread().await;
         let base = base_context(
             &self.state,
             &self.session,
             &self.actor,
             self.locale,
             &self.path,
+            unread,
         );
         let ctx = context! { ..page, ..base };
         let html = self.state.templates.render(template, ctx).map_err(|e| {
@@ -172,6 +174,19 @@ impl Ctx {
             .status(status)
             .content_type("text/html; charset=utf-8")
             .body(html))
+    }
+
+    /// The logged-in user's unread notifications for the bell (one indexed `COUNT`); `None`
+    /// for anonymous visitors or when the count fails (the page still renders).
+    async fn unread(&self) -> Option<u64> {
+        let id = self.actor.user_id()?;
+        match hih_notify::unread_count(&self.services().db, id).await {
+            Ok(n) => Some(n),
+            Err(error) => {
+                tracing::warn!(%error, "unread count failed");
+                None
+            }
+        }
     }
 
     /// Renders a form page: adds the translated `errors` to the context and answers 422 when
@@ -253,13 +268,14 @@ struct NavItem {
     current: bool,
 }
 
-/// The context every page shares.
+/// The context every page shares; `unread` is the bell's count (`None`: no bell).
 pub(crate) fn base_context(
     state: &AppState,
     session: &Session,
     actor: &Actor,
     locale: Locale,
     path: &str,
+    unread: Option<u64>,
 ) -> Value {
     let user = actor.as_user().map(|u| {
         context! {
@@ -298,7 +314,7 @@ pub(crate) fn base_context(
         csrf_token => session.csrf_token(),
         flash => session.take_flash(),
         path => path,
-        // The bell's slot: `None` until a notifications feature provides a real count (R-NOT-1).
-        unread => Option::<u64>::None,
+        // The bell (R-NOT-1): the unread count of a logged-in user, `None` hides it.
+        unread => unread,
     }
 }

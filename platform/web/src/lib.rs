@@ -11,6 +11,7 @@ pub mod draft;
 pub mod export;
 pub mod list;
 mod middleware;
+mod notifications;
 pub mod paging;
 pub use middleware::RequestMeta;
 mod ratelimit;

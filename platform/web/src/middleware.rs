@@ -175,7 +175,8 @@ pub(crate) fn error_page(
         tracing::error!(%error, "request failed");
     }
     let locale = session.locale();
-    let base = base_context(state, session, actor, locale, path);
+    // Error pages show no bell: no extra query while something already failed.
+    let base = base_context(state, session, actor, locale, path, None);
     let ctx = minijinja::context! { ..minijinja::context! {
         status => status.as_u16(),
         message_key => error.text_key(),

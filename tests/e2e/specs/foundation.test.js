@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 
 import { startServer, createAdmin } from '../lib/server.js';
 import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked } from '../lib/browser.js';
-import { login, enrolTotp, submitForm } from '../lib/login.js';
+import { login, enrolTotp, submitForm, firstLogin } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
 
@@ -118,6 +118,41 @@ describe('foundation (JavaScript off)', () => {
 
     const verify = await server.run(['verify-audit']);
     assert.match(verify, /Audit-Protokoll intakt/);
+  });
+
+  it('a lockout shows in the admin\'s bell; the list marks everything read (R-NOT-1)', async () => {
+    await createAdmin(server, { username: 'e2e-bell', email: 'e2e-bell@example.org', password: PASSWORD });
+    await createAdmin(server, { username: 'e2e-locked', email: 'e2e-locked@example.org', password: PASSWORD });
+    const page = await newNoJsPage(browser);
+    await firstLogin(page, server.baseUrl, { username: 'e2e-bell', password: PASSWORD }, checkA11y);
+    const bell = page.locator('header a.site-bell');
+    assert.equal(await bell.locator('.site-bell__count').innerText(), '0 ungelesen');
+    // Five wrong passwords lock the other account; every active admin is told.
+    const intruder = await newNoJsPage(browser);
+    for (let i = 0; i < 5; i++) {
+      await intruder.goto(new URL('/login', server.baseUrl).href);
+      await intruder.fill('#username', 'e2e-locked');
+      await intruder.fill('#password', 'Falsch-Passwort-00');
+      await submitForm(intruder, '#password');
+    }
+    await intruder.context().close();
+    await page.goto(server.baseUrl + '/');
+    assert.equal(await bell.locator('.site-bell__count').innerText(), '1 ungelesen');
+    assert.equal(await page.getByRole('link', { name: 'Benachrichtigungen, 1 ungelesen' }).count(), 1);
+    await checkA11y(page, 'start page with an unread notification');
+    await Promise.all([page.waitForEvent('load'), bell.click()]);
+    assert.equal(new URL(page.url()).pathname, '/benachrichtigungen');
+    assert.match(await page.locator('main').innerText(), /Das Konto „e2e-locked“ wurde/);
+    await checkA11y(page, 'notification list');
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.locator('form[action="/benachrichtigungen/alle-gelesen"] button').click(),
+    ]);
+    assert.match(await page.locator('main').innerText(), /Alle Benachrichtigungen sind als gelesen markiert/);
+    assert.equal(await bell.locator('.site-bell__count').innerText(), '0 ungelesen');
+    await checkA11y(page, 'notification list, all read');
+    assertAllVisitedChecked(page);
+    await page.context().close();
   });
 
   it('password forgotten: neutral answer, accessible pages', async () => {

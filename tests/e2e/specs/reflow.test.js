@@ -9,7 +9,8 @@ import { enrolTotp, submitForm } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
 const PAGES = ['/', '/suche?q=reflow', '/unternehmen', '/unternehmen/neu', '/benutzer', '/benutzer/neu', '/benutzeruebersicht', '/verteiler', '/institutionen',
-  '/institutionen/neu', '/referenzdaten', '/admin/texte', '/admin/postausgang', '/profil', '/passwort/aendern'];
+  '/institutionen/neu', '/referenzdaten', '/admin/texte', '/admin/postausgang', '/profil', '/passwort/aendern',
+  '/benachrichtigungen'];
 
 /** Measures with scripting re-enabled for the measurement only (the page loaded without JS). */
 async function measure(page, fn) {
@@ -56,6 +57,8 @@ describe('reflow and keyboard (JavaScript off)', () => {
       await check(path);
       pages.push(path);
     }
+    // The bell stays in the header at 320 px.
+    assert.ok(await page.locator('header a.site-bell').isVisible(), 'bell visible at 320px');
     // Keyboard: Tab through the start page; the skip link comes first, every stop shows a focus
     // indicator (outline or box-shadow), and Tab reaches the log-out button.
     await page.setViewportSize({ width: 1280, height: 900 });
