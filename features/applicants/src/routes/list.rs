@@ -227,7 +227,7 @@ pub async fn export(
     else {
         return Err(WebError(AppError::NotFound));
     };
-    let params = ListParams::parse(&ctx, "applicants-export", &query, &FILTERS, &COLUMNS);
+    let params = ListParams::parse(&ctx, "export:applicants", &query, &FILTERS, &COLUMNS);
     let header: Vec<String> = EXPORT_HEADERS.iter().map(|k| ctx.t(k)).collect();
     let countries = labels(&ctx, "country").await?;
     let occupations = labels(&ctx, "occupation").await?;
