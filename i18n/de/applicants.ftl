@@ -132,5 +132,4 @@ applicants-confirm-question-deaktivieren = Soll { $name } deaktiviert werden? Da
 applicants-confirm-question-loeschen = Soll { $name } sofort und endgültig gelöscht werden (z. B. auf Verlangen der betroffenen Person)? Das kann nicht rückgängig gemacht werden.
 applicants-confirm-yes-deaktivieren = Ja, deaktivieren
 applicants-confirm-yes-loeschen = Ja, endgültig löschen
-applicants-demo-done = { $count } Demo-Bewerber/innen angelegt.
 job-applicants-retention = Deaktivierte Bewerber/innen nach Ablauf der Aufbewahrungsfrist löschen

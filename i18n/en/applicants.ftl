@@ -132,5 +132,4 @@ applicants-confirm-question-deaktivieren = Deactivate { $name }? Afterwards only
 applicants-confirm-question-loeschen = Delete { $name } now and for good (e.g. at the data subject's request)? This cannot be undone.
 applicants-confirm-yes-deaktivieren = Yes, deactivate
 applicants-confirm-yes-loeschen = Yes, delete for good
-applicants-demo-done = { $count } demo applicants created.
 job-applicants-retention = Delete deactivated applicants after the retention period

@@ -129,3 +129,61 @@ async fn the_retention_job_deletes_exactly_the_expired_applicants() {
     );
     assert!(!purges[1].changes.contains("Souza"), "counts only");
 }
+
+#[tokio::test]
+async fn demo_data_gets_ids_from_the_counter_and_is_searchable() {
+    let app = app().await;
+    // One applicant entered by hand first: demo data continues its country's numbering.
+    insert(&app, &form("Thị Hương", "Nguyễn", "VN")).await;
+    let n = hih_applicants::demo::generate(app.services(), 1200, 7, |_, _| {})
+        .await
+        .unwrap();
+    assert_eq!(n, 1200);
+    let all = applicant::Entity::find().all(app.db()).await.unwrap();
+    assert_eq!(all.len(), 1201);
+    for country in ["IN", "BR", "VN"] {
+        let mut numbers: Vec<i64> = all
+            .iter()
+            .filter(|a| a.country == country)
+            .map(|a| a.id_number.unwrap())
+            .collect();
+        numbers.sort_unstable();
+        assert!(numbers.len() > 300, "{country}: {}", numbers.len());
+        assert_eq!(
+            numbers,
+            (1..=numbers.len() as i64).collect::<Vec<_>>(),
+            "{country}: consecutive"
+        );
+    }
+    assert!(
+        all.iter()
+            .any(|a| a.last_name == "Nguyễn" && a.first_names.contains('ị'))
+    );
+    assert!(
+        all.iter()
+            .any(|a| a.last_name.contains('ç') || a.last_name.contains('ã'))
+    );
+    assert!(
+        all.iter()
+            .any(|a| a.last_name == "शर्मा" || a.last_name == "पटेल")
+    );
+    // Every demo record passes the plausibility checks it would get in the form.
+    for a in all.iter().take(300) {
+        let f = hih_applicants::form::ApplicantForm::from_model(a);
+        hih_applicants::service::validate(app.services(), &f, None)
+            .await
+            .unwrap_or_else(|e| panic!("{:?}: {e:?}", a.applicant_id));
+    }
+    let (admin, _) = agent_for(&app, Role::Admin, "l-demo").await;
+    let p = admin.get("/bewerber?q=conceicao").await;
+    assert!(
+        p.contains("Conceição, "),
+        "demo data is searchable like real data"
+    );
+    let events = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("demo-data"))
+        .all(app.db())
+        .await
+        .unwrap();
+    assert_eq!(events.len(), 1);
+}
