@@ -5,7 +5,10 @@ applicants-new-button = Neue Bewerberin / neuen Bewerber anlegen
 applicants-search-label = Bewerber/innen suchen
 applicants-search-q = Suchbegriff
 applicants-search-q-hint = Findet Teile von Namen, Kennung, Wohnort, E-Mail, Telefon und Freitext – ohne Rücksicht auf Groß-/Kleinschreibung und Akzente („nguyen“ findet „Nguyễn“).
-applicants-search-section = Bewerber/innen
+applicants-search-section = { $count ->
+    [one] Bewerber/innen (1 Treffer)
+   *[other] Bewerber/innen ({ $count } Treffer)
+}
 applicants-show-inactive = Auch deaktivierte Bewerber/innen zeigen
 applicants-list-empty = Keine Bewerber/innen gefunden.
 applicants-col-name = Name

@@ -5,7 +5,10 @@ applicants-new-button = Add applicant
 applicants-search-label = Search applicants
 applicants-search-q = Search term
 applicants-search-q-hint = Finds parts of names, ID, place of residence, e-mail, phone and free text – regardless of case and accents ("nguyen" finds "Nguyễn").
-applicants-search-section = Applicants
+applicants-search-section = { $count ->
+    [one] Applicants (1 hit)
+   *[other] Applicants ({ $count } hits)
+}
 applicants-show-inactive = Also show deactivated applicants
 applicants-list-empty = No applicants found.
 applicants-col-name = Name
