@@ -136,11 +136,18 @@ async fn foreign_country_records_answer_404_and_are_logged() {
     }
 }
 
+/// Changed fields, the field that gets the message, a part of the message.
+type Case = (
+    Vec<(&'static str, &'static str)>,
+    &'static str,
+    &'static str,
+);
+
 #[tokio::test]
 async fn plausibility_messages_stand_next_to_their_fields() {
     let app = app().await;
     let (admin, _) = agent_for(&app, Role::Admin, "a-admin2").await;
-    let cases: Vec<(Vec<(&str, &str)>, &str, &str)> = vec![
+    let cases: Vec<Case> = vec![
         (
             vec![("birth_date", "2012-01-01")],
             "birth_date",

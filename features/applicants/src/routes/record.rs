@@ -2,6 +2,7 @@
 //! physical deletion (admins) with confirmation pages.
 
 use hih_companies::reference;
+pub use hih_companies::reference::label_of;
 use hih_db::UnitOfWork;
 use hih_db::access::AccessAction;
 use hih_kernel::AppError;
@@ -36,15 +37,6 @@ pub async fn load(ctx: &Ctx, id: i64) -> WebResult<applicant::Model> {
 /// `(code, label)` of a reference list in the page's language.
 pub async fn labels(ctx: &Ctx, kind: &str) -> WebResult<Vec<(String, String)>> {
     Ok(reference::options(ctx.services(), kind, ctx.locale).await?)
-}
-
-/// The label of a code (the code itself if the entry is gone).
-pub fn label_of(options: &[(String, String)], code: &str) -> String {
-    options
-        .iter()
-        .find(|(c, _)| c == code)
-        .map(|(_, l)| l.clone())
-        .unwrap_or_else(|| code.to_string())
 }
 
 #[derive(Serialize)]
