@@ -47,11 +47,14 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
-    /// Creates realistic synthetic data (needs the postcodes: `hih import-plz` first).
+    /// Creates realistic synthetic data (companies need the postcodes: `hih import-plz` first).
     DemoData {
         /// Number of companies.
         #[arg(long, default_value_t = 0)]
         companies: u64,
+        /// Number of applicants (Indian, Vietnamese and Brazilian names).
+        #[arg(long, default_value_t = 0)]
+        applicants: u64,
         /// Random seed (same seed, same data).
         #[arg(long, default_value_t = 2026)]
         seed: u64,
@@ -101,9 +104,11 @@ pub fn main() -> ExitCode {
                 commands::create_admin::run(settings, &username, &email, password.as_deref()).await
             }
             Command::VerifyAudit => commands::verify_audit::run(settings).await,
-            Command::DemoData { companies, seed } => {
-                commands::demo_data::run(settings, companies, seed).await
-            }
+            Command::DemoData {
+                companies,
+                applicants,
+                seed,
+            } => commands::demo_data::run(settings, companies, applicants, seed).await,
             Command::ImportPlz { file, dry_run } => {
                 commands::import_plz::run(settings, &file, dry_run).await
             }

@@ -18,6 +18,7 @@ pub fn features() -> Vec<&'static dyn Feature> {
         &hih_home::HomeFeature,
         &hih_users::UsersFeature,
         &hih_companies::CompaniesFeature,
+        &hih_applicants::ApplicantsFeature,
         &hih_admin::AdminFeature,
     ]
 }

@@ -147,7 +147,16 @@ fn used_keys() -> Vec<(String, String)> {
         files(&root().join(dir), "rs", &mut sources);
     }
     let prefixes = [
-        "users-", "admin-", "home-", "error-", "form-", "layout-", "job-", "app-", "role-",
+        "users-",
+        "admin-",
+        "home-",
+        "error-",
+        "form-",
+        "layout-",
+        "job-",
+        "app-",
+        "role-",
+        "applicants-",
     ];
     for f in sources {
         let mut src = std::fs::read_to_string(&f).unwrap();

@@ -30,6 +30,51 @@ fn companies(e: Expect) -> [Expect; 5] {
     ]
 }
 
+/// Admins and AHK staff get `e` (in scope), the other roles 403 (IHK staff until matches
+/// open applicants to them).
+fn applicants(e: Expect) -> [Expect; 5] {
+    [
+        Expect::Forbidden,
+        e,
+        Expect::Forbidden,
+        e,
+        Expect::Forbidden,
+    ]
+}
+
+/// An applicant registered in `country`, optionally deactivated.
+pub(crate) async fn applicant_in(
+    app: &hih_testkit::TestApp,
+    country: &str,
+    last_name: &str,
+    deactivated: bool,
+) -> i64 {
+    use hih_applicants::service;
+    let pairs: Vec<(String, String)> = [
+        ("last_name", last_name),
+        ("first_names", "Anh"),
+        ("birth_date", "1995-03-04"),
+        ("country", country),
+        ("status", "interessent"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    let form = service::ApplicantForm::from_pairs(&pairs);
+    let valid = service::validate(app.services(), &form, None)
+        .await
+        .unwrap();
+    let mut uow = hih_db::UnitOfWork::begin(app.services(), &hih_kernel::Actor::system("test"))
+        .await
+        .unwrap();
+    let mut a = service::create(&mut uow, valid).await.unwrap();
+    if deactivated {
+        a = service::deactivate(&mut uow, &a).await.unwrap();
+    }
+    uow.commit().await.unwrap();
+    a.id
+}
+
 /// A company in the district of the named IHK (no postcode data: the district is given).
 pub(crate) async fn company_in(app: &hih_testkit::TestApp, ihk: &str, name: &str) -> i64 {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -149,6 +194,12 @@ async fn role_route_matrix() {
     let mc = |d: i64, suffix: &str| format!("/monatszahlen/{d}/2026-10{suffix}");
     let (own_d, foreign_d) = (own_district, foreign_district);
     let foreign_month = [Forbidden, Ok, NotFound, Forbidden, Forbidden];
+    // Applicants: AHK staff of the matrix are in AHK Vietnam.
+    let own_a = applicant_in(&app, "VN", "Nguyễn", false).await;
+    let foreign_a = applicant_in(&app, "IN", "Sharma", false).await;
+    let gone_a = applicant_in(&app, "VN", "Trần", true).await;
+    let b = |id: i64, suffix: &str| format!("/bewerber/{id}{suffix}");
+    let foreign_applicant = [Forbidden, Ok, Forbidden, NotFound, Forbidden];
 
     // Order of roles: super_admin, admin, ihk_staff, ahk_staff, dpo.
     let staff_ok = [Ok, Ok, Ok, Ok, Ok];
@@ -568,6 +619,138 @@ async fn role_route_matrix() {
             "/unternehmen/:id/aktion/:what",
             Login,
             [Forbidden, Ok, NotFound, Forbidden, Forbidden],
+        ),
+        row("/bewerber", "/bewerber", Login, applicants(Ok)),
+        row(
+            "/bewerber?q=nguyen&status=bewerber&country=VN&occupation=koch&level=B1&sort=id&dir=desc&per=40",
+            "/bewerber",
+            Login,
+            applicants(Ok),
+        ),
+        row("/bewerber?inactive=on", "/bewerber", Login, applicants(Ok)),
+        row(
+            "/bewerber/export/export.csv",
+            "/bewerber/export/:file",
+            Login,
+            applicants(Ok),
+        ),
+        row(
+            "/bewerber/export/export.xlsx?country=IN",
+            "/bewerber/export/:file",
+            Login,
+            applicants(Ok),
+        ),
+        row(
+            "/bewerber/export/anders.pdf",
+            "/bewerber/export/:file",
+            Login,
+            applicants(NotFound),
+        ),
+        row("/bewerber/neu", "/bewerber/neu", Login, applicants(Ok)),
+        row(
+            "/bewerber/neu/pruefen",
+            "/bewerber/neu/pruefen",
+            Login,
+            applicants(Redirect),
+        ),
+        row(
+            "/bewerber/neu/abbrechen",
+            "/bewerber/neu/abbrechen",
+            Login,
+            applicants(Ok),
+        ),
+        row(&b(own_a, ""), "/bewerber/:id", Login, applicants(Ok)),
+        row(&b(foreign_a, ""), "/bewerber/:id", Login, foreign_applicant),
+        row(&b(gone_a, ""), "/bewerber/:id", Login, foreign_applicant),
+        row(
+            "/bewerber/999999",
+            "/bewerber/:id",
+            Login,
+            applicants(NotFound),
+        ),
+        row(
+            &b(own_a, "/bearbeiten"),
+            "/bewerber/:id/bearbeiten",
+            Login,
+            applicants(Ok),
+        ),
+        row(
+            &b(foreign_a, "/bearbeiten"),
+            "/bewerber/:id/bearbeiten",
+            Login,
+            foreign_applicant,
+        ),
+        row(
+            &b(gone_a, "/bearbeiten"),
+            "/bewerber/:id/bearbeiten",
+            Login,
+            foreign_applicant,
+        ),
+        row(
+            &b(own_a, "/bearbeiten/pruefen"),
+            "/bewerber/:id/bearbeiten/pruefen",
+            Login,
+            applicants(Redirect),
+        ),
+        row(
+            &b(foreign_a, "/bearbeiten/pruefen"),
+            "/bewerber/:id/bearbeiten/pruefen",
+            Login,
+            [Forbidden, Redirect, Forbidden, NotFound, Forbidden],
+        ),
+        row(
+            &b(own_a, "/bearbeiten/abbrechen"),
+            "/bewerber/:id/bearbeiten/abbrechen",
+            Login,
+            applicants(Ok),
+        ),
+        row(
+            &b(foreign_a, "/bearbeiten/abbrechen"),
+            "/bewerber/:id/bearbeiten/abbrechen",
+            Login,
+            foreign_applicant,
+        ),
+        row(
+            &b(own_a, "/aktion/deaktivieren"),
+            "/bewerber/:id/aktion/:what",
+            Login,
+            applicants(Ok),
+        ),
+        row(
+            &b(own_a, "/aktion/loeschen"),
+            "/bewerber/:id/aktion/:what",
+            Login,
+            admin_only(Ok),
+        ),
+        row(
+            &b(own_a, "/aktion/unbekannt"),
+            "/bewerber/:id/aktion/:what",
+            Login,
+            applicants(NotFound),
+        ),
+        row(
+            &b(foreign_a, "/aktion/deaktivieren"),
+            "/bewerber/:id/aktion/:what",
+            Login,
+            foreign_applicant,
+        ),
+        row(
+            &b(foreign_a, "/aktion/loeschen"),
+            "/bewerber/:id/aktion/:what",
+            Login,
+            foreign_applicant,
+        ),
+        row(
+            &b(gone_a, "/aktion/deaktivieren"),
+            "/bewerber/:id/aktion/:what",
+            Login,
+            [Forbidden, NotFound, Forbidden, NotFound, Forbidden],
+        ),
+        row(
+            &b(gone_a, "/aktion/loeschen"),
+            "/bewerber/:id/aktion/:what",
+            Login,
+            foreign_applicant,
         ),
         row("/monatszahlen", "/monatszahlen", Login, companies(Ok)),
         row(

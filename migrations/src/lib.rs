@@ -11,6 +11,7 @@ mod m20261130_000001_companies_search_index;
 mod m20261130_000002_companies_more_reference_lists;
 mod m20261130_000010_companies_monthly_counts;
 mod m20261130_000020_users_sort_columns;
+mod m20261130_000030_applicants_core;
 mod m20261130_000040_platform_notification;
 pub mod search_index;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000002_companies_more_reference_lists::Migration),
             Box::new(m20261130_000010_companies_monthly_counts::Migration),
             Box::new(m20261130_000020_users_sort_columns::Migration),
+            Box::new(m20261130_000030_applicants_core::Migration),
             Box::new(m20261130_000040_platform_notification::Migration),
         ]
     }

@@ -1,54 +1,105 @@
-//! `hih demo-data --companies N [--seed S]` (R-OPR-1).
+//! `hih demo-data [--companies N] [--applicants N] [--seed S]` (R-OPR-1).
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use hih_kernel::{AppError, Settings};
+use hih_kernel::{AppError, Services, Settings};
 
-/// Creates synthetic companies with a progress bar (terminal) or progress lines.
-pub async fn run(settings: Settings, companies: u64, seed: u64) -> anyhow::Result<ExitCode> {
-    let a = crate::assemble::assemble(settings).await?;
-    let services = &a.state.services;
-    let bar = std::io::stderr().is_terminal().then(|| {
-        let bar = indicatif::ProgressBar::new(companies);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} Unternehmen, {per_sec}, noch {eta}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    });
-    let started = Instant::now();
-    let mut last = 0u64;
-    let result =
-        hih_companies::demo::generate(services, companies, seed, |done, total| match &bar {
+/// Progress display: a bar on a terminal, otherwise a line every 10,000 rows.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    noun: &'static str,
+    last: u64,
+}
+
+impl Progress {
+    fn new(total: u64, noun: &'static str) -> Self {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::new(total);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(&format!(
+                    "{{bar:40}} {{pos}}/{{len}} {noun}, {{per_sec}}, noch {{eta}}"
+                ))
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        });
+        Progress { bar, noun, last: 0 }
+    }
+
+    fn tick(&mut self, done: u64, total: u64) {
+        match &self.bar {
             Some(b) => b.set_position(done),
-            None if done - last >= 10_000 || done == total => {
-                eprintln!("{done}/{total} Unternehmen");
-                last = done;
+            None if done - self.last >= 10_000 || done == total => {
+                eprintln!("{done}/{total} {}", self.noun);
+                self.last = done;
             }
             None => {}
-        })
-        .await;
-    if let Some(b) = bar {
-        b.finish_and_clear();
+        }
     }
+
+    fn finish(self) {
+        if let Some(b) = self.bar {
+            b.finish_and_clear();
+        }
+    }
+}
+
+/// Reports the outcome of one generator: the count and rate, or a refusal in German.
+async fn report(
+    services: &Services,
+    result: Result<u64, AppError>,
+    started: Instant,
+    what: &str,
+) -> anyhow::Result<Option<ExitCode>> {
     match result {
         Ok(n) => {
-            hih_db::maintenance::analyze(&services.db).await?;
             let secs = started.elapsed().as_secs_f64();
+            // Fresh planner statistics for the new volume (see hih_db::maintenance).
+            hih_db::maintenance::analyze(&services.db).await?;
             println!(
-                "{n} Demo-Unternehmen angelegt in {secs:.1} s ({:.0} pro Sekunde).",
+                "{n} {what} angelegt in {secs:.1} s ({:.0} pro Sekunde).",
                 n as f64 / secs.max(0.001)
             );
-            Ok(ExitCode::SUCCESS)
+            Ok(None)
         }
         Err(AppError::Refused(key)) => {
             eprintln!("{}", services.texts.t(hih_i18n::Locale::De, &key, &[]));
-            Ok(ExitCode::from(2))
+            Ok(Some(ExitCode::from(2)))
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// Creates synthetic companies and applicants with progress display.
+pub async fn run(
+    settings: Settings,
+    companies: u64,
+    applicants: u64,
+    seed: u64,
+) -> anyhow::Result<ExitCode> {
+    let a = crate::assemble::assemble(settings).await?;
+    let services = &a.state.services;
+    if companies > 0 {
+        let mut p = Progress::new(companies, "Unternehmen");
+        let started = Instant::now();
+        let result =
+            hih_companies::demo::generate(services, companies, seed, |d, t| p.tick(d, t)).await;
+        p.finish();
+        if let Some(code) = report(services, result, started, "Demo-Unternehmen").await? {
+            return Ok(code);
+        }
+    }
+    if applicants > 0 {
+        let mut p = Progress::new(applicants, "Bewerber/innen");
+        let started = Instant::now();
+        let result =
+            hih_applicants::demo::generate(services, applicants, seed, |d, t| p.tick(d, t)).await;
+        p.finish();
+        if let Some(code) = report(services, result, started, "Demo-Bewerber/innen").await? {
+            return Ok(code);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -42,6 +42,15 @@ pub async fn options(
         .collect())
 }
 
+/// The label of `code` among `options` (the code itself if the entry is gone).
+pub fn label_of(options: &[(String, String)], code: &str) -> String {
+    options
+        .iter()
+        .find(|(c, _)| c == code)
+        .map(|(_, l)| l.clone())
+        .unwrap_or_else(|| code.to_string())
+}
+
 /// Whether `code` is an active entry of `kind`.
 pub async fn is_valid(services: &Services, kind: &str, code: &str) -> Result<bool, AppError> {
     Ok(reference_item::Entity::find()

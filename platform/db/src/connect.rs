@@ -3,9 +3,7 @@ use std::time::Duration;
 
 use hih_kernel::{AppError, Settings};
 use hih_migrations::{Migrator, MigratorTrait};
-use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, SqlxSqliteConnector,
-};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, SqlxSqliteConnector};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 /// Which database engine a connection talks to.

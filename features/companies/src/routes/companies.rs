@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::entities::company;
 use crate::permissions::DELETE_COMPANIES;
-use crate::reference;
+use crate::reference::{self, label_of};
 use crate::scope::{required_district, sees_deactivated, visible_companies};
 use crate::service::{self, CompanyForm, KMU_LIMIT, SALUTATIONS, STATUSES};
 
@@ -258,14 +258,6 @@ pub async fn load(ctx: &Ctx, id: i64) -> WebResult<company::Model> {
 
 async fn labels(ctx: &Ctx, kind: &str) -> WebResult<Vec<(String, String)>> {
     Ok(reference::options(ctx.services(), kind, ctx.locale).await?)
-}
-
-fn label_of(options: &[(String, String)], code: &str) -> String {
-    options
-        .iter()
-        .find(|(c, _)| c == code)
-        .map(|(_, l)| l.clone())
-        .unwrap_or_else(|| code.to_string())
 }
 
 /// The detail page with the tabs other features register.

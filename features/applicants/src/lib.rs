@@ -1,0 +1,117 @@
+//! Applicants feature (category 2, R-APP, R-ID): applicant records in sections with their
+//! status history, the applicant ID generator ([`id`]), the scoping function ([`scope`]),
+//! list with search, sort, paging and exports, create/edit with review, plausibility checks
+//! and the duplicate warning, detail with tabs (`record_kind` `applicant`), deactivation,
+//! physical deletion (admins), the retention job and the global-search provider. Migration
+//! `applicants_core`, texts `i18n/<locale>/applicants.ftl`, templates in `templates/`, pages
+//! under `/bewerber`. Invitations, self-registration and its review come in a later slice;
+//! they will assign the ID through [`id::assign`] at approval.
+
+pub mod demo;
+pub mod entities;
+pub mod form;
+pub mod id;
+pub mod jobs;
+pub mod permissions;
+mod routes;
+pub mod scope;
+pub mod search;
+pub mod service;
+
+use std::sync::Arc;
+
+use hih_i18n::Locale;
+use hih_kernel::{Access, Feature, NavEntry, Registry};
+use poem::{EndpointExt, get};
+
+/// The feature value listed in `app/src/main.rs`.
+pub struct ApplicantsFeature;
+
+impl Feature for ApplicantsFeature {
+    fn name(&self) -> &'static str {
+        "applicants"
+    }
+
+    fn register(&self, r: &mut Registry) {
+        use routes::{edit, list, record};
+        r.texts(Locale::De, include_str!("../../../i18n/de/applicants.ftl"));
+        r.texts(Locale::En, include_str!("../../../i18n/en/applicants.ftl"));
+        for (name, source) in [
+            (
+                "applicants/list.html",
+                include_str!("../templates/list.html"),
+            ),
+            (
+                "applicants/form.html",
+                include_str!("../templates/form.html"),
+            ),
+            (
+                "applicants/review.html",
+                include_str!("../templates/review.html"),
+            ),
+            (
+                "applicants/detail.html",
+                include_str!("../templates/detail.html"),
+            ),
+            (
+                "applicants/confirm.html",
+                include_str!("../templates/confirm.html"),
+            ),
+            (
+                "applicants/macros.html",
+                include_str!("../templates/macros.html"),
+            ),
+        ] {
+            r.template(name, source);
+        }
+        r.permission(permissions::APPLICANTS);
+        r.permission(permissions::DELETE_APPLICANTS);
+        r.audit_entity("applicant");
+        r.audit_entity("applicant_status_change");
+        let work = Access::Permission(permissions::APPLICANTS);
+        r.route("/bewerber", work, get(list::list).boxed());
+        r.route("/bewerber/export/:file", work, get(list::export).boxed());
+        r.route(
+            "/bewerber/neu",
+            work,
+            get(edit::new_form).post(edit::new_submit).boxed(),
+        );
+        r.route("/bewerber/neu/pruefen", work, get(edit::new_review).boxed());
+        r.route(
+            "/bewerber/neu/abbrechen",
+            work,
+            get(edit::new_cancel).post(edit::new_cancel_confirm).boxed(),
+        );
+        r.route("/bewerber/:id", work, get(record::show).boxed());
+        r.route(
+            "/bewerber/:id/bearbeiten",
+            work,
+            get(edit::edit_form).post(edit::edit_submit).boxed(),
+        );
+        r.route(
+            "/bewerber/:id/bearbeiten/pruefen",
+            work,
+            get(edit::edit_review).boxed(),
+        );
+        r.route(
+            "/bewerber/:id/bearbeiten/abbrechen",
+            work,
+            get(edit::edit_cancel)
+                .post(edit::edit_cancel_confirm)
+                .boxed(),
+        );
+        r.route(
+            "/bewerber/:id/aktion/:what",
+            work,
+            get(record::action_form).post(record::action_submit).boxed(),
+        );
+        r.nav(NavEntry {
+            label_key: "applicants-nav",
+            href: "/bewerber",
+            permission: Some(permissions::APPLICANTS),
+            order: 200,
+        });
+        r.search_provider(Arc::new(search::ApplicantSearch));
+        jobs::register(r);
+    }
+}

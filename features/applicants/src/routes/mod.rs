@@ -1,0 +1,5 @@
+//! HTML pages of the applicants feature under `/bewerber`.
+
+pub mod edit;
+pub mod list;
+pub mod record;

@@ -1,0 +1,189 @@
+use hih_applicants::entities::applicant;
+use hih_db::entities::audit_log;
+use hih_kernel::Role;
+use hih_users::testing::agent_for;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::{app, form, insert};
+
+#[tokio::test]
+async fn deactivated_applicants_are_seen_by_admins_only_and_admins_delete() {
+    let app = app().await;
+    let a = insert(&app, &form("Thị Hương", "Nguyễn", "VN")).await;
+    let (vn, _) = agent_for(&app, Role::AhkStaff, "l-vn").await;
+    vn.get(&format!("/bewerber/{}/aktion/deaktivieren", a.id))
+        .await;
+    let p = vn
+        .post(&format!("/bewerber/{}/aktion/deaktivieren", a.id), &[])
+        .await;
+    assert_eq!(p.location(), Some("/bewerber"));
+    assert_eq!(vn.get(&format!("/bewerber/{}", a.id)).await.status, 404);
+    assert!(!vn.get("/bewerber").await.contains("Nguyễn, Thị Hương"));
+    let (admin, _) = agent_for(&app, Role::Admin, "l-admin").await;
+    assert!(
+        !admin.get("/bewerber").await.contains("Nguyễn, Thị Hương"),
+        "not by default"
+    );
+    let marked = admin.get("/bewerber?inactive=on").await;
+    assert!(marked.contains("Nguyễn, Thị Hương") && marked.contains("deaktiviert"));
+    assert!(
+        admin
+            .get(&format!("/bewerber/{}", a.id))
+            .await
+            .contains("wurde am")
+    );
+    // AHK staff may not delete physically; admins may, the history goes with it.
+    let b = insert(&app, &form("Văn Đức", "Trần", "VN")).await;
+    assert_eq!(
+        vn.get(&format!("/bewerber/{}/aktion/loeschen", b.id))
+            .await
+            .status,
+        403
+    );
+    admin
+        .get(&format!("/bewerber/{}/aktion/loeschen", b.id))
+        .await;
+    admin
+        .post(&format!("/bewerber/{}/aktion/loeschen", b.id), &[])
+        .await;
+    assert!(
+        applicant::Entity::find_by_id(b.id)
+            .one(app.db())
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let deleted = audit_log::Entity::find()
+        .filter(audit_log::Column::Entity.eq("applicant"))
+        .filter(audit_log::Column::Action.eq("delete"))
+        .all(app.db())
+        .await
+        .unwrap();
+    assert_eq!(deleted.len(), 1);
+    assert_eq!(deleted[0].entity_id, b.id.to_string());
+    assert_eq!(
+        app.count("applicant_status_change").await.unwrap(),
+        1,
+        "only a's"
+    );
+}
+
+#[tokio::test]
+async fn the_retention_job_deletes_exactly_the_expired_applicants() {
+    let app = app().await;
+    let (admin, _) = agent_for(&app, Role::Admin, "l-admin2").await;
+    let deactivate = |id: i64| {
+        let admin = admin.clone();
+        async move {
+            admin
+                .get(&format!("/bewerber/{id}/aktion/deaktivieren"))
+                .await;
+            admin
+                .post(&format!("/bewerber/{id}/aktion/deaktivieren"), &[])
+                .await;
+        }
+    };
+    let old = insert(&app, &form("Ana", "Souza", "BR")).await.id;
+    let newer = insert(&app, &form("João", "Conceição", "BR")).await.id;
+    let active = insert(&app, &form("Priya", "Sharma", "IN")).await.id;
+    deactivate(old).await;
+    app.clock.advance(chrono::Duration::days(30));
+    deactivate(newer).await;
+    app.clock.advance(chrono::Duration::days(59));
+    app.run_job("applicants.retention", serde_json::json!({}))
+        .await
+        .unwrap();
+    assert_eq!(
+        app.count("applicant").await.unwrap(),
+        3,
+        "89 days: nothing yet"
+    );
+    app.clock.advance(chrono::Duration::days(2));
+    app.run_job("applicants.retention", serde_json::json!({}))
+        .await
+        .unwrap();
+    let left: Vec<i64> = applicant::Entity::find()
+        .order_by_asc(applicant::Column::Id)
+        .all(app.db())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(
+        left,
+        vec![newer, active],
+        "only the one deactivated 91 days ago"
+    );
+    let purges = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("purge"))
+        .filter(audit_log::Column::Entity.eq("applicant"))
+        .order_by_asc(audit_log::Column::Seq)
+        .all(app.db())
+        .await
+        .unwrap();
+    assert_eq!(purges.len(), 2);
+    assert!(
+        purges[1].changes.contains("\"deleted\":1")
+            && purges[1].actor == "system:applicants.retention"
+    );
+    assert!(!purges[1].changes.contains("Souza"), "counts only");
+}
+
+#[tokio::test]
+async fn demo_data_gets_ids_from_the_counter_and_is_searchable() {
+    let app = app().await;
+    // One applicant entered by hand first: demo data continues its country's numbering.
+    insert(&app, &form("Thị Hương", "Nguyễn", "VN")).await;
+    let n = hih_applicants::demo::generate(app.services(), 1200, 7, |_, _| {})
+        .await
+        .unwrap();
+    assert_eq!(n, 1200);
+    let all = applicant::Entity::find().all(app.db()).await.unwrap();
+    assert_eq!(all.len(), 1201);
+    for country in ["IN", "BR", "VN"] {
+        let mut numbers: Vec<i64> = all
+            .iter()
+            .filter(|a| a.country == country)
+            .map(|a| a.id_number.unwrap())
+            .collect();
+        numbers.sort_unstable();
+        assert!(numbers.len() > 300, "{country}: {}", numbers.len());
+        assert_eq!(
+            numbers,
+            (1..=numbers.len() as i64).collect::<Vec<_>>(),
+            "{country}: consecutive"
+        );
+    }
+    assert!(
+        all.iter()
+            .any(|a| a.last_name == "Nguyễn" && a.first_names.contains('ị'))
+    );
+    assert!(
+        all.iter()
+            .any(|a| a.last_name.contains('ç') || a.last_name.contains('ã'))
+    );
+    assert!(
+        all.iter()
+            .any(|a| a.last_name == "शर्मा" || a.last_name == "पटेल")
+    );
+    // Every demo record passes the plausibility checks it would get in the form.
+    for a in all.iter().take(300) {
+        let f = hih_applicants::form::ApplicantForm::from_model(a);
+        hih_applicants::service::validate(app.services(), &f, None)
+            .await
+            .unwrap_or_else(|e| panic!("{:?}: {e:?}", a.applicant_id));
+    }
+    let (admin, _) = agent_for(&app, Role::Admin, "l-demo").await;
+    let p = admin.get("/bewerber?q=conceicao").await;
+    assert!(
+        p.contains("Conceição, "),
+        "demo data is searchable like real data"
+    );
+    let events = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("demo-data"))
+        .all(app.db())
+        .await
+        .unwrap();
+    assert_eq!(events.len(), 1);
+}
