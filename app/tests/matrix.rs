@@ -558,6 +558,30 @@ async fn role_route_matrix() {
             Login,
             companies(NotFound),
         ),
+        row(
+            "/unternehmen/verteiler?q=gmbh",
+            "/unternehmen/verteiler",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            "/unternehmen/verteiler/verteiler.csv?q=gmbh",
+            "/unternehmen/verteiler/:file",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            "/unternehmen/verteiler/verteiler.xlsx",
+            "/unternehmen/verteiler/:file",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            "/unternehmen/verteiler/export.csv",
+            "/unternehmen/verteiler/:file",
+            Login,
+            companies(NotFound),
+        ),
         row("/unternehmen/neu", "/unternehmen/neu", Login, companies(Ok)),
         row(
             "/unternehmen/neu/pruefen",
