@@ -75,6 +75,38 @@ pub(crate) async fn applicant_in(
     a.id
 }
 
+/// A self-registration of `country`: the token and the pending entry's id. `submitted`: the
+/// guest has submitted it (the link is used up); otherwise the guest is still on the steps.
+pub(crate) async fn registration_in(
+    app: &hih_testkit::TestApp,
+    country: &str,
+    submitted: bool,
+) -> (String, i64) {
+    use hih_applicants::registration::service as reg;
+    let form = reg::InvitationForm {
+        locale: "de".into(),
+        country: country.into(),
+        ..Default::default()
+    };
+    let actor = hih_kernel::Actor::system("test");
+    let mut uow = hih_db::UnitOfWork::begin(app.services(), &actor)
+        .await
+        .unwrap();
+    let (inv, token) = reg::create_invitation(&mut uow, &form, None).await.unwrap();
+    let p = reg::accept_consent(&mut uow, &inv, "v1", "de")
+        .await
+        .unwrap();
+    let mut data = reg::form_of(&p);
+    data.last_name = "Phạm".into();
+    data.birth_date = "1996-02-03".into();
+    let p = reg::save_form(&mut uow, &p, &data).await.unwrap();
+    if submitted {
+        reg::submit(&mut uow, &inv, &p).await.unwrap();
+    }
+    uow.commit().await.unwrap();
+    (token, p.id)
+}
+
 /// A company in the district of the named IHK (no postcode data: the district is given).
 pub(crate) async fn company_in(app: &hih_testkit::TestApp, ihk: &str, name: &str) -> i64 {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -200,6 +232,28 @@ async fn role_route_matrix() {
     let gone_a = applicant_in(&app, "VN", "Trần", true).await;
     let b = |id: i64, suffix: &str| format!("/bewerber/{id}{suffix}");
     let foreign_applicant = [Forbidden, Ok, Forbidden, NotFound, Forbidden];
+    // Self-registrations: submitted in VN (own) and IN (foreign), one still being filled in,
+    // one open link without consent yet.
+    let (used_token, own_p) = registration_in(&app, "VN", true).await;
+    let (_, foreign_p) = registration_in(&app, "IN", true).await;
+    let (filling_token, filling_p) = registration_in(&app, "VN", false).await;
+    let fresh_token = {
+        use hih_applicants::registration::service as reg;
+        let form = reg::InvitationForm {
+            locale: "de".into(),
+            country: "VN".into(),
+            ..Default::default()
+        };
+        let actor = hih_kernel::Actor::system("test");
+        let mut uow = hih_db::UnitOfWork::begin(app.services(), &actor)
+            .await
+            .unwrap();
+        let (_, token) = reg::create_invitation(&mut uow, &form, None).await.unwrap();
+        uow.commit().await.unwrap();
+        token
+    };
+    let reg_link = |token: &str, suffix: &str| format!("/registrierung/{token}{suffix}");
+    let rr = |id: i64, suffix: &str| format!("/bewerber/registrierungen/{id}{suffix}");
 
     // Order of roles: super_admin, admin, ihk_staff, ahk_staff, dpo.
     let staff_ok = [Ok, Ok, Ok, Ok, Ok];
@@ -751,6 +805,134 @@ async fn role_route_matrix() {
             "/bewerber/:id/aktion/:what",
             Login,
             foreign_applicant,
+        ),
+        row(
+            "/bewerber/einladungen",
+            "/bewerber/einladungen",
+            Login,
+            applicants(Ok),
+        ),
+        row(
+            "/bewerber/einladungen/neu",
+            "/bewerber/einladungen/neu",
+            Login,
+            applicants(Ok),
+        ),
+        row(
+            "/bewerber/einladungen/erstellt",
+            "/bewerber/einladungen/erstellt",
+            Login,
+            applicants(Redirect),
+        ),
+        row(
+            "/bewerber/registrierungen",
+            "/bewerber/registrierungen",
+            Login,
+            applicants(Ok),
+        ),
+        row(
+            &rr(own_p, ""),
+            "/bewerber/registrierungen/:id",
+            Login,
+            applicants(Ok),
+        ),
+        row(
+            &rr(foreign_p, ""),
+            "/bewerber/registrierungen/:id",
+            Login,
+            foreign_applicant,
+        ),
+        row(
+            &rr(filling_p, ""),
+            "/bewerber/registrierungen/:id",
+            Login,
+            applicants(NotFound),
+        ),
+        row(
+            &rr(999_999, ""),
+            "/bewerber/registrierungen/:id",
+            Login,
+            applicants(NotFound),
+        ),
+        row(
+            &rr(own_p, "/freigeben"),
+            "/bewerber/registrierungen/:id/freigeben",
+            Login,
+            applicants(Ok),
+        ),
+        row(
+            &rr(foreign_p, "/freigeben"),
+            "/bewerber/registrierungen/:id/freigeben",
+            Login,
+            foreign_applicant,
+        ),
+        row(
+            &rr(filling_p, "/freigeben"),
+            "/bewerber/registrierungen/:id/freigeben",
+            Login,
+            applicants(NotFound),
+        ),
+        row(
+            &rr(own_p, "/ablehnen"),
+            "/bewerber/registrierungen/:id/ablehnen",
+            Login,
+            applicants(Ok),
+        ),
+        row(
+            &rr(foreign_p, "/ablehnen"),
+            "/bewerber/registrierungen/:id/ablehnen",
+            Login,
+            foreign_applicant,
+        ),
+        // The guest's pages: any caller with a valid link (no login needed), the neutral
+        // page (410) for used or unknown links.
+        row(
+            &reg_link(&fresh_token, ""),
+            "/registrierung/:token",
+            Ok,
+            [Ok; 5],
+        ),
+        row(
+            &reg_link(&fresh_token, "/person"),
+            "/registrierung/:token/:step",
+            Redirect,
+            [Redirect; 5],
+        ),
+        row(
+            &reg_link(&filling_token, "/person"),
+            "/registrierung/:token/:step",
+            Ok,
+            [Ok; 5],
+        ),
+        row(
+            &reg_link(&filling_token, "/pruefen"),
+            "/registrierung/:token/:step",
+            Ok,
+            [Ok; 5],
+        ),
+        row(
+            &reg_link(&filling_token, "/unbekannt"),
+            "/registrierung/:token/:step",
+            NotFound,
+            [NotFound; 5],
+        ),
+        row(
+            &reg_link(&used_token, ""),
+            "/registrierung/:token",
+            Gone,
+            [Gone; 5],
+        ),
+        row(
+            &reg_link(&used_token, "/sprachen"),
+            "/registrierung/:token/:step",
+            Gone,
+            [Gone; 5],
+        ),
+        row(
+            "/registrierung/unbekannt",
+            "/registrierung/:token",
+            Gone,
+            [Gone; 5],
         ),
         row("/monatszahlen", "/monatszahlen", Login, companies(Ok)),
         row(
