@@ -135,6 +135,7 @@ applicants-confirm-question-deaktivieren = Soll { $name } deaktiviert werden? Da
 applicants-confirm-question-loeschen = Soll { $name } sofort und endgültig gelöscht werden (z. B. auf Verlangen der betroffenen Person)? Das kann nicht rückgängig gemacht werden.
 applicants-confirm-yes-deaktivieren = Ja, deaktivieren
 applicants-confirm-yes-loeschen = Ja, endgültig löschen
+job-applicants-registration-purge = Nicht abgeschickte Selbstregistrierungen abgelaufener Einladungen löschen
 job-applicants-retention = Deaktivierte Bewerber/innen nach Ablauf der Aufbewahrungsfrist löschen
 
 # Invitations, self-registration and its review (R-REG).

@@ -135,6 +135,7 @@ applicants-confirm-question-deaktivieren = Deactivate { $name }? Afterwards only
 applicants-confirm-question-loeschen = Delete { $name } now and for good (e.g. at the data subject's request)? This cannot be undone.
 applicants-confirm-yes-deaktivieren = Yes, deactivate
 applicants-confirm-yes-loeschen = Yes, delete for good
+job-applicants-registration-purge = Delete unsubmitted self-registrations of expired invitations
 job-applicants-retention = Delete deactivated applicants after the retention period
 
 # Invitations, self-registration and its review (R-REG).

@@ -175,6 +175,7 @@ fn registration_routes(r: &mut Registry) {
     r.permission(permissions::REGISTRATIONS);
     r.audit_entity("invitation");
     r.audit_entity("pending_registration");
+    registration::purge::register(r);
     let staff = Access::Permission(permissions::REGISTRATIONS);
     r.route(
         "/bewerber/einladungen",

@@ -373,6 +373,64 @@ async fn approval_creates_the_applicant_with_the_next_id_and_deletes_the_pending
             .status,
         404
     );
+    // The same person registers again: the duplicate must be confirmed (R-APP-4).
+    let token = invite(&vn, &[("locale", "de")]).await;
+    register(&app.agent(), &token, "Nguyễn").await;
+    let third = pending_id(&app).await;
+    let path = format!("/bewerber/registrierungen/{third}/freigeben");
+    assert!(vn.get(&path).await.contains("duplicate-note"));
+    let p = vn.post(&path, &[]).await;
+    assert_eq!(p.location(), Some(path.as_str()));
+    assert_eq!(vn.follow(p).await.status, 422);
+    assert_eq!(app.count("applicant").await.unwrap(), 2, "nothing created");
+    let p = vn.post(&path, &[("confirm_duplicate", "on")]).await;
+    let c: i64 = p
+        .location()
+        .unwrap()
+        .trim_start_matches("/bewerber/")
+        .parse()
+        .unwrap();
+    let created = applicant::Entity::find_by_id(c)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(created.applicant_id.as_deref(), Some("HIH-VN-0003"));
+}
+
+#[tokio::test]
+async fn abandoned_entries_of_expired_invitations_are_purged_submitted_ones_kept() {
+    let app = app().await;
+    let (vn, _) = agent_for(&app, Role::AhkStaff, "r-vn8").await;
+    let submitted = invite(&vn, &[("locale", "de")]).await;
+    register(&app.agent(), &submitted, "Nguyễn").await;
+    let abandoned = invite(&vn, &[("locale", "de")]).await;
+    let guest = app.agent();
+    let base = format!("/registrierung/{abandoned}");
+    guest.get(&base).await;
+    guest.post(&base, &[("consent", "on")]).await;
+    assert_eq!(app.count("pending_registration").await.unwrap(), 2);
+    app.run_job("applicants.registration_purge", serde_json::json!({}))
+        .await
+        .unwrap();
+    assert_eq!(
+        app.count("pending_registration").await.unwrap(),
+        2,
+        "not expired yet"
+    );
+    app.clock.advance(chrono::Duration::days(15));
+    app.run_job("applicants.registration_purge", serde_json::json!({}))
+        .await
+        .unwrap();
+    let left = pending_registration::Entity::find()
+        .all(app.db())
+        .await
+        .unwrap();
+    assert_eq!(left.len(), 1);
+    assert!(
+        left[0].submitted_at.is_some(),
+        "submitted entries wait for review"
+    );
 }
 
 #[tokio::test]

@@ -10,6 +10,7 @@
 //! review the entry, may correct it, and approve it (creates the applicant with its ID,
 //! R-ID-2) or reject it with a reason; either way the pending data is deleted.
 
+pub mod purge;
 pub mod scope;
 pub mod service;
 pub mod steps;

@@ -21,11 +21,16 @@ use crate::registration::steps::{self, STEPS};
 use crate::routes::invitations::bound_country;
 use crate::routes::record::value_keys;
 use crate::routes::wizard::{choices, occupation_label};
+use crate::service;
 
 const LIST: &str = "/bewerber/registrierungen";
 
 fn draft_key(id: i64) -> String {
     format!("registration-review:{id}")
+}
+
+fn approve_key(id: i64) -> String {
+    format!("registration-approve:{id}")
 }
 
 fn reject_key(id: i64) -> String {
@@ -122,20 +127,32 @@ pub async fn correct(
     ctx.redirect(&format!("{LIST}/{id}"))
 }
 
-/// Approval confirmation.
+/// Approval confirmation; a possible duplicate (R-APP-4) is shown with a link and must be
+/// confirmed explicitly.
 #[handler]
 pub async fn approve_form(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
     let p = load(&ctx, id).await?;
     let f = reg::form_of(&p);
-    let valid = reg::validate_pending(ctx.services(), &p, &f).await.is_ok();
-    ctx.render(
+    let (valid, duplicate) = match reg::validate_pending(ctx.services(), &p, &f).await {
+        Ok(v) => (
+            true,
+            service::find_duplicate(ctx.services(), &v, None)
+                .await?
+                .map(|d| d.id),
+        ),
+        Err(_) => (false, None),
+    };
+    let errors = draft::take_errors(&ctx, &approve_key(id));
+    ctx.render_form(
         "applicants/reg_approve.html",
+        &errors,
         context! {
             id => id,
             f => Serde(&f),
             keys => value_keys(&f),
             occupation_label => occupation_label(&ctx, &f).await?,
             valid => valid,
+            duplicate => duplicate,
         },
     )
     .await
@@ -144,7 +161,11 @@ pub async fn approve_form(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
 /// Approves: the applicant with its ID (R-ID-2) and status Interessent/in, in one unit of work
 /// with deleting the pending data and closing the invitation.
 #[handler]
-pub async fn approve_submit(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
+pub async fn approve_submit(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> WebResult {
     let p = load(&ctx, id).await?;
     let f = reg::form_of(&p);
     let valid = match reg::validate_pending(ctx.services(), &p, &f).await {
@@ -154,6 +175,19 @@ pub async fn approve_submit(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
             return ctx.redirect(&format!("{LIST}/{id}"));
         }
     };
+    let confirmed = pairs
+        .iter()
+        .any(|(k, v)| k == "confirm_duplicate" && v == "on");
+    if !confirmed
+        && service::find_duplicate(ctx.services(), &valid, None)
+            .await?
+            .is_some()
+    {
+        let mut errors = FieldErrors::new();
+        errors.add("confirm_duplicate", "applicants-error-duplicate-confirm");
+        draft::store_errors(&ctx, &approve_key(id), &errors);
+        return ctx.redirect(&format!("{LIST}/{id}/freigeben"));
+    }
     let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor).await?;
     let created = reg::approve(&mut uow, &p, valid).await?;
     uow.commit().await?;
