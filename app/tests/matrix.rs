@@ -75,13 +75,24 @@ pub(crate) async fn applicant_in(
     a.id
 }
 
-/// A self-registration of `country`: the token and the pending entry's id. `submitted`: the
-/// guest has submitted it (the link is used up); otherwise the guest is still on the steps.
+/// How far a guest got with a self-registration.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stage {
+    /// Invited; the consent is not given yet.
+    Invited,
+    /// Consent given, the steps are being filled in.
+    Filling,
+    /// Submitted: the link is used up, the entry awaits review.
+    Submitted,
+}
+
+/// A self-registration of `country` at `stage`: the token and the pending entry's id (none
+/// while only invited).
 pub(crate) async fn registration_in(
     app: &hih_testkit::TestApp,
     country: &str,
-    submitted: bool,
-) -> (String, i64) {
+    stage: Stage,
+) -> (String, Option<i64>) {
     use hih_applicants::registration::service as reg;
     let form = reg::InvitationForm {
         locale: "de".into(),
@@ -93,18 +104,22 @@ pub(crate) async fn registration_in(
         .await
         .unwrap();
     let (inv, token) = reg::create_invitation(&mut uow, &form, None).await.unwrap();
-    let p = reg::accept_consent(&mut uow, &inv, "v1", "de")
-        .await
-        .unwrap();
-    let mut data = reg::form_of(&p);
-    data.last_name = "Phạm".into();
-    data.birth_date = "1996-02-03".into();
-    let p = reg::save_form(&mut uow, &p, &data).await.unwrap();
-    if submitted {
-        reg::submit(&mut uow, &inv, &p).await.unwrap();
+    let mut pending = None;
+    if stage != Stage::Invited {
+        let p = reg::accept_consent(&mut uow, &inv, "v1", "de")
+            .await
+            .unwrap();
+        let mut data = reg::form_of(&p);
+        data.last_name = "Phạm".into();
+        data.birth_date = "1996-02-03".into();
+        let p = reg::save_form(&mut uow, &p, &data).await.unwrap();
+        if stage == Stage::Submitted {
+            reg::submit(&mut uow, &inv, &p).await.unwrap();
+        }
+        pending = Some(p.id);
     }
     uow.commit().await.unwrap();
-    (token, p.id)
+    (token, pending)
 }
 
 /// A company in the district of the named IHK (no postcode data: the district is given).
@@ -199,6 +214,11 @@ fn row(path: &str, pattern: &str, anonymous: Expect, roles: [Expect; 5]) -> Row 
     }
 }
 
+/// The same answer for anonymous callers and every role (public pages).
+fn everyone(path: &str, pattern: &str, e: Expect) -> Row {
+    row(path, pattern, e, [e; 5])
+}
+
 #[tokio::test]
 async fn role_route_matrix() {
     let app = app().await;
@@ -234,24 +254,15 @@ async fn role_route_matrix() {
     let foreign_applicant = [Forbidden, Ok, Forbidden, NotFound, Forbidden];
     // Self-registrations: submitted in VN (own) and IN (foreign), one still being filled in,
     // one open link without consent yet.
-    let (used_token, own_p) = registration_in(&app, "VN", true).await;
-    let (_, foreign_p) = registration_in(&app, "IN", true).await;
-    let (filling_token, filling_p) = registration_in(&app, "VN", false).await;
-    let fresh_token = {
-        use hih_applicants::registration::service as reg;
-        let form = reg::InvitationForm {
-            locale: "de".into(),
-            country: "VN".into(),
-            ..Default::default()
-        };
-        let actor = hih_kernel::Actor::system("test");
-        let mut uow = hih_db::UnitOfWork::begin(app.services(), &actor)
-            .await
-            .unwrap();
-        let (_, token) = reg::create_invitation(&mut uow, &form, None).await.unwrap();
-        uow.commit().await.unwrap();
-        token
-    };
+    let (used_token, own_p) = registration_in(&app, "VN", Stage::Submitted).await;
+    let (_, foreign_p) = registration_in(&app, "IN", Stage::Submitted).await;
+    let (filling_token, filling_p) = registration_in(&app, "VN", Stage::Filling).await;
+    let (fresh_token, _) = registration_in(&app, "VN", Stage::Invited).await;
+    let (own_p, foreign_p, filling_p) = (
+        own_p.unwrap_or_default(),
+        foreign_p.unwrap_or_default(),
+        filling_p.unwrap_or_default(),
+    );
     let reg_link = |token: &str, suffix: &str| format!("/registrierung/{token}{suffix}");
     let rr = |id: i64, suffix: &str| format!("/bewerber/registrierungen/{id}{suffix}");
 
@@ -886,54 +897,34 @@ async fn role_route_matrix() {
         ),
         // The guest's pages: any caller with a valid link (no login needed), the neutral
         // page (410) for used or unknown links.
-        row(
-            &reg_link(&fresh_token, ""),
-            "/registrierung/:token",
-            Ok,
-            [Ok; 5],
-        ),
-        row(
+        everyone(&reg_link(&fresh_token, ""), "/registrierung/:token", Ok),
+        everyone(
             &reg_link(&fresh_token, "/person"),
             "/registrierung/:token/:step",
             Redirect,
-            [Redirect; 5],
         ),
-        row(
+        everyone(
             &reg_link(&filling_token, "/person"),
             "/registrierung/:token/:step",
             Ok,
-            [Ok; 5],
         ),
-        row(
+        everyone(
             &reg_link(&filling_token, "/pruefen"),
             "/registrierung/:token/:step",
             Ok,
-            [Ok; 5],
         ),
-        row(
+        everyone(
             &reg_link(&filling_token, "/unbekannt"),
             "/registrierung/:token/:step",
             NotFound,
-            [NotFound; 5],
         ),
-        row(
-            &reg_link(&used_token, ""),
-            "/registrierung/:token",
-            Gone,
-            [Gone; 5],
-        ),
-        row(
+        everyone(&reg_link(&used_token, ""), "/registrierung/:token", Gone),
+        everyone(
             &reg_link(&used_token, "/sprachen"),
             "/registrierung/:token/:step",
             Gone,
-            [Gone; 5],
         ),
-        row(
-            "/registrierung/unbekannt",
-            "/registrierung/:token",
-            Gone,
-            [Gone; 5],
-        ),
+        everyone("/registrierung/unbekannt", "/registrierung/:token", Gone),
         row("/monatszahlen", "/monatszahlen", Login, companies(Ok)),
         row(
             &format!("/monatszahlen?district={own_d}&year=2026&status=fehlt&sort=kmu&dir=desc"),

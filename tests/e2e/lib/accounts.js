@@ -1,7 +1,9 @@
 // Accounts created through the admin's HTML forms (JavaScript off).
 import assert from 'node:assert/strict';
 
-import { enrolTotp, submitForm } from './login.js';
+import { newNoJsPage } from './browser.js';
+import { enrolTotp, firstLogin, submitForm } from './login.js';
+import { createAdmin } from './server.js';
 
 /** Clicks a link or button and waits for the next page. */
 async function go(page, locator) {
@@ -50,4 +52,22 @@ export async function createAhkVietnamUser(admin, ahk, baseUrl, { username, pass
   await checkA11y(ahk, 'recovery codes');
   await go(ahk, ahk.locator('main a.kern-btn'));
   await checkA11y(ahk, 'AHK start page');
+}
+
+/**
+ * An administrator `team` (created on the command line, first login done) who then creates
+ * the AHK Vietnam user `l.pham`; both logged in on their own no-JS pages.
+ * @param {import('playwright-core').Browser} browser
+ * @param {{baseUrl: string}} server
+ * @param {string} password for both accounts
+ * @param {(page: import('playwright-core').Page, label: string) => Promise<void>} checkA11y
+ * @returns {Promise<{admin: import('playwright-core').Page, ahk: import('playwright-core').Page}>}
+ */
+export async function adminAndAhkVietnam(browser, server, password, checkA11y) {
+  await createAdmin(server, { username: 'team', email: 'team@example.org', password });
+  const admin = await newNoJsPage(browser);
+  await firstLogin(admin, server.baseUrl, { username: 'team', password }, checkA11y);
+  const ahk = await newNoJsPage(browser);
+  await createAhkVietnamUser(admin, ahk, server.baseUrl, { username: 'l.pham', password }, checkA11y);
+  return { admin, ahk };
 }

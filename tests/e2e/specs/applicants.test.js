@@ -5,10 +5,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startServer, createAdmin } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked } from '../lib/browser.js';
-import { firstLogin } from '../lib/login.js';
-import { createAhkVietnamUser } from '../lib/accounts.js';
+import { startServer } from '../lib/server.js';
+import { launch, checkA11y, assertAllVisitedChecked } from '../lib/browser.js';
+import { adminAndAhkVietnam } from '../lib/accounts.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
 
@@ -32,13 +31,8 @@ describe('applicants (JavaScript off)', () => {
   });
 
   it('AHK account → create with review → search "nguyen" → edit → deactivate', async () => {
-    await createAdmin(server, { username: 'team', email: 'team@example.org', password: PASSWORD });
-    const admin = await newNoJsPage(browser);
-    await firstLogin(admin, server.baseUrl, { username: 'team', password: PASSWORD }, checkA11y);
-
-    // An AHK Vietnam account, activated; its first login through the setup link.
-    const ahk = await newNoJsPage(browser);
-    await createAhkVietnamUser(admin, ahk, server.baseUrl, { username: 'l.pham', password: PASSWORD }, checkA11y);
+    // An admin, and an AHK Vietnam account the admin creates and activates.
+    const { admin, ahk } = await adminAndAhkVietnam(browser, server, PASSWORD, checkA11y);
 
     await go(ahk, ahk.locator('nav a[href="/bewerber"]'));
     await checkA11y(ahk, 'applicant list (empty)');

@@ -7,10 +7,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startServer, createAdmin } from '../lib/server.js';
+import { startServer } from '../lib/server.js';
 import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked } from '../lib/browser.js';
-import { firstLogin } from '../lib/login.js';
-import { createAhkVietnamUser } from '../lib/accounts.js';
+import { adminAndAhkVietnam } from '../lib/accounts.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
 
@@ -34,11 +33,8 @@ describe('self-registration (JavaScript off)', () => {
   });
 
   it('invitation → guest steps with browser back → submit → notification → approve → HIH-VN-0001', async () => {
-    await createAdmin(server, { username: 'team', email: 'team@example.org', password: PASSWORD });
-    const admin = await newNoJsPage(browser);
-    await firstLogin(admin, server.baseUrl, { username: 'team', password: PASSWORD }, checkA11y);
-    const ahk = await newNoJsPage(browser);
-    await createAhkVietnamUser(admin, ahk, server.baseUrl, { username: 'l.pham', password: PASSWORD }, checkA11y);
+    // An admin, and an AHK Vietnam account the admin creates and activates.
+    const { admin, ahk } = await adminAndAhkVietnam(browser, server, PASSWORD, checkA11y);
 
     // The invitation: form language German, the link shown once.
     await go(ahk, ahk.locator('nav a[href="/bewerber/registrierungen"]'));
