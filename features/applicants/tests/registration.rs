@@ -5,7 +5,7 @@
 use std::sync::{Arc, Mutex};
 
 use hih_applicants::entities::{applicant, invitation, pending_registration};
-use hih_db::entities::{access_log, mail_outbox};
+use hih_db::entities::{access_log, audit_log, mail_outbox};
 use hih_kernel::Role;
 use hih_notify::entity as notification;
 use hih_testkit::{Agent, TestApp};
@@ -460,6 +460,14 @@ async fn rejection_needs_a_reason_and_deletes_the_pending_data() {
     assert_eq!(inv.outcome, "rejected");
     assert_eq!(inv.reject_reason, "Doppelte Registrierung");
     assert!(vn.get("/bewerber/einladungen").await.contains("abgelehnt"));
+    // Nothing of the person stays behind, not even in the audit log.
+    let audit = audit_log::Entity::find()
+        .filter(audit_log::Column::Entity.eq("pending_registration"))
+        .all(app.db())
+        .await
+        .unwrap();
+    assert!(audit.iter().any(|e| e.action == "delete"));
+    assert!(audit.iter().all(|e| !e.changes.contains("Hà Nội")));
 }
 
 #[tokio::test]
