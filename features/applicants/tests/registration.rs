@@ -145,6 +145,12 @@ async fn an_invitation_is_shown_once_stored_hashed_and_mailed_on_request() {
         mail.subject.contains("invitation"),
         "form language: English"
     );
+    let guest = app.agent();
+    let consent = guest.get(&format!("/registrierung/{token}")).await;
+    assert!(
+        consent.contains("Consent to data processing"),
+        "the guest sees the invitation's form language"
+    );
     let list = vn.get("/bewerber/einladungen").await;
     assert!(list.contains("Nguyễn Thị Hương") && list.contains("offen"));
     assert!(!list.contains(&token), "the list never shows the link");
