@@ -10,7 +10,7 @@ use hih_kernel::Role;
 use hih_notify::entity as notification;
 use hih_testkit::{Agent, TestApp};
 use hih_users::testing::{agent_for, create_user_in, login};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::app;
 
@@ -82,9 +82,11 @@ async fn register(guest: &Agent, token: &str, last_name: &str) -> hih_testkit::P
         .await
 }
 
+/// The oldest submitted entry.
 async fn pending_id(app: &TestApp) -> i64 {
     pending_registration::Entity::find()
         .filter(pending_registration::Column::SubmittedAt.is_not_null())
+        .order_by_asc(pending_registration::Column::Id)
         .one(app.db())
         .await
         .unwrap()
