@@ -19,3 +19,10 @@ pub const DELETE_APPLICANTS: Permission = Permission {
     key: "applicants.delete",
     roles: &[Role::Admin],
 };
+
+/// Invite people to register themselves and review their registrations (R-REG-1/3): admins
+/// everywhere, AHK staff for their country (scoping in [`crate::registration::scope`]).
+pub const REGISTRATIONS: Permission = Permission {
+    key: "applicants.registrations",
+    roles: &[Role::Admin, Role::AhkStaff],
+};

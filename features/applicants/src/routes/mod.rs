@@ -1,5 +1,8 @@
 //! HTML pages of the applicants feature under `/bewerber`.
 
 pub mod edit;
+pub mod invitations;
 pub mod list;
 pub mod record;
+pub mod review;
+pub mod wizard;
