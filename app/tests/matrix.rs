@@ -144,6 +144,49 @@ async fn month_of(app: &hih_testkit::TestApp, company: i64) -> i64 {
     district
 }
 
+/// Reading applicants: admins and AHK staff get `e`, IHK staff `ihk` (their scope holds only
+/// matched applicants), the other roles 403.
+fn readers(e: Expect, ihk: Expect) -> [Expect; 5] {
+    [Expect::Forbidden, e, ihk, e, Expect::Forbidden]
+}
+
+/// Admins, IHK staff and AHK staff get `e` (in scope), the other roles 403.
+fn staff(e: Expect) -> [Expect; 5] {
+    [Expect::Forbidden, e, e, e, Expect::Forbidden]
+}
+
+/// Enters a match of `applicant` with `company` (as a job would).
+async fn match_of(app: &hih_testkit::TestApp, company: i64, applicant: i64) -> i64 {
+    use sea_orm::EntityTrait;
+    let c = hih_companies::entities::company::Entity::find_by_id(company)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    let a = hih_applicants::entities::applicant::Entity::find_by_id(applicant)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    let form = hih_matching::service::MatchForm {
+        applicant_code: a.applicant_id.clone().unwrap(),
+        placed_on: "2026-11-02".into(),
+        status: "vermittelt".into(),
+        ..Default::default()
+    };
+    let valid = hih_matching::service::validate(app.services(), company, &form)
+        .await
+        .unwrap();
+    let mut uow = hih_db::UnitOfWork::begin(app.services(), &hih_kernel::Actor::system("test"))
+        .await
+        .unwrap();
+    let p = hih_matching::service::create(&mut uow, &c, valid)
+        .await
+        .unwrap();
+    uow.commit().await.unwrap();
+    p.id
+}
+
 /// Only admins get `e`, the other roles 403.
 fn admin_only(e: Expect) -> [Expect; 5] {
     [
@@ -200,6 +243,11 @@ async fn role_route_matrix() {
     let gone_a = applicant_in(&app, "VN", "Trần", true).await;
     let b = |id: i64, suffix: &str| format!("/bewerber/{id}{suffix}");
     let foreign_applicant = [Forbidden, Ok, Forbidden, NotFound, Forbidden];
+    let foreign_read = [Forbidden, Ok, NotFound, NotFound, Forbidden];
+    // A match of a Vietnamese applicant with the IHK Erfurt's company opens it to IHK staff.
+    let matched_a = applicant_in(&app, "VN", "Phạm", false).await;
+    let placement = match_of(&app, own, matched_a).await;
+    let m = |c: i64, suffix: &str| format!("/unternehmen/{c}/vermittlungen{suffix}");
 
     // Order of roles: super_admin, admin, ihk_staff, ahk_staff, dpo.
     let staff_ok = [Ok, Ok, Ok, Ok, Ok];
@@ -620,31 +668,31 @@ async fn role_route_matrix() {
             Login,
             [Forbidden, Ok, NotFound, Forbidden, Forbidden],
         ),
-        row("/bewerber", "/bewerber", Login, applicants(Ok)),
+        row("/bewerber", "/bewerber", Login, readers(Ok, Ok)),
         row(
             "/bewerber?q=nguyen&status=bewerber&country=VN&occupation=koch&level=B1&sort=id&dir=desc&per=40",
             "/bewerber",
             Login,
-            applicants(Ok),
+            readers(Ok, Ok),
         ),
-        row("/bewerber?inactive=on", "/bewerber", Login, applicants(Ok)),
+        row("/bewerber?inactive=on", "/bewerber", Login, readers(Ok, Ok)),
         row(
             "/bewerber/export/export.csv",
             "/bewerber/export/:file",
             Login,
-            applicants(Ok),
+            readers(Ok, Ok),
         ),
         row(
             "/bewerber/export/export.xlsx?country=IN",
             "/bewerber/export/:file",
             Login,
-            applicants(Ok),
+            readers(Ok, Ok),
         ),
         row(
             "/bewerber/export/anders.pdf",
             "/bewerber/export/:file",
             Login,
-            applicants(NotFound),
+            readers(NotFound, NotFound),
         ),
         row("/bewerber/neu", "/bewerber/neu", Login, applicants(Ok)),
         row(
@@ -659,14 +707,124 @@ async fn role_route_matrix() {
             Login,
             applicants(Ok),
         ),
-        row(&b(own_a, ""), "/bewerber/:id", Login, applicants(Ok)),
-        row(&b(foreign_a, ""), "/bewerber/:id", Login, foreign_applicant),
-        row(&b(gone_a, ""), "/bewerber/:id", Login, foreign_applicant),
+        row(&b(own_a, ""), "/bewerber/:id", Login, readers(Ok, NotFound)),
+        row(&b(matched_a, ""), "/bewerber/:id", Login, staff(Ok)),
+        row(&b(foreign_a, ""), "/bewerber/:id", Login, foreign_read),
+        row(&b(gone_a, ""), "/bewerber/:id", Login, foreign_read),
         row(
             "/bewerber/999999",
             "/bewerber/:id",
             Login,
-            applicants(NotFound),
+            readers(NotFound, NotFound),
+        ),
+        row(
+            &b(own_a, "/prozess"),
+            "/bewerber/:id/prozess",
+            Login,
+            readers(Ok, NotFound),
+        ),
+        row(
+            &b(matched_a, "/prozess"),
+            "/bewerber/:id/prozess",
+            Login,
+            staff(Ok),
+        ),
+        row(
+            &b(foreign_a, "/prozess"),
+            "/bewerber/:id/prozess",
+            Login,
+            foreign_read,
+        ),
+        row(
+            &b(matched_a, "/bearbeiten"),
+            "/bewerber/:id/bearbeiten",
+            Login,
+            applicants(Ok),
+        ),
+        row(
+            &b(matched_a, "/vermittlungen"),
+            "/bewerber/:id/vermittlungen",
+            Login,
+            staff(Ok),
+        ),
+        row(
+            &b(own_a, "/vermittlungen"),
+            "/bewerber/:id/vermittlungen",
+            Login,
+            readers(Ok, NotFound),
+        ),
+        row(
+            &b(foreign_a, "/vermittlungen"),
+            "/bewerber/:id/vermittlungen",
+            Login,
+            foreign_read,
+        ),
+        row(
+            &m(own, ""),
+            "/unternehmen/:id/vermittlungen",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            &m(foreign, ""),
+            "/unternehmen/:id/vermittlungen",
+            Login,
+            [Forbidden, Ok, NotFound, Forbidden, Forbidden],
+        ),
+        row(
+            &m(own, "/neu"),
+            "/unternehmen/:id/vermittlungen/neu",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            &m(foreign, "/neu"),
+            "/unternehmen/:id/vermittlungen/neu",
+            Login,
+            [Forbidden, Ok, NotFound, Forbidden, Forbidden],
+        ),
+        row(
+            &m(own, "/neu/pruefen"),
+            "/unternehmen/:id/vermittlungen/neu/pruefen",
+            Login,
+            companies(Redirect),
+        ),
+        row(
+            &m(own, &format!("/{placement}/entfernen")),
+            "/unternehmen/:id/vermittlungen/:mid/entfernen",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            &m(foreign, &format!("/{placement}/entfernen")),
+            "/unternehmen/:id/vermittlungen/:mid/entfernen",
+            Login,
+            [Forbidden, NotFound, NotFound, Forbidden, Forbidden],
+        ),
+        row("/vermittlungen", "/vermittlungen", Login, staff(Ok)),
+        row(
+            "/vermittlungen?q=pham&status=vermittelt&sort=company&dir=desc&per=40",
+            "/vermittlungen",
+            Login,
+            staff(Ok),
+        ),
+        row(
+            "/vermittlungen/export/export.csv",
+            "/vermittlungen/export/:file",
+            Login,
+            staff(Ok),
+        ),
+        row(
+            "/vermittlungen/export/export.xlsx?status=beendet",
+            "/vermittlungen/export/:file",
+            Login,
+            staff(Ok),
+        ),
+        row(
+            "/vermittlungen/export/anders.pdf",
+            "/vermittlungen/export/:file",
+            Login,
+            staff(NotFound),
         ),
         row(
             &b(own_a, "/bearbeiten"),

@@ -136,3 +136,9 @@ applicants-confirm-question-loeschen = Delete { $name } now and for good (e.g. a
 applicants-confirm-yes-deaktivieren = Yes, deactivate
 applicants-confirm-yes-loeschen = Yes, delete for good
 job-applicants-retention = Delete deactivated applicants after the retention period
+
+## Process data (IHK after a match, R-MAT-3)
+applicants-action-process = Edit process data
+applicants-process-title = Edit process data
+applicants-back-to-record = Back to the record
+applicants-process-saved = The process data has been saved.

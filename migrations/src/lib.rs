@@ -13,6 +13,8 @@ mod m20261130_000010_companies_monthly_counts;
 mod m20261130_000020_users_sort_columns;
 mod m20261130_000030_applicants_core;
 mod m20261130_000040_platform_notification;
+mod m20261130_000060_matching_placement;
+mod m20261130_000061_contact_history_entry;
 pub mod search_index;
 
 /// The migrator used by `hih migrate`, `hih serve` (on start) and the testkit.
@@ -32,6 +34,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000020_users_sort_columns::Migration),
             Box::new(m20261130_000030_applicants_core::Migration),
             Box::new(m20261130_000040_platform_notification::Migration),
+            Box::new(m20261130_000060_matching_placement::Migration),
+            Box::new(m20261130_000061_contact_history_entry::Migration),
         ]
     }
 }

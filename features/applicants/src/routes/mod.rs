@@ -2,4 +2,5 @@
 
 pub mod edit;
 pub mod list;
+pub mod process;
 pub mod record;
