@@ -136,3 +136,9 @@ applicants-confirm-question-loeschen = Soll { $name } sofort und endgültig gel�
 applicants-confirm-yes-deaktivieren = Ja, deaktivieren
 applicants-confirm-yes-loeschen = Ja, endgültig löschen
 job-applicants-retention = Deaktivierte Bewerber/innen nach Ablauf der Aufbewahrungsfrist löschen
+
+## Prozessdaten (IHK nach einer Vermittlung, R-MAT-3)
+applicants-action-process = Prozessdaten bearbeiten
+applicants-process-title = Prozessdaten bearbeiten
+applicants-back-to-record = Zurück zum Datensatz
+applicants-process-saved = Die Prozessdaten wurden gespeichert.
