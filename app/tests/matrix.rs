@@ -187,6 +187,26 @@ async fn match_of(app: &hih_testkit::TestApp, company: i64, applicant: i64) -> i
     p.id
 }
 
+/// A contact-history entry about a company and/or an applicant, written by a job (so only
+/// admins may change it).
+async fn entry_on(app: &hih_testkit::TestApp, company: Option<i64>, applicant: Option<i64>) -> i64 {
+    let valid = hih_contact_history::service::ValidEntry {
+        contact_date: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+        contact_type: "telefon".into(),
+        topic: "beratung".into(),
+        remarks: "Telefonat".into(),
+        applicant_id: None,
+    };
+    let mut uow = hih_db::UnitOfWork::begin(app.services(), &hih_kernel::Actor::system("test"))
+        .await
+        .unwrap();
+    let e = hih_contact_history::service::create(&mut uow, company, applicant, valid)
+        .await
+        .unwrap();
+    uow.commit().await.unwrap();
+    e.id
+}
+
 /// Only admins get `e`, the other roles 403.
 fn admin_only(e: Expect) -> [Expect; 5] {
     [
@@ -248,6 +268,12 @@ async fn role_route_matrix() {
     let matched_a = applicant_in(&app, "VN", "Phạm", false).await;
     let placement = match_of(&app, own, matched_a).await;
     let m = |c: i64, suffix: &str| format!("/unternehmen/{c}/vermittlungen{suffix}");
+    // Contact history: one entry on the own company, one on the Vietnamese applicant.
+    let company_entry = entry_on(&app, Some(own), None).await;
+    let applicant_entry = entry_on(&app, None, Some(own_a)).await;
+    let k = |e: i64, suffix: &str| format!("/kontakte/{e}{suffix}");
+    let via_company = [Forbidden, Ok, Ok, NotFound, Forbidden];
+    let via_applicant = [Forbidden, Ok, NotFound, Ok, Forbidden];
 
     // Order of roles: super_admin, admin, ihk_staff, ahk_staff, dpo.
     let staff_ok = [Ok, Ok, Ok, Ok, Ok];
@@ -800,6 +826,105 @@ async fn role_route_matrix() {
             "/unternehmen/:id/vermittlungen/:mid/entfernen",
             Login,
             [Forbidden, NotFound, NotFound, Forbidden, Forbidden],
+        ),
+        row(
+            &c(own, "/kontakte"),
+            "/unternehmen/:id/kontakte",
+            Login,
+            via_company,
+        ),
+        row(
+            &c(own, "/kontakte?sort=type&dir=desc&per=40"),
+            "/unternehmen/:id/kontakte",
+            Login,
+            via_company,
+        ),
+        row(
+            &c(foreign, "/kontakte"),
+            "/unternehmen/:id/kontakte",
+            Login,
+            foreign_read,
+        ),
+        row(
+            &c(own, "/kontakte/neu"),
+            "/unternehmen/:id/kontakte/neu",
+            Login,
+            via_company,
+        ),
+        row(
+            &c(foreign, "/kontakte/neu"),
+            "/unternehmen/:id/kontakte/neu",
+            Login,
+            foreign_read,
+        ),
+        row(
+            &b(own_a, "/kontakte"),
+            "/bewerber/:id/kontakte",
+            Login,
+            via_applicant,
+        ),
+        row(
+            &b(matched_a, "/kontakte"),
+            "/bewerber/:id/kontakte",
+            Login,
+            staff(Ok),
+        ),
+        row(
+            &b(foreign_a, "/kontakte"),
+            "/bewerber/:id/kontakte",
+            Login,
+            foreign_read,
+        ),
+        row(
+            &b(own_a, "/kontakte/neu"),
+            "/bewerber/:id/kontakte/neu",
+            Login,
+            via_applicant,
+        ),
+        row("/kontakte", "/kontakte", Login, staff(Ok)),
+        row(
+            "/kontakte?q=telefonat&sort=staff&dir=desc",
+            "/kontakte",
+            Login,
+            staff(Ok),
+        ),
+        row(&k(company_entry, ""), "/kontakte/:id", Login, via_company),
+        row(
+            &k(applicant_entry, ""),
+            "/kontakte/:id",
+            Login,
+            via_applicant,
+        ),
+        row("/kontakte/999999", "/kontakte/:id", Login, staff(NotFound)),
+        row(
+            &k(company_entry, "/bearbeiten"),
+            "/kontakte/:id/bearbeiten",
+            Login,
+            [Forbidden, Ok, Forbidden, NotFound, Forbidden],
+        ),
+        row(
+            &k(applicant_entry, "/bearbeiten"),
+            "/kontakte/:id/bearbeiten",
+            Login,
+            [Forbidden, Ok, NotFound, Forbidden, Forbidden],
+        ),
+        row(
+            &k(company_entry, "/bearbeiten/pruefen"),
+            "/kontakte/:id/bearbeiten/pruefen",
+            Login,
+            [Forbidden, Redirect, Forbidden, NotFound, Forbidden],
+        ),
+        row(
+            &k(company_entry, "/loeschen"),
+            "/kontakte/:id/loeschen",
+            Login,
+            [Forbidden, Ok, Forbidden, NotFound, Forbidden],
+        ),
+        row(
+            &k(applicant_entry, "/loeschen"),
+            "/kontakte/:id/loeschen",
+            Login,
+            [Forbidden, Ok, NotFound, Forbidden, Forbidden],
         ),
         row("/vermittlungen", "/vermittlungen", Login, staff(Ok)),
         row(

@@ -157,7 +157,7 @@ async fn entries_come_newest_first_sort_by_header_and_change_only_by_author_or_a
     // An admin edits, with a confirmation page in between.
     let (admin, _) = agent_for(&app, Role::Admin, "admin").await;
     let edit = format!("/kontakte/{first}/bearbeiten");
-    admin.get(&edit).await;
+    assert_eq!(admin.get(&edit).await.status, 200);
     let fields = [
         ("contact_date", "2026-10-02"),
         ("contact_type", "persoenlich"),

@@ -272,6 +272,7 @@ async fn edit_page(ctx: &Ctx, id: i64, review: bool) -> WebResult {
             type_label => label_of(&type_labels, &f.contact_type),
             topic_label => label_of(&topic_labels, &f.topic),
             is_new => false,
+            record => (),
         },
     )
     .await
