@@ -106,7 +106,9 @@ describe('contact history and matching (JavaScript off)', () => {
 
     // The IHK user's company.
     await go(ihk, ihk.locator('nav a[href="/unternehmen"]'));
+    await checkA11y(ihk, 'company list');
     await go(ihk, ihk.locator('a[href="/unternehmen/neu"]'));
+    await checkA11y(ihk, 'company form');
     await ihk.fill('#name', 'Thüringer Gasthaus Zur Linde');
     await ihk.fill('#street', 'Markt');
     await ihk.fill('#house_number', '3');
@@ -116,6 +118,7 @@ describe('contact history and matching (JavaScript off)', () => {
     await ihk.selectOption('#outreach_format', 'persoenlich');
     await go(ihk, ihk.locator('button[value=review]'));
     assert.match(ihk.url(), /\/unternehmen\/neu\/pruefen$/, await ihk.locator('main').innerText());
+    await checkA11y(ihk, 'company review');
     await go(ihk, ihk.locator('button[value=save]'));
     assert.match(await ihk.locator('h1').innerText(), /Zur Linde/);
     await checkA11y(ihk, 'company detail with tabs');
@@ -146,6 +149,7 @@ describe('contact history and matching (JavaScript off)', () => {
     await go(ihk, ihk.locator('#contacts th a').filter({ hasText: 'Kontaktart' }));
     rows = await ihk.locator('#contacts tbody tr').allInnerTexts();
     assert.match(rows[0], /E-Mail/);
+    await checkA11y(ihk, 'contact history sorted by type, ascending');
     await go(ihk, ihk.locator('#contacts th a').filter({ hasText: 'Kontaktart' }));
     rows = await ihk.locator('#contacts tbody tr').allInnerTexts();
     assert.match(rows[0], /Telefon/, 'descending on the second click');
@@ -156,7 +160,7 @@ describe('contact history and matching (JavaScript off)', () => {
     // Matching by typing the ID: an unknown ID first, then the right one in lower case.
     await go(ihk, ihk.locator('a').filter({ hasText: 'Zurück zur Kontakthistorie' }));
     await go(ihk, ihk.locator('a').filter({ hasText: 'Zurück zum Datensatz' }));
-    await go(ihk, ihk.locator('a[href$="/vermittlungen"]'));
+    await go(ihk, ihk.locator('main a[href$="/vermittlungen"]'));
     await checkA11y(ihk, 'company matches (empty)');
     await go(ihk, ihk.locator('a[href$="/vermittlungen/neu"]'));
     await checkA11y(ihk, 'match form');
@@ -173,7 +177,7 @@ describe('contact history and matching (JavaScript off)', () => {
     await go(ihk, ihk.locator('button[value=save]'));
     assert.match(await ihk.locator('main').innerText(), /HIH-VN-0001/);
     await checkA11y(ihk, 'company matches');
-    await go(ihk, ihk.locator('tbody a').filter({ hasText: 'HIH-VN-0001' }));
+    await go(ihk, ihk.locator('tbody a[href^="/bewerber/"]').filter({ hasText: 'HIH-VN-0001' }));
     assert.match(await ihk.locator('#applicant-id').innerText(), /HIH-VN-0001/);
     await checkA11y(ihk, 'matched applicant as IHK');
     await go(ihk, ihk.locator('a[href$="/prozess"]'));
