@@ -18,6 +18,10 @@ pub mod scope;
 pub mod search;
 pub mod service;
 
+/// Loads an applicant in the caller's scope for a page, else answers 404 and writes the access
+/// log — for other features' pages about one applicant (tabs).
+pub use routes::record::load as load_applicant;
+
 use std::sync::Arc;
 
 use hih_i18n::Locale;

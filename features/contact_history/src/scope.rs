@@ -2,12 +2,9 @@
 //! everyone who may see the company or the applicant it is attached to — through those
 //! records' own scoping functions, as subqueries.
 
-use hih_applicants::entities::applicant;
-use hih_applicants::scope::visible_applicants;
-use hih_companies::entities::company;
-use hih_companies::scope::visible_companies;
+use hih_applicants::scope::visible_applicant_ids;
+use hih_companies::scope::visible_company_ids;
 use hih_kernel::{Actor, Role};
-use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition};
 
 use crate::entities::contact_entry;
@@ -15,24 +12,8 @@ use crate::entities::contact_entry;
 /// The entries `actor` may see, as a condition on `contact_entry`.
 pub fn visible_entries(actor: &Actor) -> Condition {
     Condition::any()
-        .add(
-            contact_entry::Column::CompanyId.in_subquery(
-                Query::select()
-                    .column(company::Column::Id)
-                    .from(company::Entity)
-                    .cond_where(visible_companies(actor))
-                    .to_owned(),
-            ),
-        )
-        .add(
-            contact_entry::Column::ApplicantId.in_subquery(
-                Query::select()
-                    .column(applicant::Column::Id)
-                    .from(applicant::Entity)
-                    .cond_where(visible_applicants(actor))
-                    .to_owned(),
-            ),
-        )
+        .add(contact_entry::Column::CompanyId.in_subquery(visible_company_ids(actor)))
+        .add(contact_entry::Column::ApplicantId.in_subquery(visible_applicant_ids(actor)))
 }
 
 /// Whether `actor` may edit or delete a (visible) entry: its author and admins (R-CH-3).

@@ -10,6 +10,8 @@ pub mod permissions;
 mod routes;
 pub mod scope;
 pub mod service;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 use std::sync::Arc;
 

@@ -2,12 +2,9 @@
 //! (admins, IHK staff of the district) or its applicant is (AHK staff of the country). What an
 //! AHK user then sees of the company is its name only ([`company_fields_visible`]).
 
-use hih_applicants::entities::applicant;
-use hih_applicants::scope::visible_applicants;
-use hih_companies::entities::company;
-use hih_companies::scope::visible_companies;
+use hih_applicants::scope::visible_applicant_ids;
+use hih_companies::scope::visible_company_ids;
 use hih_kernel::{Actor, Role};
-use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition};
 
 use crate::entities::placement;
@@ -15,24 +12,8 @@ use crate::entities::placement;
 /// The matches `actor` may see, as a condition on `placement`.
 pub fn visible_placements(actor: &Actor) -> Condition {
     Condition::any()
-        .add(
-            placement::Column::CompanyId.in_subquery(
-                Query::select()
-                    .column(company::Column::Id)
-                    .from(company::Entity)
-                    .cond_where(visible_companies(actor))
-                    .to_owned(),
-            ),
-        )
-        .add(
-            placement::Column::ApplicantId.in_subquery(
-                Query::select()
-                    .column(applicant::Column::Id)
-                    .from(applicant::Entity)
-                    .cond_where(visible_applicants(actor))
-                    .to_owned(),
-            ),
-        )
+        .add(placement::Column::CompanyId.in_subquery(visible_company_ids(actor)))
+        .add(placement::Column::ApplicantId.in_subquery(visible_applicant_ids(actor)))
 }
 
 /// Whether the match pages link a company to its page: for those who may see companies

@@ -21,34 +21,7 @@ pub async fn app() -> TestApp {
     TestApp::new(&features).await
 }
 
-fn pairs(fields: &[(&str, &str)]) -> Vec<(String, String)> {
-    fields
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
-/// An applicant registered in `country` (Bewerberkennung `HIH-<country>-000n`).
-pub async fn applicant_in(app: &TestApp, country: &str, last_name: &str) -> i64 {
-    use hih_applicants::service;
-    let form = service::ApplicantForm::from_pairs(&pairs(&[
-        ("last_name", last_name),
-        ("first_names", "Anh"),
-        ("birth_date", "1995-03-04"),
-        ("country", country),
-        ("status", "bewerber"),
-        ("target_occupation", "koch"),
-    ]));
-    let valid = service::validate(app.services(), &form, None)
-        .await
-        .unwrap();
-    let mut uow = hih_db::UnitOfWork::begin(app.services(), &Actor::system("test"))
-        .await
-        .unwrap();
-    let a = service::create(&mut uow, valid).await.unwrap();
-    uow.commit().await.unwrap();
-    a.id
-}
+pub use hih_matching::testing::{applicant_in, company_in};
 
 /// Deactivates an applicant.
 pub async fn deactivate(app: &TestApp, id: i64) {
@@ -65,41 +38,6 @@ pub async fn deactivate(app: &TestApp, id: i64) {
         .await
         .unwrap();
     uow.commit().await.unwrap();
-}
-
-/// A company in the district of the named IHK, with a distinctive street, PLZ and e-mail.
-pub async fn company_in(app: &TestApp, ihk: &str, name: &str) -> i64 {
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    let district = hih_users::entities::institution::Entity::find()
-        .filter(hih_users::entities::institution::Column::Name.eq(ihk))
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
-    let form = hih_companies::service::CompanyForm::from_pairs(&pairs(&[
-        ("name", name),
-        ("street", "Geheimgasse"),
-        ("house_number", name),
-        ("plz", "99084"),
-        ("ort", "Erfurt"),
-        ("industry", "C"),
-        ("email", "kontakt@geheim.example"),
-        ("status", "interessiert"),
-        ("outreach_format", "telefon"),
-    ]));
-    let valid = hih_companies::service::validate(app.services(), &form, Some(district), None)
-        .await
-        .map_err(|e| e.0)
-        .unwrap();
-    let mut uow = hih_db::UnitOfWork::begin(app.services(), &Actor::system("test"))
-        .await
-        .unwrap();
-    let c = hih_companies::service::create(&mut uow, valid)
-        .await
-        .unwrap();
-    uow.commit().await.unwrap();
-    c.id
 }
 
 /// Enters a match through the pages (form, confirmation, save). `Ok` with the redirect

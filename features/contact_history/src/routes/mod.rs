@@ -5,12 +5,7 @@
 pub mod entry;
 pub mod list;
 
-use hih_applicants::entities::applicant;
-use hih_applicants::scope::visible_applicants;
-use hih_companies::entities::company;
-use hih_companies::scope::visible_companies;
 use hih_web::{Ctx, WebResult};
-use sea_orm::{EntityTrait, QueryFilter};
 use serde::Serialize;
 
 /// The record a tab page belongs to.
@@ -35,39 +30,27 @@ impl Record {
 
 /// A company in the caller's scope as a [`Record`], else 404 (logged).
 pub async fn company_record(ctx: &Ctx, id: i64) -> WebResult<Record> {
-    match company::Entity::find_by_id(id)
-        .filter(visible_companies(&ctx.actor))
-        .one(&ctx.services().db)
-        .await?
-    {
-        Some(c) => Ok(Record {
-            kind: "company",
-            id,
-            title: c.name,
-            href: format!("/unternehmen/{id}"),
-        }),
-        None => Err(ctx.not_found_in_scope("company", &id.to_string()).await),
-    }
+    let c = hih_companies::load_company(ctx, id).await?;
+    Ok(Record {
+        kind: "company",
+        id,
+        title: c.name,
+        href: format!("/unternehmen/{id}"),
+    })
 }
 
 /// An applicant in the caller's scope as a [`Record`], else 404 (logged).
 pub async fn applicant_record(ctx: &Ctx, id: i64) -> WebResult<Record> {
-    match applicant::Entity::find_by_id(id)
-        .filter(visible_applicants(&ctx.actor))
-        .one(&ctx.services().db)
-        .await?
-    {
-        Some(a) => Ok(Record {
-            kind: "applicant",
-            id,
-            title: format!(
-                "{} {} ({})",
-                a.first_names,
-                a.last_name,
-                a.applicant_id.unwrap_or_default()
-            ),
-            href: format!("/bewerber/{id}"),
-        }),
-        None => Err(ctx.not_found_in_scope("applicant", &id.to_string()).await),
-    }
+    let a = hih_applicants::load_applicant(ctx, id).await?;
+    Ok(Record {
+        kind: "applicant",
+        id,
+        title: format!(
+            "{} {} ({})",
+            a.first_names,
+            a.last_name,
+            a.applicant_id.unwrap_or_default()
+        ),
+        href: format!("/bewerber/{id}"),
+    })
 }
