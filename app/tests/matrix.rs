@@ -174,7 +174,7 @@ async fn match_of(app: &hih_testkit::TestApp, company: i64, applicant: i64) -> i
         status: "vermittelt".into(),
         ..Default::default()
     };
-    let valid = hih_matching::service::validate(app.services(), company, &form)
+    let valid = hih_matching::service::validate(app.services(), company, &form, None)
         .await
         .unwrap();
     let mut uow = hih_db::UnitOfWork::begin(app.services(), &hih_kernel::Actor::system("test"))
@@ -812,6 +812,24 @@ async fn role_route_matrix() {
         row(
             &m(own, "/neu/pruefen"),
             "/unternehmen/:id/vermittlungen/neu/pruefen",
+            Login,
+            companies(Redirect),
+        ),
+        row(
+            &m(own, &format!("/{placement}/bearbeiten")),
+            "/unternehmen/:id/vermittlungen/:mid/bearbeiten",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            &m(foreign, &format!("/{placement}/bearbeiten")),
+            "/unternehmen/:id/vermittlungen/:mid/bearbeiten",
+            Login,
+            [Forbidden, NotFound, NotFound, Forbidden, Forbidden],
+        ),
+        row(
+            &m(own, &format!("/{placement}/bearbeiten/pruefen")),
+            "/unternehmen/:id/vermittlungen/:mid/bearbeiten/pruefen",
             Login,
             companies(Redirect),
         ),

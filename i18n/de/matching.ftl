@@ -56,3 +56,7 @@ matching-search-label = Vermittlungen durchsuchen
 matching-search-q = Suchbegriff
 matching-search-q-hint = Unternehmen, Bewerberkennung, Name oder Bemerkungen
 matching-sheet = Vermittlungen
+matching-edit = Ändern
+matching-edit-title = Vermittlung ändern
+matching-edit-intro = Vermittlung von { $applicant } an { $company }: Datum, Position, Status und Bemerkungen.
+matching-review-intro-edit = Sollen die Änderungen an der Vermittlung von { $applicant } an { $company } gespeichert werden?

@@ -56,3 +56,7 @@ matching-search-label = Search matches
 matching-search-q = Search term
 matching-search-q-hint = Company, applicant ID, name or remarks
 matching-sheet = Matches
+matching-edit = Change
+matching-edit-title = Change the match
+matching-edit-intro = Match of { $applicant } with { $company }: date, position, status and remarks.
+matching-review-intro-edit = Save the changes to the match of { $applicant } with { $company }?

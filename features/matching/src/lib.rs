@@ -110,6 +110,18 @@ impl Feature for MatchingFeature {
             get(company_tab::new_review).boxed(),
         );
         r.route(
+            "/unternehmen/:id/vermittlungen/:mid/bearbeiten",
+            edit,
+            get(company_tab::edit_form)
+                .post(company_tab::edit_submit)
+                .boxed(),
+        );
+        r.route(
+            "/unternehmen/:id/vermittlungen/:mid/bearbeiten/pruefen",
+            edit,
+            get(company_tab::edit_review).boxed(),
+        );
+        r.route(
             "/unternehmen/:id/vermittlungen/:mid/entfernen",
             edit,
             get(company_tab::remove_form)

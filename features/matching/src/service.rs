@@ -11,7 +11,10 @@ use hih_db::fold::fold_fields;
 use hih_kernel::{AppError, FieldErrors, Role, Services};
 use hih_notify::Notice;
 use hih_users::recipients::{self, Filter};
-use sea_orm::{ActiveValue::NotSet, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveValue::NotSet, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
+    Set,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::entities::placement;
@@ -130,19 +133,28 @@ pub async fn find_applicant(
     Ok(a)
 }
 
-/// Checks the form for a match with `company_id`; every message sits next to its field.
+/// Checks the form for a new match with `company_id` (`existing`: `None`), or for changes of
+/// an existing match (its applicant stays); every message sits next to its field.
 pub async fn validate(
     services: &Services,
     company_id: i64,
     f: &MatchForm,
+    existing: Option<&placement::Model>,
 ) -> Result<ValidMatch, FieldErrors> {
     let mut e = FieldErrors::new();
-    let applicant = match find_applicant(services, company_id, &f.applicant_code).await {
-        Ok(a) => Some(a),
-        Err(key) => {
-            e.add("applicant_code", key);
-            None
-        }
+    let applicant = match existing {
+        Some(p) => applicant::Entity::find_by_id(p.applicant_id)
+            .one(&services.db)
+            .await
+            .ok()
+            .flatten(),
+        None => match find_applicant(services, company_id, &f.applicant_code).await {
+            Ok(a) => Some(a),
+            Err(key) => {
+                e.add("applicant_code", key);
+                None
+            }
+        },
     };
     let placed_on = NaiveDate::parse_from_str(f.placed_on.trim(), "%Y-%m-%d").ok();
     if placed_on.is_none() {
@@ -236,6 +248,23 @@ pub async fn create(
         .mail("matching-mail-subject", "matching-mail-body");
     hih_notify::notify(uow, &to, &notice).await?;
     Ok(saved)
+}
+
+/// Changes date, position, status and remarks of a match (its company and applicant stay).
+pub async fn update(
+    uow: &mut UnitOfWork,
+    company: &company::Model,
+    before: &placement::Model,
+    v: ValidMatch,
+) -> Result<placement::Model, AppError> {
+    let mut am = before.clone().into_active_model();
+    am.search_text = Set(search_text(company, &v.applicant, &v.remarks));
+    am.placed_on = Set(v.placed_on);
+    am.position = Set(v.position);
+    am.status = Set(v.status);
+    am.remarks = Set(v.remarks);
+    am.updated_at = Set(uow.now());
+    uow.update(before, am).await
 }
 
 /// Removes a match. When no other match of the applicant with a company of the same district

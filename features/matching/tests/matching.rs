@@ -234,3 +234,69 @@ async fn ahk_staff_are_notified_and_see_the_company_name_only() {
         404
     );
 }
+
+#[tokio::test]
+async fn a_match_changes_status_after_a_confirmation() {
+    let app = app().await;
+    let company = company_in(&app, "IHK Erfurt", "Eigene GmbH").await;
+    applicant_in(&app, "VN", "Lý").await;
+    let (ihk, _) = agent_for(&app, Role::IhkStaff, "ihk").await;
+    enter_match(&ihk, company, "HIH-VN-0001").await.unwrap();
+    let p = hih_matching::entities::placement::Entity::find()
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    let base = format!("/unternehmen/{company}/vermittlungen/{}/bearbeiten", p.id);
+    assert_eq!(ihk.get(&base).await.status, 200);
+    let fields = [
+        ("placed_on", "2026-11-02"),
+        ("position", "koch"),
+        ("status", "vertrag"),
+        ("remarks", "Vertrag unterschrieben"),
+    ];
+    let mut review = fields.to_vec();
+    review.push(("action", "review"));
+    let r = ihk.post(&base, &review).await;
+    assert_eq!(r.location(), Some(format!("{base}/pruefen").as_str()));
+    let confirm = ihk.get(&format!("{base}/pruefen")).await;
+    assert!(confirm.contains("Arbeitsvertrag unterschrieben") && confirm.contains("HIH-VN-0001"));
+    let unchanged = hih_matching::entities::placement::Entity::find_by_id(p.id)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        unchanged.status, "vermittelt",
+        "nothing saved before the confirmation"
+    );
+    let mut save = fields.to_vec();
+    save.push(("action", "save"));
+    let r = ihk.post(&base, &save).await;
+    assert_eq!(
+        r.location(),
+        Some(format!("/unternehmen/{company}/vermittlungen").as_str())
+    );
+    let changed = hih_matching::entities::placement::Entity::find_by_id(p.id)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(changed.status, "vertrag");
+    assert_eq!(changed.applicant_id, p.applicant_id, "the applicant stays");
+    let updates = audit_log::Entity::find()
+        .filter(audit_log::Column::Entity.eq("placement"))
+        .filter(audit_log::Column::Action.eq("update"))
+        .all(app.db())
+        .await
+        .unwrap();
+    assert_eq!(updates.len(), 1);
+    // An unknown status is refused next to the field.
+    let mut bad = fields.to_vec();
+    bad[2] = ("status", "erfunden");
+    bad.push(("action", "save"));
+    let r = ihk.post(&base, &bad).await;
+    let page = ihk.follow(r).await;
+    assert_eq!(page.status, 422);
+    assert!(page.contains("Bitte wählen Sie einen Status."));
+}

@@ -60,38 +60,69 @@ pub async fn list(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
     .await
 }
 
-fn base(id: i64) -> String {
-    format!("/unternehmen/{id}/vermittlungen/neu")
-}
-
-fn key(id: i64) -> String {
-    format!("match:{id}")
-}
-
-async fn form_page(ctx: &Ctx, id: i64, review: bool) -> WebResult {
-    let c = company_in_scope(ctx, id).await?;
-    let stored = draft::load::<MatchForm>(ctx, &key(id));
-    if review && stored.is_none() {
-        return ctx.redirect(&base(id));
+/// The form's address: a new match, or changes to match `mid`.
+fn base(id: i64, mid: Option<i64>) -> String {
+    match mid {
+        Some(m) => format!("/unternehmen/{id}/vermittlungen/{m}/bearbeiten"),
+        None => format!("/unternehmen/{id}/vermittlungen/neu"),
     }
-    let f = stored.unwrap_or_else(|| MatchForm {
-        placed_on: ctx.services().clock.now().date_naive().to_string(),
-        status: "vermittelt".into(),
-        ..Default::default()
-    });
+}
+
+fn key(id: i64, mid: Option<i64>) -> String {
+    format!("match:{id}:{}", mid.unwrap_or(0))
+}
+
+/// The match being changed, if any (404 unless it belongs to the company).
+async fn existing(ctx: &Ctx, id: i64, mid: Option<i64>) -> WebResult<Option<placement::Model>> {
+    match mid {
+        Some(m) => Ok(Some(placement_of(ctx, id, m).await?)),
+        None => Ok(None),
+    }
+}
+
+async fn form_page(ctx: &Ctx, id: i64, mid: Option<i64>, review: bool) -> WebResult {
+    let c = company_in_scope(ctx, id).await?;
+    let before = existing(ctx, id, mid).await?;
+    let stored = draft::load::<MatchForm>(ctx, &key(id, mid));
+    if review && stored.is_none() {
+        return ctx.redirect(&base(id, mid));
+    }
+    let fallback = match &before {
+        Some(p) => MatchForm {
+            applicant_code: String::new(),
+            placed_on: p.placed_on.to_string(),
+            position: p.position.clone(),
+            status: p.status.clone(),
+            remarks: p.remarks.clone(),
+        },
+        None => MatchForm {
+            placed_on: ctx.services().clock.now().date_naive().to_string(),
+            status: "vermittelt".into(),
+            ..Default::default()
+        },
+    };
+    let f = stored.unwrap_or(fallback);
     let occupations = reference::options(ctx.services(), "occupation", ctx.locale).await?;
-    let (errors, applicant) = if review {
-        // The confirmation names the applicant the ID stands for.
-        let a = service::find_applicant(ctx.services(), id, &f.applicant_code)
+    // The applicant: fixed for a change; for a new match the one the typed ID names.
+    let applicant = match &before {
+        Some(p) => {
+            applicant::Entity::find_by_id(p.applicant_id)
+                .one(&ctx.services().db)
+                .await?
+        }
+        None if review => service::find_applicant(ctx.services(), id, &f.applicant_code)
             .await
-            .ok();
-        (FieldErrors::new(), a)
-    } else {
-        (draft::take_errors(ctx, &key(id)), None)
+            .ok(),
+        None => None,
     };
     if review && applicant.is_none() {
-        return ctx.redirect(&base(id));
+        return ctx.redirect(&base(id, mid));
     }
+    let errors = if review {
+        FieldErrors::new()
+    } else {
+        draft::take_errors(ctx, &key(id, mid))
+    };
     let position = applicant
         .as_ref()
         .map(|a| {
@@ -105,7 +136,8 @@ async fn form_page(ctx: &Ctx, id: i64, review: bool) -> WebResult {
     let page = context! {
         c => Serde(&c),
         f => Serde(&f),
-        action => base(id),
+        action => base(id, mid),
+        is_new => mid.is_none(),
         statuses => Serde(STATUSES.to_vec()),
         occupations => Serde(occupations.iter().map(|(c, l)| (c.clone(), String::new(), l.clone())).collect::<Vec<_>>()),
         applicant_code => applicant.as_ref().and_then(|a| a.applicant_id.clone()).unwrap_or_default(),
@@ -128,59 +160,95 @@ async fn form_page(ctx: &Ctx, id: i64, review: bool) -> WebResult {
 /// The match form.
 #[handler]
 pub async fn new_form(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
-    form_page(&ctx, id, false).await
+    form_page(&ctx, id, None, false).await
 }
 
 /// The confirmation page before saving.
 #[handler]
 pub async fn new_review(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
-    form_page(&ctx, id, true).await
+    form_page(&ctx, id, None, true).await
 }
 
-/// Form submit: `review` checks and shows the confirmation, `save` (from the confirmation)
-/// checks again and saves, `edit` goes back to the form, `cancel` to the company's matches.
+/// Form submit for a new match.
 #[handler]
 pub async fn new_submit(
     ctx: Ctx,
     Path(id): Path<i64>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> WebResult {
-    let c = company_in_scope(&ctx, id).await?;
+    submit(&ctx, id, None, &pairs).await
+}
+
+/// The form to change a match (date, position, status, remarks).
+#[handler]
+pub async fn edit_form(ctx: Ctx, Path((id, mid)): Path<(i64, i64)>) -> WebResult {
+    form_page(&ctx, id, Some(mid), false).await
+}
+
+/// The confirmation page before saving a change.
+#[handler]
+pub async fn edit_review(ctx: Ctx, Path((id, mid)): Path<(i64, i64)>) -> WebResult {
+    form_page(&ctx, id, Some(mid), true).await
+}
+
+/// Form submit for a change.
+#[handler]
+pub async fn edit_submit(
+    ctx: Ctx,
+    Path((id, mid)): Path<(i64, i64)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> WebResult {
+    submit(&ctx, id, Some(mid), &pairs).await
+}
+
+/// `review` checks and shows the confirmation, `save` (from the confirmation) checks again and
+/// saves, `edit` goes back to the form, `cancel` to the company's matches.
+async fn submit(ctx: &Ctx, id: i64, mid: Option<i64>, pairs: &[(String, String)]) -> WebResult {
+    let c = company_in_scope(ctx, id).await?;
+    let before = existing(ctx, id, mid).await?;
     let action = pairs
         .iter()
         .find(|(k, _)| k == "action")
         .map(|(_, v)| v.clone())
         .unwrap_or_default();
-    let f = MatchForm::from_pairs(&pairs);
-    let k = key(id);
+    let f = MatchForm::from_pairs(pairs);
+    let k = key(id, mid);
+    let matches = format!("/unternehmen/{id}/vermittlungen");
     match action.as_str() {
         "review" | "save" => {
-            let valid = match service::validate(ctx.services(), id, &f).await {
+            let valid = match service::validate(ctx.services(), id, &f, before.as_ref()).await {
                 Ok(v) => v,
                 Err(errors) => {
-                    draft::store(&ctx, &k, &f);
-                    draft::store_errors(&ctx, &k, &errors);
-                    return ctx.redirect(&base(id));
+                    draft::store(ctx, &k, &f);
+                    draft::store_errors(ctx, &k, &errors);
+                    return ctx.redirect(&base(id, mid));
                 }
             };
             if action == "review" {
-                draft::store(&ctx, &k, &f);
-                return ctx.redirect(&format!("{}/pruefen", base(id)));
+                draft::store(ctx, &k, &f);
+                return ctx.redirect(&format!("{}/pruefen", base(id, mid)));
             }
             let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor).await?;
-            service::create(&mut uow, &c, valid).await?;
+            match &before {
+                None => {
+                    service::create(&mut uow, &c, valid).await?;
+                }
+                Some(p) => {
+                    service::update(&mut uow, &c, p, valid).await?;
+                }
+            }
             uow.commit().await?;
-            draft::discard(&ctx, &k);
+            draft::discard(ctx, &k);
             ctx.session.flash("matching-saved");
-            ctx.redirect(&format!("/unternehmen/{id}/vermittlungen"))
+            ctx.redirect(&matches)
         }
         "cancel" => {
-            draft::discard(&ctx, &k);
-            ctx.redirect(&format!("/unternehmen/{id}/vermittlungen"))
+            draft::discard(ctx, &k);
+            ctx.redirect(&matches)
         }
         _ => {
-            draft::store(&ctx, &k, &f);
-            ctx.redirect(&base(id))
+            draft::store(ctx, &k, &f);
+            ctx.redirect(&base(id, mid))
         }
     }
 }
