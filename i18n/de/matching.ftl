@@ -60,3 +60,4 @@ matching-edit = Ändern
 matching-edit-title = Vermittlung ändern
 matching-edit-intro = Vermittlung von { $applicant } an { $company }: Datum, Position, Status und Bemerkungen.
 matching-review-intro-edit = Sollen die Änderungen an der Vermittlung von { $applicant } an { $company } gespeichert werden?
+job-matching-access-cleanup = Zugriffe von IHKs auf Bewerber/innen schließen, die keine Vermittlung mehr trägt

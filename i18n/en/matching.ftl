@@ -60,3 +60,4 @@ matching-edit = Change
 matching-edit-title = Change the match
 matching-edit-intro = Match of { $applicant } with { $company }: date, position, status and remarks.
 matching-review-intro-edit = Save the changes to the match of { $applicant } with { $company }?
+job-matching-access-cleanup = Close IHK access to applicants that no match carries any more

@@ -6,6 +6,7 @@
 //! with exports. Migration `matching_placement`, texts `i18n/<locale>/matching.ftl`.
 
 pub mod entities;
+pub mod jobs;
 pub mod permissions;
 mod routes;
 pub mod scope;
@@ -139,6 +140,7 @@ impl Feature for MatchingFeature {
             see,
             get(list::export).boxed(),
         );
+        jobs::register(r);
         r.tab(Arc::new(CompanyTab));
         r.tab(Arc::new(ApplicantTab));
         r.nav(NavEntry {

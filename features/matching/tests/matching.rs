@@ -300,3 +300,42 @@ async fn a_match_changes_status_after_a_confirmation() {
     assert_eq!(page.status, 422);
     assert!(page.contains("Bitte wählen Sie einen Status."));
 }
+
+#[tokio::test]
+async fn access_ends_when_the_matched_company_is_deleted() {
+    let app = app().await;
+    let company = company_in(&app, "IHK Erfurt", "Bald weg GmbH").await;
+    let a = applicant_in(&app, "VN", "Đỗ").await;
+    let (ihk, _) = agent_for(&app, Role::IhkStaff, "ihk").await;
+    enter_match(&ihk, company, "HIH-VN-0001").await.unwrap();
+    assert_eq!(ihk.get(&format!("/bewerber/{a}")).await.status, 200);
+    // An admin deletes the company physically: the match goes with it (cascade) ...
+    let (admin, _) = agent_for(&app, Role::Admin, "admin").await;
+    let del = format!("/unternehmen/{company}/aktion/loeschen");
+    admin.get(&del).await;
+    assert_eq!(admin.post(&del, &[]).await.status, 303);
+    assert_eq!(app.count("placement").await.unwrap(), 0);
+    // ... and the cleanup job closes the access it carried, audited.
+    app.run_job(
+        hih_matching::jobs::ACCESS_CLEANUP_JOB,
+        serde_json::Value::Null,
+    )
+    .await
+    .unwrap();
+    assert_eq!(app.count("applicant_access").await.unwrap(), 0);
+    assert_eq!(ihk.get(&format!("/bewerber/{a}")).await.status, 404);
+    let closed = audit_log::Entity::find()
+        .filter(audit_log::Column::Entity.eq("applicant_access"))
+        .filter(audit_log::Column::Action.eq("delete"))
+        .all(app.db())
+        .await
+        .unwrap();
+    assert_eq!(closed.len(), 1);
+    // A second run finds nothing.
+    app.run_job(
+        hih_matching::jobs::ACCESS_CLEANUP_JOB,
+        serde_json::Value::Null,
+    )
+    .await
+    .unwrap();
+}
