@@ -756,6 +756,18 @@ async fn role_route_matrix() {
             staff(Ok),
         ),
         row(
+            &b(matched_a, "/prozess/pruefen"),
+            "/bewerber/:id/prozess/pruefen",
+            Login,
+            staff(Redirect),
+        ),
+        row(
+            &b(foreign_a, "/prozess/pruefen"),
+            "/bewerber/:id/prozess/pruefen",
+            Login,
+            [Forbidden, Redirect, NotFound, NotFound, Forbidden],
+        ),
+        row(
             &b(foreign_a, "/prozess"),
             "/bewerber/:id/prozess",
             Login,

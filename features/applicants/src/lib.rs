@@ -66,6 +66,10 @@ impl Feature for ApplicantsFeature {
                 include_str!("../templates/process.html"),
             ),
             (
+                "applicants/process_review.html",
+                include_str!("../templates/process_review.html"),
+            ),
+            (
                 "applicants/macros.html",
                 include_str!("../templates/macros.html"),
             ),
@@ -97,6 +101,11 @@ impl Feature for ApplicantsFeature {
             "/bewerber/:id/prozess",
             read,
             get(process::form).post(process::submit).boxed(),
+        );
+        r.route(
+            "/bewerber/:id/prozess/pruefen",
+            read,
+            get(process::review).boxed(),
         );
         r.route(
             "/bewerber/:id/bearbeiten",

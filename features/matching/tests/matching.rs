@@ -58,24 +58,33 @@ async fn a_match_opens_the_applicant_to_the_district_and_removing_it_closes_it()
                 ("integration_measures", "Patenschaft im Betrieb"),
                 ("employed_6m", ""),
                 ("employed_12m", ""),
+                ("action", "review"),
             ],
         )
         .await;
     let p = ihk.follow(p).await;
     assert_eq!(p.status, 422, "work start before entry");
     assert!(p.contains("Patenschaft im Betrieb"), "input kept");
-    let p = ihk
-        .post(
-            &format!("{detail}/prozess"),
-            &[
-                ("entry_date", "2026-12-01"),
-                ("work_start", "2026-12-15"),
-                ("integration_measures", "Patenschaft im Betrieb"),
-                ("employed_6m", "ja"),
-                ("employed_12m", ""),
-            ],
-        )
-        .await;
+    let process = [
+        ("entry_date", "2026-12-01"),
+        ("work_start", "2026-12-15"),
+        ("integration_measures", "Patenschaft im Betrieb"),
+        ("employed_6m", "ja"),
+        ("employed_12m", ""),
+    ];
+    let mut review = process.to_vec();
+    review.push(("action", "review"));
+    let p = ihk.post(&format!("{detail}/prozess"), &review).await;
+    assert_eq!(
+        p.location(),
+        Some(format!("{detail}/prozess/pruefen").as_str())
+    );
+    let confirm = ihk.get(&format!("{detail}/prozess/pruefen")).await;
+    assert_eq!(confirm.status, 200);
+    assert!(confirm.contains("Patenschaft im Betrieb"));
+    let mut save = process.to_vec();
+    save.push(("action", "save"));
+    let p = ihk.post(&format!("{detail}/prozess"), &save).await;
     assert_eq!(p.location(), Some(detail.as_str()));
     let saved = hih_applicants::entities::applicant::Entity::find_by_id(a)
         .one(app.db())

@@ -13,7 +13,7 @@ use poem::web::{Form, Path};
 
 use crate::form::ApplicantForm;
 use crate::routes::record::load;
-use crate::service::{self, YES_NO};
+use crate::service::{self, YES_NO, key_of};
 
 /// The fields this page changes.
 pub const PROCESS_FIELDS: [&str; 5] = [
@@ -28,30 +28,54 @@ fn key(id: i64) -> String {
     format!("applicant-process:{id}")
 }
 
-/// The process-fields form (prefilled from the record or the last rejected input).
-#[handler]
-pub async fn form(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
-    let a = load(&ctx, id).await?;
+async fn page(ctx: &Ctx, id: i64, confirming: bool) -> WebResult {
+    let a = load(ctx, id).await?;
     if !a.active {
         return Err(WebError(hih_kernel::AppError::NotFound));
     }
-    let f = draft::load::<ApplicantForm>(&ctx, &key(id))
-        .unwrap_or_else(|| ApplicantForm::from_model(&a));
-    let errors = draft::take_errors(&ctx, &key(id));
+    let stored = draft::load::<ApplicantForm>(ctx, &key(id));
+    if confirming && stored.is_none() {
+        return ctx.redirect(&format!("/bewerber/{id}/prozess"));
+    }
+    let f = stored.unwrap_or_else(|| ApplicantForm::from_model(&a));
+    let errors = if confirming {
+        FieldErrors::new()
+    } else {
+        draft::take_errors(ctx, &key(id))
+    };
     ctx.render_form(
-        "applicants/process.html",
+        if confirming {
+            "applicants/process_review.html"
+        } else {
+            "applicants/process.html"
+        },
         &errors,
         context! {
             a => Serde(&a),
             f => Serde(&f),
             yes_no => Serde(YES_NO.to_vec()),
+            employed_6m => key_of(&YES_NO, &f.employed_6m),
+            employed_12m => key_of(&YES_NO, &f.employed_12m),
         },
     )
     .await
 }
 
-/// Saves the process fields: the record's other fields stay as they are; the whole record is
-/// validated as on every edit, so dates stay in order. Nothing is saved on an error.
+/// The process-fields form (prefilled from the record or the last rejected input).
+#[handler]
+pub async fn form(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
+    page(&ctx, id, false).await
+}
+
+/// The confirmation page before saving.
+#[handler]
+pub async fn review(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
+    page(&ctx, id, true).await
+}
+
+/// `review` checks and asks for confirmation, `save` (from the confirmation) checks again and
+/// saves, `edit` goes back to the form. The record's other fields stay as they are; the whole
+/// record is validated as on every edit, so dates stay in order. Nothing is saved on an error.
 #[handler]
 pub async fn submit(
     ctx: Ctx,
@@ -62,6 +86,11 @@ pub async fn submit(
     if !before.active {
         return Err(WebError(hih_kernel::AppError::NotFound));
     }
+    let action = pairs
+        .iter()
+        .find(|(k, _)| k == "action")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
     let mut f = ApplicantForm::from_model(&before);
     let given = ApplicantForm::from_pairs(&pairs);
     f.entry_date = given.entry_date;
@@ -69,6 +98,11 @@ pub async fn submit(
     f.integration_measures = given.integration_measures;
     f.employed_6m = given.employed_6m;
     f.employed_12m = given.employed_12m;
+    let form_href = format!("/bewerber/{id}/prozess");
+    if action != "review" && action != "save" {
+        draft::store(&ctx, &key(id), &f);
+        return ctx.redirect(&form_href);
+    }
     let valid = match service::validate(ctx.services(), &f, None).await {
         Ok(v) => v,
         Err(errors) => {
@@ -84,9 +118,13 @@ pub async fn submit(
             }
             draft::store(&ctx, &key(id), &f);
             draft::store_errors(&ctx, &key(id), &shown);
-            return ctx.redirect(&format!("/bewerber/{id}/prozess"));
+            return ctx.redirect(&form_href);
         }
     };
+    if action == "review" {
+        draft::store(&ctx, &key(id), &f);
+        return ctx.redirect(&format!("{form_href}/pruefen"));
+    }
     let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor).await?;
     service::update(&mut uow, &before, valid).await?;
     uow.commit().await?;
