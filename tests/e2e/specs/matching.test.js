@@ -182,6 +182,15 @@ describe('contact history and matching (JavaScript off)', () => {
     await checkA11y(ihk, 'matched applicant as IHK');
     await go(ihk, ihk.locator('a[href$="/prozess"]'));
     await checkA11y(ihk, 'process fields');
+    await ihk.fill('#entry_date', '2026-03-01');
+    await ihk.fill('#work_start', '2026-03-15');
+    await ihk.fill('#integration_measures', 'Patenschaft in der Küche');
+    await go(ihk, ihk.locator('button[value=review]'));
+    assert.match(ihk.url(), /\/prozess\/pruefen$/, await ihk.locator('main').innerText());
+    await checkA11y(ihk, 'process fields review');
+    await go(ihk, ihk.locator('button[value=save]'));
+    assert.match(await ihk.locator('main').innerText(), /Patenschaft in der Küche/);
+    assert.equal(await ihk.locator('a[href$="/bearbeiten"]').count(), 0, 'no full edit for IHK staff');
 
     // The AHK user: the bell, the notice, the company's name on the applicant.
     await ahk.reload();
