@@ -5,6 +5,7 @@
 use hih_companies::entities::company;
 use hih_companies::reference::{self, label_of};
 use hih_companies::scope::visible_companies;
+use hih_db::access::AccessAction;
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, WebResult};
@@ -40,6 +41,14 @@ struct Found {
 #[handler]
 pub async fn list(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
     let a = applicant_in_scope(&ctx, id).await?;
+    ctx.log_access(
+        AccessAction::View,
+        "applicant",
+        Some(id.to_string()),
+        serde_json::json!({ "tab": "placements" }),
+        None,
+    )
+    .await;
     let db = &ctx.services().db;
     // Only the name is read from the company table.
     let found = placement::Entity::find()
