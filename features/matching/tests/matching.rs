@@ -348,3 +348,31 @@ async fn access_ends_when_the_matched_company_is_deleted() {
     .await
     .unwrap();
 }
+
+#[tokio::test]
+async fn the_confirmation_does_not_reveal_the_applicant_before_the_match() {
+    let app = app().await;
+    let company = company_in(&app, "IHK Erfurt", "Eigene GmbH").await;
+    applicant_in(&app, "VN", "Hoàng").await;
+    let (ihk, _) = agent_for(&app, Role::IhkStaff, "ihk").await;
+    let base = format!("/unternehmen/{company}/vermittlungen/neu");
+    ihk.get(&base).await;
+    let p = ihk
+        .post(
+            &base,
+            &[
+                ("applicant_code", "HIH-VN-0001"),
+                ("placed_on", "2026-11-02"),
+                ("status", "vermittelt"),
+                ("action", "review"),
+            ],
+        )
+        .await;
+    assert_eq!(p.location(), Some(format!("{base}/pruefen").as_str()));
+    let confirm = ihk.get(&format!("{base}/pruefen")).await;
+    assert!(confirm.contains("HIH-VN-0001"));
+    assert!(
+        !confirm.contains("Hoàng"),
+        "the name stays hidden until the match is saved"
+    );
+}

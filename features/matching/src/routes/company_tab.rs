@@ -123,16 +123,6 @@ async fn form_page(ctx: &Ctx, id: i64, mid: Option<i64>, review: bool) -> WebRes
     } else {
         draft::take_errors(ctx, &key(id, mid))
     };
-    let position = applicant
-        .as_ref()
-        .map(|a| {
-            if f.position.is_empty() {
-                a.target_occupation.clone()
-            } else {
-                f.position.clone()
-            }
-        })
-        .unwrap_or_default();
     let page = context! {
         c => Serde(&c),
         f => Serde(&f),
@@ -141,8 +131,10 @@ async fn form_page(ctx: &Ctx, id: i64, mid: Option<i64>, review: bool) -> WebRes
         statuses => Serde(STATUSES.to_vec()),
         occupations => Serde(occupations.iter().map(|(c, l)| (c.clone(), String::new(), l.clone())).collect::<Vec<_>>()),
         applicant_code => applicant.as_ref().and_then(|a| a.applicant_id.clone()).unwrap_or_default(),
-        applicant_name => applicant.as_ref().map(|a| format!("{} {}", a.first_names, a.last_name)).unwrap_or_default(),
-        position_label => label_of(&occupations, &position),
+        // Before the match exists the caller may not see the applicant: the confirmation
+        // names the typed ID only; a change shows the (then visible) name.
+        applicant_name => applicant.as_ref().filter(|_| before.is_some()).map(|a| format!("{} {}", a.first_names, a.last_name)).unwrap_or_default(),
+        position_label => if f.position.is_empty() { String::new() } else { label_of(&occupations, &f.position) },
         status_label => status_key(&f.status),
     };
     ctx.render_form(
