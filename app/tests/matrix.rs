@@ -75,6 +75,53 @@ pub(crate) async fn applicant_in(
     a.id
 }
 
+/// How far a guest got with a self-registration.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stage {
+    /// Invited; the consent is not given yet.
+    Invited,
+    /// Consent given, the steps are being filled in.
+    Filling,
+    /// Submitted: the link is used up, the entry awaits review.
+    Submitted,
+}
+
+/// A self-registration of `country` at `stage`: the token and the pending entry's id (none
+/// while only invited).
+pub(crate) async fn registration_in(
+    app: &hih_testkit::TestApp,
+    country: &str,
+    stage: Stage,
+) -> (String, Option<i64>) {
+    use hih_applicants::registration::service as reg;
+    let form = reg::InvitationForm {
+        locale: "de".into(),
+        country: country.into(),
+        ..Default::default()
+    };
+    let actor = hih_kernel::Actor::system("test");
+    let mut uow = hih_db::UnitOfWork::begin(app.services(), &actor)
+        .await
+        .unwrap();
+    let (inv, token) = reg::create_invitation(&mut uow, &form, None).await.unwrap();
+    let mut pending = None;
+    if stage != Stage::Invited {
+        let p = reg::accept_consent(&mut uow, &inv, "v1", "de")
+            .await
+            .unwrap();
+        let mut data = reg::form_of(&p);
+        data.last_name = "Phạm".into();
+        data.birth_date = "1996-02-03".into();
+        let p = reg::save_form(&mut uow, &p, &data).await.unwrap();
+        if stage == Stage::Submitted {
+            reg::submit(&mut uow, &inv, &p).await.unwrap();
+        }
+        pending = Some(p.id);
+    }
+    uow.commit().await.unwrap();
+    (token, pending)
+}
+
 /// A company in the district of the named IHK (no postcode data: the district is given).
 pub(crate) async fn company_in(app: &hih_testkit::TestApp, ihk: &str, name: &str) -> i64 {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -230,6 +277,11 @@ fn row(path: &str, pattern: &str, anonymous: Expect, roles: [Expect; 5]) -> Row 
     }
 }
 
+/// The same answer for anonymous callers and every role (public pages).
+fn everyone(path: &str, pattern: &str, e: Expect) -> Row {
+    row(path, pattern, e, [e; 5])
+}
+
 #[tokio::test]
 async fn role_route_matrix() {
     let app = app().await;
@@ -274,6 +326,19 @@ async fn role_route_matrix() {
     let k = |e: i64, suffix: &str| format!("/kontakte/{e}{suffix}");
     let via_company = [Forbidden, Ok, Ok, NotFound, Forbidden];
     let via_applicant = [Forbidden, Ok, NotFound, Ok, Forbidden];
+    // Self-registrations: submitted in VN (own) and IN (foreign), one still being filled in,
+    // one open link without consent yet.
+    let (used_token, own_p) = registration_in(&app, "VN", Stage::Submitted).await;
+    let (_, foreign_p) = registration_in(&app, "IN", Stage::Submitted).await;
+    let (filling_token, filling_p) = registration_in(&app, "VN", Stage::Filling).await;
+    let (fresh_token, _) = registration_in(&app, "VN", Stage::Invited).await;
+    let (own_p, foreign_p, filling_p) = (
+        own_p.unwrap_or_default(),
+        foreign_p.unwrap_or_default(),
+        filling_p.unwrap_or_default(),
+    );
+    let reg_link = |token: &str, suffix: &str| format!("/registrierung/{token}{suffix}");
+    let rr = |id: i64, suffix: &str| format!("/bewerber/registrierungen/{id}{suffix}");
 
     // Order of roles: super_admin, admin, ihk_staff, ahk_staff, dpo.
     let staff_ok = [Ok, Ok, Ok, Ok, Ok];
@@ -629,6 +694,30 @@ async fn role_route_matrix() {
         row(
             "/unternehmen/export/anders.pdf",
             "/unternehmen/export/:file",
+            Login,
+            companies(NotFound),
+        ),
+        row(
+            "/unternehmen/verteiler?q=gmbh",
+            "/unternehmen/verteiler",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            "/unternehmen/verteiler/verteiler.csv?q=gmbh",
+            "/unternehmen/verteiler/:file",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            "/unternehmen/verteiler/verteiler.xlsx",
+            "/unternehmen/verteiler/:file",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            "/unternehmen/verteiler/export.csv",
+            "/unternehmen/verteiler/:file",
             Login,
             companies(NotFound),
         ),
@@ -1065,6 +1154,114 @@ async fn role_route_matrix() {
             Login,
             foreign_applicant,
         ),
+        row(
+            "/bewerber/einladungen",
+            "/bewerber/einladungen",
+            Login,
+            applicants(Ok),
+        ),
+        row(
+            "/bewerber/einladungen/neu",
+            "/bewerber/einladungen/neu",
+            Login,
+            applicants(Ok),
+        ),
+        row(
+            "/bewerber/einladungen/erstellt",
+            "/bewerber/einladungen/erstellt",
+            Login,
+            applicants(Redirect),
+        ),
+        row(
+            "/bewerber/registrierungen",
+            "/bewerber/registrierungen",
+            Login,
+            applicants(Ok),
+        ),
+        row(
+            &rr(own_p, ""),
+            "/bewerber/registrierungen/:id",
+            Login,
+            applicants(Ok),
+        ),
+        row(
+            &rr(foreign_p, ""),
+            "/bewerber/registrierungen/:id",
+            Login,
+            foreign_applicant,
+        ),
+        row(
+            &rr(filling_p, ""),
+            "/bewerber/registrierungen/:id",
+            Login,
+            applicants(NotFound),
+        ),
+        row(
+            &rr(999_999, ""),
+            "/bewerber/registrierungen/:id",
+            Login,
+            applicants(NotFound),
+        ),
+        row(
+            &rr(own_p, "/freigeben"),
+            "/bewerber/registrierungen/:id/freigeben",
+            Login,
+            applicants(Ok),
+        ),
+        row(
+            &rr(foreign_p, "/freigeben"),
+            "/bewerber/registrierungen/:id/freigeben",
+            Login,
+            foreign_applicant,
+        ),
+        row(
+            &rr(filling_p, "/freigeben"),
+            "/bewerber/registrierungen/:id/freigeben",
+            Login,
+            applicants(NotFound),
+        ),
+        row(
+            &rr(own_p, "/ablehnen"),
+            "/bewerber/registrierungen/:id/ablehnen",
+            Login,
+            applicants(Ok),
+        ),
+        row(
+            &rr(foreign_p, "/ablehnen"),
+            "/bewerber/registrierungen/:id/ablehnen",
+            Login,
+            foreign_applicant,
+        ),
+        // The guest's pages: any caller with a valid link (no login needed), the neutral
+        // page (410) for used or unknown links.
+        everyone(&reg_link(&fresh_token, ""), "/registrierung/:token", Ok),
+        everyone(
+            &reg_link(&fresh_token, "/person"),
+            "/registrierung/:token/:step",
+            Redirect,
+        ),
+        everyone(
+            &reg_link(&filling_token, "/person"),
+            "/registrierung/:token/:step",
+            Ok,
+        ),
+        everyone(
+            &reg_link(&filling_token, "/pruefen"),
+            "/registrierung/:token/:step",
+            Ok,
+        ),
+        everyone(
+            &reg_link(&filling_token, "/unbekannt"),
+            "/registrierung/:token/:step",
+            NotFound,
+        ),
+        everyone(&reg_link(&used_token, ""), "/registrierung/:token", Gone),
+        everyone(
+            &reg_link(&used_token, "/sprachen"),
+            "/registrierung/:token/:step",
+            Gone,
+        ),
+        everyone("/registrierung/unbekannt", "/registrierung/:token", Gone),
         row("/monatszahlen", "/monatszahlen", Login, companies(Ok)),
         row(
             &format!("/monatszahlen?district={own_d}&year=2026&status=fehlt&sort=kmu&dir=desc"),

@@ -135,8 +135,93 @@ applicants-confirm-question-deaktivieren = Soll { $name } deaktiviert werden? Da
 applicants-confirm-question-loeschen = Soll { $name } sofort und endgültig gelöscht werden (z. B. auf Verlangen der betroffenen Person)? Das kann nicht rückgängig gemacht werden.
 applicants-confirm-yes-deaktivieren = Ja, deaktivieren
 applicants-confirm-yes-loeschen = Ja, endgültig löschen
+job-applicants-registration-purge = Nicht abgeschickte Selbstregistrierungen abgelaufener Einladungen löschen
 job-applicants-retention = Deaktivierte Bewerber/innen nach Ablauf der Aufbewahrungsfrist löschen
 
+# Invitations, self-registration and its review (R-REG).
+applicants-reg-nav = Registrierungen
+applicants-reg-locale-de = Deutsch
+applicants-reg-locale-en = Englisch
+applicants-inv-list-title = Einladungen zur Selbstregistrierung
+applicants-inv-list-intro = Mit einer Einladung erhält eine Person einen einmal nutzbaren Link, über den sie ihre Daten selbst erfasst. Ihre Angaben werden erst nach Ihrer Prüfung zu einem Bewerberdatensatz.
+applicants-inv-new-button = Neue Einladung erstellen
+applicants-inv-col-created = Erstellt
+applicants-inv-col-expires = Gültig bis
+applicants-inv-col-state = Stand
+applicants-inv-field-name = Name der eingeladenen Person
+applicants-inv-field-email = E-Mail-Adresse der eingeladenen Person
+applicants-inv-field-locale = Sprache des Formulars
+applicants-inv-field-send-mail = Link per E-Mail an diese Adresse senden
+applicants-inv-state-open = offen
+applicants-inv-state-used = eingereicht, in Prüfung
+applicants-inv-state-expired = abgelaufen
+applicants-inv-state-approved = freigegeben
+applicants-inv-state-rejected = abgelehnt
+applicants-inv-list-empty = Noch keine Einladungen.
+applicants-inv-new-title = Einladung erstellen
+applicants-inv-new-intro = Name und E-Mail-Adresse sind freiwillig. Der Link ist { $days } Tage gültig und kann genau einmal zum Einreichen verwendet werden.
+applicants-inv-create = Einladung erstellen
+applicants-inv-link-title = Einladungslink
+applicants-inv-link-once = Der Link wird nur jetzt angezeigt. Kopieren Sie ihn und geben Sie ihn der eingeladenen Person weiter.
+applicants-inv-link-label = Link zur Selbstregistrierung
+applicants-inv-link-mailed = Der Link wurde zusätzlich per E-Mail versandt.
+applicants-inv-back = Zur Liste der Einladungen
+applicants-inv-mail-subject = Ihre Einladung zur Registrierung bei „Hand in Hand for International Talents“
+applicants-inv-mail-body = Guten Tag,
+
+    Sie sind eingeladen, sich für das Programm „Hand in Hand for International Talents“ zu registrieren. Bitte öffnen Sie diesen Link (gültig für { $days } Tage, nur einmal nutzbar):
+
+    { $link }
+
+    Mit freundlichen Grüßen
+    Ihre Auslandshandelskammer
+applicants-reg-consent-title = Einwilligung in die Datenverarbeitung
+applicants-reg-intro = Willkommen! Mit diesem Formular registrieren Sie sich für das Programm „Hand in Hand for International Talents“. Es hat drei Schritte: Person, Qualifikation, Sprachen. Danach prüfen Sie Ihre Angaben und senden sie ab.
+applicants-reg-consent-text = Ich willige ein, dass die Auslandshandelskammer und die am Programm „Hand in Hand for International Talents“ beteiligten Industrie- und Handelskammern meine hier angegebenen Daten speichern und verarbeiten, um mich bei der Suche nach einer Beschäftigung in Deutschland zu unterstützen. Die Daten werden nur für dieses Programm verwendet und nach dessen Ende gelöscht. Ich kann die Einwilligung jederzeit mit Wirkung für die Zukunft widerrufen.
+applicants-reg-consent-accept = Ich habe die Erklärung gelesen und willige ein.
+applicants-reg-error-consent = Bitte bestätigen Sie die Einwilligung, um fortzufahren.
+applicants-reg-progress = Fortschritt
+applicants-reg-step-person = Angaben zur Person
+applicants-reg-step-qualification = Qualifikation
+applicants-reg-step-languages = Sprachkenntnisse
+applicants-reg-step-review = Angaben prüfen und absenden
+applicants-reg-step-of = Schritt { $number } von { $total }
+applicants-reg-next = Weiter
+applicants-reg-back = Zurück
+applicants-reg-review-intro = Bitte prüfen Sie Ihre Angaben. Mit „Zurück“ können Sie sie ändern. Nach dem Absenden ist der Link nicht mehr nutzbar.
+applicants-reg-submit = Absenden
+applicants-reg-submitted = Vielen Dank! Ihre Registrierung wurde übermittelt und wird jetzt geprüft.
+applicants-reg-gone-title = Registrierung
+applicants-reg-gone-text = Dieser Link kann nicht (mehr) verwendet werden. Wenden Sie sich bei Fragen an die Auslandshandelskammer, die Sie eingeladen hat.
+applicants-reg-notice = Eine neue Selbstregistrierung ({ $country }) wartet auf Prüfung.
+applicants-reg-mail-subject = Neue Selbstregistrierung zur Prüfung
+applicants-reg-mail-body = Guten Tag,
+
+    eine neue Selbstregistrierung aus dem Land { $country } wartet in der Projektdatenbank unter „Registrierungen“ auf Ihre Prüfung.
+
+    Ihre HiH-Projektdatenbank
+applicants-reg-list-title = Selbstregistrierungen zur Prüfung
+applicants-reg-list-intro = Eingereichte Registrierungen sind noch keine Bewerberdatensätze. Prüfen und korrigieren Sie die Angaben, dann geben Sie sie frei (die Bewerberkennung wird vergeben) oder lehnen sie mit Begründung ab (die Angaben werden gelöscht).
+applicants-reg-list-empty = Keine Registrierungen warten auf Prüfung.
+applicants-reg-col-submitted = Eingereicht am
+applicants-reg-detail-title = Selbstregistrierung prüfen
+applicants-reg-approve = Freigeben
+applicants-reg-reject = Ablehnen
+applicants-reg-correct-title = Angaben korrigieren
+applicants-reg-correct-save = Korrekturen speichern
+applicants-reg-corrected = Die Korrekturen wurden gespeichert.
+applicants-reg-approve-title = Registrierung freigeben
+applicants-reg-approve-question = Soll aus dieser Registrierung ein Bewerberdatensatz mit Status „Interessent/in“ und einer neuen Bewerberkennung werden?
+applicants-reg-approve-invalid = Die Angaben sind noch nicht plausibel. Bitte korrigieren Sie sie zuerst.
+applicants-reg-approve-yes = Ja, freigeben
+applicants-reg-approved = Die Registrierung wurde freigegeben; der Bewerberdatensatz ist angelegt.
+applicants-reg-reject-title = Registrierung ablehnen
+applicants-reg-reject-question = Die Registrierung von { $name } wird abgelehnt und ihre Angaben werden gelöscht. Bitte geben Sie den Grund an.
+applicants-reg-field-reason = Grund der Ablehnung
+applicants-reg-reject-yes = Ablehnen und Angaben löschen
+applicants-reg-rejected = Die Registrierung wurde abgelehnt; ihre Angaben sind gelöscht.
+applicants-reg-error-reason = Bitte geben Sie einen Grund an (höchstens 2000 Zeichen).
+applicants-reg-error-mail-needs-address = Für den Versand per E-Mail wird eine E-Mail-Adresse benötigt.
 ## Prozessdaten (IHK nach einer Vermittlung, R-MAT-3)
 applicants-action-process = Prozessdaten bearbeiten
 applicants-process-title = Prozessdaten bearbeiten

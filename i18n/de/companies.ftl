@@ -279,3 +279,20 @@ companies-monthly-tile-open = { $count ->
     [one] 1 Monat mit Monatszahlen ist erfasst, aber noch nicht abgeschlossen.
    *[other] { $count } Monate mit Monatszahlen sind erfasst, aber noch nicht abgeschlossen.
 }
+
+## Verteiler aus einer Unternehmenssuche (R-EXP-4)
+companies-distribution-link = Verteiler (E-Mail-Adressen) dieser Suche
+companies-distribution-title = E-Mail-Verteiler der Unternehmenssuche
+companies-distribution-intro = { $count ->
+    [one] 1 Adresse aus den gefundenen Unternehmen. Verwendet wird die Adresse der Ansprechperson, sonst die des Unternehmens; doppelte Adressen erscheinen einmal.
+   *[other] { $count } Adressen aus den gefundenen Unternehmen. Verwendet wird die Adresse der Ansprechperson, sonst die des Unternehmens; doppelte Adressen erscheinen einmal.
+}
+companies-distribution-without = { $count ->
+    [one] 1 gefundenes Unternehmen hat keine E-Mail-Adresse und fehlt im Verteiler.
+   *[other] { $count } gefundene Unternehmen haben keine E-Mail-Adresse und fehlen im Verteiler.
+}
+companies-distribution-mail = E-Mail an alle schreiben (Adressen in BCC)
+companies-distribution-no-mailto = Für mehr als { $max } Adressen gibt es keinen E-Mail-Link, weil E-Mail-Programme so lange Links abschneiden. Bitte nutzen Sie die Downloads.
+companies-distribution-too-many = Die Liste ist zu lang für die Anzeige. Bitte nutzen Sie die Downloads.
+companies-distribution-back = Zurück zur Unternehmensliste
+companies-distribution-sheet = Verteiler

@@ -135,8 +135,93 @@ applicants-confirm-question-deaktivieren = Deactivate { $name }? Afterwards only
 applicants-confirm-question-loeschen = Delete { $name } now and for good (e.g. at the data subject's request)? This cannot be undone.
 applicants-confirm-yes-deaktivieren = Yes, deactivate
 applicants-confirm-yes-loeschen = Yes, delete for good
+job-applicants-registration-purge = Delete unsubmitted self-registrations of expired invitations
 job-applicants-retention = Delete deactivated applicants after the retention period
 
+# Invitations, self-registration and its review (R-REG).
+applicants-reg-nav = Registrations
+applicants-reg-locale-de = German
+applicants-reg-locale-en = English
+applicants-inv-list-title = Invitations to self-registration
+applicants-inv-list-intro = An invitation gives a person a single-use link to enter their own data. Their entries become an applicant record only after your review.
+applicants-inv-new-button = Create a new invitation
+applicants-inv-col-created = Created
+applicants-inv-col-expires = Valid until
+applicants-inv-col-state = State
+applicants-inv-field-name = Name of the invited person
+applicants-inv-field-email = E-mail address of the invited person
+applicants-inv-field-locale = Form language
+applicants-inv-field-send-mail = Send the link by e-mail to this address
+applicants-inv-state-open = open
+applicants-inv-state-used = submitted, under review
+applicants-inv-state-expired = expired
+applicants-inv-state-approved = approved
+applicants-inv-state-rejected = rejected
+applicants-inv-list-empty = No invitations yet.
+applicants-inv-new-title = Create an invitation
+applicants-inv-new-intro = Name and e-mail address are optional. The link is valid for { $days } days and can be used exactly once to submit.
+applicants-inv-create = Create invitation
+applicants-inv-link-title = Invitation link
+applicants-inv-link-once = The link is shown only now. Copy it and pass it on to the invited person.
+applicants-inv-link-label = Self-registration link
+applicants-inv-link-mailed = The link has also been sent by e-mail.
+applicants-inv-back = Back to the invitations
+applicants-inv-mail-subject = Your invitation to register with "Hand in Hand for International Talents"
+applicants-inv-mail-body = Hello,
+
+    you are invited to register for the programme "Hand in Hand for International Talents". Please open this link (valid for { $days } days, usable once):
+
+    { $link }
+
+    Kind regards
+    Your German Chamber of Commerce Abroad
+applicants-reg-consent-title = Consent to data processing
+applicants-reg-intro = Welcome! With this form you register for the programme "Hand in Hand for International Talents". It has three steps: person, qualification, languages. Then you review your entries and submit them.
+applicants-reg-consent-text = I consent to the German Chamber of Commerce Abroad and the chambers of industry and commerce taking part in the programme "Hand in Hand for International Talents" storing and processing the data I enter here in order to support me in finding employment in Germany. The data are used for this programme only and deleted when it ends. I may withdraw my consent at any time with effect for the future.
+applicants-reg-consent-accept = I have read the declaration and I consent.
+applicants-reg-error-consent = Please confirm your consent to continue.
+applicants-reg-progress = Progress
+applicants-reg-step-person = Personal details
+applicants-reg-step-qualification = Qualification
+applicants-reg-step-languages = Language skills
+applicants-reg-step-review = Review and submit
+applicants-reg-step-of = Step { $number } of { $total }
+applicants-reg-next = Next
+applicants-reg-back = Back
+applicants-reg-review-intro = Please check your entries. Use "Back" to change them. After submitting, the link can no longer be used.
+applicants-reg-submit = Submit
+applicants-reg-submitted = Thank you! Your registration has been sent and will now be reviewed.
+applicants-reg-gone-title = Registration
+applicants-reg-gone-text = This link cannot be used (any more). If you have questions, please contact the German Chamber of Commerce Abroad that invited you.
+applicants-reg-notice = A new self-registration ({ $country }) awaits review.
+applicants-reg-mail-subject = New self-registration to review
+applicants-reg-mail-body = Hello,
+
+    a new self-registration from { $country } awaits your review in the project database under "Registrations".
+
+    Your HiH project database
+applicants-reg-list-title = Self-registrations to review
+applicants-reg-list-intro = Submitted registrations are not applicant records yet. Check and correct the entries, then approve them (the applicant ID is assigned) or reject them with a reason (the entries are deleted).
+applicants-reg-list-empty = No registrations await review.
+applicants-reg-col-submitted = Submitted on
+applicants-reg-detail-title = Review a self-registration
+applicants-reg-approve = Approve
+applicants-reg-reject = Reject
+applicants-reg-correct-title = Correct the entries
+applicants-reg-correct-save = Save corrections
+applicants-reg-corrected = The corrections have been saved.
+applicants-reg-approve-title = Approve the registration
+applicants-reg-approve-question = Create an applicant record with status "Interessent/in" and a new applicant ID from this registration?
+applicants-reg-approve-invalid = The entries are not plausible yet. Please correct them first.
+applicants-reg-approve-yes = Yes, approve
+applicants-reg-approved = The registration has been approved; the applicant record has been created.
+applicants-reg-reject-title = Reject the registration
+applicants-reg-reject-question = The registration of { $name } will be rejected and its entries deleted. Please give the reason.
+applicants-reg-field-reason = Reason for the rejection
+applicants-reg-reject-yes = Reject and delete the entries
+applicants-reg-rejected = The registration has been rejected; its entries have been deleted.
+applicants-reg-error-reason = Please give a reason (at most 2000 characters).
+applicants-reg-error-mail-needs-address = Sending by e-mail needs an e-mail address.
 ## Process data (IHK after a match, R-MAT-3)
 applicants-action-process = Edit process data
 applicants-process-title = Edit process data

@@ -279,3 +279,20 @@ companies-monthly-tile-open = { $count ->
     [one] 1 month of monthly counts is entered but not yet closed.
    *[other] { $count } months of monthly counts are entered but not yet closed.
 }
+
+## Distribution list from a company search (R-EXP-4)
+companies-distribution-link = Distribution list (e-mail addresses) of this search
+companies-distribution-title = E-mail distribution list of the company search
+companies-distribution-intro = { $count ->
+    [one] 1 address from the companies found. The contact person's address is used, else the company's; duplicate addresses appear once.
+   *[other] { $count } addresses from the companies found. The contact person's address is used, else the company's; duplicate addresses appear once.
+}
+companies-distribution-without = { $count ->
+    [one] 1 company found has no e-mail address and is missing from the list.
+   *[other] { $count } companies found have no e-mail address and are missing from the list.
+}
+companies-distribution-mail = Write an e-mail to all (addresses in BCC)
+companies-distribution-no-mailto = For more than { $max } addresses there is no e-mail link, because mail programs cut such long links. Please use the downloads.
+companies-distribution-too-many = The list is too long to show. Please use the downloads.
+companies-distribution-back = Back to the company list
+companies-distribution-sheet = Distribution list

@@ -12,7 +12,9 @@ mod m20261130_000002_companies_more_reference_lists;
 mod m20261130_000010_companies_monthly_counts;
 mod m20261130_000020_users_sort_columns;
 mod m20261130_000030_applicants_core;
+mod m20261130_000031_applicants_list_order;
 mod m20261130_000040_platform_notification;
+mod m20261130_000050_applicants_registration;
 mod m20261130_000060_matching_placement;
 mod m20261130_000061_contact_history_entry;
 pub mod search_index;
@@ -33,7 +35,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000010_companies_monthly_counts::Migration),
             Box::new(m20261130_000020_users_sort_columns::Migration),
             Box::new(m20261130_000030_applicants_core::Migration),
+            Box::new(m20261130_000031_applicants_list_order::Migration),
             Box::new(m20261130_000040_platform_notification::Migration),
+            Box::new(m20261130_000050_applicants_registration::Migration),
             Box::new(m20261130_000060_matching_placement::Migration),
             Box::new(m20261130_000061_contact_history_entry::Migration),
         ]

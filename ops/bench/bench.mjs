@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { totp } from '../../tests/e2e/lib/totp.js';
 
-const [base, pid, dbFile, companies] = process.argv.slice(2);
+const [base, pid, dbFile, companies, applicants = '0'] = process.argv.slice(2);
 let cookie = '';
 let csrf = '';
 
@@ -117,6 +117,13 @@ const pages = [
   ['filtered + sorted', '/unternehmen?status=teilnehmend&industry=C&size=kmu&sort=employees&dir=desc&per=20'],
   ['detail', '/unternehmen/4242'],
 ];
+if (Number(applicants) > 0) {
+  pages.push(
+    ['applicants: list, page 1', '/bewerber?per=20'],
+    ['applicants: free text "nguyen"', '/bewerber?q=nguyen&per=20'],
+    ['applicants: detail', '/bewerber/4242'],
+  );
+}
 const rows = [];
 for (const [name, path] of pages) {
   const s = await sequential(path);
@@ -139,7 +146,7 @@ const listFloor = sqlFloor('SELECT COUNT(*) FROM company WHERE active = 1; SELEC
 const cpu = os.cpus()[0].model;
 console.log(`# Benchmark run ${new Date().toISOString()}
 
-Machine: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; SQLite; release build; ${companies} companies; logged in as admin over HTTP; sequential = one request at a time, 200 per page after 10 warm-up requests; concurrent = 8 clients × 50 requests.
+Machine: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; SQLite; release build; ${companies} companies, ${applicants} applicants; logged in as admin over HTTP; sequential = one request at a time, 200 per page after 10 warm-up requests; concurrent = 8 clients × 50 requests.
 
 | request | path | seq. p50 ms | seq. p95 ms | 8 clients p50 ms | 8 clients req/s |
 |---|---|---|---|---|---|

@@ -2,10 +2,7 @@
 
 use std::sync::Arc;
 
-use chrono::Duration;
-use hih_db::UnitOfWork;
-use hih_kernel::{AppError, JobContext, JobError, JobHandler, Registry};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use hih_kernel::{JobContext, JobError, JobHandler, Registry};
 
 use crate::entities::applicant;
 
@@ -30,23 +27,13 @@ pub struct Retention;
 #[async_trait::async_trait]
 impl JobHandler for Retention {
     async fn run(&self, ctx: &JobContext, _payload: serde_json::Value) -> Result<(), JobError> {
-        let services = &ctx.services;
-        let cutoff = services.clock.now() - Duration::days(services.settings.retention_days);
-        let mut uow = UnitOfWork::begin(services, &ctx.actor()).await?;
-        let deleted = applicant::Entity::delete_many()
-            .filter(applicant::Column::Active.eq(false))
-            .filter(applicant::Column::DeactivatedAt.lte(cutoff))
-            .exec(uow.txn())
-            .await
-            .map_err(AppError::from)?
-            .rows_affected;
-        uow.event(
+        hih_db::retention::purge_deactivated::<applicant::Entity>(
+            ctx,
             "applicant",
-            "*",
-            "purge",
-            serde_json::json!({ "deleted": deleted, "retention_days": services.settings.retention_days }),
-        );
-        uow.commit().await?;
+            applicant::Column::Active,
+            applicant::Column::DeactivatedAt,
+        )
+        .await?;
         Ok(())
     }
 }

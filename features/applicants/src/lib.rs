@@ -4,8 +4,10 @@
 //! and the duplicate warning, detail with tabs (`record_kind` `applicant`), deactivation,
 //! physical deletion (admins), the retention job and the global-search provider. Migration
 //! `applicants_core`, texts `i18n/<locale>/applicants.ftl`, templates in `templates/`, pages
-//! under `/bewerber`. Invitations, self-registration and its review come in a later slice;
-//! they will assign the ID through [`id::assign`] at approval.
+//! under `/bewerber`. Invitations, self-registration and its four-eyes review ([`registration`],
+//! migration `applicants_registration`): invitations under `/bewerber/einladungen`, the guest's
+//! public pages under `/registrierung/<token>`, the review under `/bewerber/registrierungen`;
+//! approval assigns the ID through [`id::assign`].
 
 pub mod demo;
 pub mod entities;
@@ -13,6 +15,7 @@ pub mod form;
 pub mod id;
 pub mod jobs;
 pub mod permissions;
+pub mod registration;
 mod routes;
 pub mod scope;
 pub mod search;
@@ -73,6 +76,54 @@ impl Feature for ApplicantsFeature {
                 "applicants/macros.html",
                 include_str!("../templates/macros.html"),
             ),
+            (
+                "applicants/invitations.html",
+                include_str!("../templates/invitations.html"),
+            ),
+            (
+                "applicants/invitation_form.html",
+                include_str!("../templates/invitation_form.html"),
+            ),
+            (
+                "applicants/invitation_link.html",
+                include_str!("../templates/invitation_link.html"),
+            ),
+            (
+                "applicants/reg_fields.html",
+                include_str!("../templates/reg_fields.html"),
+            ),
+            (
+                "applicants/reg_consent.html",
+                include_str!("../templates/reg_consent.html"),
+            ),
+            (
+                "applicants/reg_step.html",
+                include_str!("../templates/reg_step.html"),
+            ),
+            (
+                "applicants/reg_review.html",
+                include_str!("../templates/reg_review.html"),
+            ),
+            (
+                "applicants/reg_gone.html",
+                include_str!("../templates/reg_gone.html"),
+            ),
+            (
+                "applicants/reg_list.html",
+                include_str!("../templates/reg_list.html"),
+            ),
+            (
+                "applicants/reg_detail.html",
+                include_str!("../templates/reg_detail.html"),
+            ),
+            (
+                "applicants/reg_approve.html",
+                include_str!("../templates/reg_approve.html"),
+            ),
+            (
+                "applicants/reg_reject.html",
+                include_str!("../templates/reg_reject.html"),
+            ),
         ] {
             r.template(name, source);
         }
@@ -81,6 +132,7 @@ impl Feature for ApplicantsFeature {
         r.permission(permissions::DELETE_APPLICANTS);
         r.audit_entity("applicant");
         r.audit_entity("applicant_status_change");
+        registration_routes(r);
         let work = Access::Permission(permissions::APPLICANTS);
         let read = Access::Permission(permissions::APPLICANTS_READ);
         r.route("/bewerber", read, get(list::list).boxed());
@@ -138,4 +190,73 @@ impl Feature for ApplicantsFeature {
         r.search_provider(Arc::new(search::ApplicantSearch));
         jobs::register(r);
     }
+}
+
+/// Invitations, the guest's public pages and the review (R-REG). The static segments
+/// `einladungen` and `registrierungen` take precedence over `/bewerber/:id`.
+fn registration_routes(r: &mut Registry) {
+    use routes::{invitations, review, wizard};
+    r.permission(permissions::REGISTRATIONS);
+    r.audit_entity("invitation");
+    r.audit_entity("pending_registration");
+    registration::purge::register(r);
+    let staff = Access::Permission(permissions::REGISTRATIONS);
+    r.route(
+        "/bewerber/einladungen",
+        staff,
+        get(invitations::list).boxed(),
+    );
+    r.route(
+        "/bewerber/einladungen/neu",
+        staff,
+        get(invitations::new_form)
+            .post(invitations::new_submit)
+            .boxed(),
+    );
+    r.route(
+        "/bewerber/einladungen/erstellt",
+        staff,
+        get(invitations::created).boxed(),
+    );
+    r.route(
+        "/bewerber/registrierungen",
+        staff,
+        get(review::list).boxed(),
+    );
+    r.route(
+        "/bewerber/registrierungen/:id",
+        staff,
+        get(review::show).post(review::correct).boxed(),
+    );
+    r.route(
+        "/bewerber/registrierungen/:id/freigeben",
+        staff,
+        get(review::approve_form)
+            .post(review::approve_submit)
+            .boxed(),
+    );
+    r.route(
+        "/bewerber/registrierungen/:id/ablehnen",
+        staff,
+        get(review::reject_form).post(review::reject_submit).boxed(),
+    );
+    // Public: a valid link is the only credential (R-ACT-3); CSRF still applies.
+    r.route(
+        "/registrierung/:token",
+        Access::Public,
+        get(wizard::consent_form)
+            .post(wizard::consent_submit)
+            .boxed(),
+    );
+    r.route(
+        "/registrierung/:token/:step",
+        Access::Public,
+        get(wizard::step_form).post(wizard::step_submit).boxed(),
+    );
+    r.nav(NavEntry {
+        label_key: "applicants-reg-nav",
+        href: "/bewerber/registrierungen",
+        permission: Some(permissions::REGISTRATIONS),
+        order: 210,
+    });
 }

@@ -26,3 +26,10 @@ pub const APPLICANTS_READ: Permission = Permission {
     key: "applicants.read",
     roles: &[Role::Admin, Role::AhkStaff, Role::IhkStaff],
 };
+
+/// Invite people to register themselves and review their registrations (R-REG-1/3): admins
+/// everywhere, AHK staff for their country (scoping in [`crate::registration::scope`]).
+pub const REGISTRATIONS: Permission = Permission {
+    key: "applicants.registrations",
+    roles: &[Role::Admin, Role::AhkStaff],
+};

@@ -2,10 +2,7 @@
 
 use std::sync::Arc;
 
-use chrono::Duration;
-use hih_db::UnitOfWork;
-use hih_kernel::{AppError, JobContext, JobError, JobHandler, Registry};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use hih_kernel::{JobContext, JobError, JobHandler, Registry};
 
 use crate::entities::company;
 
@@ -29,23 +26,13 @@ pub struct Retention;
 #[async_trait::async_trait]
 impl JobHandler for Retention {
     async fn run(&self, ctx: &JobContext, _payload: serde_json::Value) -> Result<(), JobError> {
-        let services = &ctx.services;
-        let cutoff = services.clock.now() - Duration::days(services.settings.retention_days);
-        let mut uow = UnitOfWork::begin(services, &ctx.actor()).await?;
-        let deleted = company::Entity::delete_many()
-            .filter(company::Column::Active.eq(false))
-            .filter(company::Column::DeactivatedAt.lte(cutoff))
-            .exec(uow.txn())
-            .await
-            .map_err(AppError::from)?
-            .rows_affected;
-        uow.event(
+        hih_db::retention::purge_deactivated::<company::Entity>(
+            ctx,
             "company",
-            "*",
-            "purge",
-            serde_json::json!({ "deleted": deleted, "retention_days": services.settings.retention_days }),
-        );
-        uow.commit().await?;
+            company::Column::Active,
+            company::Column::DeactivatedAt,
+        )
+        .await?;
         Ok(())
     }
 }

@@ -175,6 +175,20 @@ impl Feature for CompaniesFeature {
             work,
             get(companies::export).boxed(),
         );
+        r.template(
+            "companies/distribution.html",
+            include_str!("../templates/distribution.html"),
+        );
+        r.route(
+            "/unternehmen/verteiler",
+            work,
+            get(routes::distribution::page).boxed(),
+        );
+        r.route(
+            "/unternehmen/verteiler/:file",
+            work,
+            get(routes::distribution::download_file).boxed(),
+        );
         r.route(
             "/unternehmen/neu",
             work,

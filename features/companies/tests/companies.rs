@@ -6,7 +6,7 @@ use hih_db::entities::{access_log, audit_log};
 use hih_kernel::{Actor, Role};
 use hih_testkit::{Agent, TestApp};
 use hih_users::testing::{agent_for, create_user_in, login};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
 use crate::{app, fixture_subset};
 
@@ -443,4 +443,103 @@ async fn demo_data_lands_in_the_districts_with_one_audit_event() {
         .await
         .unwrap();
     assert_eq!(app.count("company").await.unwrap(), 1210);
+}
+
+#[tokio::test]
+async fn distribution_lists_come_from_the_search_in_scope() {
+    let app = with_postcodes().await;
+    let (staff, _) = agent_for(&app, Role::IhkStaff, "c-verteiler").await;
+    let with_contact = |name: &'static str, street: &'static str, contact: &'static str| {
+        let mut f = form(name, street, "99084", "Erfurt");
+        f.retain(|(k, _)| *k != "email");
+        f.push(("email", "zentrale@example.de"));
+        f.push(("contact_email", contact));
+        f
+    };
+    create(
+        &staff,
+        &with_contact("Alpha Bau", "Anger", "anna@alpha.example"),
+    )
+    .await
+    .unwrap();
+    // Same contact address as Alpha: appears once.
+    create(
+        &staff,
+        &with_contact("Alpha Service", "Domplatz", "ANNA@alpha.example"),
+    )
+    .await
+    .unwrap();
+    let mut none = form("Beta Logistik", "Fischmarkt", "99084", "Erfurt");
+    none.retain(|(k, _)| *k != "email");
+    create(&staff, &none).await.unwrap();
+    // Outside the search.
+    create(
+        &staff,
+        &with_contact("Gamma Druck", "Krämerbrücke", "info@gamma.example"),
+    )
+    .await
+    .unwrap();
+
+    let list = staff.get("/unternehmen?q=alpha+beta").await;
+    assert!(
+        list.contains("/unternehmen/verteiler?q=alpha+beta"),
+        "link keeps the search"
+    );
+    let page = staff.get("/unternehmen/verteiler?q=alpha").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.contains("1 Adresse aus den gefundenen Unternehmen"),
+        "{}",
+        page.body
+    );
+    assert!(page.contains("mailto:?bcc=anna@alpha.example"));
+    assert!(!page.contains("gamma"));
+    let csv = staff
+        .get("/unternehmen/verteiler/verteiler.csv?q=beta")
+        .await;
+    assert_eq!(
+        csv.body.lines().count(),
+        1,
+        "Beta has no address: header only"
+    );
+    let page = staff.get("/unternehmen/verteiler?q=beta").await;
+    assert!(page.contains("1 gefundenes Unternehmen hat keine E-Mail-Adresse"));
+    let csv = staff
+        .get("/unternehmen/verteiler/verteiler.csv?q=erfurt")
+        .await;
+    assert_eq!(csv.body.lines().count(), 1 + 2, "{}", csv.body);
+    assert!(csv.body.contains("Frau,Anna,Schäfer,anna@alpha.example"));
+    let xlsx = staff
+        .get("/unternehmen/verteiler/verteiler.xlsx?q=erfurt")
+        .await;
+    assert_eq!(&xlsx.bytes[..2], b"PK");
+    assert_eq!(
+        staff.get("/unternehmen/verteiler/other.csv").await.status,
+        404
+    );
+
+    // Another district's IHK finds nothing; AHK staff may not ask at all.
+    let other_user = create_user_in(
+        app.services(),
+        Role::IhkStaff,
+        "c-verteiler-hl",
+        "IHK zu Lübeck",
+    )
+    .await;
+    let other = app.agent();
+    login(&app, &other, &other_user).await;
+    let csv = other
+        .get("/unternehmen/verteiler/verteiler.csv?q=erfurt")
+        .await;
+    assert_eq!(csv.body.lines().count(), 1);
+    let (ahk, _) = agent_for(&app, Role::AhkStaff, "c-verteiler-ahk").await;
+    assert_eq!(ahk.get("/unternehmen/verteiler?q=alpha").await.status, 403);
+
+    let logged = access_log::Entity::find()
+        .filter(access_log::Column::Action.eq("export"))
+        .filter(access_log::Column::Detail.contains("distribution"))
+        .count(app.db())
+        .await
+        .unwrap();
+    assert_eq!(logged, 4);
 }

@@ -8,6 +8,7 @@ mod connect;
 pub mod entities;
 pub mod fold;
 pub mod maintenance;
+pub mod retention;
 pub mod search;
 mod secrets;
 mod uow;

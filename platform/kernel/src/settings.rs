@@ -212,6 +212,8 @@ pub struct Settings {
     pub programme_end_date: Option<NaiveDate>,
     /// Prefix of the applicant ID (R-ID-1).
     pub id_prefix: String,
+    /// Days a self-registration invitation link stays valid (R-REG-1).
+    pub invitation_days: i64,
     /// Default page size of lists (20, 40, 60 or 0 = all).
     pub list_page_size: u32,
     /// Log format.
@@ -245,6 +247,7 @@ impl Default for Settings {
             notification_retention_days: 90,
             programme_end_date: None,
             id_prefix: "HIH".to_string(),
+            invitation_days: 14,
             list_page_size: 20,
             log_format: LogFormat::Text,
             otlp_endpoint: None,

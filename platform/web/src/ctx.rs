@@ -221,13 +221,14 @@ impl Ctx {
         detail: serde_json::Value,
         count: Option<i64>,
     ) {
+        let path = crate::mask_path(&self.path);
         let event = AccessEvent {
             action,
             entity,
             entity_id,
             detail,
             result_count: count,
-            path: &self.path,
+            path: &path,
         };
         if let Err(error) = access::record(self.services(), &self.actor, event).await {
             tracing::error!(%error, "access log write failed");

@@ -13,7 +13,7 @@ pub mod list;
 mod middleware;
 mod notifications;
 pub mod paging;
-pub use middleware::RequestMeta;
+pub use middleware::{RequestMeta, mask_path};
 mod ratelimit;
 mod session;
 mod state;

@@ -218,6 +218,26 @@ fn to_app_error(e: &poem::Error) -> AppError {
     }
 }
 
+/// Paths whose next segment is the secret token of a single-use link.
+const TOKEN_PREFIXES: [&str; 3] = [
+    "/registrierung/",
+    "/konto/einrichten/",
+    "/passwort/zuruecksetzen/",
+];
+
+/// The request path as it may appear in logs, traces and the access log: the token segment of
+/// single-use links (self-registration, account setup, password reset) is replaced by `***`,
+/// so a link never leaks through the logs.
+pub fn mask_path(path: &str) -> String {
+    for prefix in TOKEN_PREFIXES {
+        if let Some(rest) = path.strip_prefix(prefix) {
+            let tail = rest.find('/').map(|i| &rest[i..]).unwrap_or("");
+            return format!("{prefix}***{tail}");
+        }
+    }
+    path.to_string()
+}
+
 fn is_public_infra(path: &str) -> bool {
     path.starts_with("/static/") || path == "/healthz" || path == "/readyz"
 }
@@ -229,8 +249,12 @@ async fn pipeline(
 ) -> poem::Result<Response> {
     let request_id = uuid::Uuid::new_v4().simple().to_string();
     let path = req.uri().path().to_string();
-    let span =
-        tracing::info_span!("request", id = %request_id, method = %req.method(), path = %path);
+    let span = tracing::info_span!(
+        "request",
+        id = %request_id,
+        method = %req.method(),
+        path = %mask_path(&path)
+    );
     async move {
         let remote = req.remote_addr().as_socket_addr().map(|a| a.ip());
         req.extensions_mut().insert(RequestMeta {
@@ -348,7 +372,7 @@ pub(crate) fn guard(ep: BoxEndpoint<'static>, access: Access) -> BoxEndpoint<'st
                             entity_id: None,
                             detail: serde_json::json!({ "permission": p.key }),
                             result_count: None,
-                            path: req.uri().path(),
+                            path: &mask_path(req.uri().path()),
                         };
                         if let Err(error) =
                             hih_db::access::record(&state.services, &actor, event).await
@@ -373,6 +397,24 @@ fn url_escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_of_single_use_links_are_masked() {
+        assert_eq!(
+            mask_path("/registrierung/abcDEF123_-x/person"),
+            "/registrierung/***/person"
+        );
+        assert_eq!(mask_path("/registrierung/abc"), "/registrierung/***");
+        assert_eq!(
+            mask_path("/konto/einrichten/geheim"),
+            "/konto/einrichten/***"
+        );
+        assert_eq!(
+            mask_path("/passwort/zuruecksetzen/geheim"),
+            "/passwort/zuruecksetzen/***"
+        );
+        assert_eq!(mask_path("/bewerber/7"), "/bewerber/7");
+    }
 
     #[test]
     fn csrf_token_is_found_in_both_body_kinds() {

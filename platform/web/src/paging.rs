@@ -1,12 +1,26 @@
 //! Count and page of a list from one query (R-LST-3, DESIGN "Counts and pages come from the
 //! same query"), so the count a list shows is exactly what its rows and exports come from.
+//!
+//! Both are shaped for speed at 100,000 rows (R-NFR-3, measured in `ops/bench`):
+//! - the count selects no columns and no order (`SELECT COUNT(*) … WHERE …`), so the database
+//!   can count a narrow covering index instead of a sub-select of whole rows;
+//! - the page first picks the ids of its rows (filter, order, offset, limit on narrow index
+//!   entries and a sorter of ids) and only then reads those few whole rows by primary key
+//!   (a "deferred join"), instead of sorting thousands of whole rows to keep twenty.
 
-use sea_orm::{ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QuerySelect, Select};
+use std::collections::HashMap;
+
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, Iterable, ModelTrait, PrimaryKeyToColumn,
+    QueryFilter, QuerySelect, QueryTrait, Select, Value,
+};
 
 use crate::ListParams;
 
 /// The total number of rows `select` finds and the rows of the page `params` asks for
-/// (all rows when the page size is "all").
+/// (all rows when the page size is "all"), in the order of `select`. The entity must have a
+/// single integer primary key (every table of this application has `id BIGINT`).
 pub async fn fetch_page<E, C>(
     select: Select<E>,
     params: &ListParams,
@@ -17,11 +31,56 @@ where
     E::Model: Sync,
     C: ConnectionTrait,
 {
-    let total = select.clone().count(db).await?;
+    let total = count(&select, db).await?;
     let (offset, limit) = params.window(total);
-    let mut page = select.offset(offset);
-    if let Some(l) = limit {
-        page = page.limit(l);
+    let Some(limit) = limit else {
+        return Ok((total, select.all(db).await?));
+    };
+    let pk = primary_column::<E>()?;
+    let ids: Vec<i64> = select
+        .clone()
+        .select_only()
+        .column(pk)
+        .offset(offset)
+        .limit(limit)
+        .into_tuple()
+        .all(db)
+        .await?;
+    if ids.is_empty() {
+        return Ok((total, Vec::new()));
     }
-    Ok((total, page.all(db).await?))
+    let position: HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let mut rows = E::find().filter(pk.is_in(ids)).all(db).await?;
+    rows.sort_by_key(|m| id_of(m, pk).and_then(|id| position.get(&id).copied()));
+    Ok((total, rows))
+}
+
+/// `SELECT COUNT(*)` with the filter of `select` and nothing else.
+async fn count<E, C>(select: &Select<E>, db: &C) -> Result<u64, DbErr>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+{
+    let mut count = select
+        .clone()
+        .select_only()
+        .column_as(Expr::cust("COUNT(*)"), "n");
+    QueryTrait::query(&mut count).clear_order_by();
+    let n: Option<i64> = count.into_tuple().one(db).await?;
+    Ok(n.unwrap_or(0).max(0) as u64)
+}
+
+fn primary_column<E: EntityTrait>() -> Result<E::Column, DbErr> {
+    E::PrimaryKey::iter()
+        .next()
+        .map(|k| k.into_column())
+        .ok_or_else(|| DbErr::Custom("entity without primary key".into()))
+}
+
+fn id_of<M: ModelTrait>(model: &M, pk: <M::Entity as EntityTrait>::Column) -> Option<i64> {
+    match model.get(pk) {
+        Value::BigInt(Some(v)) => Some(v),
+        Value::Int(Some(v)) => Some(i64::from(v)),
+        _ => None,
+    }
 }

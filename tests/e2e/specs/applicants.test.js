@@ -5,9 +5,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startServer, createAdmin } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked } from '../lib/browser.js';
-import { firstLogin, enrolTotp, submitForm } from '../lib/login.js';
+import { startServer } from '../lib/server.js';
+import { launch, checkA11y, assertAllVisitedChecked } from '../lib/browser.js';
+import { adminAndAhkVietnam } from '../lib/accounts.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
 
@@ -31,43 +31,8 @@ describe('applicants (JavaScript off)', () => {
   });
 
   it('AHK account → create with review → search "nguyen" → edit → deactivate', async () => {
-    await createAdmin(server, { username: 'team', email: 'team@example.org', password: PASSWORD });
-    const admin = await newNoJsPage(browser);
-    await firstLogin(admin, server.baseUrl, { username: 'team', password: PASSWORD }, checkA11y);
-
-    // An AHK Vietnam account, activated; its setup link comes from the outbox.
-    await admin.goto(new URL('/benutzer/neu', server.baseUrl).href);
-    await admin.selectOption('#salutation', 'frau');
-    await admin.fill('#first_name', 'Lan');
-    await admin.fill('#last_name', 'Phạm');
-    await admin.fill('#position', 'Projektkoordination');
-    await admin.fill('#email', 'lan@ahk-vietnam.example');
-    await admin.fill('#phone', '+84 24 3825 1420');
-    await admin.fill('#username', 'l.pham');
-    await admin.selectOption('#institution_id', { label: 'AHK Vietnam' });
-    await admin.selectOption('#role', 'ahk_staff');
-    await go(admin, admin.locator('button[value=review]'));
-    assert.match(admin.url(), /\/benutzer\/neu\/pruefen$/, await admin.locator('main').innerText());
-    await checkA11y(admin, 'new user review');
-    await go(admin, admin.locator('button[value=save]'));
-    await go(admin, admin.locator('a[href$="/aktion/aktivieren"]'));
-    await go(admin, admin.locator('button[type=submit]').filter({ hasText: 'Ja, freischalten' }));
-    await admin.goto(new URL('/admin/postausgang', server.baseUrl).href);
-    await go(admin, admin.locator('tbody a.kern-link').first());
-    const link = (await admin.locator('#mail-body').innerText()).match(/\/konto\/einrichten\/\S+/);
-    assert.ok(link, 'setup link in the mail');
-
-    const ahk = await newNoJsPage(browser);
-    await ahk.goto(new URL(link[0], server.baseUrl).href);
-    await checkA11y(ahk, 'setup link');
-    await ahk.fill('#password', PASSWORD);
-    await ahk.fill('#password_repeat', PASSWORD);
-    await submitForm(ahk, '#password');
-    await checkA11y(ahk, 'TOTP enrolment');
-    await enrolTotp(ahk);
-    await checkA11y(ahk, 'recovery codes');
-    await go(ahk, ahk.locator('main a.kern-btn'));
-    await checkA11y(ahk, 'AHK start page');
+    // An admin, and an AHK Vietnam account the admin creates and activates.
+    const { admin, ahk } = await adminAndAhkVietnam(browser, server, PASSWORD, checkA11y);
 
     await go(ahk, ahk.locator('nav a[href="/bewerber"]'));
     await checkA11y(ahk, 'applicant list (empty)');

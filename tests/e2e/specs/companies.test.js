@@ -150,6 +150,14 @@ describe('companies (JavaScript off)', () => {
     assert.match(await pager.innerText(), /…/);
     assert.match(await pager.locator('[aria-current=page]').innerText(), /^10$/);
     await checkA11y(page, 'long company list, page 10');
+
+    // Distribution list of a search (R-EXP-4): addresses to copy, a mailto link for short lists.
+    await page.goto(new URL('/unternehmen?q=haustechnik+kg', server.baseUrl).href);
+    await checkA11y(page, 'company search before the distribution list');
+    await go(page, page.locator('a[href^="/unternehmen/verteiler?"]'));
+    assert.match(await page.locator('h1').innerText(), /E-Mail-Verteiler/);
+    assert.match(await page.locator('main').innerText(), /Adressen? aus den gefundenen Unternehmen/);
+    await checkA11y(page, 'company distribution list');
     assertAllVisitedChecked(page);
     await page.context().close();
   });

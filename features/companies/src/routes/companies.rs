@@ -22,10 +22,10 @@ use crate::reference::{self, label_of};
 use crate::scope::{required_district, sees_deactivated, visible_companies};
 use crate::service::{self, CompanyForm, KMU_LIMIT, SALUTATIONS, STATUSES};
 
-const COLUMNS: [&str; 5] = ["name", "plz", "status", "employees", "updated"];
-const FILTERS: [&str; 5] = ["q", "status", "industry", "size", "inactive"];
+pub(crate) const COLUMNS: [&str; 5] = ["name", "plz", "status", "employees", "updated"];
+pub(crate) const FILTERS: [&str; 5] = ["q", "status", "industry", "size", "inactive"];
 
-fn filtered(ctx: &Ctx, params: &ListParams) -> Select<company::Entity> {
+pub(crate) fn filtered(ctx: &Ctx, params: &ListParams) -> Select<company::Entity> {
     let mut cond = Condition::all().add(visible_companies(&ctx.actor));
     if let Some(q) = params.filter("q") {
         let backend = hih_db::backend(&ctx.services().db);

@@ -1,6 +1,7 @@
 //! HTTP handlers of the companies feature.
 
 pub mod companies;
+pub mod distribution;
 pub mod lists;
 pub mod monthly;
 pub mod reference;

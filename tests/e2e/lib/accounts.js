@@ -1,0 +1,73 @@
+// Accounts created through the admin's HTML forms (JavaScript off).
+import assert from 'node:assert/strict';
+
+import { newNoJsPage } from './browser.js';
+import { enrolTotp, firstLogin, submitForm } from './login.js';
+import { createAdmin } from './server.js';
+
+/** Clicks a link or button and waits for the next page. */
+async function go(page, locator) {
+  await Promise.all([page.waitForEvent('load'), locator.click()]);
+}
+
+/**
+ * An AHK Vietnam staff account created and activated by a logged-in admin; the new user's
+ * first login (setup link from the outbox, password, TOTP, recovery codes) runs on `ahk`,
+ * with axe (`checkA11y`) on each of its pages. Ends on the AHK user's start page.
+ * @param {import('playwright-core').Page} admin a logged-in admin's page
+ * @param {import('playwright-core').Page} ahk a fresh no-JS page for the new user
+ * @param {string} baseUrl
+ * @param {{username: string, password: string}} credentials
+ * @param {(page: import('playwright-core').Page, label: string) => Promise<void>} checkA11y
+ */
+export async function createAhkVietnamUser(admin, ahk, baseUrl, { username, password }, checkA11y) {
+  await admin.goto(new URL('/benutzer/neu', baseUrl).href);
+  await admin.selectOption('#salutation', 'frau');
+  await admin.fill('#first_name', 'Lan');
+  await admin.fill('#last_name', 'Phạm');
+  await admin.fill('#position', 'Projektkoordination');
+  await admin.fill('#email', `${username}@ahk-vietnam.example`);
+  await admin.fill('#phone', '+84 24 3825 1420');
+  await admin.fill('#username', username);
+  await admin.selectOption('#institution_id', { label: 'AHK Vietnam' });
+  await admin.selectOption('#role', 'ahk_staff');
+  await go(admin, admin.locator('button[value=review]'));
+  assert.match(admin.url(), /\/benutzer\/neu\/pruefen$/, await admin.locator('main').innerText());
+  await checkA11y(admin, 'new user review');
+  await go(admin, admin.locator('button[value=save]'));
+  await go(admin, admin.locator('a[href$="/aktion/aktivieren"]'));
+  await go(admin, admin.locator('button[type=submit]').filter({ hasText: 'Ja, freischalten' }));
+  await admin.goto(new URL('/admin/postausgang', baseUrl).href);
+  await go(admin, admin.locator('tbody a.kern-link').first());
+  const link = (await admin.locator('#mail-body').innerText()).match(/\/konto\/einrichten\/\S+/);
+  assert.ok(link, 'setup link in the mail');
+
+  await ahk.goto(new URL(link[0], baseUrl).href);
+  await checkA11y(ahk, 'setup link');
+  await ahk.fill('#password', password);
+  await ahk.fill('#password_repeat', password);
+  await submitForm(ahk, '#password');
+  await checkA11y(ahk, 'TOTP enrolment');
+  await enrolTotp(ahk);
+  await checkA11y(ahk, 'recovery codes');
+  await go(ahk, ahk.locator('main a.kern-btn'));
+  await checkA11y(ahk, 'AHK start page');
+}
+
+/**
+ * An administrator `team` (created on the command line, first login done) who then creates
+ * the AHK Vietnam user `l.pham`; both logged in on their own no-JS pages.
+ * @param {import('playwright-core').Browser} browser
+ * @param {{baseUrl: string}} server
+ * @param {string} password for both accounts
+ * @param {(page: import('playwright-core').Page, label: string) => Promise<void>} checkA11y
+ * @returns {Promise<{admin: import('playwright-core').Page, ahk: import('playwright-core').Page}>}
+ */
+export async function adminAndAhkVietnam(browser, server, password, checkA11y) {
+  await createAdmin(server, { username: 'team', email: 'team@example.org', password });
+  const admin = await newNoJsPage(browser);
+  await firstLogin(admin, server.baseUrl, { username: 'team', password }, checkA11y);
+  const ahk = await newNoJsPage(browser);
+  await createAhkVietnamUser(admin, ahk, server.baseUrl, { username: 'l.pham', password }, checkA11y);
+  return { admin, ahk };
+}
