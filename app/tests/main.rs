@@ -21,6 +21,8 @@ pub fn all_features() -> Vec<&'static dyn Feature> {
         &hih_users::UsersFeature,
         &hih_companies::CompaniesFeature,
         &hih_applicants::ApplicantsFeature,
+        &hih_contact_history::ContactHistoryFeature,
+        &hih_matching::MatchingFeature,
         &hih_admin::AdminFeature,
     ]
 }

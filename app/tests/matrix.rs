@@ -191,6 +191,69 @@ async fn month_of(app: &hih_testkit::TestApp, company: i64) -> i64 {
     district
 }
 
+/// Reading applicants: admins and AHK staff get `e`, IHK staff `ihk` (their scope holds only
+/// matched applicants), the other roles 403.
+fn readers(e: Expect, ihk: Expect) -> [Expect; 5] {
+    [Expect::Forbidden, e, ihk, e, Expect::Forbidden]
+}
+
+/// Admins, IHK staff and AHK staff get `e` (in scope), the other roles 403.
+fn staff(e: Expect) -> [Expect; 5] {
+    [Expect::Forbidden, e, e, e, Expect::Forbidden]
+}
+
+/// Enters a match of `applicant` with `company` (as a job would).
+async fn match_of(app: &hih_testkit::TestApp, company: i64, applicant: i64) -> i64 {
+    use sea_orm::EntityTrait;
+    let c = hih_companies::entities::company::Entity::find_by_id(company)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    let a = hih_applicants::entities::applicant::Entity::find_by_id(applicant)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    let form = hih_matching::service::MatchForm {
+        applicant_code: a.applicant_id.clone().unwrap(),
+        placed_on: "2026-11-02".into(),
+        status: "vermittelt".into(),
+        ..Default::default()
+    };
+    let valid = hih_matching::service::validate(app.services(), company, &form, None)
+        .await
+        .unwrap();
+    let mut uow = hih_db::UnitOfWork::begin(app.services(), &hih_kernel::Actor::system("test"))
+        .await
+        .unwrap();
+    let p = hih_matching::service::create(&mut uow, &c, valid)
+        .await
+        .unwrap();
+    uow.commit().await.unwrap();
+    p.id
+}
+
+/// A contact-history entry about a company and/or an applicant, written by a job (so only
+/// admins may change it).
+async fn entry_on(app: &hih_testkit::TestApp, company: Option<i64>, applicant: Option<i64>) -> i64 {
+    let valid = hih_contact_history::service::ValidEntry {
+        contact_date: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+        contact_type: "telefon".into(),
+        topic: "beratung".into(),
+        remarks: "Telefonat".into(),
+        applicant_id: None,
+    };
+    let mut uow = hih_db::UnitOfWork::begin(app.services(), &hih_kernel::Actor::system("test"))
+        .await
+        .unwrap();
+    let e = hih_contact_history::service::create(&mut uow, company, applicant, valid)
+        .await
+        .unwrap();
+    uow.commit().await.unwrap();
+    e.id
+}
+
 /// Only admins get `e`, the other roles 403.
 fn admin_only(e: Expect) -> [Expect; 5] {
     [
@@ -252,6 +315,17 @@ async fn role_route_matrix() {
     let gone_a = applicant_in(&app, "VN", "Trần", true).await;
     let b = |id: i64, suffix: &str| format!("/bewerber/{id}{suffix}");
     let foreign_applicant = [Forbidden, Ok, Forbidden, NotFound, Forbidden];
+    let foreign_read = [Forbidden, Ok, NotFound, NotFound, Forbidden];
+    // A match of a Vietnamese applicant with the IHK Erfurt's company opens it to IHK staff.
+    let matched_a = applicant_in(&app, "VN", "Phạm", false).await;
+    let placement = match_of(&app, own, matched_a).await;
+    let m = |c: i64, suffix: &str| format!("/unternehmen/{c}/vermittlungen{suffix}");
+    // Contact history: one entry on the own company, one on the Vietnamese applicant.
+    let company_entry = entry_on(&app, Some(own), None).await;
+    let applicant_entry = entry_on(&app, None, Some(own_a)).await;
+    let k = |e: i64, suffix: &str| format!("/kontakte/{e}{suffix}");
+    let via_company = [Forbidden, Ok, Ok, NotFound, Forbidden];
+    let via_applicant = [Forbidden, Ok, NotFound, Ok, Forbidden];
     // Self-registrations: submitted in VN (own) and IN (foreign), one still being filled in,
     // one open link without consent yet.
     let (used_token, own_p) = registration_in(&app, "VN", Stage::Submitted).await;
@@ -709,31 +783,31 @@ async fn role_route_matrix() {
             Login,
             [Forbidden, Ok, NotFound, Forbidden, Forbidden],
         ),
-        row("/bewerber", "/bewerber", Login, applicants(Ok)),
+        row("/bewerber", "/bewerber", Login, readers(Ok, Ok)),
         row(
             "/bewerber?q=nguyen&status=bewerber&country=VN&occupation=koch&level=B1&sort=id&dir=desc&per=40",
             "/bewerber",
             Login,
-            applicants(Ok),
+            readers(Ok, Ok),
         ),
-        row("/bewerber?inactive=on", "/bewerber", Login, applicants(Ok)),
+        row("/bewerber?inactive=on", "/bewerber", Login, readers(Ok, Ok)),
         row(
             "/bewerber/export/export.csv",
             "/bewerber/export/:file",
             Login,
-            applicants(Ok),
+            readers(Ok, Ok),
         ),
         row(
             "/bewerber/export/export.xlsx?country=IN",
             "/bewerber/export/:file",
             Login,
-            applicants(Ok),
+            readers(Ok, Ok),
         ),
         row(
             "/bewerber/export/anders.pdf",
             "/bewerber/export/:file",
             Login,
-            applicants(NotFound),
+            readers(NotFound, NotFound),
         ),
         row("/bewerber/neu", "/bewerber/neu", Login, applicants(Ok)),
         row(
@@ -748,14 +822,253 @@ async fn role_route_matrix() {
             Login,
             applicants(Ok),
         ),
-        row(&b(own_a, ""), "/bewerber/:id", Login, applicants(Ok)),
-        row(&b(foreign_a, ""), "/bewerber/:id", Login, foreign_applicant),
-        row(&b(gone_a, ""), "/bewerber/:id", Login, foreign_applicant),
+        row(&b(own_a, ""), "/bewerber/:id", Login, readers(Ok, NotFound)),
+        row(&b(matched_a, ""), "/bewerber/:id", Login, staff(Ok)),
+        row(&b(foreign_a, ""), "/bewerber/:id", Login, foreign_read),
+        row(&b(gone_a, ""), "/bewerber/:id", Login, foreign_read),
         row(
             "/bewerber/999999",
             "/bewerber/:id",
             Login,
-            applicants(NotFound),
+            readers(NotFound, NotFound),
+        ),
+        row(
+            &b(own_a, "/prozess"),
+            "/bewerber/:id/prozess",
+            Login,
+            readers(Ok, NotFound),
+        ),
+        row(
+            &b(matched_a, "/prozess"),
+            "/bewerber/:id/prozess",
+            Login,
+            staff(Ok),
+        ),
+        row(
+            &b(matched_a, "/prozess/pruefen"),
+            "/bewerber/:id/prozess/pruefen",
+            Login,
+            staff(Redirect),
+        ),
+        row(
+            &b(foreign_a, "/prozess/pruefen"),
+            "/bewerber/:id/prozess/pruefen",
+            Login,
+            [Forbidden, Redirect, NotFound, NotFound, Forbidden],
+        ),
+        row(
+            &b(foreign_a, "/prozess"),
+            "/bewerber/:id/prozess",
+            Login,
+            foreign_read,
+        ),
+        row(
+            &b(matched_a, "/bearbeiten"),
+            "/bewerber/:id/bearbeiten",
+            Login,
+            applicants(Ok),
+        ),
+        row(
+            &b(matched_a, "/vermittlungen"),
+            "/bewerber/:id/vermittlungen",
+            Login,
+            staff(Ok),
+        ),
+        row(
+            &b(own_a, "/vermittlungen"),
+            "/bewerber/:id/vermittlungen",
+            Login,
+            readers(Ok, NotFound),
+        ),
+        row(
+            &b(foreign_a, "/vermittlungen"),
+            "/bewerber/:id/vermittlungen",
+            Login,
+            foreign_read,
+        ),
+        row(
+            &m(own, ""),
+            "/unternehmen/:id/vermittlungen",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            &m(foreign, ""),
+            "/unternehmen/:id/vermittlungen",
+            Login,
+            [Forbidden, Ok, NotFound, Forbidden, Forbidden],
+        ),
+        row(
+            &m(own, "/neu"),
+            "/unternehmen/:id/vermittlungen/neu",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            &m(foreign, "/neu"),
+            "/unternehmen/:id/vermittlungen/neu",
+            Login,
+            [Forbidden, Ok, NotFound, Forbidden, Forbidden],
+        ),
+        row(
+            &m(own, "/neu/pruefen"),
+            "/unternehmen/:id/vermittlungen/neu/pruefen",
+            Login,
+            companies(Redirect),
+        ),
+        row(
+            &m(own, &format!("/{placement}/bearbeiten")),
+            "/unternehmen/:id/vermittlungen/:mid/bearbeiten",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            &m(foreign, &format!("/{placement}/bearbeiten")),
+            "/unternehmen/:id/vermittlungen/:mid/bearbeiten",
+            Login,
+            [Forbidden, NotFound, NotFound, Forbidden, Forbidden],
+        ),
+        row(
+            &m(own, &format!("/{placement}/bearbeiten/pruefen")),
+            "/unternehmen/:id/vermittlungen/:mid/bearbeiten/pruefen",
+            Login,
+            companies(Redirect),
+        ),
+        row(
+            &m(own, &format!("/{placement}/entfernen")),
+            "/unternehmen/:id/vermittlungen/:mid/entfernen",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            &m(foreign, &format!("/{placement}/entfernen")),
+            "/unternehmen/:id/vermittlungen/:mid/entfernen",
+            Login,
+            [Forbidden, NotFound, NotFound, Forbidden, Forbidden],
+        ),
+        row(
+            &c(own, "/kontakte"),
+            "/unternehmen/:id/kontakte",
+            Login,
+            via_company,
+        ),
+        row(
+            &c(own, "/kontakte?sort=type&dir=desc&per=40"),
+            "/unternehmen/:id/kontakte",
+            Login,
+            via_company,
+        ),
+        row(
+            &c(foreign, "/kontakte"),
+            "/unternehmen/:id/kontakte",
+            Login,
+            foreign_read,
+        ),
+        row(
+            &c(own, "/kontakte/neu"),
+            "/unternehmen/:id/kontakte/neu",
+            Login,
+            via_company,
+        ),
+        row(
+            &c(foreign, "/kontakte/neu"),
+            "/unternehmen/:id/kontakte/neu",
+            Login,
+            foreign_read,
+        ),
+        row(
+            &b(own_a, "/kontakte"),
+            "/bewerber/:id/kontakte",
+            Login,
+            via_applicant,
+        ),
+        row(
+            &b(matched_a, "/kontakte"),
+            "/bewerber/:id/kontakte",
+            Login,
+            staff(Ok),
+        ),
+        row(
+            &b(foreign_a, "/kontakte"),
+            "/bewerber/:id/kontakte",
+            Login,
+            foreign_read,
+        ),
+        row(
+            &b(own_a, "/kontakte/neu"),
+            "/bewerber/:id/kontakte/neu",
+            Login,
+            via_applicant,
+        ),
+        row("/kontakte", "/kontakte", Login, staff(Ok)),
+        row(
+            "/kontakte?q=telefonat&sort=staff&dir=desc",
+            "/kontakte",
+            Login,
+            staff(Ok),
+        ),
+        row(&k(company_entry, ""), "/kontakte/:id", Login, via_company),
+        row(
+            &k(applicant_entry, ""),
+            "/kontakte/:id",
+            Login,
+            via_applicant,
+        ),
+        row("/kontakte/999999", "/kontakte/:id", Login, staff(NotFound)),
+        row(
+            &k(company_entry, "/bearbeiten"),
+            "/kontakte/:id/bearbeiten",
+            Login,
+            [Forbidden, Ok, Forbidden, NotFound, Forbidden],
+        ),
+        row(
+            &k(applicant_entry, "/bearbeiten"),
+            "/kontakte/:id/bearbeiten",
+            Login,
+            [Forbidden, Ok, NotFound, Forbidden, Forbidden],
+        ),
+        row(
+            &k(company_entry, "/bearbeiten/pruefen"),
+            "/kontakte/:id/bearbeiten/pruefen",
+            Login,
+            [Forbidden, Redirect, Forbidden, NotFound, Forbidden],
+        ),
+        row(
+            &k(company_entry, "/loeschen"),
+            "/kontakte/:id/loeschen",
+            Login,
+            [Forbidden, Ok, Forbidden, NotFound, Forbidden],
+        ),
+        row(
+            &k(applicant_entry, "/loeschen"),
+            "/kontakte/:id/loeschen",
+            Login,
+            [Forbidden, Ok, NotFound, Forbidden, Forbidden],
+        ),
+        row("/vermittlungen", "/vermittlungen", Login, staff(Ok)),
+        row(
+            "/vermittlungen?q=pham&status=vermittelt&sort=company&dir=desc&per=40",
+            "/vermittlungen",
+            Login,
+            staff(Ok),
+        ),
+        row(
+            "/vermittlungen/export/export.csv",
+            "/vermittlungen/export/:file",
+            Login,
+            staff(Ok),
+        ),
+        row(
+            "/vermittlungen/export/export.xlsx?status=beendet",
+            "/vermittlungen/export/:file",
+            Login,
+            staff(Ok),
+        ),
+        row(
+            "/vermittlungen/export/anders.pdf",
+            "/vermittlungen/export/:file",
+            Login,
+            staff(NotFound),
         ),
         row(
             &b(own_a, "/bearbeiten"),

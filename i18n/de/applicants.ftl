@@ -222,3 +222,8 @@ applicants-reg-reject-yes = Ablehnen und Angaben löschen
 applicants-reg-rejected = Die Registrierung wurde abgelehnt; ihre Angaben sind gelöscht.
 applicants-reg-error-reason = Bitte geben Sie einen Grund an (höchstens 2000 Zeichen).
 applicants-reg-error-mail-needs-address = Für den Versand per E-Mail wird eine E-Mail-Adresse benötigt.
+## Prozessdaten (IHK nach einer Vermittlung, R-MAT-3)
+applicants-action-process = Prozessdaten bearbeiten
+applicants-process-title = Prozessdaten bearbeiten
+applicants-back-to-record = Zurück zum Datensatz
+applicants-process-saved = Die Prozessdaten wurden gespeichert.

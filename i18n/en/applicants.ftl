@@ -222,3 +222,8 @@ applicants-reg-reject-yes = Reject and delete the entries
 applicants-reg-rejected = The registration has been rejected; its entries have been deleted.
 applicants-reg-error-reason = Please give a reason (at most 2000 characters).
 applicants-reg-error-mail-needs-address = Sending by e-mail needs an e-mail address.
+## Process data (IHK after a match, R-MAT-3)
+applicants-action-process = Edit process data
+applicants-process-title = Edit process data
+applicants-back-to-record = Back to the record
+applicants-process-saved = The process data has been saved.

@@ -15,6 +15,8 @@ mod m20261130_000030_applicants_core;
 mod m20261130_000031_applicants_list_order;
 mod m20261130_000040_platform_notification;
 mod m20261130_000050_applicants_registration;
+mod m20261130_000060_matching_placement;
+mod m20261130_000061_contact_history_entry;
 pub mod search_index;
 
 /// The migrator used by `hih migrate`, `hih serve` (on start) and the testkit.
@@ -36,6 +38,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000031_applicants_list_order::Migration),
             Box::new(m20261130_000040_platform_notification::Migration),
             Box::new(m20261130_000050_applicants_registration::Migration),
+            Box::new(m20261130_000060_matching_placement::Migration),
+            Box::new(m20261130_000061_contact_history_entry::Migration),
         ]
     }
 }

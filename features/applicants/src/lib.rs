@@ -21,6 +21,10 @@ pub mod scope;
 pub mod search;
 pub mod service;
 
+/// Loads an applicant in the caller's scope for a page, else answers 404 and writes the access
+/// log — for other features' pages about one applicant (tabs).
+pub use routes::record::load as load_applicant;
+
 use std::sync::Arc;
 
 use hih_i18n::Locale;
@@ -36,7 +40,7 @@ impl Feature for ApplicantsFeature {
     }
 
     fn register(&self, r: &mut Registry) {
-        use routes::{edit, list, record};
+        use routes::{edit, list, process, record};
         r.texts(Locale::De, include_str!("../../../i18n/de/applicants.ftl"));
         r.texts(Locale::En, include_str!("../../../i18n/en/applicants.ftl"));
         for (name, source) in [
@@ -59,6 +63,14 @@ impl Feature for ApplicantsFeature {
             (
                 "applicants/confirm.html",
                 include_str!("../templates/confirm.html"),
+            ),
+            (
+                "applicants/process.html",
+                include_str!("../templates/process.html"),
+            ),
+            (
+                "applicants/process_review.html",
+                include_str!("../templates/process_review.html"),
             ),
             (
                 "applicants/macros.html",
@@ -116,13 +128,15 @@ impl Feature for ApplicantsFeature {
             r.template(name, source);
         }
         r.permission(permissions::APPLICANTS);
+        r.permission(permissions::APPLICANTS_READ);
         r.permission(permissions::DELETE_APPLICANTS);
         r.audit_entity("applicant");
         r.audit_entity("applicant_status_change");
         registration_routes(r);
         let work = Access::Permission(permissions::APPLICANTS);
-        r.route("/bewerber", work, get(list::list).boxed());
-        r.route("/bewerber/export/:file", work, get(list::export).boxed());
+        let read = Access::Permission(permissions::APPLICANTS_READ);
+        r.route("/bewerber", read, get(list::list).boxed());
+        r.route("/bewerber/export/:file", read, get(list::export).boxed());
         r.route(
             "/bewerber/neu",
             work,
@@ -134,7 +148,17 @@ impl Feature for ApplicantsFeature {
             work,
             get(edit::new_cancel).post(edit::new_cancel_confirm).boxed(),
         );
-        r.route("/bewerber/:id", work, get(record::show).boxed());
+        r.route("/bewerber/:id", read, get(record::show).boxed());
+        r.route(
+            "/bewerber/:id/prozess",
+            read,
+            get(process::form).post(process::submit).boxed(),
+        );
+        r.route(
+            "/bewerber/:id/prozess/pruefen",
+            read,
+            get(process::review).boxed(),
+        );
         r.route(
             "/bewerber/:id/bearbeiten",
             work,
@@ -160,7 +184,7 @@ impl Feature for ApplicantsFeature {
         r.nav(NavEntry {
             label_key: "applicants-nav",
             href: "/bewerber",
-            permission: Some(permissions::APPLICANTS),
+            permission: Some(permissions::APPLICANTS_READ),
             order: 200,
         });
         r.search_provider(Arc::new(search::ApplicantSearch));

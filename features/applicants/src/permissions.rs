@@ -5,10 +5,8 @@ use hih_kernel::{Permission, Role};
 /// Work with applicants (R-APP-3): admins everywhere, AHK staff in their country (the scoping
 /// function [`crate::scope::visible_applicants`] decides which records).
 ///
-/// IHK staff are not listed yet: they see applicants only after a match with a company of
-/// their district, and then may change only the process fields (entry, work start,
-/// integration, R-MAT-3). The matching slice adds that as its own permission and fills
-/// `applicant_access`; the scoping function already answers for them.
+/// IHK staff are not listed: they read applicants ([`APPLICANTS_READ`]) and change only the
+/// process fields, and only after a match opened the record to their district.
 pub const APPLICANTS: Permission = Permission {
     key: "applicants.edit",
     roles: &[Role::Admin, Role::AhkStaff],
@@ -18,6 +16,15 @@ pub const APPLICANTS: Permission = Permission {
 pub const DELETE_APPLICANTS: Permission = Permission {
     key: "applicants.delete",
     roles: &[Role::Admin],
+};
+
+/// Read applicants (list, detail, export, search) and change their process fields (entry,
+/// work start, integration, employment after 6/12 months): admins, AHK staff and IHK staff
+/// (R-APP-3, R-MAT-3). Which records is decided by [`crate::scope::visible_applicants`]: IHK
+/// staff see only the applicants a match opened to their district.
+pub const APPLICANTS_READ: Permission = Permission {
+    key: "applicants.read",
+    roles: &[Role::Admin, Role::AhkStaff, Role::IhkStaff],
 };
 
 /// Invite people to register themselves and review their registrations (R-REG-1/3): admins

@@ -3,7 +3,7 @@
 //! [`visible_applicants`].
 
 use hih_kernel::{Actor, Role};
-use sea_orm::sea_query::Query;
+use sea_orm::sea_query::{Query, SelectStatement};
 use sea_orm::{ColumnTrait, Condition};
 
 use crate::entities::{applicant, applicant_access};
@@ -44,6 +44,16 @@ pub fn visible_applicants(actor: &Actor) -> Condition {
         },
         Role::SuperAdmin | Role::Dpo => none,
     }
+}
+
+/// The ids of the applicants `actor` may see, as a subquery for other features' records that
+/// are visible with their applicant (matches, contact history).
+pub fn visible_applicant_ids(actor: &Actor) -> SelectStatement {
+    Query::select()
+        .column(applicant::Column::Id)
+        .from(applicant::Entity)
+        .cond_where(visible_applicants(actor))
+        .to_owned()
 }
 
 /// Whether the actor may ask for deactivated applicants (admins, during retention; R-LST-2).

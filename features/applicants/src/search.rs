@@ -9,7 +9,7 @@ use sea_orm::{
 };
 
 use crate::entities::applicant;
-use crate::permissions::APPLICANTS;
+use crate::permissions::APPLICANTS_READ;
 use crate::scope::{sees_deactivated, visible_applicants};
 
 /// Finds applicants for the search box.
@@ -61,7 +61,7 @@ impl SearchProvider for ApplicantSearch {
         query: &str,
         limit: u64,
     ) -> Result<SearchHits, AppError> {
-        if !APPLICANTS.allows(actor) {
+        if !APPLICANTS_READ.allows(actor) {
             return Ok(SearchHits::default());
         }
         let select = applicant::Entity::find().filter(condition(&services.db, actor, query));

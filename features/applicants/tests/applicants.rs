@@ -123,8 +123,30 @@ async fn foreign_country_records_answer_404_and_are_logged() {
     let all = admin.get("/bewerber").await;
     assert!(all.contains("Trần") && all.contains("Reddy"));
     assert!(!admin.get("/bewerber?country=IN").await.contains("Trần"));
-    // IHK staff (until a match opens a record), the DPO and the operator see no applicants.
-    for role in [Role::IhkStaff, Role::Dpo, Role::SuperAdmin] {
+    // IHK staff may read applicants, but none is in their scope until a match opens it
+    // (R-MAT-3): the list is empty, the record answers 404, the form stays closed.
+    let (ihk, _) = agent_for(&app, Role::IhkStaff, "a-ihk").await;
+    let list = ihk.get("/bewerber").await;
+    assert_eq!(list.status, 200);
+    assert!(!list.contains("Trần") && !list.contains("Reddy"));
+    assert!(!list.contains("/bewerber/neu"), "no create button");
+    assert_eq!(ihk.get(&format!("/bewerber/{}", own.id)).await.status, 404);
+    assert_eq!(
+        ihk.get(&format!("/bewerber/{}/prozess", own.id))
+            .await
+            .status,
+        404
+    );
+    assert_eq!(ihk.get("/bewerber/neu").await.status, 403);
+    assert_eq!(
+        ihk.get(&format!("/bewerber/{}/bearbeiten", own.id))
+            .await
+            .status,
+        403
+    );
+    assert!(!ihk.get("/suche?q=tran").await.contains("Trần"));
+    // The DPO and the operator see no applicants.
+    for role in [Role::Dpo, Role::SuperAdmin] {
         let (a, _) = agent_for(&app, role, &format!("a-{}", role.code().replace('_', "-"))).await;
         assert_eq!(a.get("/bewerber").await.status, 403);
         assert_eq!(a.get(&format!("/bewerber/{}", own.id)).await.status, 403);

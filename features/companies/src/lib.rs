@@ -19,6 +19,10 @@ pub mod search;
 pub mod service;
 mod tiles;
 
+/// Loads a company in the caller's scope for a page, else answers 404 and writes the access
+/// log — for other features' pages about one company (tabs).
+pub use routes::companies::load as load_company;
+
 use std::sync::Arc;
 
 use hih_i18n::Locale;

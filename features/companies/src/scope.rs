@@ -4,6 +4,7 @@
 //! the matching feature). Monthly counts (1A) are scoped by IHK district: [`visible_districts`].
 
 use hih_kernel::{Actor, Role};
+use sea_orm::sea_query::{Query, SelectStatement};
 use sea_orm::{ColumnTrait, Condition};
 
 use hih_users::entities::institution;
@@ -26,6 +27,16 @@ pub fn visible_companies(actor: &Actor) -> Condition {
         },
         Role::SuperAdmin | Role::AhkStaff | Role::Dpo => none,
     }
+}
+
+/// The ids of the companies `actor` may see, as a subquery for other features' records that
+/// are visible with their company (matches, contact history): `x IN (visible_company_ids)`.
+pub fn visible_company_ids(actor: &Actor) -> SelectStatement {
+    Query::select()
+        .column(company::Column::Id)
+        .from(company::Entity)
+        .cond_where(visible_companies(actor))
+        .to_owned()
 }
 
 /// Whether the actor may ask for deactivated companies (admins, during retention; R-LST-2).

@@ -142,6 +142,7 @@ pub async fn list(ctx: Ctx, Query(query): Query<Vec<(String, String)>>) -> WebRe
             occupations => Serde(triple(occupations)),
             may_see_deactivated => sees_deactivated(&ctx.actor),
             may_filter_country => sees_deactivated(&ctx.actor),
+            may_create => crate::permissions::APPLICANTS.allows(&ctx.actor),
         },
     )
     .await

@@ -15,7 +15,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
 
 use crate::entities::{applicant, applicant_status_change};
-use crate::permissions::DELETE_APPLICANTS;
+use crate::permissions::{APPLICANTS, DELETE_APPLICANTS};
 use crate::scope::visible_applicants;
 use crate::service::{
     self, ApplicantForm, LEVELS, RECOGNITION_RESULTS, SALUTATIONS, STATUSES, VISA_RESULTS, YES_NO,
@@ -113,6 +113,8 @@ pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
         history => Serde(history),
         tabs => Serde(tabs),
         may_delete => DELETE_APPLICANTS.allows(&ctx.actor),
+        may_edit => APPLICANTS.allows(&ctx.actor),
+        may_edit_process => !APPLICANTS.allows(&ctx.actor),
         created => iso(a.created_at),
         deactivated => a.deactivated_at.map(iso),
     })

@@ -1,0 +1,3 @@
+//! sea-orm entities of the contact history.
+
+pub mod contact_entry;

@@ -1,0 +1,138 @@
+//! Contact history (R-CH-1..4): entries about a company, an applicant or both — date, staff
+//! member, contact type, topic, text. A "Kontakthistorie" tab on company and applicant pages
+//! (registered as tabs, the two features stay untouched) leads to the record's history
+//! (newest first, sortable by every column); entries are visible to whoever may see the
+//! record they concern ([`scope`]); authors and admins edit and delete with confirmation; the
+//! texts are found by the global search. Migration `contact_history_entry`, texts
+//! `i18n/<locale>/contact_history.ftl`.
+
+pub mod entities;
+pub mod permissions;
+mod routes;
+pub mod scope;
+pub mod search;
+pub mod service;
+
+use std::sync::Arc;
+
+use hih_i18n::Locale;
+use hih_kernel::{Access, Actor, Feature, Registry, TabProvider};
+use poem::{EndpointExt, get};
+
+/// The feature value listed in `app/src/main.rs`.
+pub struct ContactHistoryFeature;
+
+/// The "Kontakthistorie" tab on companies and applicants.
+struct HistoryTab {
+    kind: &'static str,
+    base: &'static str,
+}
+
+impl TabProvider for HistoryTab {
+    fn record_kind(&self) -> &'static str {
+        self.kind
+    }
+    fn label_key(&self) -> &'static str {
+        "contacts-tab"
+    }
+    fn href(&self, actor: &Actor, record_id: i64) -> Option<String> {
+        permissions::CONTACTS
+            .allows(actor)
+            .then(|| format!("{}/{record_id}/kontakte", self.base))
+    }
+}
+
+impl Feature for ContactHistoryFeature {
+    fn name(&self) -> &'static str {
+        "contact_history"
+    }
+
+    fn register(&self, r: &mut Registry) {
+        use routes::{entry, list};
+        r.texts(
+            Locale::De,
+            include_str!("../../../i18n/de/contact_history.ftl"),
+        );
+        r.texts(
+            Locale::En,
+            include_str!("../../../i18n/en/contact_history.ftl"),
+        );
+        for (name, source) in [
+            (
+                "contact_history/list.html",
+                include_str!("../templates/list.html"),
+            ),
+            (
+                "contact_history/form.html",
+                include_str!("../templates/form.html"),
+            ),
+            (
+                "contact_history/review.html",
+                include_str!("../templates/review.html"),
+            ),
+            (
+                "contact_history/detail.html",
+                include_str!("../templates/detail.html"),
+            ),
+            (
+                "contact_history/delete.html",
+                include_str!("../templates/delete.html"),
+            ),
+        ] {
+            r.template(name, source);
+        }
+        r.permission(permissions::CONTACTS);
+        r.audit_entity("contact_entry");
+        let work = Access::Permission(permissions::CONTACTS);
+        r.route(
+            "/unternehmen/:id/kontakte",
+            work,
+            get(list::company_list).boxed(),
+        );
+        r.route(
+            "/unternehmen/:id/kontakte/neu",
+            work,
+            get(entry::company_new)
+                .post(entry::company_new_submit)
+                .boxed(),
+        );
+        r.route(
+            "/bewerber/:id/kontakte",
+            work,
+            get(list::applicant_list).boxed(),
+        );
+        r.route(
+            "/bewerber/:id/kontakte/neu",
+            work,
+            get(entry::applicant_new)
+                .post(entry::applicant_new_submit)
+                .boxed(),
+        );
+        r.route("/kontakte", work, get(list::all).boxed());
+        r.route("/kontakte/:id", work, get(entry::show).boxed());
+        r.route(
+            "/kontakte/:id/bearbeiten",
+            work,
+            get(entry::edit_form).post(entry::edit_submit).boxed(),
+        );
+        r.route(
+            "/kontakte/:id/bearbeiten/pruefen",
+            work,
+            get(entry::edit_review).boxed(),
+        );
+        r.route(
+            "/kontakte/:id/loeschen",
+            work,
+            get(entry::delete_form).post(entry::delete_submit).boxed(),
+        );
+        r.tab(Arc::new(HistoryTab {
+            kind: "company",
+            base: "/unternehmen",
+        }));
+        r.tab(Arc::new(HistoryTab {
+            kind: "applicant",
+            base: "/bewerber",
+        }));
+        r.search_provider(Arc::new(search::ContactSearch));
+    }
+}

@@ -1,0 +1,3 @@
+//! sea-orm entities of the matching feature.
+
+pub mod placement;

@@ -1,0 +1,153 @@
+//! Matching feature (R-MAT-1..3): matches (Vermittlungen) of applicants with companies. Entered
+//! on a company by typing the Bewerberkennung (checked, then confirmed), removed with
+//! confirmation; each match opens the applicant to the company's IHK district through the
+//! applicants' extension table `applicant_access` (same unit of work) and notifies the AHK staff
+//! of the applicant's country. Tabs on companies and applicants, the list `/vermittlungen`
+//! with exports. Migration `matching_placement`, texts `i18n/<locale>/matching.ftl`.
+
+pub mod entities;
+pub mod jobs;
+pub mod permissions;
+mod routes;
+pub mod scope;
+pub mod service;
+#[cfg(feature = "testing")]
+pub mod testing;
+
+use std::sync::Arc;
+
+use hih_i18n::Locale;
+use hih_kernel::{Access, Actor, Feature, NavEntry, Registry, TabProvider};
+use poem::{EndpointExt, get};
+
+/// The feature value listed in `app/src/main.rs`.
+pub struct MatchingFeature;
+
+/// The "Vermittlungen" tab on a company (admins, IHK staff).
+struct CompanyTab;
+
+impl TabProvider for CompanyTab {
+    fn record_kind(&self) -> &'static str {
+        "company"
+    }
+    fn label_key(&self) -> &'static str {
+        "matching-tab"
+    }
+    fn href(&self, actor: &Actor, record_id: i64) -> Option<String> {
+        permissions::MATCH
+            .allows(actor)
+            .then(|| format!("/unternehmen/{record_id}/vermittlungen"))
+    }
+}
+
+/// The "Vermittlungen" tab on an applicant (everybody who sees matches).
+struct ApplicantTab;
+
+impl TabProvider for ApplicantTab {
+    fn record_kind(&self) -> &'static str {
+        "applicant"
+    }
+    fn label_key(&self) -> &'static str {
+        "matching-tab"
+    }
+    fn href(&self, actor: &Actor, record_id: i64) -> Option<String> {
+        permissions::SEE_MATCHES
+            .allows(actor)
+            .then(|| format!("/bewerber/{record_id}/vermittlungen"))
+    }
+}
+
+impl Feature for MatchingFeature {
+    fn name(&self) -> &'static str {
+        "matching"
+    }
+
+    fn register(&self, r: &mut Registry) {
+        use routes::{applicant_tab, company_tab, list};
+        r.texts(Locale::De, include_str!("../../../i18n/de/matching.ftl"));
+        r.texts(Locale::En, include_str!("../../../i18n/en/matching.ftl"));
+        for (name, source) in [
+            (
+                "matching/company.html",
+                include_str!("../templates/company.html"),
+            ),
+            ("matching/form.html", include_str!("../templates/form.html")),
+            (
+                "matching/review.html",
+                include_str!("../templates/review.html"),
+            ),
+            (
+                "matching/remove.html",
+                include_str!("../templates/remove.html"),
+            ),
+            (
+                "matching/applicant.html",
+                include_str!("../templates/applicant.html"),
+            ),
+            ("matching/list.html", include_str!("../templates/list.html")),
+        ] {
+            r.template(name, source);
+        }
+        r.permission(permissions::MATCH);
+        r.permission(permissions::SEE_MATCHES);
+        r.audit_entity("placement");
+        let edit = Access::Permission(permissions::MATCH);
+        let see = Access::Permission(permissions::SEE_MATCHES);
+        r.route(
+            "/unternehmen/:id/vermittlungen",
+            edit,
+            get(company_tab::list).boxed(),
+        );
+        r.route(
+            "/unternehmen/:id/vermittlungen/neu",
+            edit,
+            get(company_tab::new_form)
+                .post(company_tab::new_submit)
+                .boxed(),
+        );
+        r.route(
+            "/unternehmen/:id/vermittlungen/neu/pruefen",
+            edit,
+            get(company_tab::new_review).boxed(),
+        );
+        r.route(
+            "/unternehmen/:id/vermittlungen/:mid/bearbeiten",
+            edit,
+            get(company_tab::edit_form)
+                .post(company_tab::edit_submit)
+                .boxed(),
+        );
+        r.route(
+            "/unternehmen/:id/vermittlungen/:mid/bearbeiten/pruefen",
+            edit,
+            get(company_tab::edit_review).boxed(),
+        );
+        r.route(
+            "/unternehmen/:id/vermittlungen/:mid/entfernen",
+            edit,
+            get(company_tab::remove_form)
+                .post(company_tab::remove_submit)
+                .boxed(),
+        );
+        r.route(
+            "/bewerber/:id/vermittlungen",
+            see,
+            get(applicant_tab::list).boxed(),
+        );
+        r.route("/vermittlungen", see, get(list::list).boxed());
+        r.route(
+            "/vermittlungen/export/:file",
+            see,
+            get(list::export).boxed(),
+        );
+        jobs::register(r);
+        r.tab(Arc::new(CompanyTab));
+        r.tab(Arc::new(ApplicantTab));
+        r.nav(NavEntry {
+            label_key: "matching-nav",
+            href: "/vermittlungen",
+            permission: Some(permissions::SEE_MATCHES),
+            order: 300,
+        });
+    }
+}

@@ -1,0 +1,73 @@
+//! Test helpers (feature `testing`): records to match or to write contacts about, created as a
+//! job would (through the services, in a unit of work).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers: a panic is the failure report
+
+use hih_kernel::Actor;
+use hih_testkit::TestApp;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+fn pairs(fields: &[(&str, &str)]) -> Vec<(String, String)> {
+    fields
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+/// An applicant (status Bewerber/in, target occupation Koch/Köchin) registered in `country`;
+/// the first of a country gets `HIH-<country>-0001`. Returns the record id.
+pub async fn applicant_in(app: &TestApp, country: &str, last_name: &str) -> i64 {
+    use hih_applicants::service;
+    let form = service::ApplicantForm::from_pairs(&pairs(&[
+        ("last_name", last_name),
+        ("first_names", "Anh"),
+        ("birth_date", "1995-03-04"),
+        ("country", country),
+        ("status", "bewerber"),
+        ("target_occupation", "koch"),
+    ]));
+    let valid = service::validate(app.services(), &form, None)
+        .await
+        .unwrap();
+    let mut uow = hih_db::UnitOfWork::begin(app.services(), &Actor::system("test"))
+        .await
+        .unwrap();
+    let a = service::create(&mut uow, valid).await.unwrap();
+    uow.commit().await.unwrap();
+    a.id
+}
+
+/// A company in the district of the named IHK, at "Geheimgasse <name>, 99084 Erfurt" with the
+/// e-mail `kontakt@geheim.example` (fields AHK staff must never see). Returns the record id.
+pub async fn company_in(app: &TestApp, ihk: &str, name: &str) -> i64 {
+    let district = hih_users::entities::institution::Entity::find()
+        .filter(hih_users::entities::institution::Column::Name.eq(ihk))
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let form = hih_companies::service::CompanyForm::from_pairs(&pairs(&[
+        ("name", name),
+        ("street", "Geheimgasse"),
+        ("house_number", name),
+        ("plz", "99084"),
+        ("ort", "Erfurt"),
+        ("industry", "C"),
+        ("email", "kontakt@geheim.example"),
+        ("status", "interessiert"),
+        ("outreach_format", "telefon"),
+    ]));
+    let valid = hih_companies::service::validate(app.services(), &form, Some(district), None)
+        .await
+        .map_err(|e| e.0)
+        .unwrap();
+    let mut uow = hih_db::UnitOfWork::begin(app.services(), &Actor::system("test"))
+        .await
+        .unwrap();
+    let c = hih_companies::service::create(&mut uow, valid)
+        .await
+        .unwrap();
+    uow.commit().await.unwrap();
+    c.id
+}
