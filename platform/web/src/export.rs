@@ -69,6 +69,7 @@ impl ExportFormat {
 /// holding them all: CSV into a growing buffer, XLSX in rust_xlsxwriter's constant-memory
 /// mode (rows go to a temporary file and are zipped at the end).
 pub struct ExportWriter {
+    format: ExportFormat,
     sink: Sink,
     columns: usize,
     rows: u32,
@@ -122,6 +123,7 @@ impl ExportWriter {
             }
         };
         Ok(Self {
+            format,
             sink,
             columns: header.len(),
             rows: 0,
@@ -187,6 +189,35 @@ impl ExportWriter {
                 book.save_to_buffer().map_err(AppError::internal)
             }
         }
+    }
+}
+
+impl ExportWriter {
+    /// Finishes the file as a download named `<stem>.csv`/`.xlsx` and writes the export with
+    /// its row count and `detail` (file, filter) to the access log (R-EXP-5).
+    pub async fn respond(
+        self,
+        ctx: &crate::Ctx,
+        stem: &str,
+        entity: &str,
+        detail: serde_json::Value,
+    ) -> crate::WebResult {
+        let count = self.rows();
+        let format = self.format;
+        let response = download(
+            self.finish()?,
+            &format!("{stem}.{}", format.extension()),
+            format.content_type(),
+        );
+        ctx.log_access(
+            hih_db::access::AccessAction::Export,
+            entity,
+            None,
+            detail,
+            Some(i64::from(count)),
+        )
+        .await;
+        Ok(response)
     }
 }
 

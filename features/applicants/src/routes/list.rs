@@ -5,7 +5,7 @@ use futures::TryStreamExt;
 use hih_db::access::AccessAction;
 use hih_db::search::text_matches;
 use hih_kernel::AppError;
-use hih_web::export::{Cell, ExportWriter, download};
+use hih_web::export::{Cell, ExportWriter};
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, ListParams, WebError, WebResult, iso};
@@ -266,19 +266,11 @@ pub async fn export(
         ])?;
     }
     drop(rows);
-    let count = out.rows();
-    let resp = download(
-        out.finish()?,
-        &format!("bewerber.{}", format.extension()),
-        format.content_type(),
-    );
-    ctx.log_access(
-        AccessAction::Export,
+    out.respond(
+        &ctx,
+        "bewerber",
         "applicant",
-        None,
         serde_json::json!({ "file": file, "filter": params.filters }),
-        Some(i64::from(count)),
     )
-    .await;
-    Ok(resp)
+    .await
 }

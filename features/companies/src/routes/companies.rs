@@ -7,7 +7,7 @@ use hih_db::UnitOfWork;
 use hih_db::access::AccessAction;
 use hih_db::search::text_matches;
 use hih_kernel::{AppError, FieldErrors};
-use hih_web::export::{Cell, ExportWriter, download};
+use hih_web::export::{Cell, ExportWriter};
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, ListParams, WebError, WebResult, draft, iso};
@@ -175,21 +175,13 @@ pub async fn export(
         ])?;
     }
     drop(rows);
-    let count = out.rows();
-    let resp = download(
-        out.finish()?,
-        &format!("unternehmen.{}", format.extension()),
-        format.content_type(),
-    );
-    ctx.log_access(
-        AccessAction::Export,
+    out.respond(
+        &ctx,
+        "unternehmen",
         "company",
-        None,
         serde_json::json!({ "file": file, "filter": params.filters }),
-        Some(i64::from(count)),
     )
-    .await;
-    Ok(resp)
+    .await
 }
 
 /// Column headers of the company export (text keys), in the order of [`EXPORT_COLUMNS`].

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use futures::TryStreamExt;
 use hih_db::access::AccessAction;
 use hih_kernel::AppError;
-use hih_web::export::{Cell, ExportFormat, ExportWriter, download};
+use hih_web::export::{Cell, ExportFormat, ExportWriter};
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, ListParams, WebError, WebResult};
@@ -166,19 +166,11 @@ pub async fn download_file(
             Cell::Text(r.email.clone()),
         ])?;
     }
-    let count = out.rows();
-    let resp = download(
-        out.finish()?,
-        &format!("verteiler-unternehmen.{}", format.extension()),
-        format.content_type(),
-    );
-    ctx.log_access(
-        AccessAction::Export,
+    out.respond(
+        &ctx,
+        "verteiler-unternehmen",
         "company",
-        None,
         serde_json::json!({ "list": "distribution", "file": file, "filter": params.filters }),
-        Some(i64::from(count)),
     )
-    .await;
-    Ok(resp)
+    .await
 }

@@ -9,7 +9,7 @@ use hih_companies::reference::{self, label_of};
 use hih_db::access::AccessAction;
 use hih_db::fold::contains_all_words;
 use hih_kernel::AppError;
-use hih_web::export::{Cell, ExportFormat, ExportWriter, download};
+use hih_web::export::{Cell, ExportFormat, ExportWriter};
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, ListParams, WebError, WebResult};
@@ -179,19 +179,11 @@ pub async fn export(
         ])?;
     }
     drop(rows);
-    let count = out.rows();
-    let resp = download(
-        out.finish()?,
-        &format!("vermittlungen.{}", format.extension()),
-        format.content_type(),
-    );
-    ctx.log_access(
-        AccessAction::Export,
+    out.respond(
+        &ctx,
+        "vermittlungen",
         "placement",
-        None,
         serde_json::json!({ "file": file, "filter": params.filters }),
-        Some(i64::from(count)),
     )
-    .await;
-    Ok(resp)
+    .await
 }
