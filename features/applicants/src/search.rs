@@ -4,9 +4,7 @@
 
 use hih_db::search::text_matches;
 use hih_kernel::{Actor, AppError, SearchHit, SearchHits, SearchProvider, Services};
-use sea_orm::{
-    ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::entities::applicant;
 use crate::permissions::APPLICANTS_READ;
@@ -65,13 +63,15 @@ impl SearchProvider for ApplicantSearch {
             return Ok(SearchHits::default());
         }
         let select = applicant::Entity::find().filter(condition(&services.db, actor, query));
-        let total = select.clone().count(&services.db).await?;
-        let hits = select
-            .order_by_asc(applicant::Column::SortName)
-            .order_by_asc(applicant::Column::Id)
-            .limit(limit)
-            .all(&services.db)
-            .await?
+        let (total, found) = hih_web::fetch_first(
+            select
+                .order_by_asc(applicant::Column::SortName)
+                .order_by_asc(applicant::Column::Id),
+            limit,
+            &services.db,
+        )
+        .await?;
+        let hits = found
             .into_iter()
             .map(|a| SearchHit {
                 href: format!("/bewerber/{}", a.id),

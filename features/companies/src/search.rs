@@ -4,9 +4,7 @@
 use hih_db::Backend;
 use hih_db::search::text_matches;
 use hih_kernel::{Actor, AppError, SearchHit, SearchHits, SearchProvider, Services};
-use sea_orm::{
-    ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::entities::company;
 use crate::permissions::COMPANIES;
@@ -67,13 +65,15 @@ impl SearchProvider for CompanySearch {
         }
         let select =
             company::Entity::find().filter(condition(hih_db::backend(&services.db), actor, query));
-        let total = select.clone().count(&services.db).await?;
-        let hits = select
-            .order_by_asc(company::Column::SortName)
-            .order_by_asc(company::Column::Id)
-            .limit(limit)
-            .all(&services.db)
-            .await?
+        let (total, found) = hih_web::fetch_first(
+            select
+                .order_by_asc(company::Column::SortName)
+                .order_by_asc(company::Column::Id),
+            limit,
+            &services.db,
+        )
+        .await?;
+        let hits = found
             .into_iter()
             .map(|c| SearchHit {
                 href: format!("/unternehmen/{}", c.id),

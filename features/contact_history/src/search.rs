@@ -3,7 +3,7 @@
 
 use hih_db::search::text_matches;
 use hih_kernel::{Actor, AppError, SearchHit, SearchHits, SearchProvider, Services};
-use sea_orm::{Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{Condition, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::entities::contact_entry;
 use crate::permissions::CONTACTS;
@@ -44,13 +44,15 @@ impl SearchProvider for ContactSearch {
                 query,
             ));
         let select = contact_entry::Entity::find().filter(cond);
-        let total = select.clone().count(&services.db).await?;
-        let hits = select
-            .order_by_desc(contact_entry::Column::ContactDate)
-            .order_by_desc(contact_entry::Column::Id)
-            .limit(limit)
-            .all(&services.db)
-            .await?
+        let (total, found) = hih_web::fetch_first(
+            select
+                .order_by_desc(contact_entry::Column::ContactDate)
+                .order_by_desc(contact_entry::Column::Id),
+            limit,
+            &services.db,
+        )
+        .await?;
+        let hits = found
             .into_iter()
             .map(|e| SearchHit {
                 title: format!("{} · {}", e.contact_date.format("%d.%m.%Y"), e.author_name),

@@ -3,7 +3,7 @@
 
 use hih_db::fold::contains_all_words;
 use hih_kernel::{Actor, AppError, SearchHit, SearchHits, SearchProvider, Services};
-use sea_orm::{Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{Condition, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::entities::user_account;
 use crate::permissions::MANAGE_USERS;
@@ -39,13 +39,14 @@ impl SearchProvider for UserSearch {
                 .add(visible_users(actor))
                 .add(contains_all_words(user_account::Column::SearchText, query)),
         );
-        let total = select.clone().count(&services.db).await?;
-        let found = select
-            .order_by_asc(user_account::Column::SortName)
-            .order_by_asc(user_account::Column::Id)
-            .limit(limit)
-            .all(&services.db)
-            .await?;
+        let (total, found) = hih_web::fetch_first(
+            select
+                .order_by_asc(user_account::Column::SortName)
+                .order_by_asc(user_account::Column::Id),
+            limit,
+            &services.db,
+        )
+        .await?;
         let institutions = service::institutions(services).await?;
         let hits = found
             .into_iter()

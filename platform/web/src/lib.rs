@@ -23,7 +23,7 @@ pub use app::{PLATFORM_TEMPLATES, assemble, build_app, platform_texts};
 pub use assets::asset_url;
 pub use ctx::{Ctx, WebError, WebResult, form_errors, redirect};
 pub use list::ListParams;
-pub use paging::fetch_page;
+pub use paging::{fetch_first, fetch_page};
 pub use ratelimit::RateLimiter;
 pub use session::{Session, SessionStage};
 pub use state::AppState;

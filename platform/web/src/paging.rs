@@ -33,12 +33,44 @@ where
 {
     let total = count(&select, db).await?;
     let (offset, limit) = params.window(total);
-    let Some(limit) = limit else {
-        return Ok((total, select.all(db).await?));
+    let rows = match limit {
+        Some(limit) => window(select, offset, limit, db).await?,
+        None => select.all(db).await?,
     };
+    Ok((total, rows))
+}
+
+/// The total number of rows `select` finds and its first `limit` rows, in the order of
+/// `select` (for previews such as the global search's sections). Same count and id-first
+/// read as [`fetch_page`].
+pub async fn fetch_first<E, C>(
+    select: Select<E>,
+    limit: u64,
+    db: &C,
+) -> Result<(u64, Vec<E::Model>), DbErr>
+where
+    E: EntityTrait,
+    E::Model: Sync,
+    C: ConnectionTrait,
+{
+    let total = count(&select, db).await?;
+    Ok((total, window(select, 0, limit, db).await?))
+}
+
+/// The rows `offset..offset + limit` of `select`: their ids first, then those rows by id.
+async fn window<E, C>(
+    select: Select<E>,
+    offset: u64,
+    limit: u64,
+    db: &C,
+) -> Result<Vec<E::Model>, DbErr>
+where
+    E: EntityTrait,
+    E::Model: Sync,
+    C: ConnectionTrait,
+{
     let pk = primary_column::<E>()?;
     let ids: Vec<i64> = select
-        .clone()
         .select_only()
         .column(pk)
         .offset(offset)
@@ -47,12 +79,12 @@ where
         .all(db)
         .await?;
     if ids.is_empty() {
-        return Ok((total, Vec::new()));
+        return Ok(Vec::new());
     }
     let position: HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     let mut rows = E::find().filter(pk.is_in(ids)).all(db).await?;
     rows.sort_by_key(|m| id_of(m, pk).and_then(|id| position.get(&id).copied()));
-    Ok((total, rows))
+    Ok(rows)
 }
 
 /// `SELECT COUNT(*)` with the filter of `select` and nothing else.
