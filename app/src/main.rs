@@ -21,6 +21,7 @@ pub fn features() -> Vec<&'static dyn Feature> {
         &hih_applicants::ApplicantsFeature,
         &hih_contact_history::ContactHistoryFeature,
         &hih_matching::MatchingFeature,
+        &hih_reports::ReportsFeature,
         &hih_admin::AdminFeature,
     ]
 }

@@ -30,6 +30,7 @@ impl JobHandler for Retention {
         hih_db::retention::purge_deactivated::<applicant::Entity>(
             ctx,
             "applicant",
+            applicant::Column::Id,
             applicant::Column::Active,
             applicant::Column::DeactivatedAt,
         )

@@ -29,6 +29,7 @@ impl JobHandler for Retention {
         hih_db::retention::purge_deactivated::<company::Entity>(
             ctx,
             "company",
+            company::Column::Id,
             company::Column::Active,
             company::Column::DeactivatedAt,
         )

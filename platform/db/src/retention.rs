@@ -1,21 +1,26 @@
 //! The retention purge every feature with deactivatable records runs daily (R-COM-3, R-RET-1):
 //! rows deactivated longer ago than the retention period (setting `retention_days`) are
 //! deleted physically, in one unit of work whose audit entry holds counts only. One function,
-//! so the rule — and later the folding into anonymous statistics before deletion (R-RET-3) —
-//! lives in one place.
+//! so the rule lives in one place. Before deleting, the rows are folded into the anonymous
+//! statistics counters registered for `audit_entity` (R-RET-3), in the same transaction.
 
 use chrono::Duration;
 use hih_kernel::{AppError, JobContext, JobError};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 
 use crate::UnitOfWork;
 
+/// How many rows one statement folds and deletes (bounded `IN` lists on both databases).
+const BATCH: usize = 500;
+
 /// Deletes the rows of `E` whose `active` is false and whose `deactivated_at` lies before the
-/// retention cutoff; writes one audit event `purge` for `audit_entity` with the count.
-/// Idempotent: a second run finds nothing. Returns the number of deleted rows.
+/// retention cutoff, after folding them into the statistics counters; writes one audit event
+/// `purge` for `audit_entity` with the count. Idempotent: a second run finds nothing. Returns
+/// the number of deleted rows.
 pub async fn purge_deactivated<E: EntityTrait>(
     ctx: &JobContext,
     audit_entity: &str,
+    id: E::Column,
     active: E::Column,
     deactivated_at: E::Column,
 ) -> Result<u64, JobError> {
@@ -23,13 +28,25 @@ pub async fn purge_deactivated<E: EntityTrait>(
     let days = services.settings.retention_days;
     let cutoff = services.clock.now() - Duration::days(days);
     let mut uow = UnitOfWork::begin(services, &ctx.actor()).await?;
-    let deleted = E::delete_many()
+    let ids: Vec<i64> = E::find()
+        .select_only()
+        .column(id)
         .filter(active.eq(false))
         .filter(deactivated_at.lte(cutoff))
-        .exec(uow.txn())
+        .into_tuple()
+        .all(uow.txn())
         .await
-        .map_err(AppError::from)?
-        .rows_affected;
+        .map_err(AppError::from)?;
+    let mut deleted = 0;
+    for chunk in ids.chunks(BATCH) {
+        uow.fold_before_delete(audit_entity, chunk).await?;
+        deleted += E::delete_many()
+            .filter(id.is_in(chunk.iter().copied()))
+            .exec(uow.txn())
+            .await
+            .map_err(AppError::from)?
+            .rows_affected;
+    }
     uow.event(
         audit_entity,
         "*",

@@ -191,6 +191,10 @@ impl UnitOfWork {
         let redacted = <<A::Entity as EntityTrait>::Model as Auditable>::REDACTED;
         let changes = diff(Some(&to_object(&model)), None, redacted);
         let id = model.audit_id();
+        let entity = <<A::Entity as EntityTrait>::Model as Auditable>::ENTITY;
+        if let Ok(numeric) = id.parse::<i64>() {
+            self.fold_before_delete(entity, &[numeric]).await?;
+        }
         let am: A = model.into_active_model();
         let res = am.delete(&self.txn).await?;
         if res.rows_affected == 0 {
@@ -202,6 +206,20 @@ impl UnitOfWork {
             "delete",
             changes,
         );
+        Ok(())
+    }
+
+    /// Runs the registered folds of `entity` over the records `ids` before they are deleted
+    /// physically (R-RET-3), in this transaction. [`Self::delete`] and the retention purge call
+    /// it; anything else that deletes such records in bulk must too.
+    pub async fn fold_before_delete(&mut self, entity: &str, ids: &[i64]) -> Result<(), AppError> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let folds: Vec<_> = self.services.deletion_folds.of(entity).cloned().collect();
+        for fold in folds {
+            fold.fold(&self.txn, ids).await?;
+        }
         Ok(())
     }
 

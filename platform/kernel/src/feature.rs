@@ -233,6 +233,18 @@ pub struct CronSpec {
     pub schedule: &'static str,
 }
 
+/// Folds a record's contribution to the statistics into anonymous counters before the record
+/// is deleted physically (R-RET-3). Registered for an audit entity name (`company`,
+/// `applicant`); [`hih_db`'s unit of work](crate::Services::deletion_folds) runs every fold of
+/// that entity inside the deleting transaction, so a deletion and its folding commit together.
+#[async_trait::async_trait]
+pub trait DeletionFold: Send + Sync {
+    /// The audit entity name whose deletions this fold sees.
+    fn entity(&self) -> &'static str;
+    /// Folds the records `ids` (still present) in the transaction `txn`.
+    async fn fold(&self, txn: &sea_orm::DatabaseTransaction, ids: &[i64]) -> Result<(), AppError>;
+}
+
 /// Everything the features registered, in feature order.
 #[derive(Default)]
 pub struct Registry {
@@ -264,6 +276,8 @@ pub struct Registry {
     pub actor_resolver: Option<Arc<dyn ActorResolver>>,
     /// Audit entity names the feature writes.
     pub audit_entities: Vec<&'static str>,
+    /// Folds to run before physical deletions (R-RET-3).
+    pub deletion_folds: Vec<Arc<dyn DeletionFold>>,
 }
 
 impl Registry {
@@ -295,6 +309,11 @@ impl Registry {
     /// Declares a permission.
     pub fn permission(&mut self, p: Permission) {
         self.permissions.push(p);
+    }
+
+    /// Registers a fold that runs before records of its entity are deleted physically.
+    pub fn deletion_fold(&mut self, fold: Arc<dyn DeletionFold>) {
+        self.deletion_folds.push(fold);
     }
 
     /// Registers a job type.

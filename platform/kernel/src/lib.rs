@@ -18,11 +18,11 @@ pub use actor::{Actor, ActorKind, Role, UserActor};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{AppError, FieldError, FieldErrors};
 pub use feature::{
-    Access, ActorResolver, CronSpec, Feature, JobContext, JobError, JobHandler, JobSpec, NavEntry,
-    Permission, Registry, RouteSpec, SearchHit, SearchHits, SearchProvider, TabProvider, Tile,
-    TileProvider, TileTone,
+    Access, ActorResolver, CronSpec, DeletionFold, Feature, JobContext, JobError, JobHandler,
+    JobSpec, NavEntry, Permission, Registry, RouteSpec, SearchHit, SearchHits, SearchProvider,
+    TabProvider, Tile, TileProvider, TileTone,
 };
-pub use services::{JobQueue, Services};
+pub use services::{DeletionFolds, JobQueue, Services};
 pub use settings::{
     BackupSettings, DatabaseSettings, LogFormat, MailMode, MailSettings, PasswordSettings,
     SecuritySettings, Settings, SettingsError, parse_year_month,

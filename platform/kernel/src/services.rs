@@ -3,7 +3,7 @@ use std::sync::Arc;
 use hih_i18n::Catalog;
 use sea_orm::DatabaseConnection;
 
-use crate::{AppError, Clock, Settings};
+use crate::{AppError, Clock, DeletionFold, Settings};
 
 /// Puts work on the background job queue (implemented by `hih-jobs`).
 #[async_trait::async_trait]
@@ -26,4 +26,25 @@ pub struct Services {
     pub texts: Arc<Catalog>,
     /// The background job queue.
     pub jobs: Arc<dyn JobQueue>,
+    /// Folds into anonymous statistics counters, run before physical deletions (R-RET-3).
+    pub deletion_folds: DeletionFolds,
+}
+
+/// The registered [`DeletionFold`]s, looked up by entity.
+#[derive(Clone, Default)]
+pub struct DeletionFolds(pub Arc<Vec<Arc<dyn DeletionFold>>>);
+
+impl std::fmt::Debug for DeletionFolds {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list()
+            .entries(self.0.iter().map(|fold| fold.entity()))
+            .finish()
+    }
+}
+
+impl DeletionFolds {
+    /// The folds registered for `entity`.
+    pub fn of<'a>(&'a self, entity: &'a str) -> impl Iterator<Item = &'a Arc<dyn DeletionFold>> {
+        self.0.iter().filter(move |fold| fold.entity() == entity)
+    }
 }

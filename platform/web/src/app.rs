@@ -154,6 +154,9 @@ pub fn assemble(
         clock,
         texts: Arc::new(texts),
         jobs,
+        deletion_folds: hih_kernel::DeletionFolds(Arc::new(std::mem::take(
+            &mut registry.deletion_folds,
+        ))),
     };
     build_app(registry, services)
 }
@@ -174,4 +177,5 @@ fn merge(into: &mut Registry, from: Registry) {
         into.actor_resolver = from.actor_resolver;
     }
     into.audit_entities.extend(from.audit_entities);
+    into.deletion_folds.extend(from.deletion_folds);
 }

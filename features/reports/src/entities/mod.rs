@@ -1,0 +1,3 @@
+//! sea-orm entities of the reports feature.
+
+pub mod generated_file;

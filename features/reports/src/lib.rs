@@ -1,0 +1,36 @@
+//! Reports feature (R-STA, R-EXP-3, R-RET-2, R-RET-3): the statistics page with charts, the
+//! cross-tabulation, monthly/annual and on-demand reports, partner export profiles, the
+//! data-subject report, and the anonymous counters that keep the statistics when companies and
+//! applicants are deleted. Depends on every business feature's public API, never the reverse.
+//! Migrations `reports_*`, texts `i18n/<locale>/reports.ftl`.
+
+pub mod entities;
+pub mod files;
+pub mod permissions;
+
+use hih_i18n::Locale;
+use hih_kernel::{Feature, Registry};
+
+/// The feature value listed in `app/src/main.rs`.
+pub struct ReportsFeature;
+
+impl Feature for ReportsFeature {
+    fn name(&self) -> &'static str {
+        "reports"
+    }
+
+    fn register(&self, r: &mut Registry) {
+        r.texts(Locale::De, include_str!("../../../i18n/de/reports.ftl"));
+        r.texts(Locale::En, include_str!("../../../i18n/en/reports.ftl"));
+        for p in [
+            permissions::STATISTICS,
+            permissions::REPORTS,
+            permissions::PARTNER_EXPORTS,
+            permissions::DATA_SUBJECT,
+            permissions::ERASE,
+        ] {
+            r.permission(p);
+        }
+        r.audit_entity("generated_file");
+    }
+}

@@ -1,0 +1,36 @@
+//! Permissions of the reports feature. Which figures and records a permitted user sees is
+//! decided by the scoping functions (statistics: [`crate::scope`]).
+
+use hih_kernel::{Permission, Role};
+
+/// The statistics page, charts and cross-tabulation (R-STA-1..3): everybody who works with the
+/// programme's data, each within their scope (R-STA-5); the dpo reads the anonymous figures.
+pub const STATISTICS: Permission = Permission {
+    key: "reports.statistics",
+    roles: &[Role::Admin, Role::IhkStaff, Role::AhkStaff, Role::Dpo],
+};
+
+/// The monthly and annual reports (R-STA-4): list, download, request for any period. They hold
+/// the programme-wide figures, so only roles that see all of them.
+pub const REPORTS: Permission = Permission {
+    key: "reports.reports",
+    roles: &[Role::Admin, Role::Dpo],
+};
+
+/// Partner export profiles and their files (R-EXP-3): the project team.
+pub const PARTNER_EXPORTS: Permission = Permission {
+    key: "reports.partner-exports",
+    roles: &[Role::Admin],
+};
+
+/// Data-subject reports (R-RET-2, GDPR Art. 15/20): admins and the dpo.
+pub const DATA_SUBJECT: Permission = Permission {
+    key: "reports.data-subject",
+    roles: &[Role::Admin, Role::Dpo],
+};
+
+/// Immediate physical erasure of a person (R-RET-2, GDPR Art. 17): admins only.
+pub const ERASE: Permission = Permission {
+    key: "reports.erase",
+    roles: &[Role::Admin],
+};

@@ -1,0 +1,23 @@
+//! Integration tests of the reports feature.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
+
+mod files;
+
+use hih_kernel::Feature;
+use hih_testkit::TestApp;
+
+/// All features, as the host app runs them.
+pub async fn app() -> TestApp {
+    let features: [&dyn Feature; 8] = [
+        &hih_home::HomeFeature,
+        &hih_users::UsersFeature,
+        &hih_companies::CompaniesFeature,
+        &hih_applicants::ApplicantsFeature,
+        &hih_contact_history::ContactHistoryFeature,
+        &hih_matching::MatchingFeature,
+        &hih_reports::ReportsFeature,
+        &hih_admin::AdminFeature,
+    ];
+    TestApp::new(&features).await
+}
