@@ -55,6 +55,9 @@ enum Command {
         /// Number of applicants (Indian, Vietnamese and Brazilian names).
         #[arg(long, default_value_t = 0)]
         applicants: u64,
+        /// Number of contact-history entries about the existing companies and applicants.
+        #[arg(long, default_value_t = 0)]
+        contacts: u64,
         /// Random seed (same seed, same data).
         #[arg(long, default_value_t = 2026)]
         seed: u64,
@@ -107,8 +110,16 @@ pub fn main() -> ExitCode {
             Command::DemoData {
                 companies,
                 applicants,
+                contacts,
                 seed,
-            } => commands::demo_data::run(settings, companies, applicants, seed).await,
+            } => {
+                let counts = commands::demo_data::Counts {
+                    companies,
+                    applicants,
+                    contacts,
+                };
+                commands::demo_data::run(settings, counts, seed).await
+            }
             Command::ImportPlz { file, dry_run } => {
                 commands::import_plz::run(settings, &file, dry_run).await
             }

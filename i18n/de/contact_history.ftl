@@ -42,3 +42,4 @@ contacts-search-section = { $count ->
 }
 contacts-search-label = Kontakthistorie durchsuchen
 contacts-search-q = Suchbegriff
+contacts-demo-needs-records = Für Demo-Kontakte müssen zuerst Unternehmen oder Bewerber/innen angelegt sein (hih demo-data --companies N --applicants N).

@@ -42,3 +42,4 @@ contacts-search-section = { $count ->
 }
 contacts-search-label = Search the contact history
 contacts-search-q = Search term
+contacts-demo-needs-records = Demo contacts need companies or applicants first (hih demo-data --companies N --applicants N).

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { totp } from '../../tests/e2e/lib/totp.js';
 
-const [base, pid, dbFile, companies, applicants = '0'] = process.argv.slice(2);
+const [base, pid, dbFile, companies, applicants = '0', contacts = '0'] = process.argv.slice(2);
 let cookie = '';
 let csrf = '';
 
@@ -124,6 +124,9 @@ if (Number(applicants) > 0) {
     ['applicants: detail', '/bewerber/4242'],
   );
 }
+if (Number(contacts) > 0) {
+  pages.push(['contact history: list, page 1', '/kontakte?per=20']);
+}
 const rows = [];
 async function measure(list) {
   for (const [name, path] of list) {
@@ -139,7 +142,11 @@ if (Number(applicants) > 0) {
   cookie = '';
   csrf = '';
   await login('bench-ihk');
-  await measure([['applicants as ihk_staff, 30,000 matched', '/bewerber?per=20']]);
+  const ihk = [['applicants as ihk_staff, 30,000 matched', '/bewerber?per=20']];
+  if (Number(contacts) > 0) {
+    ihk.push(['contact history as ihk_staff', '/kontakte?per=20']);
+  }
+  await measure(ihk);
   ({ cookie, csrf } = admin);
 }
 // About 10,000 rows (issue 4), and every company (issue 7's 100k-row target).
@@ -158,7 +165,7 @@ const listFloor = sqlFloor('SELECT COUNT(*) FROM company WHERE active = 1; SELEC
 const cpu = os.cpus()[0].model;
 console.log(`# Benchmark run ${new Date().toISOString()}
 
-Machine: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; SQLite; release build; ${companies} companies, ${applicants} applicants; logged in as admin over HTTP; sequential = one request at a time, 200 per page after 10 warm-up requests; concurrent = 8 clients × 50 requests.
+Machine: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; SQLite; release build; ${companies} companies, ${applicants} applicants, ${contacts} contact-history entries; logged in as admin over HTTP; sequential = one request at a time, 200 per page after 10 warm-up requests; concurrent = 8 clients × 50 requests.
 
 | request | path | seq. p50 ms | seq. p95 ms | 8 clients p50 ms | 8 clients req/s |
 |---|---|---|---|---|---|

@@ -72,13 +72,23 @@ async fn report(
     }
 }
 
-/// Creates synthetic companies and applicants with progress display.
-pub async fn run(
-    settings: Settings,
-    companies: u64,
-    applicants: u64,
-    seed: u64,
-) -> anyhow::Result<ExitCode> {
+/// How many records of each kind to create.
+pub struct Counts {
+    /// Companies.
+    pub companies: u64,
+    /// Applicants.
+    pub applicants: u64,
+    /// Contact-history entries (about the companies and applicants then present).
+    pub contacts: u64,
+}
+
+/// Creates synthetic companies, applicants and contact entries with progress display.
+pub async fn run(settings: Settings, counts: Counts, seed: u64) -> anyhow::Result<ExitCode> {
+    let Counts {
+        companies,
+        applicants,
+        contacts,
+    } = counts;
     let a = crate::assemble::assemble(settings).await?;
     let services = &a.state.services;
     if companies > 0 {
@@ -98,6 +108,17 @@ pub async fn run(
             hih_applicants::demo::generate(services, applicants, seed, |d, t| p.tick(d, t)).await;
         p.finish();
         if let Some(code) = report(services, result, started, "Demo-Bewerber/innen").await? {
+            return Ok(code);
+        }
+    }
+    if contacts > 0 {
+        let mut p = Progress::new(contacts, "Kontakte");
+        let started = Instant::now();
+        let result =
+            hih_contact_history::demo::generate(services, contacts, seed, |d, t| p.tick(d, t))
+                .await;
+        p.finish();
+        if let Some(code) = report(services, result, started, "Demo-Kontakte").await? {
             return Ok(code);
         }
     }
