@@ -570,3 +570,113 @@ async fn an_admin_erases_a_company_and_its_contact_person() {
         hih_db::audit::Verification::Intact(_)
     ));
 }
+
+/// What a statistics fold saw: entity, ids, and the dependent rows still present then.
+type Seen = std::sync::Arc<std::sync::Mutex<Vec<(String, Vec<i64>, u64, u64)>>>;
+
+/// A fold like the statistics' one, recording what it sees instead of counting.
+struct ProbeFold {
+    entity: &'static str,
+    seen: Seen,
+}
+
+#[async_trait::async_trait]
+impl hih_kernel::DeletionFold for ProbeFold {
+    fn entity(&self) -> &'static str {
+        self.entity
+    }
+
+    async fn fold(
+        &self,
+        txn: &sea_orm::DatabaseTransaction,
+        ids: &[i64],
+    ) -> Result<(), hih_kernel::AppError> {
+        let (matches, contacts) = if self.entity == "applicant" {
+            (
+                placement::Entity::find()
+                    .filter(placement::Column::ApplicantId.is_in(ids.iter().copied()))
+                    .count(txn)
+                    .await?,
+                applicant_access::Entity::find()
+                    .filter(applicant_access::Column::ApplicantId.is_in(ids.iter().copied()))
+                    .count(txn)
+                    .await?,
+            )
+        } else {
+            (
+                placement::Entity::find()
+                    .filter(placement::Column::CompanyId.is_in(ids.iter().copied()))
+                    .count(txn)
+                    .await?,
+                contact_entry::Entity::find()
+                    .filter(contact_entry::Column::CompanyId.is_in(ids.iter().copied()))
+                    .count(txn)
+                    .await?,
+            )
+        };
+        self.seen
+            .lock()
+            .unwrap()
+            .push((self.entity.to_string(), ids.to_vec(), matches, contacts));
+        Ok(())
+    }
+}
+
+/// Registers the probe folds for applicants and companies.
+struct Probe(Seen);
+
+impl hih_kernel::Feature for Probe {
+    fn name(&self) -> &'static str {
+        "probe"
+    }
+
+    fn register(&self, r: &mut hih_kernel::Registry) {
+        for entity in ["applicant", "company"] {
+            r.deletion_fold(std::sync::Arc::new(ProbeFold {
+                entity,
+                seen: self.0.clone(),
+            }));
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_statistics_folds_run_once_and_see_the_complete_record() {
+    let seen = Seen::default();
+    let probe = Probe(seen.clone());
+    let features: [&dyn hih_kernel::Feature; 9] = [
+        &hih_home::HomeFeature,
+        &hih_users::UsersFeature,
+        &hih_companies::CompaniesFeature,
+        &hih_applicants::ApplicantsFeature,
+        &hih_contact_history::ContactHistoryFeature,
+        &hih_matching::MatchingFeature,
+        &hih_reports::ReportsFeature,
+        &hih_admin::AdminFeature,
+        &probe,
+    ];
+    let app = TestApp::new(&features).await;
+    let a = applicant_in(&app, "VN", "Nguyễn").await;
+    let c = company_in(&app, "IHK Erfurt", "Bäckerei Sonnenschein").await;
+    let (admin, _) = agent_for(&app, Role::Admin, "s-admin").await;
+    contact(&admin, &format!("/unternehmen/{c}"), "Anruf").await;
+    match_with(&admin, c, "HIH-VN-0001").await;
+
+    let erase = format!("/auskunft/bewerber/{a}/loeschen");
+    admin.get(&erase).await;
+    admin.post(&erase, &[("reason", "Antrag")]).await;
+    assert_eq!(
+        *seen.lock().unwrap(),
+        vec![("applicant".to_string(), vec![a], 1, 1)],
+        "one fold, with the match and the district access still present"
+    );
+    // The match went with the applicant; the company's own entry is still there.
+    let erase = format!("/auskunft/unternehmen/{c}/loeschen");
+    admin.get(&erase).await;
+    admin.post(&erase, &[("reason", "Antrag")]).await;
+    assert_eq!(
+        seen.lock().unwrap().last().cloned(),
+        Some(("company".to_string(), vec![c], 0, 1))
+    );
+    assert_eq!(seen.lock().unwrap().len(), 2);
+}
