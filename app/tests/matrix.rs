@@ -254,6 +254,17 @@ async fn entry_on(app: &hih_testkit::TestApp, company: Option<i64>, applicant: O
     e.id
 }
 
+/// Admins and the dpo get `e`, the other roles 403 (data-subject requests).
+fn subject(e: Expect) -> [Expect; 5] {
+    [
+        Expect::Forbidden,
+        e,
+        Expect::Forbidden,
+        Expect::Forbidden,
+        e,
+    ]
+}
+
 /// Only admins get `e`, the other roles 403.
 fn admin_only(e: Expect) -> [Expect; 5] {
     [
@@ -1352,6 +1363,82 @@ async fn role_route_matrix() {
             "/monatszahlen/:id/:period/aktion/:what",
             Login,
             admin_only(NotFound),
+        ),
+        // Data-subject requests (R-RET-2): admins and the dpo, every record (deactivated ones
+        // too); erasure for admins only.
+        row("/auskunft", "/auskunft", Login, subject(Ok)),
+        row("/auskunft?q=nguyen", "/auskunft", Login, subject(Ok)),
+        row(
+            &format!("/auskunft/bewerber/{foreign_a}"),
+            "/auskunft/bewerber/:id",
+            Login,
+            subject(Ok),
+        ),
+        row(
+            &format!("/auskunft/bewerber/{gone_a}"),
+            "/auskunft/bewerber/:id",
+            Login,
+            subject(Ok),
+        ),
+        row(
+            "/auskunft/bewerber/999999",
+            "/auskunft/bewerber/:id",
+            Login,
+            subject(NotFound),
+        ),
+        row(
+            &format!("/auskunft/bewerber/{own_a}/auskunft.xlsx"),
+            "/auskunft/bewerber/:id/auskunft.xlsx",
+            Login,
+            subject(Ok),
+        ),
+        row(
+            &format!("/auskunft/bewerber/{own_a}/auskunft.json"),
+            "/auskunft/bewerber/:id/auskunft.json",
+            Login,
+            subject(Ok),
+        ),
+        row(
+            &format!("/auskunft/bewerber/{own_a}/loeschen"),
+            "/auskunft/bewerber/:id/loeschen",
+            Login,
+            admin_only(Ok),
+        ),
+        row(
+            "/auskunft/bewerber/999999/loeschen",
+            "/auskunft/bewerber/:id/loeschen",
+            Login,
+            admin_only(NotFound),
+        ),
+        row(
+            &format!("/auskunft/unternehmen/{foreign}"),
+            "/auskunft/unternehmen/:id",
+            Login,
+            subject(Ok),
+        ),
+        row(
+            &format!("/auskunft/unternehmen/{own}/auskunft.xlsx"),
+            "/auskunft/unternehmen/:id/auskunft.xlsx",
+            Login,
+            subject(Ok),
+        ),
+        row(
+            &format!("/auskunft/unternehmen/{own}/auskunft.json"),
+            "/auskunft/unternehmen/:id/auskunft.json",
+            Login,
+            subject(Ok),
+        ),
+        row(
+            "/auskunft/unternehmen/999999/auskunft.json",
+            "/auskunft/unternehmen/:id/auskunft.json",
+            Login,
+            subject(NotFound),
+        ),
+        row(
+            &format!("/auskunft/unternehmen/{own}/loeschen"),
+            "/auskunft/unternehmen/:id/loeschen",
+            Login,
+            admin_only(Ok),
         ),
     ];
     let failures = check(&rows, &agents).await;

@@ -7,6 +7,7 @@
 pub mod entities;
 pub mod files;
 pub mod permissions;
+pub mod subject;
 
 use hih_i18n::Locale;
 use hih_kernel::{Feature, Registry};
@@ -32,5 +33,6 @@ impl Feature for ReportsFeature {
             r.permission(p);
         }
         r.audit_entity("generated_file");
+        subject::register(r);
     }
 }

@@ -188,8 +188,40 @@ impl UnitOfWork {
         A: ActiveModelTrait + ActiveModelBehavior + Send,
         <A::Entity as EntityTrait>::Model: IntoActiveModel<A> + Auditable,
     {
+        self.delete_recording::<A>(model, false).await
+    }
+
+    /// Deletes a record physically on a data subject's erasure request (GDPR Art. 17): like
+    /// [`Self::delete`] (statistics folds included), but the audit entry names only the fields
+    /// that held a value, each as `"***"`, so the erased data is not copied into the log.
+    pub async fn erase<A>(
+        &mut self,
+        model: <A::Entity as EntityTrait>::Model,
+    ) -> Result<(), AppError>
+    where
+        A: ActiveModelTrait + ActiveModelBehavior + Send,
+        <A::Entity as EntityTrait>::Model: IntoActiveModel<A> + Auditable,
+    {
+        self.delete_recording::<A>(model, true).await
+    }
+
+    async fn delete_recording<A>(
+        &mut self,
+        model: <A::Entity as EntityTrait>::Model,
+        mask_all: bool,
+    ) -> Result<(), AppError>
+    where
+        A: ActiveModelTrait + ActiveModelBehavior + Send,
+        <A::Entity as EntityTrait>::Model: IntoActiveModel<A> + Auditable,
+    {
         let redacted = <<A::Entity as EntityTrait>::Model as Auditable>::REDACTED;
-        let changes = diff(Some(&to_object(&model)), None, redacted);
+        let before = to_object(&model);
+        let changes = if mask_all {
+            let all: Vec<&str> = before.keys().map(String::as_str).collect();
+            diff(Some(&before), None, &all)
+        } else {
+            diff(Some(&before), None, redacted)
+        };
         let id = model.audit_id();
         let entity = <<A::Entity as EntityTrait>::Model as Auditable>::ENTITY;
         if let Ok(numeric) = id.parse::<i64>() {

@@ -1,0 +1,83 @@
+//! Data-subject requests (R-RET-2, GDPR Art. 15/17/20): admins and the dpo find a person
+//! (applicant, or company with its contact person), see everything stored about it, and
+//! download it as XLSX and JSON; admins erase it physically at once. Pages under `/auskunft`,
+//! texts `reports-subject-*`.
+
+pub mod collect;
+pub mod erase;
+pub mod export;
+mod page;
+pub mod person;
+mod search;
+
+use hih_kernel::{Access, NavEntry, Registry};
+use poem::{EndpointExt, get};
+
+use crate::permissions::{DATA_SUBJECT, ERASE};
+
+/// Registers the pages, templates and the navigation entry (admin and dpo).
+pub fn register(r: &mut Registry) {
+    for (name, source) in [
+        (
+            "reports/subject/search.html",
+            include_str!("../../templates/subject/search.html"),
+        ),
+        (
+            "reports/subject/report.html",
+            include_str!("../../templates/subject/report.html"),
+        ),
+        (
+            "reports/subject/erase.html",
+            include_str!("../../templates/subject/erase.html"),
+        ),
+    ] {
+        r.template(name, source);
+    }
+    let read = Access::Permission(DATA_SUBJECT);
+    let erase_access = Access::Permission(ERASE);
+    r.route("/auskunft", read, get(search::search).boxed());
+    r.route("/auskunft/bewerber/:id", read, get(page::applicant).boxed());
+    r.route(
+        "/auskunft/bewerber/:id/auskunft.xlsx",
+        read,
+        get(page::applicant_xlsx).boxed(),
+    );
+    r.route(
+        "/auskunft/bewerber/:id/auskunft.json",
+        read,
+        get(page::applicant_json).boxed(),
+    );
+    r.route(
+        "/auskunft/bewerber/:id/loeschen",
+        erase_access,
+        get(erase::applicant_form)
+            .post(erase::applicant_submit)
+            .boxed(),
+    );
+    r.route(
+        "/auskunft/unternehmen/:id",
+        read,
+        get(page::company).boxed(),
+    );
+    r.route(
+        "/auskunft/unternehmen/:id/auskunft.xlsx",
+        read,
+        get(page::company_xlsx).boxed(),
+    );
+    r.route(
+        "/auskunft/unternehmen/:id/auskunft.json",
+        read,
+        get(page::company_json).boxed(),
+    );
+    r.route(
+        "/auskunft/unternehmen/:id/loeschen",
+        erase_access,
+        get(erase::company_form).post(erase::company_submit).boxed(),
+    );
+    r.nav(NavEntry {
+        label_key: "reports-nav-subject",
+        href: "/auskunft",
+        permission: Some(DATA_SUBJECT),
+        order: 870,
+    });
+}
