@@ -39,7 +39,7 @@ pub fn register(r: &mut Registry) {
 }
 
 /// Builds the requested file `{file_id}`. A second delivery finds it finished and does
-/// nothing. Files of scheduled runs are handed over at once: a link is mailed to the
+/// nothing. Files of the monthly run are handed over at once: a link is mailed to the
 /// profile's recipient, if it has one.
 pub struct ExportJob;
 
@@ -75,7 +75,7 @@ impl JobHandler for ExportJob {
             }
         };
         let done = files::finish(services, &actor, id, built.content, built.rows).await?;
-        if done.requested_by.is_none() && !profile.recipient_email.is_empty() {
+        if done.period_from.is_some() && !profile.recipient_email.is_empty() {
             let mut uow = UnitOfWork::begin(services, &actor).await?;
             create_link(&mut uow, &done, Some(&profile.recipient_email)).await?;
             uow.commit().await?;
