@@ -550,7 +550,7 @@ async fn old_file_contents_are_purged_and_their_links_answer_410() {
 #[tokio::test]
 async fn the_form_refuses_bad_input_in_german_and_saves_nothing() {
     let app = app().await;
-    let (admin, _) = agent_for(&app, Role::Admin, "p-admin").await;
+    let (admin, user) = agent_for(&app, Role::Admin, "p-admin").await;
     assert_eq!(admin.get("/partnerexporte/neu").await.status, 200);
     let res = admin
         .post(
@@ -634,7 +634,11 @@ async fn the_form_refuses_bad_input_in_german_and_saves_nothing() {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(file.requested_by_name.is_empty(), false);
+    assert_eq!(
+        file.requested_by,
+        Some(user.id),
+        "who requested it is recorded"
+    );
     app.run_job(EXPORT_JOB, serde_json::json!({ "file_id": file.id }))
         .await
         .unwrap();
