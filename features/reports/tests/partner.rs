@@ -681,3 +681,67 @@ async fn the_form_refuses_bad_input_in_german_and_saves_nothing() {
     assert!(!p.active);
     assert!(admin.get("/partnerexporte").await.contains("Anerkennung"));
 }
+
+#[tokio::test]
+async fn an_edit_is_confirmed_before_it_is_saved_and_keeps_the_subject() {
+    let app = app().await;
+    let p = profile(&app, LANGUAGE_PROFILE).await;
+    let (admin, _) = agent_for(&app, Role::Admin, "p-admin").await;
+    let form = admin
+        .get(&format!("/partnerexporte/{}/bearbeiten", p.id))
+        .await;
+    assert_eq!(form.status, 200);
+    assert!(form.contains("Sprachkurse Vietnam"));
+    let change = [
+        ("subject", "company"),
+        ("name", "Sprachkurse alle Länder"),
+        ("partner_category", "sprachkurs"),
+        ("fields", "last_name"),
+        ("fields", "german_level"),
+        ("without_consent", "omit"),
+        ("format", "csv"),
+        ("monthly", "on"),
+    ];
+    let mut review = change.to_vec();
+    review.push(("action", "review"));
+    let page = admin
+        .follow(
+            admin
+                .post(&format!("/partnerexporte/{}/bearbeiten", p.id), &review)
+                .await,
+        )
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(page.contains("Exportprofil prüfen"));
+    let unchanged = partner_profile::Entity::find_by_id(p.id)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(unchanged, p, "nothing saved before the confirmation");
+    let mut save = change.to_vec();
+    save.push(("action", "save"));
+    let res = admin
+        .post(&format!("/partnerexporte/{}/bearbeiten", p.id), &save)
+        .await;
+    assert_eq!(res.status, 303);
+    let changed = partner_profile::Entity::find_by_id(p.id)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(changed.subject, "applicant", "the subject stays");
+    assert_eq!(changed.name, "Sprachkurse alle Länder");
+    assert_eq!(changed.fields, "last_name,german_level");
+    assert_eq!(changed.filter_country, "");
+    assert_eq!(changed.without_consent, "omit");
+    assert_eq!(changed.format, "csv");
+    assert!(changed.monthly);
+    // The change is audited.
+    let audits = hih_db::entities::audit_log::Entity::find()
+        .filter(hih_db::entities::audit_log::Column::Entity.eq("partner_profile"))
+        .all(app.db())
+        .await
+        .unwrap();
+    assert_eq!(audits.len(), 2, "create and update");
+}
