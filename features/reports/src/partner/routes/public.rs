@@ -5,7 +5,8 @@
 
 use hih_db::UnitOfWork;
 use hih_db::access::AccessAction;
-use hih_web::{Ctx, WebResult};
+use hih_kernel::AppError;
+use hih_web::{Ctx, WebError, WebResult};
 use poem::handler;
 use poem::web::Path;
 
@@ -13,9 +14,15 @@ use super::files::gone;
 use crate::files;
 use crate::partner::service;
 
-/// Serves the file of a valid link.
+/// Serves the file of a valid link. Attempts per address are rate-limited, so tokens cannot
+/// be probed.
 #[handler]
 pub async fn download(ctx: Ctx, Path(token): Path<String>) -> WebResult {
+    if let Some(ip) = ctx.remote
+        && !ctx.state.limiter.check("partner-download", ip)
+    {
+        return Err(WebError(AppError::RateLimited));
+    }
     let Some((link, file)) = service::find_link(ctx.services(), &token).await? else {
         ctx.log_access(
             AccessAction::Denied,
