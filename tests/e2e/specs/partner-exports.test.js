@@ -2,8 +2,8 @@
 // no field selected → German message next to the field, then through the review page),
 // generates a file ("Jetzt erzeugen"), follows the status page with "Status aktualisieren"
 // until the server's worker has built it, downloads it directly, creates an expiring download
-// link and fetches the file through it without login; an unknown link shows the neutral 410
-// page. axe on every page.
+// link and fetches the file through it without login, edits the profile through the review
+// page and deactivates it; an unknown link shows the neutral 410 page. axe on every page.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -113,6 +113,21 @@ describe('partner exports (JavaScript off)', () => {
     assert.match(await admin.locator('main').innerText(), /Anerkennungsberatung/);
     await admin.goto(new URL('/partnerexporte', server.baseUrl).href);
     await checkA11y(admin, 'partner export list');
+
+    // Edit through the review page, then deactivate with confirmation.
+    await go(admin, admin.locator('#profiles a.kern-link').first());
+    await go(admin, admin.locator('a[href$="/bearbeiten"]'));
+    await checkA11y(admin, 'edit profile form');
+    await admin.check('#monthly');
+    await go(admin, admin.locator('button[value=review]'));
+    assert.match(admin.url(), /\/bearbeiten\/pruefen$/);
+    await checkA11y(admin, 'edit profile review');
+    await go(admin, admin.locator('button[value=save]'));
+    await go(admin, admin.locator('a[href$="/deaktivieren"]'));
+    await checkA11y(admin, 'deactivate profile');
+    await go(admin, admin.locator('button').filter({ hasText: 'Ja, deaktivieren' }));
+    await checkA11y(admin, 'deactivated profile page');
+    assert.ok(await admin.locator('#inactive-note').isVisible());
     assertAllVisitedChecked(admin);
 
     // An unknown link: the neutral page, 410.
