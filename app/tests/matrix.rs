@@ -6,6 +6,8 @@ use hih_users::testing::agent_for;
 
 use crate::app;
 
+mod partner;
+
 use Expect::*;
 
 /// Account managers (super_admin, admin) get `e`, the other roles 403.
@@ -353,7 +355,7 @@ async fn role_route_matrix() {
 
     // Order of roles: super_admin, admin, ihk_staff, ahk_staff, dpo.
     let staff_ok = [Ok, Ok, Ok, Ok, Ok];
-    let rows = vec![
+    let mut rows = vec![
         row("/", "/", Login, staff_ok),
         row("/suche", "/suche", Login, staff_ok),
         row("/suche?q=eigene+gmbh", "/suche", Login, staff_ok),
@@ -1441,6 +1443,7 @@ async fn role_route_matrix() {
             admin_only(Ok),
         ),
     ];
+    rows.extend(partner::rows(&app).await);
     let failures = check(&rows, &agents).await;
     assert!(
         failures.is_empty(),

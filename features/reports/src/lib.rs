@@ -6,6 +6,7 @@
 
 pub mod entities;
 pub mod files;
+pub mod partner;
 pub mod permissions;
 pub mod subject;
 
@@ -34,5 +35,6 @@ impl Feature for ReportsFeature {
         }
         r.audit_entity("generated_file");
         subject::register(r);
+        partner::register(r);
     }
 }

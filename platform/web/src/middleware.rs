@@ -218,15 +218,17 @@ fn to_app_error(e: &poem::Error) -> AppError {
     }
 }
 
-/// Paths whose next segment is the secret token of a single-use link.
-const TOKEN_PREFIXES: [&str; 3] = [
+/// Paths whose next segment is the secret token of a link (single-use links and the
+/// expiring partner-file downloads).
+const TOKEN_PREFIXES: [&str; 4] = [
     "/registrierung/",
     "/konto/einrichten/",
     "/passwort/zuruecksetzen/",
+    "/download/",
 ];
 
 /// The request path as it may appear in logs, traces and the access log: the token segment of
-/// single-use links (self-registration, account setup, password reset) is replaced by `***`,
+/// links (self-registration, account setup, password reset, partner downloads) is replaced by `***`,
 /// so a link never leaks through the logs.
 pub fn mask_path(path: &str) -> String {
     for prefix in TOKEN_PREFIXES {
@@ -405,6 +407,7 @@ mod tests {
             "/registrierung/***/person"
         );
         assert_eq!(mask_path("/registrierung/abc"), "/registrierung/***");
+        assert_eq!(mask_path("/download/geheim"), "/download/***");
         assert_eq!(
             mask_path("/konto/einrichten/geheim"),
             "/konto/einrichten/***"

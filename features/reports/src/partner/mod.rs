@@ -1,0 +1,140 @@
+//! Partner exports (R-EXP-3, R-EXP-5): admins define export profiles per partner category
+//! (ProRecognition, language course providers, BA, funder, evaluator — none of them has access
+//! to the system); a job builds the file on demand or monthly; the file is handed over through
+//! an expiring link, optionally e-mailed; every file is recorded (who, when, profile, rows,
+//! SHA-256) and its content dropped after [`service::KEEP_DAYS`] days. A record carries
+//! personal data only with the consent for the profile's partner category.
+
+pub mod catalogue;
+pub mod generate;
+pub mod jobs;
+mod routes;
+pub mod service;
+
+use hih_kernel::{Access, NavEntry, Registry};
+use poem::{EndpointExt, get};
+
+use crate::permissions::PARTNER_EXPORTS;
+
+/// Registers the partner-export pages, templates, jobs and navigation entry.
+pub fn register(r: &mut Registry) {
+    use routes::{files, profiles, public};
+    for (name, source) in [
+        (
+            "reports/partner/list.html",
+            include_str!("../../templates/partner/list.html"),
+        ),
+        (
+            "reports/partner/form.html",
+            include_str!("../../templates/partner/form.html"),
+        ),
+        (
+            "reports/partner/review.html",
+            include_str!("../../templates/partner/review.html"),
+        ),
+        (
+            "reports/partner/detail.html",
+            include_str!("../../templates/partner/detail.html"),
+        ),
+        (
+            "reports/partner/deactivate.html",
+            include_str!("../../templates/partner/deactivate.html"),
+        ),
+        (
+            "reports/partner/files.html",
+            include_str!("../../templates/partner/files.html"),
+        ),
+        (
+            "reports/partner/file.html",
+            include_str!("../../templates/partner/file.html"),
+        ),
+        (
+            "reports/partner/link.html",
+            include_str!("../../templates/partner/link.html"),
+        ),
+        (
+            "reports/partner/files_table.html",
+            include_str!("../../templates/partner/files_table.html"),
+        ),
+        (
+            "reports/partner/settings.html",
+            include_str!("../../templates/partner/settings.html"),
+        ),
+        (
+            "reports/partner/gone.html",
+            include_str!("../../templates/partner/gone.html"),
+        ),
+    ] {
+        r.template(name, source);
+    }
+    r.audit_entity("partner_profile");
+    r.audit_entity("download_link");
+    let admin = || Access::Permission(PARTNER_EXPORTS);
+    r.route("/partnerexporte", admin(), get(profiles::list).boxed());
+    r.route(
+        "/partnerexporte/neu",
+        admin(),
+        get(profiles::new_form).post(profiles::new_submit).boxed(),
+    );
+    r.route(
+        "/partnerexporte/neu/pruefen",
+        admin(),
+        get(profiles::new_review).boxed(),
+    );
+    r.route("/partnerexporte/:id", admin(), get(profiles::show).boxed());
+    r.route(
+        "/partnerexporte/:id/bearbeiten",
+        admin(),
+        get(profiles::edit_form).post(profiles::edit_submit).boxed(),
+    );
+    r.route(
+        "/partnerexporte/:id/bearbeiten/pruefen",
+        admin(),
+        get(profiles::edit_review).boxed(),
+    );
+    r.route(
+        "/partnerexporte/:id/deaktivieren",
+        admin(),
+        get(profiles::deactivate_form)
+            .post(profiles::deactivate_submit)
+            .boxed(),
+    );
+    r.route(
+        "/partnerexporte/:id/erzeugen",
+        admin(),
+        get(profiles::generate_get).post(profiles::generate).boxed(),
+    );
+    r.route("/partnerexporte/dateien", admin(), get(files::list).boxed());
+    r.route(
+        "/partnerexporte/dateien/:id",
+        admin(),
+        get(files::show).boxed(),
+    );
+    r.route(
+        "/partnerexporte/dateien/:id/download",
+        admin(),
+        get(files::download).boxed(),
+    );
+    r.route(
+        "/partnerexporte/dateien/:id/link",
+        admin(),
+        get(files::link_get).post(files::link_submit).boxed(),
+    );
+    r.route(
+        "/partnerexporte/dateien/:id/link/erstellt",
+        admin(),
+        get(files::link_created).boxed(),
+    );
+    r.route(
+        "/download/:token",
+        Access::Public,
+        get(public::download).boxed(),
+    );
+    jobs::register(r);
+    r.nav(NavEntry {
+        label_key: "reports-nav-partner",
+        href: "/partnerexporte",
+        permission: Some(PARTNER_EXPORTS),
+        order: 420,
+    });
+}
