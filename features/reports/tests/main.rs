@@ -3,11 +3,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
 
 mod files;
-<<<<<<< HEAD
 mod subject;
-=======
 mod partner;
->>>>>>> partner
 
 use hih_kernel::Feature;
 use hih_testkit::TestApp;
