@@ -1,3 +1,7 @@
 //! sea-orm entities of the reports feature.
 
 pub mod generated_file;
+pub mod stat_applicant_district_residue;
+pub mod stat_applicant_residue;
+pub mod stat_company_residue;
+pub mod stat_placement_residue;
