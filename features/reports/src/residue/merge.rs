@@ -69,8 +69,8 @@ async fn add(
     let mut columns: Vec<Alias> = dims.iter().map(|(c, _)| Alias::new(*c)).collect();
     columns.push(Alias::new("n"));
     let mut values: Vec<sea_orm::sea_query::SimpleExpr> =
-        dims.into_iter().map(|(_, v)| Expr::val(v).into()).collect();
-    values.push(Expr::val(n).into());
+        dims.into_iter().map(|(_, v)| Expr::val(v)).collect();
+    values.push(Expr::val(n));
     let insert = Query::insert()
         .into_table(Alias::new(table))
         .columns(columns)

@@ -39,7 +39,7 @@ fn count_rows(
         .iter()
         .map(|(k, n)| (*k == Key::Null, labels.of(subject, dim, k), *n))
         .collect();
-    rows.sort_by(|a, b| (a.0, a.1.to_lowercase()).cmp(&(b.0, b.1.to_lowercase())));
+    rows.sort_by_key(|r| (r.0, r.1.to_lowercase()));
     let total: i64 = counts.values().sum();
     let mut out: Vec<TopicRow> = rows
         .into_iter()
