@@ -129,6 +129,27 @@ impl MigrationTrait for Migration {
                     "employed_12m",
                 ][..],
             ),
+            // Durations: the two dates of each step, behind the scope columns.
+            (
+                "ix_applicant_stat_certificate",
+                "applicant",
+                &["country", "created_at", "course_start", "certificate_date"][..],
+            ),
+            (
+                "ix_applicant_stat_recognition",
+                "applicant",
+                &[
+                    "country",
+                    "created_at",
+                    "recognition_applied",
+                    "recognition_decided",
+                ][..],
+            ),
+            (
+                "ix_applicant_stat_visa",
+                "applicant",
+                &["country", "created_at", "visa_applied", "visa_granted"][..],
+            ),
         ] {
             let mut ix = Index::create();
             ix.name(name).table(table);
@@ -141,7 +162,13 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        for ix in ["ix_company_stat", "ix_applicant_stat"] {
+        for ix in [
+            "ix_company_stat",
+            "ix_applicant_stat",
+            "ix_applicant_stat_certificate",
+            "ix_applicant_stat_recognition",
+            "ix_applicant_stat_visa",
+        ] {
             m.drop_index(Index::drop().name(ix).to_owned()).await?;
         }
         for t in [

@@ -56,7 +56,7 @@ async fn stats(app: &TestApp, scope: &StatScope) -> Statistics {
 fn check_all_programme(s: &Statistics) {
     check(
         s,
-        "applicants-country",
+        "by-country",
         vec![
             ("Indien", vec![2.0]),
             ("Vietnam", vec![3.0]),
@@ -155,7 +155,7 @@ fn check_all_programme(s: &Statistics) {
 fn check_erfurt(s: &Statistics) {
     check(
         s,
-        "applicants-country",
+        "by-country",
         vec![
             ("Indien", vec![1.0]),
             ("Vietnam", vec![1.0]),
@@ -232,7 +232,7 @@ fn check_erfurt(s: &Statistics) {
 fn check_vietnam(s: &Statistics) {
     check(
         s,
-        "applicants-country",
+        "by-country",
         vec![("Vietnam", vec![3.0]), ("Gesamt", vec![3.0])],
     );
     check(s, "companies-district", vec![("Gesamt", vec![0.0])]);
@@ -327,7 +327,7 @@ async fn every_figure_matches_the_hand_computed_values() {
     check_erfurt(&stats(&app, &StatScope::District(ids.erfurt)).await);
     check_vietnam(&stats(&app, &StatScope::Country("VN".into())).await);
     let nothing = stats(&app, &StatScope::Nothing).await;
-    check(&nothing, "applicants-country", vec![("Gesamt", vec![0.0])]);
+    check(&nothing, "by-country", vec![("Gesamt", vec![0.0])]);
     // A period of entry months: March and April 2026.
     let period = Period {
         from: NaiveDate::from_ymd_opt(2026, 3, 10).unwrap(),
@@ -338,7 +338,7 @@ async fn every_figure_matches_the_hand_computed_values() {
         .unwrap();
     check(
         &s,
-        "applicants-country",
+        "by-country",
         vec![
             ("Indien", vec![1.0]),
             ("Vietnam", vec![2.0]),

@@ -73,7 +73,7 @@ pub struct TopicRow {
 /// One topic: a table with a chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Topic {
-    /// Stable slug (`applicants-country`); also the HTML id stem.
+    /// Stable slug (`by-country`); also the HTML id stem.
     pub slug: &'static str,
     /// Heading.
     pub title: String,

@@ -138,7 +138,7 @@ pub(super) async fn all(
     let mut topics = Vec::new();
     topics.push(simple(
         labels,
-        "applicants-country",
+        "by-country",
         "reports-stat-col-country",
         count_rows(
             labels,
