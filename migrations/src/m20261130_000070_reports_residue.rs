@@ -101,17 +101,18 @@ impl MigrationTrait for Migration {
                 "stat_placement_residue",
                 &["district_id", "country", "status", "placed_month"][..],
             ),
-            // Covering indexes: the grouped statistics queries read only these columns.
+            // Covering indexes: the grouped statistics queries read only these columns, and group
+            // by their leading columns, so SQLite streams the groups without sorting.
             (
                 "ix_company_stat",
                 "company",
                 &[
                     "district_id",
-                    "created_at",
                     "industry",
-                    "employees",
                     "outreach_format",
+                    "employees",
                     "status",
+                    "created_at",
                 ][..],
             ),
             (
@@ -119,36 +120,35 @@ impl MigrationTrait for Migration {
                 "applicant",
                 &[
                     "country",
-                    "created_at",
                     "status",
-                    "target_occupation",
+                    "employed_6m",
+                    "employed_12m",
                     "course_start",
                     "course_dropout",
                     "work_start",
-                    "employed_6m",
-                    "employed_12m",
+                    "created_at",
                 ][..],
             ),
-            // Durations: the two dates of each step, behind the scope columns.
+            // Durations: only records with the end date are read (a range on the leading column).
             (
                 "ix_applicant_stat_certificate",
                 "applicant",
-                &["country", "created_at", "course_start", "certificate_date"][..],
+                &["certificate_date", "course_start", "country", "created_at"][..],
             ),
             (
                 "ix_applicant_stat_recognition",
                 "applicant",
                 &[
+                    "recognition_decided",
+                    "recognition_applied",
                     "country",
                     "created_at",
-                    "recognition_applied",
-                    "recognition_decided",
                 ][..],
             ),
             (
                 "ix_applicant_stat_visa",
                 "applicant",
-                &["country", "created_at", "visa_applied", "visa_granted"][..],
+                &["visa_granted", "visa_applied", "country", "created_at"][..],
             ),
         ] {
             let mut ix = Index::create();

@@ -6,26 +6,28 @@ use hih_kernel::{AppError, Services};
 
 use super::durations::median_mean;
 use super::labels::Labels;
-use super::query::{Dim, Filter, Key, Months, Subject, addressed, grouped};
+use super::query::{Dim, Filter, Key, Months, Subject, addressed, grouped, measured};
 use super::{
     ChartKind, TARGET_ADDRESSED, TARGET_APPLICANTS, TARGET_KMU, TARGET_PLACEMENTS, Topic, TopicRow,
     percent, round1,
 };
 use crate::scope::StatScope;
 
-/// Sums counts by the key at `pos`, keeping only keys where `keep` holds.
-fn by(
-    counts: &HashMap<Vec<Key>, i64>,
-    pos: usize,
-    keep: impl Fn(&[Key]) -> bool,
-) -> BTreeMap<Key, i64> {
+/// Group results: dimension values → `[count, flag sums…]`.
+type Measured = HashMap<Vec<Key>, Vec<i64>>;
+
+/// Sums measure `m` (0: the count, 1…: the flags) by the key at `pos`.
+fn by(counts: &Measured, pos: usize, m: usize) -> BTreeMap<Key, i64> {
     let mut out = BTreeMap::new();
-    for (k, n) in counts {
-        if keep(k) {
-            *out.entry(k[pos].clone()).or_insert(0) += n;
-        }
+    for (k, v) in counts {
+        *out.entry(k[pos].clone()).or_insert(0) += v[m];
     }
     out
+}
+
+/// The total of measure `m`.
+fn sum(counts: &Measured, m: usize) -> i64 {
+    counts.values().map(|v| v[m]).sum()
 }
 
 /// Rows `label: count` sorted by label (unknown last), plus a total row.
@@ -93,10 +95,6 @@ fn simple(labels: &Labels, slug: &'static str, row_header: &str, rows: Vec<Topic
     )
 }
 
-fn is_one(k: &Key) -> bool {
-    k.int() == Some(1)
-}
-
 /// Every topic in page order.
 pub(super) async fn all(
     services: &Services,
@@ -105,33 +103,28 @@ pub(super) async fn all(
     labels: &Labels,
 ) -> Result<Vec<Topic>, AppError> {
     let filter = Filter::scoped(scope, months.cloned());
-    let companies = grouped(
+    // Dimensions in the order of the covering indexes (migration `reports_residue`).
+    let companies = measured(
         services,
         Subject::Companies,
-        &[Dim::District, Dim::Industry, Dim::Kmu, Dim::Outreach],
+        &[Dim::District, Dim::Industry, Dim::Outreach],
+        &[Dim::Kmu],
         &filter,
     )
     .await?;
-    let applicants = grouped(
+    let applicants = measured(
         services,
         Subject::Applicants,
-        &[
-            Dim::Country,
-            Dim::Status,
-            Dim::CourseStarted,
-            Dim::CourseDropped,
-            Dim::WorkStarted,
-            Dim::Employed6,
-            Dim::Employed12,
-        ],
+        &[Dim::Country, Dim::Status, Dim::Employed6, Dim::Employed12],
+        &[Dim::CourseStarted, Dim::CourseDropped, Dim::WorkStarted],
         &filter,
     )
     .await?;
-    let placements = grouped(services, Subject::Placements, &[Dim::Status], &filter).await?;
+    let placements = measured(services, Subject::Placements, &[Dim::Status], &[], &filter).await?;
     let one_a = addressed(services, scope, months).await?;
 
-    let applicant_total: i64 = applicants.values().sum();
-    let placement_total: i64 = placements.values().sum();
+    let applicant_total = sum(&applicants, 0);
+    let placement_total = sum(&placements, 0);
     let addressed_total: i64 = one_a.values().map(|(a, _)| a).sum();
     let kmu_addressed: i64 = one_a.values().map(|(_, k)| k).sum();
 
@@ -144,7 +137,7 @@ pub(super) async fn all(
             labels,
             Subject::Applicants,
             Dim::Country,
-            &by(&applicants, 0, |_| true),
+            &by(&applicants, 0, 0),
         ),
     ));
     topics.push(simple(
@@ -155,7 +148,7 @@ pub(super) async fn all(
             labels,
             Subject::Companies,
             Dim::District,
-            &by(&companies, 0, |_| true),
+            &by(&companies, 0, 0),
         ),
     ));
     topics.push(simple(
@@ -166,7 +159,7 @@ pub(super) async fn all(
             labels,
             Subject::Companies,
             Dim::Industry,
-            &by(&companies, 1, |_| true),
+            &by(&companies, 1, 0),
         ),
     ));
     topics.push(simple(
@@ -177,7 +170,7 @@ pub(super) async fn all(
             labels,
             Subject::Companies,
             Dim::District,
-            &by(&companies, 0, |k| is_one(&k[2])),
+            &by(&companies, 0, 1),
         ),
     ));
     topics.push(simple(
@@ -188,7 +181,7 @@ pub(super) async fn all(
             labels,
             Subject::Placements,
             Dim::Status,
-            &by(&placements, 0, |_| true),
+            &by(&placements, 0, 0),
         ),
     ));
     topics.push(targets(
@@ -200,14 +193,10 @@ pub(super) async fn all(
             placement_total,
         ],
     ));
-    topics.push(funnel(
-        labels,
-        &by(&applicants, 1, |_| true),
-        applicant_total,
-    ));
+    topics.push(funnel(labels, &by(&applicants, 1, 0), applicant_total));
     topics.push(durations(services, &filter, labels).await?);
     topics.push(dropout(labels, &applicants));
-    topics.push(response(labels, &one_a, &by(&companies, 3, |_| true)));
+    topics.push(response(labels, &one_a, &by(&companies, 2, 0)));
     topics.push(employment(labels, &applicants));
     Ok(topics)
 }
@@ -311,9 +300,9 @@ async fn durations(
     ))
 }
 
-fn dropout(labels: &Labels, applicants: &HashMap<Vec<Key>, i64>) -> Topic {
-    let started: i64 = by(applicants, 2, |k| is_one(&k[2])).values().sum();
-    let dropped: i64 = by(applicants, 3, |k| is_one(&k[3])).values().sum();
+fn dropout(labels: &Labels, applicants: &Measured) -> Topic {
+    let started = sum(applicants, 1);
+    let dropped = sum(applicants, 2);
     let rows = vec![TopicRow {
         label: labels.t("reports-stat-dropout-courses"),
         values: vec![
@@ -395,13 +384,13 @@ fn response(
     )
 }
 
-fn employment(labels: &Labels, applicants: &HashMap<Vec<Key>, i64>) -> Topic {
+fn employment(labels: &Labels, applicants: &Measured) -> Topic {
     let mut rows = Vec::new();
     for (pos, key) in [
-        (5, "reports-stat-employment-6m"),
-        (6, "reports-stat-employment-12m"),
+        (2, "reports-stat-employment-6m"),
+        (3, "reports-stat-employment-12m"),
     ] {
-        let answers = by(applicants, pos, |k| is_one(&k[4]));
+        let answers = by(applicants, pos, 3);
         let get = |a: &str| answers.get(&Key::Text(a.to_string())).copied().unwrap_or(0);
         let (yes, no) = (get("ja"), get("nein"));
         let all: i64 = answers.values().sum();
