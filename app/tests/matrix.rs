@@ -204,6 +204,12 @@ fn staff(e: Expect) -> [Expect; 5] {
     [Expect::Forbidden, e, e, e, Expect::Forbidden]
 }
 
+/// Everybody who works with the programme's data gets `e` (figures in their scope); the
+/// operator (super_admin) 403.
+fn statistics(e: Expect) -> [Expect; 5] {
+    [Expect::Forbidden, e, e, e, e]
+}
+
 /// Enters a match of `applicant` with `company` (as a job would).
 async fn match_of(app: &hih_testkit::TestApp, company: i64, applicant: i64) -> i64 {
     use sea_orm::EntityTrait;
@@ -1082,6 +1088,37 @@ async fn role_route_matrix() {
             "/vermittlungen/export/:file",
             Login,
             staff(NotFound),
+        ),
+        row("/statistik", "/statistik", Login, statistics(Ok)),
+        row(
+            "/statistik/kreuztabelle",
+            "/statistik/kreuztabelle",
+            Login,
+            statistics(Ok),
+        ),
+        row(
+            "/statistik/kreuztabelle?subject=placements&row=district&col=status&from=2026-01&to=2026-12",
+            "/statistik/kreuztabelle",
+            Login,
+            statistics(Ok),
+        ),
+        row(
+            "/statistik/kreuztabelle/export/kreuztabelle.csv?subject=companies&row=district&col=industry",
+            "/statistik/kreuztabelle/export/:file",
+            Login,
+            statistics(Ok),
+        ),
+        row(
+            "/statistik/kreuztabelle/export/kreuztabelle.xlsx?subject=applicants&row=country&col=status",
+            "/statistik/kreuztabelle/export/:file",
+            Login,
+            statistics(Ok),
+        ),
+        row(
+            "/statistik/kreuztabelle/export/anders.pdf",
+            "/statistik/kreuztabelle/export/:file",
+            Login,
+            statistics(NotFound),
         ),
         row(
             &b(own_a, "/bearbeiten"),

@@ -2,9 +2,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
 
+mod crosstab;
 mod files;
 mod subject;
 mod partner;
+mod fixture;
+mod statistics;
 
 use hih_kernel::Feature;
 use hih_testkit::TestApp;

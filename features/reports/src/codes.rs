@@ -1,0 +1,76 @@
+//! Codes the statistics derive from records: size classes, months, durations. Shared by the
+//! live queries' meaning and the anonymous counters (R-RET-3), so both agree.
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+
+/// Size classes by number of employees: (code, lower bound inclusive, upper bound exclusive).
+pub const SIZE_CLASSES: [(&str, i32, i32); 4] = [
+    ("1-9", 0, 10),
+    ("10-49", 10, 50),
+    ("50-249", 50, 250),
+    ("ab-250", 250, i32::MAX),
+];
+
+/// Size class of a company whose employee count is not known.
+pub const SIZE_UNKNOWN: &str = "unbekannt";
+
+/// The size class code of an employee count.
+pub fn size_class(employees: Option<i32>) -> &'static str {
+    match employees {
+        None => SIZE_UNKNOWN,
+        Some(e) => SIZE_CLASSES
+            .iter()
+            .find(|(_, lo, hi)| e >= *lo && e < *hi)
+            .map_or(SIZE_UNKNOWN, |(c, _, _)| c),
+    }
+}
+
+/// Whether a company counts as KMU (fewer than 250 employees; unknown is not KMU, as in the
+/// companies list filter).
+pub fn is_kmu(employees: Option<i32>) -> bool {
+    employees.is_some_and(|e| e < hih_companies::service::KMU_LIMIT)
+}
+
+/// `YYYY-MM` of a date.
+pub fn month_of(date: NaiveDate) -> String {
+    format!("{:04}-{:02}", date.year(), date.month())
+}
+
+/// `YYYY-MM` of an instant (UTC).
+pub fn month_of_instant(at: DateTime<Utc>) -> String {
+    month_of(at.date_naive())
+}
+
+/// Days from `from` to `to` when both are known.
+pub fn days_between(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Option<i32> {
+    match (from, to) {
+        (Some(a), Some(b)) => i32::try_from((b - a).num_days()).ok(),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn size_classes_cover_all_counts() {
+        assert_eq!(size_class(None), SIZE_UNKNOWN);
+        assert_eq!(size_class(Some(0)), "1-9");
+        assert_eq!(size_class(Some(9)), "1-9");
+        assert_eq!(size_class(Some(10)), "10-49");
+        assert_eq!(size_class(Some(249)), "50-249");
+        assert_eq!(size_class(Some(250)), "ab-250");
+        assert!(is_kmu(Some(249)) && !is_kmu(Some(250)) && !is_kmu(None));
+    }
+
+    #[test]
+    fn months_and_durations() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 9).unwrap_or_default();
+        assert_eq!(month_of(d), "2026-03");
+        let e = NaiveDate::from_ymd_opt(2026, 4, 8).unwrap_or_default();
+        assert_eq!(days_between(Some(d), Some(e)), Some(30));
+        assert_eq!(days_between(None, Some(e)), None);
+    }
+}
