@@ -6,6 +6,7 @@
 
 pub mod entities;
 pub mod files;
+pub mod periodic;
 pub mod permissions;
 
 use hih_i18n::Locale;
@@ -32,5 +33,6 @@ impl Feature for ReportsFeature {
             r.permission(p);
         }
         r.audit_entity("generated_file");
+        periodic::register(r);
     }
 }
