@@ -7,6 +7,7 @@ use hih_users::testing::agent_for;
 use crate::app;
 
 mod partner;
+mod periodic;
 
 use Expect::*;
 
@@ -1481,6 +1482,7 @@ async fn role_route_matrix() {
         ),
     ];
     rows.extend(partner::rows(&app).await);
+    rows.extend(periodic::rows(&app).await);
     let failures = check(&rows, &agents).await;
     assert!(
         failures.is_empty(),

@@ -8,18 +8,16 @@ pub mod codes;
 pub mod entities;
 pub mod files;
 pub mod partner;
+pub mod periodic;
 pub mod permissions;
-pub mod subject;
 pub mod residue;
 mod routes;
 pub mod scope;
 pub mod statistics;
-
-use std::sync::Arc;
+pub mod subject;
 
 use hih_i18n::Locale;
-use hih_kernel::{Access, Feature, NavEntry, Registry};
-use poem::{EndpointExt, get};
+use hih_kernel::{Feature, Registry};
 
 /// The feature value listed in `app/src/main.rs`.
 pub struct ReportsFeature;
@@ -42,39 +40,10 @@ impl Feature for ReportsFeature {
             r.permission(p);
         }
         r.audit_entity("generated_file");
-        subject::register(r);
+        residue::register(r);
+        routes::register(r);
+        periodic::register(r);
         partner::register(r);
-        r.deletion_fold(Arc::new(residue::CompanyFold));
-        r.deletion_fold(Arc::new(residue::ApplicantFold));
-        for (name, source) in [
-            (
-                "reports/statistics.html",
-                include_str!("../templates/statistics.html"),
-            ),
-            (
-                "reports/crosstab.html",
-                include_str!("../templates/crosstab.html"),
-            ),
-        ] {
-            r.template(name, source);
-        }
-        let stats = Access::Permission(permissions::STATISTICS);
-        r.route("/statistik", stats, get(routes::statistics::page).boxed());
-        r.route(
-            "/statistik/kreuztabelle",
-            stats,
-            get(routes::crosstab::page).boxed(),
-        );
-        r.route(
-            "/statistik/kreuztabelle/export/:file",
-            stats,
-            get(routes::crosstab::export).boxed(),
-        );
-        r.nav(NavEntry {
-            label_key: "reports-nav-statistics",
-            href: "/statistik",
-            permission: Some(permissions::STATISTICS),
-            order: 500,
-        });
+        subject::register(r);
     }
 }

@@ -4,10 +4,11 @@
 
 mod crosstab;
 mod files;
-mod subject;
-mod partner;
 mod fixture;
+mod partner;
+mod periodic;
 mod statistics;
+mod subject;
 
 use hih_kernel::Feature;
 use hih_testkit::TestApp;

@@ -111,6 +111,85 @@ pub async fn request(
     .await
 }
 
+/// A generated file without its content, for lists and status pages.
+#[derive(Debug, Clone, sea_orm::FromQueryResult)]
+pub struct Summary {
+    /// Id.
+    pub id: i64,
+    /// Kind.
+    pub kind: String,
+    /// Title.
+    pub title: String,
+    /// Partner export profile.
+    pub profile_id: Option<i64>,
+    /// First day of the period.
+    pub period_from: Option<NaiveDate>,
+    /// Last day of the period.
+    pub period_to: Option<NaiveDate>,
+    /// Status value.
+    pub status: String,
+    /// Failure reason.
+    pub error: String,
+    /// Requesting user.
+    pub requested_by: Option<i64>,
+    /// Requester's name or job name.
+    pub requested_by_name: String,
+    /// Requested.
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    /// Finished.
+    pub finished_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// Download file name.
+    pub file_name: String,
+    /// Size in bytes.
+    pub size_bytes: i64,
+    /// Data rows.
+    pub row_count: i64,
+    /// SHA-256, hex.
+    pub sha256: String,
+    /// When the content was dropped.
+    pub content_purged_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// The files of `kind` matching `filter`, newest first, at most `limit`, without content.
+pub async fn summaries(
+    services: &Services,
+    kind: &str,
+    filter: sea_orm::Condition,
+    limit: u64,
+) -> Result<Vec<Summary>, AppError> {
+    use generated_file::Column as C;
+    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
+    Ok(generated_file::Entity::find()
+        .select_only()
+        .columns([
+            C::Id,
+            C::Kind,
+            C::Title,
+            C::ProfileId,
+            C::PeriodFrom,
+            C::PeriodTo,
+            C::Status,
+            C::Error,
+            C::RequestedBy,
+            C::RequestedByName,
+            C::CreatedAt,
+            C::FinishedAt,
+            C::FileName,
+            C::SizeBytes,
+            C::RowCount,
+            C::Sha256,
+            C::ContentPurgedAt,
+        ])
+        .filter(C::Kind.eq(kind))
+        .filter(filter)
+        .order_by_desc(C::CreatedAt)
+        .order_by_desc(C::Id)
+        .limit(limit)
+        .into_model::<Summary>()
+        .all(&services.db)
+        .await?)
+}
+
 /// The file `id` with its content.
 pub async fn find(services: &Services, id: i64) -> Result<Option<generated_file::Model>, AppError> {
     Ok(generated_file::Entity::find_by_id(id)

@@ -11,3 +11,9 @@ mod placement;
 
 pub use applicant::ApplicantFold;
 pub use company::CompanyFold;
+
+/// Registers the folds for companies and applicants with the unit of work's deletion hook.
+pub fn register(r: &mut hih_kernel::Registry) {
+    r.deletion_fold(std::sync::Arc::new(CompanyFold));
+    r.deletion_fold(std::sync::Arc::new(ApplicantFold));
+}

@@ -1,13 +1,49 @@
-//! HTML routes of the reports feature.
+//! The statistics page and the cross-tabulation (R-STA-1..3): routes, templates, navigation.
 
 pub mod crosstab;
 pub mod statistics;
 
 use hih_i18n::TextArg;
+use hih_kernel::{Access, NavEntry, Registry};
 use hih_web::Ctx;
+use poem::{EndpointExt, get};
 
 use crate::scope::StatScope;
 use crate::statistics::labels::Labels;
+
+/// Registers the statistics pages, their templates and the navigation entry.
+pub(crate) fn register(r: &mut Registry) {
+    for (name, source) in [
+        (
+            "reports/statistics.html",
+            include_str!("../../templates/statistics.html"),
+        ),
+        (
+            "reports/crosstab.html",
+            include_str!("../../templates/crosstab.html"),
+        ),
+    ] {
+        r.template(name, source);
+    }
+    let stats = Access::Permission(crate::permissions::STATISTICS);
+    r.route("/statistik", stats, get(statistics::page).boxed());
+    r.route(
+        "/statistik/kreuztabelle",
+        stats,
+        get(crosstab::page).boxed(),
+    );
+    r.route(
+        "/statistik/kreuztabelle/export/:file",
+        stats,
+        get(crosstab::export).boxed(),
+    );
+    r.nav(NavEntry {
+        label_key: "reports-nav-statistics",
+        href: "/statistik",
+        permission: Some(crate::permissions::STATISTICS),
+        order: 500,
+    });
+}
 
 /// "Zahlen für …": whose figures the page shows.
 pub(crate) fn scope_text(ctx: &Ctx, scope: &StatScope, labels: &Labels) -> String {

@@ -1,0 +1,43 @@
+//! Monthly, annual and on-demand reports (R-STA-4): scheduled jobs request the report of the
+//! period just ended, staff with the `REPORTS` permission request any period; a job builds the
+//! XLSX from the statistics engine ([`crate::statistics`]) into the generated-file store.
+
+pub mod jobs;
+pub mod period;
+mod routes;
+
+use hih_kernel::{Access, NavEntry, Registry};
+use poem::{EndpointExt, get};
+
+use crate::permissions::REPORTS;
+
+/// Registers the reports pages, templates, jobs and navigation entry.
+pub fn register(r: &mut Registry) {
+    r.template(
+        "reports/periodic/list.html",
+        include_str!("../../templates/periodic/list.html"),
+    );
+    r.template(
+        "reports/periodic/show.html",
+        include_str!("../../templates/periodic/show.html"),
+    );
+    let access = Access::Permission(REPORTS);
+    r.route(
+        "/berichte",
+        access,
+        get(routes::list).post(routes::request).boxed(),
+    );
+    r.route("/berichte/:id", access, get(routes::show).boxed());
+    r.route(
+        "/berichte/:id/download",
+        access,
+        get(routes::download).boxed(),
+    );
+    jobs::register(r);
+    r.nav(NavEntry {
+        label_key: "reports-nav-reports",
+        href: "/berichte",
+        permission: Some(REPORTS),
+        order: 410,
+    });
+}

@@ -1,0 +1,266 @@
+//! Monthly, annual and on-demand reports (R-STA-4): the scheduled jobs request the period just
+//! ended once, the generate job builds an XLSX that a real reader (calamine) opens, with the
+//! overview and one sheet per topic; the on-demand form refuses bad periods next to the field.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+use chrono::{TimeZone, Utc};
+use hih_kernel::Role;
+use hih_reports::entities::generated_file;
+use hih_reports::periodic::jobs::{ANNUAL_JOB, GENERATE_JOB, MONTHLY_JOB};
+use hih_users::testing::agent_for;
+use sea_orm::{EntityTrait, QueryOrder};
+
+use crate::app;
+
+/// The generated files, oldest first.
+async fn files(app: &hih_testkit::TestApp) -> Vec<generated_file::Model> {
+    generated_file::Entity::find()
+        .order_by_asc(generated_file::Column::Id)
+        .all(app.db())
+        .await
+        .unwrap()
+}
+
+/// Opens an XLSX with calamine: sheet names and each sheet's rows as text.
+fn open(bytes: &[u8]) -> Vec<(String, Vec<Vec<String>>)> {
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes.to_vec())).expect("a readable XLSX");
+    let names = book.sheet_names().to_vec();
+    names
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).expect("sheet");
+            let rows = range
+                .rows()
+                .map(|r| {
+                    r.iter()
+                        .map(|c| match c {
+                            Data::Empty => String::new(),
+                            Data::Float(f) => f.to_string(),
+                            Data::Int(i) => i.to_string(),
+                            other => other.to_string(),
+                        })
+                        .collect()
+                })
+                .collect();
+            (name, rows)
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_monthly_job_requests_last_month_once_and_the_report_is_a_readable_xlsx() {
+    let app = app().await;
+    app.clock
+        .set(Utc.with_ymd_and_hms(2026, 12, 1, 5, 0, 0).single().unwrap());
+    app.run_job(MONTHLY_JOB, serde_json::json!({}))
+        .await
+        .unwrap();
+    app.run_job(MONTHLY_JOB, serde_json::json!({}))
+        .await
+        .unwrap();
+    let requested = files(&app).await;
+    assert_eq!(requested.len(), 1, "once per period");
+    let file = &requested[0];
+    assert_eq!(file.status, "queued");
+    assert_eq!(file.title, "2026-11");
+    assert_eq!(
+        (file.period_from, file.period_to),
+        (
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 1),
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 30)
+        )
+    );
+
+    app.run_job(GENERATE_JOB, serde_json::json!({ "file_id": file.id }))
+        .await
+        .unwrap();
+    let done = generated_file::Entity::find_by_id(file.id)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(done.status, "done");
+    let bytes = done.content.clone().unwrap();
+    assert_eq!(done.sha256, hih_reports::files::sha256_hex(&bytes));
+    let sheets = open(&bytes);
+    assert!(sheets.len() > 1, "overview and topics: {sheets:?}");
+    let (name, overview) = &sheets[0];
+    assert_eq!(name, "Überblick");
+    assert_eq!(overview[1], vec!["Zeitraum von", "01.11.2026"]);
+    assert_eq!(overview[2], vec!["Zeitraum bis", "30.11.2026"]);
+    let data_rows: usize = sheets.iter().map(|(_, rows)| rows.len() - 1).sum();
+    assert_eq!(done.row_count as usize, data_rows, "recorded rows");
+    // Every topic sheet has a header row and at least one figure.
+    for (name, rows) in &sheets[1..] {
+        assert!(rows.len() >= 2, "{name} has figures");
+    }
+
+    // A second delivery of the generate job changes nothing.
+    app.run_job(GENERATE_JOB, serde_json::json!({ "file_id": file.id }))
+        .await
+        .unwrap();
+    let again = generated_file::Entity::find_by_id(file.id)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(again.sha256, done.sha256);
+    assert_eq!(again.finished_at, done.finished_at);
+}
+
+#[tokio::test]
+async fn the_annual_job_requests_last_year() {
+    let app = app().await;
+    app.clock
+        .set(Utc.with_ymd_and_hms(2027, 1, 1, 5, 30, 0).single().unwrap());
+    app.run_job(ANNUAL_JOB, serde_json::json!({}))
+        .await
+        .unwrap();
+    let requested = files(&app).await;
+    assert_eq!(requested.len(), 1);
+    assert_eq!(requested[0].title, "2026");
+    assert_eq!(requested[0].file_name, "hih-bericht-2026.xlsx");
+}
+
+#[tokio::test]
+async fn staff_request_any_period_and_bad_periods_are_refused_next_to_the_field() {
+    let app = app().await;
+    let (admin, _) = agent_for(&app, Role::Admin, "leitung").await;
+    let refused = admin
+        .post("/berichte", &[("from", "2026-10"), ("to", "2026-09")])
+        .await;
+    assert_eq!(refused.status, 303);
+    let page = admin.get("/berichte").await;
+    assert!(page.contains("Das Ende des Zeitraums darf nicht vor seinem Beginn liegen."));
+    assert!(page.contains("value=\"2026-10\""), "typed value kept");
+    assert!(files(&app).await.is_empty(), "nothing requested");
+
+    let future = admin
+        .post("/berichte", &[("from", "2026-11"), ("to", "2026-12")])
+        .await;
+    assert_eq!(future.status, 303);
+    assert!(
+        admin
+            .get("/berichte")
+            .await
+            .contains("Der Zeitraum darf nicht nach dem laufenden Monat enden.")
+    );
+    assert!(files(&app).await.is_empty());
+
+    let ok = admin
+        .post("/berichte", &[("from", "01.2026"), ("to", "2026-10")])
+        .await;
+    assert_eq!(ok.status, 303);
+    let file = files(&app).await.pop().unwrap();
+    assert_eq!(
+        ok.location(),
+        Some(format!("/berichte/{}", file.id).as_str())
+    );
+    assert_eq!(file.title, "2026-01 – 2026-10");
+    let status = admin.get(&format!("/berichte/{}", file.id)).await;
+    assert!(
+        status.contains("Status aktualisieren"),
+        "pending page links to itself"
+    );
+    assert_eq!(
+        admin
+            .get(&format!("/berichte/{}/download", file.id))
+            .await
+            .status,
+        404,
+        "nothing to download yet"
+    );
+
+    app.run_job(GENERATE_JOB, serde_json::json!({ "file_id": file.id }))
+        .await
+        .unwrap();
+    let ready = admin.get(&format!("/berichte/{}", file.id)).await;
+    assert!(ready.contains("Der Bericht ist fertig."));
+    assert!(!ready.contains("Status aktualisieren"));
+    let (dpo, _) = agent_for(&app, Role::Dpo, "dsb").await;
+    let download = dpo.get(&format!("/berichte/{}/download", file.id)).await;
+    assert_eq!(download.status, 200);
+    assert!(!open(&download.bytes).is_empty());
+    // The requester is told (bell); the download is in the access log.
+    assert!(
+        admin
+            .get("/benachrichtigungen")
+            .await
+            .contains("ist fertig")
+    );
+    let exports = hih_db::entities::access_log::Entity::find()
+        .all(app.db())
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == "export" && e.entity == "generated_file")
+        .count();
+    assert_eq!(exports, 1);
+}
+
+#[tokio::test]
+async fn a_report_holds_the_statistics_of_its_period_cell_by_cell() {
+    use hih_i18n::Locale;
+    use hih_reports::scope::StatScope;
+    use hih_reports::statistics::{self, Period};
+
+    let app = app().await;
+    crate::fixture::build(&app).await;
+    let period = hih_reports::periodic::period::ReportPeriod {
+        from: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+        to: chrono::NaiveDate::from_ymd_opt(2026, 4, 30).unwrap(),
+    };
+    let (bytes, rows) = hih_reports::periodic::jobs::build(app.services(), period)
+        .await
+        .unwrap();
+    let sheets = open(&bytes);
+    let expected = statistics::compute(
+        app.services(),
+        &StatScope::All,
+        Some(Period {
+            from: period.from,
+            to: period.to,
+        }),
+        Locale::De,
+    )
+    .await
+    .unwrap();
+    assert_eq!(sheets.len(), expected.topics.len() + 1, "overview + topics");
+    assert_eq!(
+        rows as usize,
+        sheets.iter().map(|(_, r)| r.len() - 1).sum::<usize>()
+    );
+    let mut taken = vec![sheets[0].0.clone()];
+    for ((name, cells), topic) in sheets[1..].iter().zip(&expected.topics) {
+        let wanted = hih_reports::files::workbook::sheet_name(&topic.title, &taken);
+        assert_eq!(name, &wanted, "sheet named after its topic");
+        taken.push(wanted);
+        assert_eq!(cells.len(), topic.rows.len() + 1, "{name}: header + rows");
+        for (cells, row) in cells[1..].iter().zip(&topic.rows) {
+            assert_eq!(cells[0], row.label, "{name}");
+            for (cell, value) in cells[1..].iter().zip(&row.values) {
+                let read = (!cell.is_empty()).then(|| cell.parse::<f64>().unwrap());
+                assert_eq!(read, *value, "{name} / {}", row.label);
+            }
+        }
+    }
+    // Hand-computed from the fixture: companies entered in March and April 2026 — two in
+    // Erfurt (5 March, 10 April), one in Lübeck (20 March).
+    let districts = sheets
+        .iter()
+        .find(|(_, cells)| cells.iter().any(|r| r[0] == "IHK zu Lübeck"))
+        .map(|(_, cells)| cells.clone())
+        .unwrap();
+    let figure = |label: &str| {
+        districts
+            .iter()
+            .find(|r| r[0] == label)
+            .map(|r| r[1].clone())
+            .unwrap()
+    };
+    assert_eq!(figure("IHK Erfurt"), "2");
+    assert_eq!(figure("IHK zu Lübeck"), "1");
+    assert_eq!(figure("Gesamt"), "3");
+}
