@@ -127,6 +127,13 @@ if (Number(applicants) > 0) {
 if (Number(contacts) > 0) {
   pages.push(['contact history: list, page 1', '/kontakte?per=20']);
 }
+// Issue 7: the statistics page and cross-tabs over everything (live rows + counters).
+pages.push(
+  ['statistics page', '/statistik'],
+  ['cross-tab companies: district × industry', '/statistik/kreuztabelle?subject=companies&row=district&col=industry'],
+  ['cross-tab applicants: country × status', '/statistik/kreuztabelle?subject=applicants&row=country&col=status'],
+  ['cross-tab applicants: occupation × month, 2026', '/statistik/kreuztabelle?subject=applicants&row=occupation&col=month&from=2026-01&to=2026-12'],
+);
 const rows = [];
 async function measure(list) {
   for (const [name, path] of list) {
@@ -142,7 +149,10 @@ if (Number(applicants) > 0) {
   cookie = '';
   csrf = '';
   await login('bench-ihk');
-  const ihk = [['applicants as ihk_staff, 30,000 matched', '/bewerber?per=20']];
+  const ihk = [
+    ['applicants as ihk_staff, 30,000 matched', '/bewerber?per=20'],
+    ['statistics page as ihk_staff', '/statistik'],
+  ];
   if (Number(contacts) > 0) {
     ihk.push(['contact history as ihk_staff', '/kontakte?per=20']);
   }
