@@ -71,3 +71,37 @@ export async function adminAndAhkVietnam(browser, server, password, checkA11y) {
   await createAhkVietnamUser(admin, ahk, server.baseUrl, { username: 'l.pham', password }, checkA11y);
   return { admin, ahk };
 }
+
+/**
+ * The admin creates and activates an account through the HTML forms; returns the account's
+ * setup link (`/konto/einrichten/…`) from the mail outbox.
+ * @param {import('playwright-core').Page} admin a logged-in admin's page
+ * @param {string} baseUrl
+ * @param {{first: string, last: string, email: string, username: string, institution: string,
+ *   role: string, position?: string, phone?: string}} account
+ */
+export async function accountSetupLink(admin, baseUrl, {
+  first, last, email, username, institution, role,
+  position = 'Projektkoordination', phone = '+49 361 34840',
+}) {
+  await admin.goto(new URL('/benutzer/neu', baseUrl).href);
+  await admin.selectOption('#salutation', 'frau');
+  await admin.fill('#first_name', first);
+  await admin.fill('#last_name', last);
+  await admin.fill('#position', position);
+  await admin.fill('#email', email);
+  await admin.fill('#phone', phone);
+  await admin.fill('#username', username);
+  await admin.selectOption('#institution_id', { label: institution });
+  await admin.selectOption('#role', role);
+  await go(admin, admin.locator('button[value=review]'));
+  assert.match(admin.url(), /\/benutzer\/neu\/pruefen$/, await admin.locator('main').innerText());
+  await go(admin, admin.locator('button[value=save]'));
+  await go(admin, admin.locator('a[href$="/aktion/aktivieren"]'));
+  await go(admin, admin.locator('button[type=submit]').filter({ hasText: 'Ja, freischalten' }));
+  await admin.goto(new URL('/admin/postausgang', baseUrl).href);
+  await go(admin, admin.locator('tbody a.kern-link').first());
+  const link = (await admin.locator('#mail-body').innerText()).match(/\/konto\/einrichten\/\S+/);
+  assert.ok(link, 'setup link in the mail');
+  return link[0];
+}

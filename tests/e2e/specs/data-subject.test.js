@@ -9,6 +9,7 @@ import fs from 'node:fs/promises';
 
 import { startServer, createAdmin } from '../lib/server.js';
 import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked } from '../lib/browser.js';
+import { accountSetupLink } from '../lib/accounts.js';
 import { firstLogin, enrolTotp, submitForm } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
@@ -16,30 +17,6 @@ const PASSWORD = 'Browser-Test-Passwort-42';
 /** Clicks a link or button and waits for the next page. */
 async function go(page, locator) {
   await Promise.all([page.waitForEvent('load'), locator.click()]);
-}
-
-/** The admin creates and activates an account; returns its setup link from the outbox. */
-async function account(admin, baseUrl, { first, last, email, username, institution, role }) {
-  await admin.goto(new URL('/benutzer/neu', baseUrl).href);
-  await admin.selectOption('#salutation', 'frau');
-  await admin.fill('#first_name', first);
-  await admin.fill('#last_name', last);
-  await admin.fill('#position', 'Datenschutz');
-  await admin.fill('#email', email);
-  await admin.fill('#phone', '+49 30 20308');
-  await admin.fill('#username', username);
-  await admin.selectOption('#institution_id', { label: institution });
-  await admin.selectOption('#role', role);
-  await go(admin, admin.locator('button[value=review]'));
-  assert.match(admin.url(), /\/benutzer\/neu\/pruefen$/, await admin.locator('main').innerText());
-  await go(admin, admin.locator('button[value=save]'));
-  await go(admin, admin.locator('a[href$="/aktion/aktivieren"]'));
-  await go(admin, admin.locator('button[type=submit]').filter({ hasText: 'Ja, freischalten' }));
-  await admin.goto(new URL('/admin/postausgang', baseUrl).href);
-  await go(admin, admin.locator('tbody a.kern-link').first());
-  const link = (await admin.locator('#mail-body').innerText()).match(/\/konto\/einrichten\/\S+/);
-  assert.ok(link, 'setup link in the mail');
-  return link[0];
 }
 
 /** Searches under /auskunft (the page is open) and checks the result page. */
@@ -68,9 +45,9 @@ describe('data-subject report and erasure (JavaScript off)', () => {
     await createAdmin(server, { username: 'leitung', email: 'leitung@example.org', password: PASSWORD });
     const admin = await newNoJsPage(browser);
     await firstLogin(admin, server.baseUrl, { username: 'leitung', password: PASSWORD }, checkA11y);
-    const dpoLink = await account(admin, server.baseUrl, {
+    const dpoLink = await accountSetupLink(admin, server.baseUrl, {
       first: 'Dana', last: 'Schutz', email: 'dsb@dihk.example', username: 'd.schutz',
-      institution: 'HiH-Projektteam', role: 'dpo',
+      institution: 'HiH-Projektteam', role: 'dpo', position: 'Datenschutz', phone: '+49 30 20308',
     });
 
     // The applicant HIH-VN-0001 with one contact entry, entered by the admin.

@@ -9,6 +9,7 @@ import path from 'node:path';
 
 import { startServer, createAdmin, E2E_DIR } from '../lib/server.js';
 import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked } from '../lib/browser.js';
+import { accountSetupLink } from '../lib/accounts.js';
 import { firstLogin, enrolTotp, submitForm } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
@@ -16,30 +17,6 @@ const PASSWORD = 'Browser-Test-Passwort-42';
 /** Clicks a link or button and waits for the next page. */
 async function go(page, locator) {
   await Promise.all([page.waitForEvent('load'), locator.click()]);
-}
-
-/** The admin creates and activates an account; returns its setup link from the outbox. */
-async function account(admin, baseUrl, { first, last, email, username, institution, role }) {
-  await admin.goto(new URL('/benutzer/neu', baseUrl).href);
-  await admin.selectOption('#salutation', 'frau');
-  await admin.fill('#first_name', first);
-  await admin.fill('#last_name', last);
-  await admin.fill('#position', 'Projektkoordination');
-  await admin.fill('#email', email);
-  await admin.fill('#phone', '+49 361 34840');
-  await admin.fill('#username', username);
-  await admin.selectOption('#institution_id', { label: institution });
-  await admin.selectOption('#role', role);
-  await go(admin, admin.locator('button[value=review]'));
-  assert.match(admin.url(), /\/benutzer\/neu\/pruefen$/, await admin.locator('main').innerText());
-  await go(admin, admin.locator('button[value=save]'));
-  await go(admin, admin.locator('a[href$="/aktion/aktivieren"]'));
-  await go(admin, admin.locator('button[type=submit]').filter({ hasText: 'Ja, freischalten' }));
-  await admin.goto(new URL('/admin/postausgang', baseUrl).href);
-  await go(admin, admin.locator('tbody a.kern-link').first());
-  const link = (await admin.locator('#mail-body').innerText()).match(/\/konto\/einrichten\/\S+/);
-  assert.ok(link, 'setup link in the mail');
-  return link[0];
 }
 
 /** Opens a setup link in a fresh page, sets the password, enrols TOTP; returns the page. */
@@ -78,11 +55,11 @@ describe('contact history and matching (JavaScript off)', () => {
     await createAdmin(server, { username: 'leitung', email: 'leitung@example.org', password: PASSWORD });
     const admin = await newNoJsPage(browser);
     await firstLogin(admin, server.baseUrl, { username: 'leitung', password: PASSWORD }, checkA11y);
-    const ihkLink = await account(admin, server.baseUrl, {
+    const ihkLink = await accountSetupLink(admin, server.baseUrl, {
       first: 'Katrin', last: 'Vogt', email: 'vogt@ihk-erfurt.example', username: 'k.vogt',
       institution: 'IHK Erfurt', role: 'ihk_staff',
     });
-    const ahkLink = await account(admin, server.baseUrl, {
+    const ahkLink = await accountSetupLink(admin, server.baseUrl, {
       first: 'Mai', last: 'Đặng', email: 'mai@ahk-vietnam.example', username: 'm.dang',
       institution: 'AHK Vietnam', role: 'ahk_staff',
     });

@@ -150,6 +150,30 @@ pub struct Summary {
     pub content_purged_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
+impl From<generated_file::Model> for Summary {
+    fn from(f: generated_file::Model) -> Self {
+        Summary {
+            id: f.id,
+            kind: f.kind,
+            title: f.title,
+            profile_id: f.profile_id,
+            period_from: f.period_from,
+            period_to: f.period_to,
+            status: f.status,
+            error: f.error,
+            requested_by: f.requested_by,
+            requested_by_name: f.requested_by_name,
+            created_at: f.created_at,
+            finished_at: f.finished_at,
+            file_name: f.file_name,
+            size_bytes: f.size_bytes,
+            row_count: f.row_count,
+            sha256: f.sha256,
+            content_purged_at: f.content_purged_at,
+        }
+    }
+}
+
 /// The files of `kind` matching `filter`, newest first, at most `limit`, without content.
 pub async fn summaries(
     services: &Services,
@@ -222,6 +246,19 @@ pub async fn start(
     let file = uow.update(&file, am).await?;
     uow.commit().await?;
     Ok(Some(file))
+}
+
+/// The start of every job that builds a requested file: reads `file_id` from the payload and
+/// marks the file running. `None` when another run already took or finished it.
+pub async fn start_requested(
+    ctx: &hih_kernel::JobContext,
+    payload: &serde_json::Value,
+) -> Result<Option<generated_file::Model>, hih_kernel::JobError> {
+    let id = payload
+        .get("file_id")
+        .and_then(serde_json::Value::as_i64)
+        .ok_or_else(|| hih_kernel::JobError::Permanent("payload without file_id".into()))?;
+    Ok(start(&ctx.services, &ctx.actor(), id).await?)
 }
 
 /// Stores the finished content with its row count and SHA-256 and marks the file `done`.

@@ -46,15 +46,12 @@ pub struct ExportJob;
 #[async_trait::async_trait]
 impl JobHandler for ExportJob {
     async fn run(&self, ctx: &JobContext, payload: serde_json::Value) -> Result<(), JobError> {
-        let id = payload
-            .get("file_id")
-            .and_then(serde_json::Value::as_i64)
-            .ok_or_else(|| JobError::Permanent("payload without file_id".into()))?;
         let services = &ctx.services;
         let actor = ctx.actor();
-        let Some(file) = files::start(services, &actor, id).await? else {
+        let Some(file) = files::start_requested(ctx, &payload).await? else {
             return Ok(());
         };
+        let id = file.id;
         let profile = match file.profile_id {
             Some(p) => partner_profile::Entity::find_by_id(p)
                 .one(&services.db)

@@ -107,15 +107,12 @@ struct Generate;
 #[async_trait::async_trait]
 impl JobHandler for Generate {
     async fn run(&self, ctx: &JobContext, payload: serde_json::Value) -> Result<(), JobError> {
-        let id = payload
-            .get("file_id")
-            .and_then(serde_json::Value::as_i64)
-            .ok_or_else(|| JobError::Permanent("payload without file_id".into()))?;
         let services = &ctx.services;
         let actor = ctx.actor();
-        let Some(file) = files::start(services, &actor, id).await? else {
+        let Some(file) = files::start_requested(ctx, &payload).await? else {
             return Ok(());
         };
+        let id = file.id;
         let (Some(from), Some(to)) = (file.period_from, file.period_to) else {
             files::fail(services, &actor, id, "report without period").await?;
             return Err(JobError::Permanent("report without period".into()));

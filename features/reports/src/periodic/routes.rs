@@ -39,75 +39,24 @@ struct ReportRow {
     downloadable: bool,
 }
 
-impl ReportRow {
-    fn new(
-        id: i64,
-        title: String,
-        requested_by: Option<i64>,
-        requested_by_name: String,
-        status: &str,
-        (created_at, finished_at): (
-            chrono::DateTime<chrono::Utc>,
-            Option<chrono::DateTime<chrono::Utc>>,
-        ),
-        (rows, size, sha256, error, purged): (i64, i64, String, String, bool),
-    ) -> Self {
-        let status = Status::parse(status).unwrap_or(Status::Failed);
-        ReportRow {
-            id,
-            label: title,
-            scheduled: requested_by.is_none(),
-            status: status.as_str().to_string(),
-            status_key: status.text_key(),
-            created_at,
-            finished_at,
-            requested_by: requested_by_name,
-            rows,
-            size_kib: format!("{:.1}", size as f64 / 1024.0).replace('.', ","),
-            sha256,
-            error,
-            downloadable: status == Status::Done && !purged,
-        }
-    }
-}
-
 impl From<Summary> for ReportRow {
     fn from(f: Summary) -> Self {
-        Self::new(
-            f.id,
-            f.title,
-            f.requested_by,
-            f.requested_by_name,
-            &f.status,
-            (f.created_at, f.finished_at),
-            (
-                f.row_count,
-                f.size_bytes,
-                f.sha256,
-                f.error,
-                f.content_purged_at.is_some(),
-            ),
-        )
-    }
-}
-
-impl From<generated_file::Model> for ReportRow {
-    fn from(f: generated_file::Model) -> Self {
-        Self::new(
-            f.id,
-            f.title,
-            f.requested_by,
-            f.requested_by_name,
-            &f.status,
-            (f.created_at, f.finished_at),
-            (
-                f.row_count,
-                f.size_bytes,
-                f.sha256,
-                f.error,
-                f.content_purged_at.is_some() || f.content.is_none(),
-            ),
-        )
+        let status = Status::parse(&f.status).unwrap_or(Status::Failed);
+        ReportRow {
+            id: f.id,
+            label: f.title,
+            scheduled: f.requested_by.is_none(),
+            status: status.as_str().to_string(),
+            status_key: status.text_key(),
+            created_at: f.created_at,
+            finished_at: f.finished_at,
+            requested_by: f.requested_by_name,
+            rows: f.row_count,
+            size_kib: format!("{:.1}", f.size_bytes as f64 / 1024.0).replace('.', ","),
+            sha256: f.sha256,
+            error: f.error,
+            downloadable: status == Status::Done && f.content_purged_at.is_none(),
+        }
     }
 }
 
@@ -167,7 +116,7 @@ async fn report(ctx: &Ctx, id: i64) -> WebResult<generated_file::Model> {
 pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
     let file = report(&ctx, id).await?;
     let (from, to) = (file.period_from, file.period_to);
-    let row = ReportRow::from(file);
+    let row = ReportRow::from(Summary::from(file));
     let pending = matches!(row.status.as_str(), "queued" | "running");
     ctx.render(
         "reports/periodic/show.html",

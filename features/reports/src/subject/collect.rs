@@ -148,6 +148,35 @@ impl Refs {
     }
 }
 
+/// Adds the person's contact entries (oldest first) as a section and to `refs`, and returns
+/// their matches (also added to `refs`); `columns` name the person's id column in both tables.
+async fn entries_and_matches<C: ConnectionTrait>(
+    db: &C,
+    (entry_column, match_column): (contact_entry::Column, placement::Column),
+    id: i64,
+    refs: &mut Refs,
+    sections: &mut Vec<Section>,
+) -> Result<Vec<placement::Model>, AppError> {
+    let entries = contact_entry::Entity::find()
+        .filter(entry_column.eq(id))
+        .order_by_asc(contact_entry::Column::ContactDate)
+        .order_by_asc(contact_entry::Column::Id)
+        .all(db)
+        .await?;
+    refs.add("contact_entry", entries.iter().map(|e| e.id.to_string()));
+    sections.push(Section {
+        key: "contact_entries",
+        rows: rows(&entries),
+    });
+    let matches = placement::Entity::find()
+        .filter(match_column.eq(id))
+        .order_by_asc(placement::Column::Id)
+        .all(db)
+        .await?;
+    refs.add("placement", matches.iter().map(|p| p.id.to_string()));
+    Ok(matches)
+}
+
 /// Builds the report about `person`.
 pub async fn report<C: ConnectionTrait>(db: &C, person: Person) -> Result<Report, AppError> {
     let mut sections = Vec::new();
@@ -193,23 +222,11 @@ pub async fn report<C: ConnectionTrait>(db: &C, person: Person) -> Result<Report
                 key: "status_history",
                 rows: rows(&history),
             });
-            let entries = contact_entry::Entity::find()
-                .filter(contact_entry::Column::ApplicantId.eq(id))
-                .order_by_asc(contact_entry::Column::ContactDate)
-                .order_by_asc(contact_entry::Column::Id)
-                .all(db)
-                .await?;
-            refs.add("contact_entry", entries.iter().map(|e| e.id.to_string()));
-            sections.push(Section {
-                key: "contact_entries",
-                rows: rows(&entries),
-            });
-            let matches = placement::Entity::find()
-                .filter(placement::Column::ApplicantId.eq(id))
-                .order_by_asc(placement::Column::Id)
-                .all(db)
-                .await?;
-            refs.add("placement", matches.iter().map(|p| p.id.to_string()));
+            let column = (
+                contact_entry::Column::ApplicantId,
+                placement::Column::ApplicantId,
+            );
+            let matches = entries_and_matches(db, column, id, &mut refs, &mut sections).await?;
             let names: BTreeMap<i64, String> = company::Entity::find()
                 .filter(company::Column::Id.is_in(matches.iter().map(|p| p.company_id)))
                 .all(db)
@@ -295,23 +312,11 @@ pub async fn report<C: ConnectionTrait>(db: &C, person: Person) -> Result<Report
                 key: "status_history",
                 rows: rows(&history),
             });
-            let entries = contact_entry::Entity::find()
-                .filter(contact_entry::Column::CompanyId.eq(id))
-                .order_by_asc(contact_entry::Column::ContactDate)
-                .order_by_asc(contact_entry::Column::Id)
-                .all(db)
-                .await?;
-            refs.add("contact_entry", entries.iter().map(|e| e.id.to_string()));
-            sections.push(Section {
-                key: "contact_entries",
-                rows: rows(&entries),
-            });
-            let matches = placement::Entity::find()
-                .filter(placement::Column::CompanyId.eq(id))
-                .order_by_asc(placement::Column::Id)
-                .all(db)
-                .await?;
-            refs.add("placement", matches.iter().map(|p| p.id.to_string()));
+            let column = (
+                contact_entry::Column::CompanyId,
+                placement::Column::CompanyId,
+            );
+            let matches = entries_and_matches(db, column, id, &mut refs, &mut sections).await?;
             let people: BTreeMap<i64, applicant::Model> = applicant::Entity::find()
                 .filter(applicant::Column::Id.is_in(matches.iter().map(|p| p.applicant_id)))
                 .all(db)
