@@ -17,6 +17,7 @@ mod m20261130_000040_platform_notification;
 mod m20261130_000050_applicants_registration;
 mod m20261130_000060_matching_placement;
 mod m20261130_000061_contact_history_entry;
+mod m20261130_000062_contact_history_date_index;
 mod m20261130_000070_reports_residue;
 mod m20261130_000071_reports_generated_file;
 mod m20261130_000072_reports_partner_export;
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000050_applicants_registration::Migration),
             Box::new(m20261130_000060_matching_placement::Migration),
             Box::new(m20261130_000061_contact_history_entry::Migration),
+            Box::new(m20261130_000062_contact_history_date_index::Migration),
             Box::new(m20261130_000070_reports_residue::Migration),
             Box::new(m20261130_000071_reports_generated_file::Migration),
             Box::new(m20261130_000072_reports_partner_export::Migration),

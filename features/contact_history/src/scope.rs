@@ -9,8 +9,14 @@ use sea_orm::{ColumnTrait, Condition};
 
 use crate::entities::contact_entry;
 
-/// The entries `actor` may see, as a condition on `contact_entry`.
+/// The entries `actor` may see, as a condition on `contact_entry`. Admins see every company
+/// and every applicant, hence every entry: for them the condition is empty rather than two
+/// subqueries over all companies and applicants, which made the planner collect and sort the
+/// whole table for each page (2 s at 1,000,000 entries).
 pub fn visible_entries(actor: &Actor) -> Condition {
+    if actor.role() == Some(Role::Admin) {
+        return Condition::all();
+    }
     Condition::any()
         .add(contact_entry::Column::CompanyId.in_subquery(visible_company_ids(actor)))
         .add(contact_entry::Column::ApplicantId.in_subquery(visible_applicant_ids(actor)))
