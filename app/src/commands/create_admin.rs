@@ -21,8 +21,8 @@ pub async fn run(
                     "Einmaliger Einrichtungslink (Passwort und Zwei-Faktor-Anmeldung festlegen):\n{link}"
                 ),
                 None => println!(
-                    "Anmeldung unter {}/login mit dem angegebenen Passwort; beim ersten Anmelden wird die Zwei-Faktor-Anmeldung eingerichtet.",
-                    services.settings.public_url.trim_end_matches('/')
+                    "Anmeldung unter {} mit dem angegebenen Passwort; beim ersten Anmelden wird die Zwei-Faktor-Anmeldung eingerichtet.",
+                    services.settings.absolute_url("/login")
                 ),
             }
             Ok(ExitCode::SUCCESS)

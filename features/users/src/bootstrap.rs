@@ -78,10 +78,11 @@ pub async fn create_admin(
             let hours = services.settings.security.setup_link_hours;
             let token =
                 service::issue_token(&mut uow, user.id, "setup", Duration::hours(hours)).await?;
-            setup_link = Some(format!(
-                "{}/konto/einrichten/{token}",
-                services.settings.public_url.trim_end_matches('/')
-            ));
+            setup_link = Some(
+                services
+                    .settings
+                    .absolute_url(&format!("/konto/einrichten/{token}")),
+            );
             user
         }
     };
@@ -135,8 +136,9 @@ pub async fn first_start_link(services: &Services) -> Result<Option<String>, App
     let hours = services.settings.security.setup_link_hours;
     let token = service::issue_token(&mut uow, admin.id, "setup", Duration::hours(hours)).await?;
     uow.commit().await?;
-    Ok(Some(format!(
-        "{}/konto/einrichten/{token}",
-        services.settings.public_url.trim_end_matches('/')
-    )))
+    Ok(Some(
+        services
+            .settings
+            .absolute_url(&format!("/konto/einrichten/{token}")),
+    ))
 }

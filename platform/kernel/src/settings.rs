@@ -281,6 +281,13 @@ impl Settings {
         Ok(())
     }
 
+    /// The address of the local `path` (`/konto/einrichten/…`) as users reach it from outside:
+    /// `public_url` without its trailing slash, then `path`. Every link in a mail or a console
+    /// message is built here.
+    pub fn absolute_url(&self, path: &str) -> String {
+        format!("{}{path}", self.public_url.trim_end_matches('/'))
+    }
+
     /// The database URL to use: the configured one or the SQLite file in `data_dir`.
     pub fn database_url(&self) -> String {
         use secrecy::ExposeSecret;
@@ -305,6 +312,20 @@ pub fn parse_year_month(s: &str) -> Option<(i32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn absolute_urls_join_the_public_address_and_the_path_once() {
+        let mut s = Settings {
+            public_url: "https://hih.example/".into(),
+            ..Settings::default()
+        };
+        assert_eq!(s.absolute_url("/login"), "https://hih.example/login");
+        s.public_url = "https://hih.example".into();
+        assert_eq!(
+            s.absolute_url("/download/x"),
+            "https://hih.example/download/x"
+        );
+    }
 
     #[test]
     fn defaults_follow_the_requirements() {

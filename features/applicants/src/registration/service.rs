@@ -125,10 +125,9 @@ pub async fn create_invitation(
 
 /// The link of a token.
 pub fn link(services: &Services, token: &str) -> String {
-    format!(
-        "{}/registrierung/{token}",
-        services.settings.public_url.trim_end_matches('/')
-    )
+    services
+        .settings
+        .absolute_url(&format!("/registrierung/{token}"))
 }
 
 /// The invitation of a token if it still accepts input (not submitted, not expired).

@@ -373,10 +373,9 @@ pub fn last_of_month(first: NaiveDate) -> NaiveDate {
 
 /// The public URL of a link token.
 pub fn link_url(services: &Services, token: &str) -> String {
-    format!(
-        "{}/download/{token}",
-        services.settings.public_url.trim_end_matches('/')
-    )
+    services
+        .settings
+        .absolute_url(&format!("/download/{token}"))
 }
 
 /// Creates a download link of `file` valid for [`LINK_DAYS`]; mails it to `mail_to` through

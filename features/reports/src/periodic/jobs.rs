@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use hih_db::UnitOfWork;
 use hih_i18n::Locale;
-use hih_kernel::{AppError, JobContext, JobError, JobHandler, Registry, Role, Services};
+use hih_kernel::{AppError, JobContext, JobError, JobHandler, Registry, Services};
 use hih_notify::{Notice, Recipient};
 use hih_users::recipients::{Filter, active_with_roles};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -191,16 +191,13 @@ async fn tell_ready(
 ) -> Result<(), AppError> {
     let mut uow = UnitOfWork::begin(services, actor).await?;
     let readers: Vec<Recipient> =
-        active_with_roles(uow.txn(), &[Role::Admin, Role::Dpo], Filter::All).await?;
+        active_with_roles(uow.txn(), crate::permissions::REPORTS.roles, Filter::All).await?;
     let to: Vec<Recipient> = match file.requested_by {
         Some(user) => readers.into_iter().filter(|r| r.user_id == user).collect(),
         None => readers,
     };
     let path = format!("/berichte/{}", file.id);
-    let link = format!(
-        "{}{path}",
-        services.settings.public_url.trim_end_matches('/')
-    );
+    let link = services.settings.absolute_url(&path);
     let notice = Notice::new("reports.ready", "reports-report-notice-ready")
         .arg("period", file.title.clone())
         .arg("link", link)

@@ -565,10 +565,9 @@ pub async fn action_form(ctx: Ctx, Path((id, what)): Path<(i64, String)>) -> Web
 fn setup_mail(ctx: &Ctx, user: &user_account::Model, token: &str) -> Mail {
     let s = ctx.services();
     let hours = s.settings.security.setup_link_hours;
-    let link = format!(
-        "{}/konto/einrichten/{token}",
-        s.settings.public_url.trim_end_matches('/')
-    );
+    let link = s
+        .settings
+        .absolute_url(&format!("/konto/einrichten/{token}"));
     Mail {
         to: user.email.clone(),
         subject: s

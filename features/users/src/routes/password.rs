@@ -250,10 +250,9 @@ pub async fn forgot_submit(ctx: Ctx, Form(form): Form<ForgotForm>) -> WebResult 
         let minutes = services.settings.security.reset_link_minutes;
         let token =
             service::issue_token(&mut uow, user.id, "reset", Duration::minutes(minutes)).await?;
-        let link = format!(
-            "{}/passwort/zuruecksetzen/{token}",
-            services.settings.public_url.trim_end_matches('/')
-        );
+        let link = services
+            .settings
+            .absolute_url(&format!("/passwort/zuruecksetzen/{token}"));
         let texts = &services.texts;
         let lang = ctx.locale;
         let name = TextArg::Str(user.display_name());
