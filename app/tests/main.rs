@@ -4,11 +4,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
 
 mod csrf;
+mod findings;
 mod headers;
 mod jobs;
 mod lint;
 mod matrix;
 mod search;
+mod security;
 mod texts;
 
 use hih_kernel::Feature;

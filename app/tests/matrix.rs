@@ -206,13 +206,14 @@ fn staff(e: Expect) -> [Expect; 5] {
 }
 
 /// Everybody who works with the programme's data gets `e` (figures in their scope); the
-/// operator (super_admin) 403.
+/// operator (super_admin) and the data-protection officer (least privilege: logs, retention
+/// and data-subject reports only) 403.
 fn statistics(e: Expect) -> [Expect; 5] {
-    [Expect::Forbidden, e, e, e, e]
+    [Expect::Forbidden, e, e, e, Expect::Forbidden]
 }
 
 /// Enters a match of `applicant` with `company` (as a job would).
-async fn match_of(app: &hih_testkit::TestApp, company: i64, applicant: i64) -> i64 {
+pub(crate) async fn match_of(app: &hih_testkit::TestApp, company: i64, applicant: i64) -> i64 {
     use sea_orm::EntityTrait;
     let c = hih_companies::entities::company::Entity::find_by_id(company)
         .one(app.db())
@@ -230,9 +231,15 @@ async fn match_of(app: &hih_testkit::TestApp, company: i64, applicant: i64) -> i
         status: "vermittelt".into(),
         ..Default::default()
     };
-    let valid = hih_matching::service::validate(app.services(), company, &form, None)
-        .await
-        .unwrap();
+    let valid = hih_matching::service::validate(
+        app.services(),
+        &hih_kernel::Actor::system("test"),
+        company,
+        &form,
+        None,
+    )
+    .await
+    .unwrap();
     let mut uow = hih_db::UnitOfWork::begin(app.services(), &hih_kernel::Actor::system("test"))
         .await
         .unwrap();
@@ -321,6 +328,15 @@ async fn role_route_matrix() {
     let mail = format!("/admin/postausgang/{mail_id}");
     let target = hih_users::testing::create_user(app.services(), Role::IhkStaff, "m-target").await;
     let u = |suffix: &str| format!("/benutzer/{}{suffix}", target.id);
+    // Accounts of privileged roles: the operator reads them but never changes them (finding 1).
+    let admin_target =
+        hih_users::testing::create_user(app.services(), Role::Admin, "m-admin-target").await;
+    let dpo_target =
+        hih_users::testing::create_user(app.services(), Role::Dpo, "m-dpo-target").await;
+    let operator_target =
+        hih_users::testing::create_user(app.services(), Role::SuperAdmin, "m-op-target").await;
+    let privileged = [admin_target.id, dpo_target.id, operator_target.id];
+    let only_admins = [Forbidden, Ok, Forbidden, Forbidden, Forbidden];
     let own = company_in(&app, "IHK Erfurt", "Eigene GmbH").await;
     let foreign = company_in(&app, "IHK Düsseldorf", "Fremde AG").await;
     let c = |id: i64, suffix: &str| format!("/unternehmen/{id}{suffix}");
@@ -512,6 +528,40 @@ async fn role_route_matrix() {
             Login,
             managers(NotFound),
         ),
+    ];
+    for id in privileged {
+        let p = |suffix: &str| format!("/benutzer/{id}{suffix}");
+        rows.extend([
+            row(&p(""), "/benutzer/:id", Login, managers(Ok)),
+            row(
+                &p("/bearbeiten"),
+                "/benutzer/:id/bearbeiten",
+                Login,
+                only_admins,
+            ),
+            row(
+                &p("/bearbeiten/abbrechen"),
+                "/benutzer/:id/bearbeiten/abbrechen",
+                Login,
+                only_admins,
+            ),
+            row(
+                &p("/bearbeiten/pruefen"),
+                "/benutzer/:id/bearbeiten/pruefen",
+                Login,
+                [Forbidden, Redirect, Forbidden, Forbidden, Forbidden],
+            ),
+        ]);
+        for what in ["aktivieren", "deaktivieren", "loeschen", "zuruecksetzen"] {
+            rows.push(row(
+                &p(&format!("/aktion/{what}")),
+                "/benutzer/:id/aktion/:what",
+                Login,
+                only_admins,
+            ));
+        }
+    }
+    rows.extend([
         row(
             "/benutzeruebersicht",
             "/benutzeruebersicht",
@@ -1098,10 +1148,17 @@ async fn role_route_matrix() {
             statistics(Ok),
         ),
         row(
-            "/statistik/kreuztabelle?subject=placements&row=district&col=status&from=2026-01&to=2026-12",
+            "/statistik/kreuztabelle?subject=placements&row=country&col=status&from=2026-01&to=2026-12",
             "/statistik/kreuztabelle",
             Login,
             statistics(Ok),
+        ),
+        // Company attributes of matches stay hidden from AHK staff (refused next to the field).
+        row(
+            "/statistik/kreuztabelle?subject=placements&row=district&col=status&from=2026-01&to=2026-12",
+            "/statistik/kreuztabelle",
+            Login,
+            [Forbidden, Ok, Ok, Unprocessable, Forbidden],
         ),
         row(
             "/statistik/kreuztabelle/export/kreuztabelle.csv?subject=companies&row=district&col=industry",
@@ -1480,7 +1537,7 @@ async fn role_route_matrix() {
             Login,
             admin_only(Ok),
         ),
-    ];
+    ]);
     rows.extend(partner::rows(&app).await);
     rows.extend(periodic::rows(&app).await);
     let failures = check(&rows, &agents).await;

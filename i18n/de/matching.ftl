@@ -61,3 +61,4 @@ matching-edit-title = Vermittlung ändern
 matching-edit-intro = Vermittlung von { $applicant } an { $company }: Datum, Position, Status und Bemerkungen.
 matching-review-intro-edit = Sollen die Änderungen an der Vermittlung von { $applicant } an { $company } gespeichert werden?
 job-matching-access-cleanup = Zugriffe von IHKs auf Bewerber/innen schließen, die keine Vermittlung mehr trägt
+matching-error-not-matchable = Mit dieser Bewerberkennung ist keine Vermittlung möglich. Bitte prüfen Sie die Eingabe (Beispiel: HIH-VN-0001); stimmt sie, fragen Sie bitte das HiH-Projektteam.

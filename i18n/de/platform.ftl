@@ -72,3 +72,6 @@ notify-tile-unread = { $count ->
    *[other] { $count } ungelesene Benachrichtigungen
 }
 job-notify-purge = Alte Benachrichtigungen löschen
+error-bad-input = Die Eingabe enthält ein unzulässiges Steuerzeichen (z. B. ein Nullzeichen aus einer kopierten Datei). Bitte entfernen Sie es und senden Sie das Formular erneut.
+form-error-too-long = Bitte geben Sie höchstens { $max } Zeichen ein.
+form-error-control = Bitte entfernen Sie unsichtbare Steuerzeichen (z. B. aus einer kopierten Tabelle oder Datei). Erlaubt sind Buchstaben, Ziffern und Satzzeichen, in mehrzeiligen Feldern auch Zeilenumbrüche und Tabulatoren.

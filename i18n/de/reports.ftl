@@ -391,3 +391,4 @@ reports-report-mail-body = Guten Tag,
 job-reports-generate = Bericht erstellen
 job-reports-monthly = Monatsbericht anfordern
 job-reports-annual = Jahresbericht anfordern
+reports-xtab-error-param-scope = Nach diesem Merkmal können Sie nicht auswerten: Von vermittelten Unternehmen sehen AHK-Mitarbeitende nur den Namen. Bitte wählen Sie ein anderes Merkmal.

@@ -231,3 +231,10 @@ users-search-section = { $count ->
     [one] Benutzerkonten (1 Treffer)
    *[other] Benutzerkonten ({ $count } Treffer)
 }
+users-error-role-not-grantable = Diese Rolle dürfen Sie nicht vergeben. Betreiber vergeben nur die Rollen IHK- und AHK-Mitarbeitende; Administration, Datenschutz und Betrieb vergibt das HiH-Projektteam.
+users-notice-role-granted = { $by } hat dem Konto „{ $username }“ ({ $name }) die Rolle „{ $role }“ gegeben (vorher: { $before }).
+users-mail-role-granted-subject = HiH Projektdatenbank: Sicherheitshinweis – Rolle vergeben
+users-mail-role-granted-body =
+    { $by } hat dem Konto „{ $username }“ ({ $name }) die Rolle „{ $role }“ gegeben (vorher: { $before }).
+    
+    Wenn diese Änderung nicht abgesprochen war, prüfen Sie bitte das Konto und das Änderungsprotokoll.

@@ -61,3 +61,4 @@ matching-edit-title = Change the match
 matching-edit-intro = Match of { $applicant } with { $company }: date, position, status and remarks.
 matching-review-intro-edit = Save the changes to the match of { $applicant } with { $company }?
 job-matching-access-cleanup = Close IHK access to applicants that no match carries any more
+matching-error-not-matchable = No match is possible with this applicant ID. Please check your input (example: HIH-VN-0001); if it is correct, please ask the HiH project team.

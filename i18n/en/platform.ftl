@@ -72,3 +72,6 @@ notify-tile-unread = { $count ->
    *[other] { $count } unread notifications
 }
 job-notify-purge = Delete old notifications
+error-bad-input = The input contains a forbidden control character (e.g. a null character from a copied file). Please remove it and submit the form again.
+form-error-too-long = Please enter at most { $max } characters.
+form-error-control = Please remove invisible control characters (e.g. from a copied table or file). Letters, digits and punctuation are allowed, in multi-line fields also line breaks and tabs.

@@ -391,3 +391,4 @@ reports-report-mail-body = Hello,
 job-reports-generate = Generate report
 job-reports-monthly = Request monthly report
 job-reports-annual = Request annual report
+reports-xtab-error-param-scope = You cannot evaluate by this characteristic: AHK staff see only the name of matched companies. Please choose another characteristic.

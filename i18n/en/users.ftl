@@ -231,3 +231,10 @@ users-search-section = { $count ->
     [one] User accounts (1 hit)
    *[other] User accounts ({ $count } hits)
 }
+users-error-role-not-grantable = You may not grant this role. Operators grant only the roles IHK staff and AHK staff; administration, data protection and operation are granted by the HiH project team.
+users-notice-role-granted = { $by } gave the account “{ $username }” ({ $name }) the role “{ $role }” (before: { $before }).
+users-mail-role-granted-subject = HiH project database: security notice – role granted
+users-mail-role-granted-body =
+    { $by } gave the account “{ $username }” ({ $name }) the role “{ $role }” (before: { $before }).
+    
+    If this change was not agreed, please check the account and the change log.

@@ -1,4 +1,4 @@
-//! Matrix rows of the monthly, annual and on-demand reports (R-STA-4): admins and the dpo.
+//! Matrix rows of the monthly, annual and on-demand reports (R-STA-4): admins only.
 
 use hih_db::UnitOfWork;
 use hih_kernel::Actor;
@@ -7,7 +7,7 @@ use hih_reports::periodic::period::ReportPeriod;
 use hih_testkit::TestApp;
 use hih_testkit::matrix::{Expect::*, Row};
 
-use super::{row, subject};
+use super::{admin_only, row};
 
 /// A finished report and a queued one.
 async fn fixture(app: &TestApp) -> (i64, i64) {
@@ -31,36 +31,36 @@ async fn fixture(app: &TestApp) -> (i64, i64) {
 pub(super) async fn rows(app: &TestApp) -> Vec<Row> {
     let (done, queued) = fixture(app).await;
     vec![
-        row("/berichte", "/berichte", Login, subject(Ok)),
+        row("/berichte", "/berichte", Login, admin_only(Ok)),
         row(
             &format!("/berichte/{done}"),
             "/berichte/:id",
             Login,
-            subject(Ok),
+            admin_only(Ok),
         ),
         row(
             &format!("/berichte/{queued}"),
             "/berichte/:id",
             Login,
-            subject(Ok),
+            admin_only(Ok),
         ),
         row(
             "/berichte/999999",
             "/berichte/:id",
             Login,
-            subject(NotFound),
+            admin_only(NotFound),
         ),
         row(
             &format!("/berichte/{done}/download"),
             "/berichte/:id/download",
             Login,
-            subject(Ok),
+            admin_only(Ok),
         ),
         row(
             &format!("/berichte/{queued}/download"),
             "/berichte/:id/download",
             Login,
-            subject(NotFound),
+            admin_only(NotFound),
         ),
     ]
 }

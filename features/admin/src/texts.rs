@@ -202,13 +202,18 @@ pub async fn edit_submit(ctx: Ctx, Form(form): Form<EditForm>) -> WebResult {
     let services = ctx.services();
     match form.action.as_str() {
         "preview" | "save" => {
-            if services
-                .texts
-                .validate_override(t.locale, &t.key, &form.value)
-                .is_err()
+            let limits = hih_kernel::text_problem(&form.value, true);
+            if limits.is_some()
+                || services
+                    .texts
+                    .validate_override(t.locale, &t.key, &form.value)
+                    .is_err()
             {
                 let mut e = FieldErrors::new();
-                e.add("value", "admin-text-invalid");
+                match limits {
+                    Some((key, max)) => e.add_with("value", key, &[("max", max.to_string())]),
+                    None => e.add("value", "admin-text-invalid"),
+                }
                 draft::store(&ctx, &draft_key(&t), &form.value);
                 draft::store_errors(&ctx, &draft_key(&t), &e);
                 return ctx.redirect(&step_url(&t, ""));

@@ -4,6 +4,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::entities::applicant;
 
+/// The multi-line fields of the applicant form (longer texts with line breaks allowed).
+pub const MULTILINE_FIELDS: [&str; 4] = [
+    "dropout_reason",
+    "qualification",
+    "integration_measures",
+    "remarks",
+];
+
 /// The applicant form, grouped as the page groups it (R-APP-1). Every value is the raw text
 /// the user typed, so a form with errors comes back exactly as entered.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

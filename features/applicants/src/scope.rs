@@ -11,7 +11,8 @@ use crate::entities::{applicant, applicant_access};
 /// The applicants `actor` may see, as a query condition:
 /// - admins: all (deactivated ones too — lists hide them unless asked, R-LST-2);
 /// - AHK staff: the active applicants registered in their country;
-/// - IHK staff: the active applicants opened to their district in `applicant_access`
+/// - IHK staff: the active applicants opened to their district by an active row in
+///   `applicant_access`
 ///   (filled by the matching feature once a match exists; empty until then);
 /// - DPO, super admin, jobs without a user, anonymous: none.
 pub fn visible_applicants(actor: &Actor) -> Condition {
@@ -36,6 +37,7 @@ pub fn visible_applicants(actor: &Actor) -> Condition {
                             .column(applicant_access::Column::ApplicantId)
                             .from(applicant_access::Entity)
                             .and_where(applicant_access::Column::DistrictId.eq(d))
+                            .and_where(applicant_access::Column::Active.eq(true))
                             .to_owned(),
                     ),
                 )

@@ -10,7 +10,7 @@ use hih_kernel::{AppError, FieldErrors, Services};
 use sea_orm::{ColumnTrait, EntityTrait, IntoActiveModel, NotSet, QueryFilter, Set};
 
 use crate::entities::{applicant, applicant_status_change};
-pub use crate::form::ApplicantForm;
+pub use crate::form::{ApplicantForm, MULTILINE_FIELDS};
 use crate::id;
 
 /// Status values (value, text key), in pipeline order.
@@ -168,6 +168,7 @@ pub async fn validate(
 ) -> Result<ValidApplicant, FieldErrors> {
     let mut f = form.clone();
     let mut e = FieldErrors::new();
+    e.check_texts(&f, &MULTILINE_FIELDS);
     let today = services.clock.now().date_naive();
     if f.last_name.trim().is_empty() {
         e.add("last_name", "applicants-error-last-name");

@@ -117,6 +117,7 @@ pub async fn validate_item(
     existing: Option<&reference_item::Model>,
 ) -> Result<(), hih_kernel::FieldErrors> {
     let mut e = hih_kernel::FieldErrors::new();
+    e.check_texts(form, &[]);
     if existing.is_none() {
         let code = form.code.trim();
         if !code_is_valid(kind, code) {

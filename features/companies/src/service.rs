@@ -229,6 +229,7 @@ pub async fn validate(
 ) -> Result<ValidCompany, (FieldErrors, Option<i64>)> {
     let f = form.clone();
     let mut e = FieldErrors::new();
+    e.check_texts(&f, &["remarks"]);
     let required = [
         ("name", &f.name, "companies-error-name"),
         ("street", &f.street, "companies-error-street"),

@@ -91,6 +91,7 @@ pub async fn validate(
     f: &EntryForm,
 ) -> Result<ValidEntry, FieldErrors> {
     let mut e = FieldErrors::new();
+    e.check_texts(f, &["remarks"]);
     let today = services.clock.now().date_naive();
     let date = NaiveDate::parse_from_str(f.contact_date.trim(), "%Y-%m-%d").ok();
     match date {

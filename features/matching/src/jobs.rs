@@ -9,13 +9,11 @@
 use std::sync::Arc;
 
 use hih_applicants::entities::applicant_access;
-use hih_companies::entities::company;
 use hih_db::UnitOfWork;
 use hih_kernel::{AppError, JobContext, JobError, JobHandler, Registry};
-use sea_orm::sea_query::Query;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use crate::entities::placement;
+use crate::access;
 
 /// Name of the cleanup job.
 pub const ACCESS_CLEANUP_JOB: &str = "matching.access-cleanup";
@@ -30,8 +28,8 @@ pub fn register(r: &mut Registry) {
     r.cron(ACCESS_CLEANUP_JOB, "0 */15 * * * *");
 }
 
-/// Removes access rows opened by matches (`reason` `match:…`) for which no match of the
-/// applicant with a company of that district exists any more.
+/// Closes access rows opened by matches (`reason` `match:…`) that no match of the applicant
+/// with an active company of that district carries any more ([`access::sync`]).
 pub struct AccessCleanup;
 
 #[async_trait::async_trait]
@@ -43,24 +41,9 @@ impl JobHandler for AccessCleanup {
             .all(uow.txn())
             .await
             .map_err(AppError::from)?;
-        for access in opened {
-            let carried = placement::Entity::find()
-                .filter(placement::Column::ApplicantId.eq(access.applicant_id))
-                .filter(
-                    placement::Column::CompanyId.in_subquery(
-                        Query::select()
-                            .column(company::Column::Id)
-                            .from(company::Entity)
-                            .and_where(company::Column::DistrictId.eq(access.district_id))
-                            .to_owned(),
-                    ),
-                )
-                .count(uow.txn())
-                .await
-                .map_err(AppError::from)?;
-            if carried == 0 {
-                uow.delete::<applicant_access::ActiveModel>(access).await?;
-            }
+        for open in opened {
+            let events = access::sync(uow.txn(), open.applicant_id, open.district_id).await?;
+            uow.record(events);
         }
         uow.commit().await?;
         Ok(())

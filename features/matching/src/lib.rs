@@ -5,6 +5,7 @@
 //! of the applicant's country. Tabs on companies and applicants, the list `/vermittlungen`
 //! with exports. Migration `matching_placement`, texts `i18n/<locale>/matching.ftl`.
 
+pub mod access;
 pub mod entities;
 pub mod jobs;
 pub mod permissions;
@@ -141,6 +142,7 @@ impl Feature for MatchingFeature {
             get(list::export).boxed(),
         );
         jobs::register(r);
+        r.activation_hook(Arc::new(access::CompanyActivation));
         r.tab(Arc::new(CompanyTab));
         r.tab(Arc::new(ApplicantTab));
         r.nav(NavEntry {

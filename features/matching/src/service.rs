@@ -4,11 +4,12 @@
 //! district closes that access again.
 
 use chrono::NaiveDate;
-use hih_applicants::entities::{applicant, applicant_access};
+use hih_applicants::entities::applicant;
+use hih_applicants::scope::visible_applicants;
 use hih_companies::entities::company;
 use hih_db::UnitOfWork;
 use hih_db::fold::fold_fields;
-use hih_kernel::{AppError, FieldErrors, Role, Services};
+use hih_kernel::{Actor, AppError, FieldErrors, Role, Services};
 use hih_notify::Notice;
 use hih_users::recipients::{self, Filter};
 use sea_orm::{
@@ -17,6 +18,7 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 
+use crate::access;
 use crate::entities::placement;
 
 /// Match statuses (code, text key) in their natural order (R-MAT-1).
@@ -94,11 +96,47 @@ pub fn normalise_code(typed: &str) -> String {
     typed.trim().to_uppercase()
 }
 
-/// The applicant a typed code names, or the text key of the precise reason why it cannot be
-/// matched with `company_id`: unknown, deactivated, dropped out, already matched. Looked up
-/// without the caller's scope on purpose: typing the ID is how IHK staff reach a record they
-/// cannot see yet (R-MAT-1); nothing but the ID's validity is revealed before saving.
+/// The applicant a typed code names, or the text key of the reason why it cannot be matched
+/// with `company_id`. Looked up without the caller's scope on purpose: typing the ID is how IHK
+/// staff reach a record they cannot see yet (R-MAT-1). So that the form is no oracle for the
+/// status of applicants the caller may not see (R-ACT-2), such callers get one message for
+/// "unknown", "deactivated" and "dropped out" alike; those who see the applicant (admins, AHK
+/// staff of the country, IHK staff it is open to) get the precise reason.
 pub async fn find_applicant(
+    services: &Services,
+    actor: &Actor,
+    company_id: i64,
+    typed: &str,
+) -> Result<applicant::Model, &'static str> {
+    let found = find_matchable(services, company_id, typed).await;
+    match found {
+        Err(
+            key @ ("matching-error-unknown"
+            | "matching-error-deactivated"
+            | "matching-error-dropout"),
+        ) => {
+            let code = normalise_code(typed);
+            // Admins see every applicant, deactivated ones included: nothing to hide.
+            let visible = hih_applicants::scope::sees_deactivated(actor)
+                || applicant::Entity::find()
+                    .filter(applicant::Column::ApplicantId.eq(code))
+                    .filter(visible_applicants(actor))
+                    .count(&services.db)
+                    .await
+                    .unwrap_or(0)
+                    > 0;
+            Err(if visible {
+                key
+            } else {
+                "matching-error-not-matchable"
+            })
+        }
+        other => other,
+    }
+}
+
+/// [`find_applicant`] without regard to what the caller may see.
+async fn find_matchable(
     services: &Services,
     company_id: i64,
     typed: &str,
@@ -137,18 +175,20 @@ pub async fn find_applicant(
 /// an existing match (its applicant stays); every message sits next to its field.
 pub async fn validate(
     services: &Services,
+    actor: &Actor,
     company_id: i64,
     f: &MatchForm,
     existing: Option<&placement::Model>,
 ) -> Result<ValidMatch, FieldErrors> {
     let mut e = FieldErrors::new();
+    e.check_texts(f, &["remarks"]);
     let applicant = match existing {
         Some(p) => applicant::Entity::find_by_id(p.applicant_id)
             .one(&services.db)
             .await
             .ok()
             .flatten(),
-        None => match find_applicant(services, company_id, &f.applicant_code).await {
+        None => match find_applicant(services, actor, company_id, &f.applicant_code).await {
             Ok(a) => Some(a),
             Err(key) => {
                 e.add("applicant_code", key);
@@ -222,17 +262,8 @@ pub async fn create(
         })
         .await?;
     if let Some(district) = company.district_id {
-        let open = applicant_access::Entity::find_by_id((v.applicant.id, district))
-            .one(uow.txn())
-            .await?;
-        if open.is_none() {
-            uow.insert(applicant_access::ActiveModel {
-                applicant_id: Set(v.applicant.id),
-                district_id: Set(district),
-                reason: Set(format!("match:{}", saved.id)),
-            })
-            .await?;
-        }
+        let opened = access::sync(uow.txn(), v.applicant.id, district).await?;
+        uow.record(opened);
     }
     let to = recipients::active_with_role(
         uow.txn(),
@@ -267,8 +298,9 @@ pub async fn update(
     uow.update(before, am).await
 }
 
-/// Removes a match. When no other match of the applicant with a company of the same district
-/// remains, the district's access to the applicant is removed in the same unit of work.
+/// Removes a match. When no other match of the applicant with an active company of the same
+/// district remains, the district's access to the applicant is closed in the same unit of
+/// work ([`access::sync`]).
 pub async fn remove(
     uow: &mut UnitOfWork,
     company: &company::Model,
@@ -276,28 +308,9 @@ pub async fn remove(
 ) -> Result<(), AppError> {
     let applicant_id = p.applicant_id;
     uow.delete::<placement::ActiveModel>(p).await?;
-    let Some(district) = company.district_id else {
-        return Ok(());
-    };
-    let others = placement::Entity::find()
-        .filter(placement::Column::ApplicantId.eq(applicant_id))
-        .filter(
-            placement::Column::CompanyId.in_subquery(
-                sea_orm::sea_query::Query::select()
-                    .column(company::Column::Id)
-                    .from(company::Entity)
-                    .and_where(company::Column::DistrictId.eq(district))
-                    .to_owned(),
-            ),
-        )
-        .count(uow.txn())
-        .await?;
-    if others == 0
-        && let Some(access) = applicant_access::Entity::find_by_id((applicant_id, district))
-            .one(uow.txn())
-            .await?
-    {
-        uow.delete::<applicant_access::ActiveModel>(access).await?;
+    if let Some(district) = company.district_id {
+        let closed = access::sync(uow.txn(), applicant_id, district).await?;
+        uow.record(closed);
     }
     Ok(())
 }

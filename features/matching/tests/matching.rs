@@ -124,13 +124,28 @@ async fn the_typed_id_is_checked_precisely() {
     let first = applicant_in(&app, "VN", "Nguyễn").await;
     let gone = applicant_in(&app, "VN", "Trần").await;
     deactivate(&app, gone).await;
-    let (ihk, _) = agent_for(&app, Role::IhkStaff, "ihk").await;
-    let page = enter_match(&ihk, company, "HIH-VN-9999").await.unwrap_err();
+    // Admins see every applicant: they learn the precise reason.
+    let (admin, _) = agent_for(&app, Role::Admin, "admin").await;
+    let page = enter_match(&admin, company, "HIH-VN-9999")
+        .await
+        .unwrap_err();
     assert_eq!(page.status, 422);
     assert!(page.contains("keinen Datensatz"));
     assert!(page.contains("value=\"HIH-VN-9999\""), "input kept");
-    let page = enter_match(&ihk, company, "HIH-VN-0002").await.unwrap_err();
+    let page = enter_match(&admin, company, "HIH-VN-0002")
+        .await
+        .unwrap_err();
     assert!(page.contains("ist deaktiviert"));
+    // IHK staff do not see these applicants: one message for "unknown" and "deactivated", so
+    // the form tells nothing about records they may not see (security finding 6).
+    let (ihk, _) = agent_for(&app, Role::IhkStaff, "ihk").await;
+    let unknown = enter_match(&ihk, company, "HIH-VN-9999").await.unwrap_err();
+    let deactivated = enter_match(&ihk, company, "HIH-VN-0002").await.unwrap_err();
+    for page in [&unknown, &deactivated] {
+        assert_eq!(page.status, 422);
+        assert!(page.contains("keine Vermittlung möglich"));
+        assert!(!page.contains("keinen Datensatz") && !page.contains("deaktiviert"));
+    }
     enter_match(&ihk, company, "HIH-VN-0001").await.unwrap();
     let page = enter_match(&ihk, company, "hih-vn-0001").await.unwrap_err();
     assert!(page.contains("bereits an dieses Unternehmen vermittelt"));

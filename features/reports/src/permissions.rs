@@ -4,17 +4,19 @@
 use hih_kernel::{Permission, Role};
 
 /// The statistics page, charts and cross-tabulation (R-STA-1..3): everybody who works with the
-/// programme's data, each within their scope (R-STA-5); the dpo reads the anonymous figures.
+/// programme's data, each within their scope (R-STA-5). Not the data-protection officer:
+/// R-ACT gives the dpo logs, retention status and data-subject reports, and least privilege
+/// keeps programme figures (anonymous as they are) out of that role.
 pub const STATISTICS: Permission = Permission {
     key: "reports.statistics",
-    roles: &[Role::Admin, Role::IhkStaff, Role::AhkStaff, Role::Dpo],
+    roles: &[Role::Admin, Role::IhkStaff, Role::AhkStaff],
 };
 
 /// The monthly and annual reports (R-STA-4): list, download, request for any period. They hold
-/// the programme-wide figures, so only roles that see all of them.
+/// the programme-wide figures, so only the project team (not the dpo, see [`STATISTICS`]).
 pub const REPORTS: Permission = Permission {
     key: "reports.reports",
-    roles: &[Role::Admin, Role::Dpo],
+    roles: &[Role::Admin],
 };
 
 /// Partner export profiles and their files (R-EXP-3): the project team.

@@ -5,12 +5,13 @@
 
 use hih_kernel::{Actor, Role};
 
+use crate::statistics::query::{Dim, Subject};
 use crate::statistics::sql::Sql;
 
 /// Whose figures an actor sees.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StatScope {
-    /// The whole programme (admin, dpo).
+    /// The whole programme (admin).
     All,
     /// One IHK district (ihk_staff).
     District(i64),
@@ -20,14 +21,14 @@ pub enum StatScope {
     Nothing,
 }
 
-/// The statistics scope of `actor`: admin and dpo all; IHK staff their district; AHK staff
+/// The statistics scope of `actor`: admins all; IHK staff their district; AHK staff
 /// their country; everybody else nothing.
 pub fn stat_scope(actor: &Actor) -> StatScope {
     let Some(user) = actor.as_user() else {
         return StatScope::Nothing;
     };
     match user.role {
-        Role::Admin | Role::Dpo => StatScope::All,
+        Role::Admin => StatScope::All,
         Role::IhkStaff => user
             .district_id
             .map_or(StatScope::Nothing, StatScope::District),
@@ -35,7 +36,20 @@ pub fn stat_scope(actor: &Actor) -> StatScope {
             .country
             .clone()
             .map_or(StatScope::Nothing, StatScope::Country),
-        Role::SuperAdmin => StatScope::Nothing,
+        Role::SuperAdmin | Role::Dpo => StatScope::Nothing,
+    }
+}
+
+/// The company attributes (IHK district, industry, size class) the actor may not group or
+/// filter a subject by: AHK staff know a company matched with one of their applicants by its
+/// name only (R-MAT-2), so matches of their country are never broken down by company
+/// attributes — with a month filter that would attribute single companies.
+pub fn hidden_dims(scope: &StatScope, subject: Subject) -> &'static [Dim] {
+    match (scope, subject) {
+        (StatScope::Country(_), Subject::Placements) => {
+            &[Dim::District, Dim::Industry, Dim::SizeClass, Dim::Kmu]
+        }
+        _ => &[],
     }
 }
 

@@ -228,6 +228,7 @@ async fn placement_of(
         applicant_id: sea_orm::Set(applicant),
         district_id: sea_orm::Set(district),
         reason: sea_orm::Set(format!("match:{}", p.id)),
+        active: sea_orm::Set(true),
     })
     .await
     .unwrap();

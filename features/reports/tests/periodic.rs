@@ -179,8 +179,12 @@ async fn staff_request_any_period_and_bad_periods_are_refused_next_to_the_field(
     let ready = admin.get(&format!("/berichte/{}", file.id)).await;
     assert!(ready.contains("Der Bericht ist fertig."));
     assert!(!ready.contains("Status aktualisieren"));
+    // Reports are the project team's: the data-protection officer is refused (least
+    // privilege, security finding 12), so the admin downloads.
     let (dpo, _) = agent_for(&app, Role::Dpo, "dsb").await;
-    let download = dpo.get(&format!("/berichte/{}/download", file.id)).await;
+    let refused = dpo.get(&format!("/berichte/{}/download", file.id)).await;
+    assert_eq!(refused.status, 403);
+    let download = admin.get(&format!("/berichte/{}/download", file.id)).await;
     assert_eq!(download.status, 200);
     assert!(!open(&download.bytes).is_empty());
     // The requester is told (bell); the download is in the access log.

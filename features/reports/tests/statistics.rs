@@ -312,6 +312,10 @@ async fn snapshot(app: &TestApp, ids: &Ids) -> Vec<String> {
             .unwrap();
         out.push(format!("{scope:?} period {:?}", in_period.topics));
         for (s, r, c) in XTABS {
+            // AHK staff may not break matches down by company attributes (refused instead).
+            if matches!(scope, StatScope::Country(_)) && s == "placements" && r == "district" {
+                continue;
+            }
             let t = xtab(app, &scope, s, r, c).await;
             out.push(format!("{scope:?} {s} {r} {c} {t:?}"));
         }

@@ -63,7 +63,13 @@ pub async fn create_admin(
         phone: "00000".into(),
         role: Role::Admin.code().into(),
     };
-    let valid = service::validate_account(services, &form, None).await?;
+    let valid = service::validate_account(
+        services,
+        &form,
+        None,
+        &hih_kernel::Actor::system("accounts"),
+    )
+    .await?;
     let actor = Actor::system("create-admin");
     let mut uow = UnitOfWork::begin(services, &actor).await?;
     let user = service::create_account(&mut uow, valid, true).await?;

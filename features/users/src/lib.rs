@@ -7,6 +7,7 @@
 
 pub mod bootstrap;
 pub mod entities;
+pub mod grants;
 mod jobs;
 pub mod password;
 pub mod permissions;

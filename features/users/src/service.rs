@@ -108,9 +108,11 @@ pub async fn validate_account(
     services: &Services,
     form: &AccountForm,
     existing: Option<&user_account::Model>,
+    actor: &hih_kernel::Actor,
 ) -> Result<ValidAccount, AppError> {
     let f = form.trimmed();
     let mut e = FieldErrors::new();
+    e.check_texts(&f, &[]);
     if !SALUTATIONS.iter().any(|(v, _)| *v == f.salutation) {
         e.add("salutation", "users-error-salutation");
     }
@@ -154,8 +156,14 @@ pub async fn validate_account(
         }
         _ => {}
     }
-    if role.is_none() {
-        e.add("role", "users-error-role");
+    match role {
+        None => e.add("role", "users-error-role"),
+        Some(r) => {
+            let unchanged = existing.is_some_and(|m| m.role == r.code());
+            if !unchanged && !crate::grants::may_grant(actor, r) {
+                e.add("role", "users-error-role-not-grantable");
+            }
+        }
     }
     let id = existing.map(|m| m.id).unwrap_or(-1);
     if e.is_empty() || !e.has("username") {
@@ -209,37 +217,44 @@ pub async fn create_account(
     active: bool,
 ) -> Result<user_account::Model, AppError> {
     let now = uow.now();
-    let f = v.form;
-    uow.insert(user_account::ActiveModel {
-        id: NotSet,
-        salutation: Set(f.salutation.clone()),
-        first_name: Set(f.first_name.clone()),
-        last_name: Set(f.last_name.clone()),
-        institution_id: Set(v.institution_id),
-        position: Set(f.position.clone()),
-        email: Set(f.email.clone()),
-        email_folded: Set(f.email.to_lowercase()),
-        username: Set(f.username.clone()),
-        username_folded: Set(fold(&f.username)),
-        phone: Set(f.phone.clone()),
-        role: Set(v.role.code().to_string()),
-        active: Set(active),
-        activated_at: Set(active.then_some(now)),
-        password_hash: Set(None),
-        password_changed_at: Set(None),
-        must_change_password: Set(false),
-        totp_secret: Set(None),
-        totp_enabled: Set(false),
-        totp_last_step: Set(None),
-        failed_logins: Set(0),
-        locked_until: Set(None),
-        last_login_at: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        search_text: Set(search_text(&f)),
-        sort_name: Set(sort_name(&f)),
-    })
-    .await
+    let f = &v.form;
+    let created = uow
+        .insert(user_account::ActiveModel {
+            id: NotSet,
+            salutation: Set(f.salutation.clone()),
+            first_name: Set(f.first_name.clone()),
+            last_name: Set(f.last_name.clone()),
+            institution_id: Set(v.institution_id),
+            position: Set(f.position.clone()),
+            email: Set(f.email.clone()),
+            email_folded: Set(f.email.to_lowercase()),
+            username: Set(f.username.clone()),
+            username_folded: Set(fold(&f.username)),
+            phone: Set(f.phone.clone()),
+            role: Set(v.role.code().to_string()),
+            active: Set(active),
+            activated_at: Set(active.then_some(now)),
+            password_hash: Set(None),
+            password_changed_at: Set(None),
+            must_change_password: Set(false),
+            totp_secret: Set(None),
+            totp_enabled: Set(false),
+            totp_last_step: Set(None),
+            failed_logins: Set(0),
+            locked_until: Set(None),
+            last_login_at: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+            search_text: Set(search_text(f)),
+            sort_name: Set(sort_name(f)),
+        })
+        .await?;
+    // Accounts created on the server itself (first start, `hih create-admin`) are audited as
+    // the system's; only grants made through the application are reported.
+    if crate::grants::is_privileged(v.role) && uow.actor().as_user().is_some() {
+        report_role_grant(uow, &created, None).await?;
+    }
+    Ok(created)
 }
 
 /// Applies an edit form. `self_edit` keeps role and institution unchanged.
@@ -267,8 +282,47 @@ pub async fn update_account(
     am.updated_at = Set(uow.now());
     am.search_text = Set(search_text(&f));
     am.sort_name = Set(sort_name(&f));
-    uow.update(before, am).await
+    let after = uow.update(before, am).await?;
+    if after.role != before.role {
+        report_role_grant(uow, &after, Some(&before.role)).await?;
+    }
+    Ok(after)
 }
+
+/// Tells admins and the data-protection officer that an account got a role (R-ACT, R-SEC-1):
+/// every change of an existing account's role, and new accounts with a privileged role.
+async fn report_role_grant(
+    uow: &mut UnitOfWork,
+    account: &user_account::Model,
+    before: Option<&str>,
+) -> Result<(), AppError> {
+    let label = |code: &str| {
+        Role::from_code(code)
+            .map(|r| {
+                uow.services()
+                    .texts
+                    .t(hih_i18n::Locale::De, &r.label_key(), &[])
+            })
+            .unwrap_or_else(|| code.to_string())
+    };
+    let notice = Notice::new(ROLE_GRANT_KIND, "users-notice-role-granted")
+        .arg("name", account.display_name())
+        .arg("username", account.username.clone())
+        .arg("role", label(&account.role))
+        .arg(
+            "before",
+            before.map(label).unwrap_or_else(|| "–".to_string()),
+        )
+        .arg("by", uow.actor().display_name())
+        .mail(
+            "users-mail-role-granted-subject",
+            "users-mail-role-granted-body",
+        );
+    report_security_event(uow, notice, Some(&format!("/benutzer/{}", account.id))).await
+}
+
+/// Kind of the notification about a role given to an account.
+pub const ROLE_GRANT_KIND: &str = "security.role-grant";
 
 /// Finds an account by user name or e-mail (case-insensitive).
 pub async fn find_by_login(
@@ -568,6 +622,26 @@ pub async fn use_token(uow: &mut UnitOfWork, token: &user_token::Model) -> Resul
     am.used_at = Set(Some(uow.now()));
     uow.update(&fresh, am).await?;
     Ok(())
+}
+
+/// Uses up a recovery code inside a unit of work: re-read in the transaction (which holds the
+/// write lock taken by [`UnitOfWork::begin`]), so of several concurrent logins with one code
+/// exactly one wins. `false`: someone else used it meanwhile.
+pub async fn use_recovery_code(
+    uow: &mut UnitOfWork,
+    code: &recovery_code::Model,
+) -> Result<bool, AppError> {
+    let Some(fresh) = recovery_code::Entity::find_by_id(code.id)
+        .one(uow.txn())
+        .await?
+        .filter(|c| c.used_at.is_none())
+    else {
+        return Ok(false);
+    };
+    let mut am = fresh.clone().into_active_model();
+    am.used_at = Set(Some(uow.now()));
+    uow.update(&fresh, am).await?;
+    Ok(true)
 }
 
 /// Invalidates all open tokens of a purpose for a user (a new link replaces old ones).

@@ -64,9 +64,14 @@ pub async fn create_user_in(
         phone: "+49 361 123456".into(),
         role: role.code().into(),
     };
-    let valid = service::validate_account(services, &form, None)
-        .await
-        .expect("valid account");
+    let valid = service::validate_account(
+        services,
+        &form,
+        None,
+        &hih_kernel::Actor::system("accounts"),
+    )
+    .await
+    .expect("valid account");
     let mut uow = UnitOfWork::begin(services, &Actor::system("test"))
         .await
         .expect("uow");

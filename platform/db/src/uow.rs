@@ -1,7 +1,7 @@
 //! The unit of work: the one write path for business tables (R-AUD-1).
 
 use chrono::{DateTime, SubsecRound, Utc};
-use hih_kernel::{Actor, AppError, Services};
+use hih_kernel::{Actor, AppError, HookEvent, Services};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelBehavior, ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait,
@@ -168,15 +168,36 @@ impl UnitOfWork {
         let model = am.update(&self.txn).await?;
         let redacted = <<A::Entity as EntityTrait>::Model as Auditable>::REDACTED;
         let changes = diff(Some(&to_object(before)), Some(&to_object(&model)), redacted);
+        let entity = <<A::Entity as EntityTrait>::Model as Auditable>::ENTITY;
+        let id = model.audit_id();
+        let activation = changes
+            .get("active")
+            .and_then(|pair| pair.get(1))
+            .and_then(Value::as_bool);
         if changes.as_object().is_some_and(|o| !o.is_empty()) {
-            self.push(
-                <<A::Entity as EntityTrait>::Model as Auditable>::ENTITY,
-                model.audit_id(),
-                "update",
-                changes,
-            );
+            self.push(entity, id.clone(), "update", changes);
+        }
+        if let (Some(active), Ok(numeric)) = (activation, id.parse::<i64>()) {
+            self.run_activation_hooks(entity, numeric, active).await?;
         }
         Ok(model)
+    }
+
+    /// Runs the registered hooks of `entity` after record `id` was deactivated or reactivated,
+    /// in this transaction, and records the writes they report. [`Self::update`] calls it
+    /// whenever an `active` field changes.
+    async fn run_activation_hooks(
+        &mut self,
+        entity: &str,
+        id: i64,
+        active: bool,
+    ) -> Result<(), AppError> {
+        let hooks: Vec<_> = self.services.activation_hooks.of(entity).cloned().collect();
+        for hook in hooks {
+            let events = hook.changed(&self.txn, id, active).await?;
+            self.record(events);
+        }
+        Ok(())
     }
 
     /// Deletes a record physically and records its last state.
@@ -253,6 +274,14 @@ impl UnitOfWork {
             fold.fold(&self.txn, ids).await?;
         }
         Ok(())
+    }
+
+    /// Records the writes a helper made through [`Self::txn`] and reported as
+    /// [`HookEvent`]s (the same entries the unit of work writes for its own changes).
+    pub fn record(&mut self, events: Vec<HookEvent>) {
+        for e in events {
+            self.push(&e.entity, e.entity_id, &e.action, e.changes);
+        }
     }
 
     /// Records a named event (login, purge with counts, …) with free details.

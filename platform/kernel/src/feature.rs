@@ -245,6 +245,39 @@ pub trait DeletionFold: Send + Sync {
     async fn fold(&self, txn: &sea_orm::DatabaseTransaction, ids: &[i64]) -> Result<(), AppError>;
 }
 
+/// An audit entry a hook asks its unit of work to record for a write it made (the hook
+/// writes through the transaction; the unit of work chains the entries like its own).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HookEvent {
+    /// Audit entity name of the written record (`applicant_access`).
+    pub entity: String,
+    /// Its id as the audit log shows it.
+    pub entity_id: String,
+    /// `create`, `update` or `delete`.
+    pub action: String,
+    /// `{field: [old, new]}`, as the unit of work's own entries.
+    pub changes: serde_json::Value,
+}
+
+/// Keeps another feature's rows in step when a record of an entity is deactivated or
+/// reactivated (its `active` field changes), inside the same transaction: e.g. matching closes
+/// the IHK district's access to applicants when the only company that carried it is
+/// deactivated, and opens it again on reactivation. [`hih_db`'s unit of work](crate::Services)
+/// runs every hook of the entity on each such update, wherever it comes from.
+#[async_trait::async_trait]
+pub trait ActivationHook: Send + Sync {
+    /// The audit entity name whose activation changes this hook sees (`company`).
+    fn entity(&self) -> &'static str;
+    /// Called after record `id` became `active` (true) or inactive (false); returns the audit
+    /// entries of the writes it made.
+    async fn changed(
+        &self,
+        txn: &sea_orm::DatabaseTransaction,
+        id: i64,
+        active: bool,
+    ) -> Result<Vec<HookEvent>, AppError>;
+}
+
 /// Everything the features registered, in feature order.
 #[derive(Default)]
 pub struct Registry {
@@ -278,6 +311,8 @@ pub struct Registry {
     pub audit_entities: Vec<&'static str>,
     /// Folds to run before physical deletions (R-RET-3).
     pub deletion_folds: Vec<Arc<dyn DeletionFold>>,
+    /// Hooks to run when a record is deactivated or reactivated.
+    pub activation_hooks: Vec<Arc<dyn ActivationHook>>,
 }
 
 impl Registry {
@@ -314,6 +349,11 @@ impl Registry {
     /// Registers a fold that runs before records of its entity are deleted physically.
     pub fn deletion_fold(&mut self, fold: Arc<dyn DeletionFold>) {
         self.deletion_folds.push(fold);
+    }
+
+    /// Registers a hook that runs when records of its entity are deactivated or reactivated.
+    pub fn activation_hook(&mut self, hook: Arc<dyn ActivationHook>) {
+        self.activation_hooks.push(hook);
     }
 
     /// Registers a job type.

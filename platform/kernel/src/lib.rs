@@ -8,22 +8,28 @@
 //! - [`Services`]: the shared handles handed to handlers and jobs.
 
 mod actor;
+mod client_addr;
 mod clock;
 mod error;
 mod feature;
+mod local_path;
 mod services;
 mod settings;
+mod text_input;
 
 pub use actor::{Actor, ActorKind, Role, UserActor};
+pub use client_addr::{TrustedProxy, client_addr};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{AppError, FieldError, FieldErrors};
 pub use feature::{
-    Access, ActorResolver, CronSpec, DeletionFold, Feature, JobContext, JobError, JobHandler,
-    JobSpec, NavEntry, Permission, Registry, RouteSpec, SearchHit, SearchHits, SearchProvider,
-    TabProvider, Tile, TileProvider, TileTone,
+    Access, ActivationHook, ActorResolver, CronSpec, DeletionFold, Feature, HookEvent, JobContext,
+    JobError, JobHandler, JobSpec, NavEntry, Permission, Registry, RouteSpec, SearchHit,
+    SearchHits, SearchProvider, TabProvider, Tile, TileProvider, TileTone,
 };
-pub use services::{DeletionFolds, JobQueue, Services};
+pub use local_path::is_local_path;
+pub use services::{ActivationHooks, DeletionFolds, JobQueue, Services};
 pub use settings::{
     BackupSettings, DatabaseSettings, LogFormat, MailMode, MailSettings, PasswordSettings,
     SecuritySettings, Settings, SettingsError, parse_year_month,
 };
+pub use text_input::{LINE_MAX, TEXT_MAX, text_problem};

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use hih_i18n::Catalog;
 use sea_orm::DatabaseConnection;
 
-use crate::{AppError, Clock, DeletionFold, Settings};
+use crate::{ActivationHook, AppError, Clock, DeletionFold, Settings};
 
 /// Puts work on the background job queue (implemented by `hih-jobs`).
 #[async_trait::async_trait]
@@ -28,6 +28,27 @@ pub struct Services {
     pub jobs: Arc<dyn JobQueue>,
     /// Folds into anonymous statistics counters, run before physical deletions (R-RET-3).
     pub deletion_folds: DeletionFolds,
+    /// Hooks run when a record is deactivated or reactivated.
+    pub activation_hooks: ActivationHooks,
+}
+
+/// The registered [`ActivationHook`]s, looked up by entity.
+#[derive(Clone, Default)]
+pub struct ActivationHooks(pub Arc<Vec<Arc<dyn ActivationHook>>>);
+
+impl std::fmt::Debug for ActivationHooks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list()
+            .entries(self.0.iter().map(|hook| hook.entity()))
+            .finish()
+    }
+}
+
+impl ActivationHooks {
+    /// The hooks registered for `entity`.
+    pub fn of<'a>(&'a self, entity: &'a str) -> impl Iterator<Item = &'a Arc<dyn ActivationHook>> {
+        self.0.iter().filter(move |hook| hook.entity() == entity)
+    }
 }
 
 /// The registered [`DeletionFold`]s, looked up by entity.

@@ -127,6 +127,9 @@ pub struct SecuritySettings {
     pub invitation_days: i64,
     /// Login/reset attempts per client address and minute before 429.
     pub rate_limit_per_minute: u32,
+    /// Reverse proxies (addresses or networks) whose `X-Forwarded-For` names the client;
+    /// default none: the socket peer is the client (see [`crate::client_addr`]).
+    pub trusted_proxies: Vec<crate::TrustedProxy>,
 }
 
 impl Default for SecuritySettings {
@@ -141,6 +144,7 @@ impl Default for SecuritySettings {
             reset_link_minutes: 60,
             invitation_days: 14,
             rate_limit_per_minute: 20,
+            trusted_proxies: Vec::new(),
         }
     }
 }

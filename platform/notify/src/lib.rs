@@ -99,10 +99,8 @@ impl Notice {
 }
 
 /// Whether `href` is a plain local path (no scheme, no `//host`), the only kind of target a
-/// notification may lead to.
-pub fn is_local_path(href: &str) -> bool {
-    href.starts_with('/') && !href.starts_with("//") && !href.contains('\\')
-}
+/// notification may lead to: the kernel's one check.
+pub use hih_kernel::is_local_path;
 
 /// Turns stored JSON arguments into text arguments.
 pub fn text_args(args: &Map<String, Value>) -> Vec<(String, TextArg)> {

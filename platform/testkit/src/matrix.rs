@@ -30,6 +30,8 @@ pub enum Expect {
     NotFound,
     /// 410 (used link).
     Gone,
+    /// 422 (refused input, shown next to the field).
+    Unprocessable,
 }
 
 impl Expect {
@@ -45,6 +47,7 @@ impl Expect {
             Expect::Forbidden => page.status == StatusCode::FORBIDDEN,
             Expect::NotFound => page.status == StatusCode::NOT_FOUND,
             Expect::Gone => page.status == StatusCode::GONE,
+            Expect::Unprocessable => page.status == StatusCode::UNPROCESSABLE_ENTITY,
         }
     }
 }

@@ -157,6 +157,9 @@ pub fn assemble(
         deletion_folds: hih_kernel::DeletionFolds(Arc::new(std::mem::take(
             &mut registry.deletion_folds,
         ))),
+        activation_hooks: hih_kernel::ActivationHooks(Arc::new(std::mem::take(
+            &mut registry.activation_hooks,
+        ))),
     };
     build_app(registry, services)
 }
@@ -178,4 +181,5 @@ fn merge(into: &mut Registry, from: Registry) {
     }
     into.audit_entities.extend(from.audit_entities);
     into.deletion_folds.extend(from.deletion_folds);
+    into.activation_hooks.extend(from.activation_hooks);
 }

@@ -251,7 +251,7 @@ impl Ctx {
 
 /// `303 See Other` to a local path. Anything that is not a plain local path goes to `/`.
 pub fn redirect(to: &str) -> Response {
-    let safe = if to.starts_with('/') && !to.starts_with("//") && !to.contains('\\') {
+    let safe = if hih_kernel::is_local_path(to) {
         to
     } else {
         "/"

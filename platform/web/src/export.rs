@@ -1,6 +1,9 @@
 //! File exports (R-EXP-1/2): CSV (comma, header row, RFC 4180 quoting, UTF-8) and XLSX (header
-//! row, frozen, autofilter, strings written as strings — never formulas). Cells that begin with
-//! `=`, `+`, `-`, `@`, tab or CR are neutralised with a leading apostrophe.
+//! row, frozen, autofilter, strings written as strings — never formulas). Every text cell,
+//! header cells included (their labels are editable texts), that begins with `=`, `+`, `-`,
+//! `@`, tab, CR or LF is neutralised with a leading apostrophe. German Excel opens a
+//! double-clicked `.csv` splitting at `;`, so in CSV a formula character after a `;` inside a
+//! cell gets an apostrophe too, and cells containing `;` are quoted ([`neutralise_csv`]).
 
 use poem::Response;
 use poem::http::header;
@@ -22,9 +25,42 @@ pub enum Cell {
 /// Neutralises a text that a spreadsheet could read as a formula (R-EXP-2).
 pub fn neutralise(text: &str) -> String {
     match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n') => format!("'{text}"),
         _ => text.to_string(),
     }
+}
+
+/// Neutralises a CSV text cell for both ways a spreadsheet may split the line: at `,` (the
+/// file's delimiter) and at `;` (German Excel on a double-clicked `.csv`). Read at `;`, a new
+/// cell begins after every `;` of the line — wherever it stands, quotes notwithstanding — so a
+/// formula character (or a quote opening one) right after a `;` gets an apostrophe as well.
+pub fn neutralise_csv(text: &str) -> String {
+    let first = neutralise(text);
+    let mut out = String::with_capacity(first.len());
+    let mut chars = first.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c == ';'
+            && chars
+                .peek()
+                .is_some_and(|n| matches!(n, '=' | '+' | '-' | '@' | '\t' | '\r' | '\n' | '"'))
+        {
+            out.push('\'');
+        }
+    }
+    out
+}
+
+/// Writes one neutralised text field, quoted (RFC 4180: inner quotes doubled) when it holds
+/// a `,`, `"`, a line break — or a `;`, which the csv writer alone would leave bare.
+fn write_csv_text(w: &mut csv::Writer<Vec<u8>>, text: &str) -> Result<(), AppError> {
+    let safe = neutralise_csv(text);
+    let field = if safe.contains([',', ';', '"', '\r', '\n']) {
+        format!("\"{}\"", safe.replace('"', "\"\""))
+    } else {
+        safe
+    };
+    w.write_field(field).map_err(AppError::internal)
 }
 
 /// The two file formats every list exports.
@@ -92,10 +128,17 @@ impl ExportWriter {
     ) -> Result<Self, AppError> {
         let sink = match format {
             ExportFormat::Csv => {
+                // Quoting is decided per text field by `write_csv_text` (a field holding `;`
+                // stays whole for German Excel, which splits a double-clicked `.csv` at `;`);
+                // numbers and dates never need it.
                 let mut w = csv::WriterBuilder::new()
                     .terminator(csv::Terminator::CRLF)
+                    .quote_style(csv::QuoteStyle::Never)
                     .from_writer(Vec::new());
-                w.write_record(header).map_err(AppError::internal)?;
+                for h in header {
+                    write_csv_text(&mut w, h)?;
+                }
+                w.write_record(None::<&[u8]>).map_err(AppError::internal)?;
                 Sink::Csv(Box::new(w))
             }
             ExportFormat::Xlsx => {
@@ -112,7 +155,7 @@ impl ExportWriter {
                 let bold = Format::new().set_bold();
                 for (c, h) in header.iter().enumerate() {
                     sheet
-                        .write_string_with_format(0, c as u16, h, &bold)
+                        .write_string_with_format(0, c as u16, neutralise(h), &bold)
                         .map_err(AppError::internal)?;
                 }
                 sheet.set_freeze_panes(1, 0).map_err(AppError::internal)?;
@@ -137,11 +180,14 @@ impl ExportWriter {
             Sink::Csv(w) => {
                 for cell in row {
                     match cell {
-                        Cell::Text(t) => w.write_field(neutralise(t)),
-                        Cell::Number(n) => w.write_field(n.to_string()),
-                        Cell::Date(d) => w.write_field(d.to_string()),
+                        Cell::Text(t) => write_csv_text(w, t)?,
+                        Cell::Number(n) => {
+                            w.write_field(n.to_string()).map_err(AppError::internal)?
+                        }
+                        Cell::Date(d) => {
+                            w.write_field(d.to_string()).map_err(AppError::internal)?
+                        }
                     }
-                    .map_err(AppError::internal)?;
                 }
                 w.write_record(None::<&[u8]>).map_err(AppError::internal)
             }
@@ -293,6 +339,29 @@ mod tests {
             text,
             "Name,Notiz\r\n\"Müller, Jörg\",\"sagt \"\"Hallo\"\"\"\r\n"
         );
+    }
+
+    #[test]
+    fn csv_cells_stay_whole_when_read_at_semicolons_and_headers_are_neutralised() {
+        let bytes = csv_bytes(
+            &["=Kopf".into(), "Zahl".into()],
+            &[vec![Cell::Text("a;=1+1".into()), Cell::Number(3.0)]],
+        )
+        .unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        assert_eq!(text, "'=Kopf,Zahl\r\n\"a;'=1+1\",3\r\n");
+        assert_eq!(neutralise_csv("x;=1;+2;\"=3;ok"), "x;'=1;'+2;'\"=3;ok");
+        for delimiter in [b',', b';'] {
+            let mut reader = csv::ReaderBuilder::new()
+                .delimiter(delimiter)
+                .has_headers(false)
+                .from_reader(text.as_bytes());
+            for record in reader.records() {
+                for cell in record.unwrap().iter() {
+                    assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell:?}");
+                }
+            }
+        }
     }
 
     #[test]

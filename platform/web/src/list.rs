@@ -124,6 +124,16 @@ impl ListParams {
             .map(|(_, v)| v.as_str())
     }
 
+    /// `query` limited to the asked page: `OFFSET … LIMIT …`, or unchanged for "all" (an
+    /// `OFFSET` without `LIMIT` is invalid SQL on SQLite). Every list that pages in the
+    /// database goes through here or [`crate::paging::fetch_page`].
+    pub fn paged<Q: sea_orm::QuerySelect>(&self, query: Q, total: u64) -> Q {
+        match self.window(total) {
+            (offset, Some(limit)) => query.offset(offset).limit(limit),
+            (_, None) => query,
+        }
+    }
+
     /// `(offset, limit)` for the query; `limit` is `None` for "all".
     pub fn window(&self, total: u64) -> (u64, Option<u64>) {
         if self.per == 0 {

@@ -145,6 +145,41 @@ async fn check_csrf(req: &mut Request, session: &Session) -> Result<(), AppError
     }
 }
 
+/// Whether urlencoded text (a query string or a form body) carries a NUL character, raw or
+/// percent-encoded.
+fn has_nul(urlencoded: &[u8]) -> bool {
+    urlencoded.contains(&0)
+        || urlencoded
+            .windows(3)
+            .any(|w| w[0] == b'%' && w[1] == b'0' && w[2] == b'0')
+}
+
+/// Refuses a request whose query or urlencoded form body carries a NUL character (R-NFR-6):
+/// no text field may hold one (PostgreSQL refuses NUL in text), and no search may send one to
+/// the database. Other control characters and lengths are checked per field by each form.
+async fn refuse_nul(req: &mut Request) -> Result<(), AppError> {
+    let refused = || AppError::Refused("error-bad-input".into());
+    if req.uri().query().is_some_and(|q| has_nul(q.as_bytes())) {
+        return Err(refused());
+    }
+    let urlencoded = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !urlencoded {
+        return Ok(());
+    }
+    let body = req
+        .take_body()
+        .into_bytes_limit(MAX_BODY)
+        .await
+        .map_err(|_| AppError::Refused("error-bad-request".into()))?;
+    let nul = has_nul(&body);
+    req.set_body(body);
+    if nul { Err(refused()) } else { Ok(()) }
+}
+
 async fn resolve_actor(state: &AppState, session: &Session) -> Result<Actor, AppError> {
     if session.stage() != SessionStage::Authenticated {
         return Ok(Actor::anonymous());
@@ -258,7 +293,17 @@ async fn pipeline(
         path = %mask_path(&path)
     );
     async move {
-        let remote = req.remote_addr().as_socket_addr().map(|a| a.ip());
+        let forwarded: Vec<&str> = req
+            .headers()
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect();
+        let remote = hih_kernel::client_addr(
+            req.remote_addr().as_socket_addr().map(|a| a.ip()),
+            &forwarded,
+            &state.services.settings.security.trusted_proxies,
+        );
         req.extensions_mut().insert(RequestMeta {
             request_id: request_id.clone(),
             remote,
@@ -301,6 +346,10 @@ async fn pipeline(
                 check_csrf(&mut req, &session).await
             } else {
                 Ok(())
+            };
+            let csrf = match csrf {
+                Ok(()) => refuse_nul(&mut req).await,
+                refused => refused,
             };
             let mut resp = match csrf {
                 Err(e) => {
@@ -417,6 +466,13 @@ mod tests {
             "/passwort/zuruecksetzen/***"
         );
         assert_eq!(mask_path("/bewerber/7"), "/bewerber/7");
+    }
+
+    #[test]
+    fn nul_is_found_raw_and_encoded() {
+        assert!(has_nul(b"q=a%00b"));
+        assert!(has_nul(b"q=a\0b"));
+        assert!(!has_nul(b"q=a%200b&x=%0A"));
     }
 
     #[test]

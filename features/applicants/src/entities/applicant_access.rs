@@ -1,6 +1,7 @@
 //! Applicants opened to an IHK district. Extension point for the matching feature (R-MAT-3):
-//! it inserts a row when a match with a company of the district exists and removes it when
-//! the match ends; [`crate::scope::visible_applicants`] reads it for IHK staff. Empty until then.
+//! it inserts a row when a match with a company of the district exists, makes it dormant while
+//! all those companies are deactivated and removes it when the last match ends;
+//! [`crate::scope::visible_applicants`] reads the active rows for IHK staff.
 use sea_orm::entity::prelude::*;
 use serde::Serialize;
 
@@ -16,6 +17,10 @@ pub struct Model {
     pub district_id: i64,
     /// Why (e.g. `match:<id>`).
     pub reason: String,
+    /// Whether IHK staff read the applicant through this row. A dormant row (`false`) keeps
+    /// the applicant counted for the district while the companies that carry it are
+    /// deactivated (R-COM-3, R-RET-3).
+    pub active: bool,
 }
 
 /// No relations declared.

@@ -64,6 +64,7 @@ pub async fn validate_invitation(
 ) -> Result<InvitationForm, FieldErrors> {
     let mut f = f.clone();
     let mut e = FieldErrors::new();
+    e.check_texts(&f, &[]);
     if let Some(c) = bound {
         f.country = c.to_string();
     }

@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::entities::placement;
 use crate::routes::applicant_in_scope;
+use crate::scope::visible_placements;
 use crate::service::status_key;
 
 #[derive(Serialize)]
@@ -60,6 +61,7 @@ pub async fn list(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
         .column(placement::Column::Status)
         .inner_join(company::Entity)
         .filter(placement::Column::ApplicantId.eq(id))
+        .filter(visible_placements(&ctx.actor))
         .order_by_desc(placement::Column::PlacedOn)
         .order_by_desc(placement::Column::Id)
         .into_model::<Found>()

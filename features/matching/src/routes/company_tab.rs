@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::entities::placement;
 use crate::routes::company_in_scope;
+use crate::scope::visible_placements;
 use crate::service::{self, MatchForm, STATUSES, status_key};
 
 #[derive(Serialize)]
@@ -35,6 +36,7 @@ pub async fn list(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
     let occupations = reference::options(ctx.services(), "occupation", ctx.locale).await?;
     let found = placement::Entity::find()
         .filter(placement::Column::CompanyId.eq(id))
+        .filter(visible_placements(&ctx.actor))
         .find_also_related(applicant::Entity)
         .order_by_desc(placement::Column::PlacedOn)
         .order_by_desc(placement::Column::Id)
@@ -110,9 +112,11 @@ async fn form_page(ctx: &Ctx, id: i64, mid: Option<i64>, review: bool) -> WebRes
                 .one(&ctx.services().db)
                 .await?
         }
-        None if review => service::find_applicant(ctx.services(), id, &f.applicant_code)
-            .await
-            .ok(),
+        None if review => {
+            service::find_applicant(ctx.services(), &ctx.actor, id, &f.applicant_code)
+                .await
+                .ok()
+        }
         None => None,
     };
     if review && applicant.is_none() {
@@ -208,7 +212,9 @@ async fn submit(ctx: &Ctx, id: i64, mid: Option<i64>, pairs: &[(String, String)]
     let matches = format!("/unternehmen/{id}/vermittlungen");
     match action.as_str() {
         "review" | "save" => {
-            let valid = match service::validate(ctx.services(), id, &f, before.as_ref()).await {
+            let valid = match service::validate(ctx.services(), &ctx.actor, id, &f, before.as_ref())
+                .await
+            {
                 Ok(v) => v,
                 Err(errors) => {
                     draft::store(ctx, &k, &f);
@@ -248,6 +254,7 @@ async fn submit(ctx: &Ctx, id: i64, mid: Option<i64>, pairs: &[(String, String)]
 async fn placement_of(ctx: &Ctx, company: i64, id: i64) -> WebResult<placement::Model> {
     placement::Entity::find_by_id(id)
         .filter(placement::Column::CompanyId.eq(company))
+        .filter(visible_placements(&ctx.actor))
         .one(&ctx.services().db)
         .await?
         .ok_or(WebError(AppError::NotFound))

@@ -97,12 +97,11 @@ pub async fn list(ctx: Ctx, Query(query): Query<Vec<(String, String)>>) -> WebRe
     let db = &ctx.services().db;
     let select = filtered(&ctx, &params);
     let total = select.clone().count(db).await?;
-    let (offset, limit) = params.window(total);
-    let mut page = select.offset(offset);
-    if let Some(l) = limit {
-        page = page.limit(l);
-    }
-    let found = page.into_model::<Found>().all(db).await?;
+    let found = params
+        .paged(select, total)
+        .into_model::<Found>()
+        .all(db)
+        .await?;
     let opens_companies = crate::scope::company_fields_visible(&ctx.actor);
     let occupations = reference::options(ctx.services(), "occupation", ctx.locale).await?;
     let rows: Vec<Row> = found

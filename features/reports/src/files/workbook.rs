@@ -61,7 +61,7 @@ pub fn xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, AppError> {
         ws.set_name(&name).map_err(AppError::internal)?;
         for (c, h) in sheet.header.iter().enumerate() {
             let col = u16::try_from(c).map_err(AppError::internal)?;
-            ws.write_string_with_format(0, col, h, &bold)
+            ws.write_string_with_format(0, col, hih_web::export::neutralise(h), &bold)
                 .map_err(AppError::internal)?;
             ws.set_column_width(col, if c == 0 { 36.0 } else { 16.0 })
                 .map_err(AppError::internal)?;

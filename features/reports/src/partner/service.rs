@@ -171,6 +171,7 @@ pub async fn districts(services: &Services) -> Result<Vec<(i64, String)>, AppErr
 /// Checks a profile form (its `subject` included); German messages next to the fields.
 pub async fn validate(services: &Services, f: &ProfileForm) -> Result<ValidProfile, FieldErrors> {
     let mut e = FieldErrors::new();
+    e.check_texts(f, &[]);
     let internal = |_: AppError| {
         let mut e = FieldErrors::new();
         e.add("name", "error-internal");

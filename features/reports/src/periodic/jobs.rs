@@ -1,7 +1,7 @@
 //! The report jobs (R-STA-4): `reports.monthly` (1st of each month) and `reports.annual`
 //! (1 January) request the report of the period just ended, once; `reports.generate` builds a
 //! requested report — all statistics of the period, one sheet per topic — stores it and tells
-//! whoever asked (or, for scheduled reports, the admins and the dpo) that it is ready.
+//! whoever asked (or, for scheduled reports, the holders of the reports permission) that it is ready.
 
 use std::sync::Arc;
 
@@ -182,7 +182,7 @@ pub async fn build(services: &Services, period: ReportPeriod) -> Result<(Vec<u8>
     Ok((files::workbook::xlsx(&sheets)?, rows))
 }
 
-/// Tells the requester (on demand) or the admins and the dpo (scheduled) that the report is
+/// Tells the requester (on demand) or the holders of the reports permission (scheduled) that the report is
 /// ready: a notification with a link to the report, and an e-mail (R-NOT-3).
 async fn tell_ready(
     services: &Services,

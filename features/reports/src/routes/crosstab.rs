@@ -15,6 +15,7 @@ use crate::statistics::crosstab::{
     self, CrossQuery, CrossSpec, CrossTable, PARAMETERS, SUBJECTS, validate,
 };
 use crate::statistics::labels::Labels;
+use crate::statistics::query::{Dim, Subject};
 
 /// All statuses of all subjects as `(code, label)` options, grouped label "subject: status".
 fn status_options(ctx: &Ctx) -> Vec<(String, String, String)> {
@@ -71,9 +72,13 @@ pub async fn page(ctx: Ctx, Query(q): Query<CrossQuery>) -> WebResult {
     let headers = table
         .as_ref()
         .map(|_| (param_label(&ctx, &q.row), param_label(&ctx, &q.col)));
+    // No district filter where company attributes stay hidden (AHK staff).
+    let district_filter =
+        !crate::scope::hidden_dims(&scope, Subject::Placements).contains(&Dim::District);
     let districts: Vec<(String, String, String)> = labels
         .districts
         .iter()
+        .filter(|_| district_filter)
         .map(|(id, n)| (id.to_string(), String::new(), n.clone()))
         .collect();
     let countries: Vec<(String, String, String)> = labels
@@ -87,7 +92,7 @@ pub async fn page(ctx: Ctx, Query(q): Query<CrossQuery>) -> WebResult {
         context! {
             q => Serde(&q),
             subjects => Serde(SUBJECTS.to_vec()),
-            parameters => Serde(PARAMETERS.to_vec()),
+            parameters => Serde(crosstab::offered_parameters(&scope)),
             statuses => Serde(status_options(&ctx)),
             districts => Serde(districts),
             countries => Serde(countries),

@@ -33,6 +33,20 @@ pub const PARAMETERS: [(&str, &str); 10] = [
     ("year", "reports-xtab-param-year"),
 ];
 
+/// The parameters the form offers in `scope`: all but those the scope may not break any
+/// subject down by ([`crate::scope::hidden_dims`]).
+pub fn offered_parameters(scope: &StatScope) -> Vec<(&'static str, &'static str)> {
+    PARAMETERS
+        .iter()
+        .filter(|(code, _)| {
+            dim_of(code).is_some_and(|d| {
+                !crate::scope::hidden_dims(scope, Subject::Placements).contains(&d)
+            })
+        })
+        .copied()
+        .collect()
+}
+
 fn subject_of(code: &str) -> Option<Subject> {
     match code {
         "companies" => Some(Subject::Companies),
@@ -142,6 +156,12 @@ pub fn validate(q: &CrossQuery, scope: &StatScope) -> Result<CrossSpec, FieldErr
             e.add(field, "reports-xtab-error-param-subject");
             return None;
         }
+        if let Some(s) = subject
+            && crate::scope::hidden_dims(scope, s).contains(&dim)
+        {
+            e.add(field, "reports-xtab-error-param-scope");
+            return None;
+        }
         Some(dim)
     };
     let row = param("row", &q.row);
@@ -183,6 +203,13 @@ pub fn validate(q: &CrossQuery, scope: &StatScope) -> Result<CrossSpec, FieldErr
         match q.district.parse::<i64>() {
             Ok(_) if subject == Some(Subject::Applicants) => {
                 e.add("district", "reports-xtab-error-filter-subject");
+            }
+            Ok(_)
+                if subject.is_some_and(|s| {
+                    crate::scope::hidden_dims(scope, s).contains(&Dim::District)
+                }) =>
+            {
+                e.add("district", "reports-xtab-error-param-scope");
             }
             Ok(d) => filter.district = Some(d),
             Err(_) => e.add("district", "reports-xtab-error-filter"),

@@ -256,6 +256,8 @@ async fn submit(ctx: &Ctx, kind: Kind, id: i64, pairs: &[(String, String)]) -> W
     let mut errors = FieldErrors::new();
     if reason.is_empty() {
         errors.add("reason", "reports-subject-reason-required");
+    } else if let Some(("form-error-control", max)) = hih_kernel::text_problem(&reason, true) {
+        errors.add_with("reason", "form-error-control", &[("max", max.to_string())]);
     } else if reason.chars().count() > REASON_MAX {
         errors.add_with(
             "reason",

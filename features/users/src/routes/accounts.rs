@@ -22,6 +22,7 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 
 use crate::entities::{institution, recovery_code, user_account};
+use crate::grants;
 use crate::scope::visible_users;
 use crate::service::{self, AccountForm, SALUTATIONS};
 use hih_web::draft;
@@ -57,8 +58,9 @@ async fn institution_names(ctx: &Ctx) -> WebResult<BTreeMap<i64, institution::Mo
         .collect())
 }
 
-fn role_options() -> Vec<(String, String)> {
-    Role::ALL
+/// Role choices: all roles for the list filter, the grantable ones in the form.
+fn role_options(roles: &[Role]) -> Vec<(String, String)> {
+    roles
         .iter()
         .map(|r| (r.code().to_string(), r.label_key()))
         .collect()
@@ -177,7 +179,7 @@ pub async fn list(ctx: Ctx, Query(query): Query<Vec<(String, String)>>) -> WebRe
         role => params.filter("role").unwrap_or(""),
         institution => params.filter("institution").unwrap_or(""),
         status => params.filter("status").unwrap_or(""),
-        role_options => Serde(role_options()),
+        role_options => Serde(role_options(&Role::ALL)),
         institution_options => Serde(institution_options(&institutions)),
         status_options => Serde(vec![("active", "users-status-active"), ("inactive", "users-status-inactive")]),
     })
@@ -210,6 +212,7 @@ pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
     )
     .await;
     let is_self = ctx.actor.user_id() == Some(id);
+    let may_manage = grants::may_manage(&ctx.actor, &user);
     // A freshly generated initial password is shown here exactly once.
     let initial_password: Option<String> = draft::take(&ctx, &format!("initial-password:{id}"));
     ctx.render(
@@ -217,6 +220,7 @@ pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
         context! {
             u => detail_value(&user, &institutions),
             is_self => is_self,
+            may_manage => may_manage,
             initial_password => initial_password,
         },
     )
@@ -286,6 +290,14 @@ impl FormKind {
                 .unwrap_or_else(|| "/".into()),
         }
     }
+    /// Whether the form edits the actor's own account (role and institution stay fixed).
+    fn is_own(self, ctx: &Ctx) -> bool {
+        match self {
+            FormKind::New => false,
+            FormKind::Edit(id) => ctx.actor.user_id() == Some(id),
+            FormKind::Profile => true,
+        }
+    }
     fn title_key(self) -> &'static str {
         match self {
             FormKind::New => "users-new-title",
@@ -318,9 +330,9 @@ async fn form_page(
             f => Serde(form),
             action => kind.base(),
             title_key => kind.title_key(),
-            self_edit => matches!(kind, FormKind::Profile),
+            self_edit => kind.is_own(ctx),
             salutation_options => Serde(salutation_options()),
-            role_options => Serde(role_options()),
+            role_options => Serde(role_options(grants::grantable_roles(&ctx.actor))),
             institution_options => Serde(institution_options(&institutions)),
             cancel_href => kind.exit(ctx.actor.user_id()),
         },
@@ -331,7 +343,13 @@ async fn form_page(
 async fn existing(ctx: &Ctx, kind: FormKind) -> WebResult<Option<user_account::Model>> {
     match kind {
         FormKind::New => Ok(None),
-        FormKind::Edit(id) => Ok(Some(load_user(ctx, id).await?)),
+        FormKind::Edit(id) => {
+            let user = load_user(ctx, id).await?;
+            if ctx.actor.user_id() != Some(id) {
+                require_manage(ctx, &user).await?;
+            }
+            Ok(Some(user))
+        }
         FormKind::Profile => {
             let id = ctx.user_id()?;
             Ok(Some(
@@ -358,8 +376,11 @@ pub async fn form_get(ctx: &Ctx, kind: FormKind) -> WebResult {
 pub async fn form_post(ctx: &Ctx, kind: FormKind, post: FormPost) -> WebResult {
     let current = existing(ctx, kind).await?;
     let mut form = post.form;
-    if let (FormKind::Profile, Some(me)) = (kind, &current) {
-        // Role and institution are not the user's to change.
+    if let Some(me) = current
+        .as_ref()
+        .filter(|u| ctx.actor.user_id() == Some(u.id))
+    {
+        // Role and institution are not the user's to change (profile or own account).
         form.role = me.role.clone();
         form.institution_id = me.institution_id.to_string();
     }
@@ -370,16 +391,22 @@ pub async fn form_post(ctx: &Ctx, kind: FormKind, post: FormPost) -> WebResult {
             ctx.redirect(&format!("{}/abbrechen", kind.base()))
         }
         "review" | "save" => {
-            let valid =
-                match service::validate_account(ctx.services(), &form, current.as_ref()).await {
-                    Ok(v) => v,
-                    Err(AppError::Validation(e)) => {
-                        draft::store(ctx, &key, &form);
-                        draft::store_errors(ctx, &key, &e);
-                        return ctx.redirect(&kind.base());
-                    }
-                    Err(e) => return Err(e.into()),
-                };
+            let valid = match service::validate_account(
+                ctx.services(),
+                &form,
+                current.as_ref(),
+                &ctx.actor,
+            )
+            .await
+            {
+                Ok(v) => v,
+                Err(AppError::Validation(e)) => {
+                    draft::store(ctx, &key, &form);
+                    draft::store_errors(ctx, &key, &e);
+                    return ctx.redirect(&kind.base());
+                }
+                Err(e) => return Err(e.into()),
+            };
             if post.action == "review" {
                 draft::store(ctx, &key, &form);
                 return ctx.redirect(&format!("{}/pruefen", kind.base()));
@@ -388,13 +415,8 @@ pub async fn form_post(ctx: &Ctx, kind: FormKind, post: FormPost) -> WebResult {
             let saved = match &current {
                 None => service::create_account(&mut uow, valid, false).await?,
                 Some(before) => {
-                    service::update_account(
-                        &mut uow,
-                        before,
-                        valid,
-                        matches!(kind, FormKind::Profile),
-                    )
-                    .await?
+                    let own = ctx.actor.user_id() == Some(before.id);
+                    service::update_account(&mut uow, before, valid, own).await?
                 }
             };
             uow.commit().await?;
@@ -435,7 +457,7 @@ pub async fn review_get(ctx: &Ctx, kind: FormKind) -> WebResult {
         role_key => Role::from_code(&form.role).map(|r| r.label_key()).unwrap_or_default(),
         salutation_key => SALUTATIONS.iter().find(|(v, _)| *v == form.salutation).map(|(_, k)| *k).unwrap_or(""),
         action => kind.base(),
-        self_edit => matches!(kind, FormKind::Profile),
+        self_edit => kind.is_own(ctx),
         is_new => matches!(kind, FormKind::New),
     })
     .await
@@ -550,6 +572,23 @@ fn refuse_self(ctx: &Ctx, user: &user_account::Model) -> WebResult<()> {
     Ok(())
 }
 
+/// `Ok` if the actor may act on this account ([`grants::may_manage`]); else 403, written to
+/// the access log as a denied attempt.
+async fn require_manage(ctx: &Ctx, user: &user_account::Model) -> WebResult<()> {
+    if grants::may_manage(&ctx.actor, user) {
+        return Ok(());
+    }
+    ctx.log_access(
+        AccessAction::Denied,
+        "user",
+        Some(user.id.to_string()),
+        serde_json::json!({ "reason": "role boundary" }),
+        None,
+    )
+    .await;
+    Err(WebError(AppError::Forbidden))
+}
+
 /// Confirmation page of an action (`aktivieren`, `deaktivieren`, `loeschen`, `zuruecksetzen`).
 #[handler]
 pub async fn action_form(ctx: Ctx, Path((id, what)): Path<(i64, String)>) -> WebResult {
@@ -558,6 +597,7 @@ pub async fn action_form(ctx: Ctx, Path((id, what)): Path<(i64, String)>) -> Web
         return Err(WebError(AppError::NotFound));
     }
     refuse_self(&ctx, &user)?;
+    require_manage(&ctx, &user).await?;
     let errors = draft::take_errors(&ctx, &format!("action:{id}:{what}"));
     confirm_page(&ctx, &user, &what, &errors).await
 }
@@ -617,6 +657,7 @@ pub async fn action_submit(
 ) -> WebResult {
     let user = load_user(&ctx, id).await?;
     refuse_self(&ctx, &user)?;
+    require_manage(&ctx, &user).await?;
     let services = ctx.services();
     let mut uow = UnitOfWork::begin(services, &ctx.actor).await?;
     let mut am = user.clone().into_active_model();

@@ -78,6 +78,7 @@ async fn load(ctx: &Ctx, id: i64) -> WebResult<institution::Model> {
 
 async fn validate(ctx: &Ctx, f: &InstitutionForm, id: Option<i64>) -> Result<(), AppError> {
     let mut e = FieldErrors::new();
+    e.check_texts(f, &[]);
     let name = f.name.trim();
     if name.is_empty() || name.chars().count() > 200 {
         e.add("name", "users-institution-name-missing");

@@ -11,7 +11,7 @@ use poem::{Response, handler};
 use sea_orm::{EntityTrait, IntoActiveModel, Set};
 use serde::Deserialize;
 
-use crate::entities::{recovery_code, user_account};
+use crate::entities::user_account;
 use crate::service::{self, SecondFactor};
 use crate::{password, totp};
 
@@ -40,7 +40,7 @@ pub(crate) struct CodeForm {
 }
 
 fn safe_next(next: Option<String>) -> Option<String> {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/login"))
+    next.filter(|n| hih_kernel::is_local_path(n) && !n.starts_with("/login"))
 }
 
 /// The user behind a half-finished login, if the session is at `stage`.
@@ -217,9 +217,14 @@ pub async fn code_submit(ctx: Ctx, Form(form): Form<CodeForm>) -> WebResult {
             am.totp_last_step = Set(Some(step));
         }
         SecondFactor::Recovery(code) => {
-            let mut c = code.clone().into_active_model();
-            c.used_at = Set(Some(uow.now()));
-            uow.update::<recovery_code::ActiveModel>(&code, c).await?;
+            if !service::use_recovery_code(&mut uow, &code).await? {
+                // Used by a parallel login meanwhile: as invalid as any used code.
+                drop(uow);
+                let mut e = FieldErrors::new();
+                e.add("code", "users-code-invalid");
+                draft::store_errors(&ctx, "login-code", &e);
+                return ctx.redirect("/login/code");
+            }
         }
     }
     am.failed_logins = Set(0);
