@@ -22,6 +22,7 @@ pub fn features() -> Vec<&'static dyn Feature> {
         &hih_contact_history::ContactHistoryFeature,
         &hih_matching::MatchingFeature,
         &hih_reports::ReportsFeature,
+        &hih_protocol::ProtocolFeature,
         &hih_admin::AdminFeature,
     ]
 }

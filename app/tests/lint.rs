@@ -157,6 +157,7 @@ fn used_keys() -> Vec<(String, String)> {
         "app-",
         "role-",
         "applicants-",
+        "protocol-",
     ];
     for f in sources {
         let mut src = std::fs::read_to_string(&f).unwrap();

@@ -26,6 +26,7 @@ pub fn all_features() -> Vec<&'static dyn Feature> {
         &hih_contact_history::ContactHistoryFeature,
         &hih_matching::MatchingFeature,
         &hih_reports::ReportsFeature,
+        &hih_protocol::ProtocolFeature,
         &hih_admin::AdminFeature,
     ]
 }
