@@ -13,7 +13,7 @@ mod protocol;
 use Expect::*;
 
 /// Account managers (super_admin, admin) get `e`, the other roles 403.
-fn managers(e: Expect) -> [Expect; 5] {
+pub(crate) fn managers(e: Expect) -> [Expect; 5] {
     [
         e,
         e,
@@ -272,7 +272,7 @@ async fn entry_on(app: &hih_testkit::TestApp, company: Option<i64>, applicant: O
 }
 
 /// Admins and the dpo get `e`, the other roles 403 (data-subject requests).
-fn subject(e: Expect) -> [Expect; 5] {
+pub(crate) fn subject(e: Expect) -> [Expect; 5] {
     [
         Expect::Forbidden,
         e,
@@ -283,7 +283,7 @@ fn subject(e: Expect) -> [Expect; 5] {
 }
 
 /// Only admins get `e`, the other roles 403.
-fn admin_only(e: Expect) -> [Expect; 5] {
+pub(crate) fn admin_only(e: Expect) -> [Expect; 5] {
     [
         Expect::Forbidden,
         e,
@@ -293,7 +293,7 @@ fn admin_only(e: Expect) -> [Expect; 5] {
     ]
 }
 
-fn row(path: &str, pattern: &str, anonymous: Expect, roles: [Expect; 5]) -> Row {
+pub(crate) fn row(path: &str, pattern: &str, anonymous: Expect, roles: [Expect; 5]) -> Row {
     let mut expect = vec![(Caller::Anonymous, anonymous)];
     for (role, e) in Role::ALL.into_iter().zip(roles) {
         expect.push((Caller::Role(role), e));

@@ -1,10 +1,19 @@
 //! Matrix rows of the protocol feature: logs, alerts and retention status for admins and the
-//! data-protection officer only.
+//! data-protection officer only. Each part of the feature keeps its rows in its own file.
+
+mod alerts;
+mod programme_end;
+mod retention;
+mod viewer;
 
 use hih_testkit::TestApp;
 use hih_testkit::matrix::Row;
 
-/// The rows (each part of the feature adds its routes here).
-pub(super) async fn rows(_app: &TestApp) -> Vec<Row> {
-    Vec::new()
+/// The rows of all parts.
+pub(super) async fn rows(app: &TestApp) -> Vec<Row> {
+    let mut rows = viewer::rows(app).await;
+    rows.extend(retention::rows(app).await);
+    rows.extend(alerts::rows(app).await);
+    rows.extend(programme_end::rows(app).await);
+    rows
 }

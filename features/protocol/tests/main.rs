@@ -3,6 +3,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
 
+mod alerts;
+mod programme_end;
+mod retention;
+mod viewer;
+
 use hih_kernel::Feature;
 use hih_testkit::TestApp;
 

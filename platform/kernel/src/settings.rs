@@ -171,6 +171,53 @@ impl Default for BackupSettings {
     }
 }
 
+/// Retention of the audit and access logs (R-RET-1: deleted at the latest at the end of the
+/// year after the entry was written, automatically).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct LogSettings {
+    /// Whole calendar years an entry is kept after the year it was written (legal maximum 1:
+    /// an entry of 2026 is deleted on 1 January 2028; 0 deletes it on 1 January 2027).
+    pub retention_years: u32,
+    /// Entries deleted per transaction by the purge job.
+    pub purge_batch: u64,
+}
+
+impl Default for LogSettings {
+    fn default() -> Self {
+        LogSettings {
+            retention_years: 1,
+            purge_batch: 5000,
+        }
+    }
+}
+
+/// Thresholds of the misuse detection (R-SEC-1); each rule alerts admins and the dpo once per
+/// episode. `export_alert_rows` (top level) is the export-volume rule's threshold.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct MisuseSettings {
+    /// Denied (out-of-scope or forbidden) requests of one user within the window.
+    pub denied_per_user: u32,
+    /// Failed logins across accounts, or from one address, within the window.
+    pub failed_logins: u32,
+    /// Invalid or reused single-use links from one address within the window.
+    pub invalid_links: u32,
+    /// The sliding window of the count rules, in minutes.
+    pub window_minutes: i64,
+}
+
+impl Default for MisuseSettings {
+    fn default() -> Self {
+        MisuseSettings {
+            denied_per_user: 20,
+            failed_logins: 10,
+            invalid_links: 5,
+            window_minutes: 10,
+        }
+    }
+}
+
 /// Why the configuration is refused at start.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SettingsError {
@@ -228,6 +275,10 @@ pub struct Settings {
     pub run_workers: bool,
     /// Backups.
     pub backup: BackupSettings,
+    /// Retention of the audit and access logs.
+    pub logs: LogSettings,
+    /// Misuse detection thresholds.
+    pub misuse: MisuseSettings,
     /// Rows exported by one user within a day above which admins and the DPO are alerted
     /// (R-SEC-1 "unusual export volume").
     pub export_alert_rows: u64,
@@ -257,6 +308,8 @@ impl Default for Settings {
             otlp_endpoint: None,
             run_workers: true,
             backup: BackupSettings::default(),
+            logs: LogSettings::default(),
+            misuse: MisuseSettings::default(),
             export_alert_rows: 5000,
             monthly_counts_start: None,
         }

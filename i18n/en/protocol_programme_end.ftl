@@ -1,0 +1,1 @@
+# protocol: programme_end
