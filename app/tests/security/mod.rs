@@ -5,6 +5,9 @@
 //!   foreign CSRF token, and nothing is written.
 //! - `xss`: a script/attribute/template payload in every free-text field, then a crawl of the
 //!   whole application as admin: the payload is always rendered escaped.
+//! - `id_stepping`: every `:id` route stepped through every id as IHK staff, AHK staff,
+//!   super_admin and dpo: no server error, no marker of a record outside the caller's scope,
+//!   out-of-scope records answer 404 and are access-logged (R-ACT-2).
 //! - `formulas`: every CSV/XLSX export neutralises cells that a spreadsheet reads as formulas,
 //!   header cells included; CSV cells with `;` stay whole for readers that split at `;`.
 //! - `redirects`: the open-redirect family in `next=` of the login and the language switch.
@@ -13,6 +16,7 @@
 
 mod csrf_every_route;
 mod formulas;
+mod id_stepping;
 mod redirects;
 mod single_use;
 mod xss;

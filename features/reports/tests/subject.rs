@@ -199,8 +199,20 @@ async fn the_report_holds_everything_about_the_person_and_nothing_about_others()
     assert!(
         record
             .iter()
-            .any(|r| r[0] == "applicant_id" && r[1] == "HIH-VN-0001")
+            .any(|r| r[0] == "Bewerberkennung" && r[1] == "HIH-VN-0001")
     );
+    // Intelligible (Art. 12): labels and readable values, never raw column names or codes.
+    assert!(
+        record
+            .iter()
+            .any(|r| r[0] == "Nachname" && r[1] == "Nguyễn")
+    );
+    assert!(
+        record
+            .iter()
+            .any(|r| r[0] == "Land der Registrierung" && r[1] == "Vietnam")
+    );
+    assert!(record.iter().any(|r| r[0] == "Aktiv" && r[1] == "ja"));
     let contacts = sheet("Kontakthistorie");
     assert_eq!(contacts.len(), 2, "header and the one entry");
     assert!(contacts[1].iter().any(|c| c == "Gespräch über das Visum"));
@@ -208,27 +220,62 @@ async fn the_report_holds_everything_about_the_person_and_nothing_about_others()
     assert_eq!(matches.len(), 2);
     assert!(matches[1].iter().any(|c| c == "Bäckerei Sonnenschein"));
     let audit_sheet = sheet("Änderungsprotokoll");
+    assert!(audit_sheet.iter().any(|r| {
+        r.iter().any(|c| c == "Bewerberin oder Bewerber") && r.iter().any(|c| c == "angelegt")
+    }));
     assert!(
         audit_sheet
             .iter()
-            .any(|r| r.iter().any(|c| c == "applicant") && r.iter().any(|c| c == "create"))
+            .any(|r| r.iter().any(|c| c == "Kontakteintrag"))
     );
     assert!(
         audit_sheet
             .iter()
-            .any(|r| r.iter().any(|c| c == "contact_entry"))
+            .any(|r| r.iter().any(|c| c == "Vermittlung"))
     );
-    assert!(
-        audit_sheet
-            .iter()
-            .any(|r| r.iter().any(|c| c == "placement"))
-    );
+    // Field changes are spelled out with labels: "Nachname: → Nguyễn".
+    assert!(audit_sheet.iter().any(|r| {
+        r.iter()
+            .any(|c| c.contains("Nachname: ") && c.contains("→ Nguyễn"))
+    }));
     let access_sheet = sheet("Zugriffsprotokoll");
-    assert!(
-        access_sheet
-            .iter()
-            .any(|r| r.iter().any(|c| c == "view") && r.iter().any(|c| c.contains("s-admin")))
-    );
+    assert!(access_sheet.iter().any(|r| {
+        r.iter().any(|c| c == "angesehen") && r.iter().any(|c| c.contains("s-admin"))
+    }));
+    let raw = [
+        "applicant_id",
+        "first_names",
+        "last_name",
+        "adaptation_end",
+        "birth_date",
+        "consent_partners",
+        "created_at",
+        "entity_id",
+        "contact_entry",
+        "true",
+        "false",
+        "herr",
+        "frau",
+        "interessent",
+        "bewerber",
+    ];
+    for (name, rows) in &sheets {
+        for c in rows.iter().flatten() {
+            assert!(
+                !raw.contains(&c.as_str()),
+                "sheet {name} shows a raw name: {c}"
+            );
+        }
+    }
+    for word in [
+        "adaptation_end",
+        "first_names",
+        "consent_storage_date",
+        ">true<",
+        ">herr<",
+    ] {
+        assert!(!page.contains(word), "the page shows {word}");
+    }
     for (name, rows) in &sheets {
         for r in rows {
             for c in r {
@@ -256,6 +303,10 @@ async fn the_report_holds_everything_about_the_person_and_nothing_about_others()
     let s = &doc["sections"];
     assert_eq!(s["record"]["applicant_id"], "HIH-VN-0001");
     assert_eq!(s["record"]["last_name"], "Nguyễn");
+    assert_eq!(
+        doc["labels"]["last_name"], "Nachname",
+        "machine keys with labels"
+    );
     assert!(s["record"].get("search_text").is_none(), "internal column");
     assert_eq!(s["contact_entries"].as_array().unwrap().len(), 1);
     assert_eq!(

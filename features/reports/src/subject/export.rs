@@ -1,13 +1,15 @@
-//! The report as files: XLSX with one sheet per section (Art. 15 copy) and pretty UTF-8 JSON
-//! (Art. 20 portability). Values keep their stored form; in JSON, columns that hold JSON text
-//! (audit changes, registration data, notification arguments, access details) are embedded
-//! as structured values.
+//! The report as files: XLSX with one sheet per section (Art. 15 copy), with German labels and
+//! readable values like the page ([`Presenter`]), and pretty UTF-8 JSON (Art. 20 portability),
+//! which keeps the machine keys and stored values — columns holding JSON text (audit changes,
+//! registration data, notification arguments, access details) embedded as structured values —
+//! and names every key with its label in `labels`.
 
 use chrono::{DateTime, Utc};
 use hih_kernel::AppError;
 use serde_json::{Map, Value};
 
 use super::collect::{Report, Section};
+use super::present::Presenter;
 use crate::files::workbook::{self, Sheet};
 
 /// Columns stored as JSON text.
@@ -26,29 +28,22 @@ pub fn columns(section: &Section) -> Vec<String> {
     out
 }
 
-/// A stored value as text (strings as they are, nothing for null).
-pub fn text(v: &Value) -> String {
-    match v {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
-fn cell(v: &Value) -> workbook::Value {
-    match v {
-        Value::Null => workbook::Value::Empty,
-        Value::Number(n) => n.as_f64().map_or_else(
+/// The XLSX file: one sheet per section named by its translated title; the record as
+/// label/value rows, every other section as a table under labelled columns. `t` translates
+/// text keys.
+pub fn xlsx(
+    report: &Report,
+    p: &Presenter,
+    t: &dyn Fn(&str) -> String,
+) -> Result<Vec<u8>, AppError> {
+    let text = |section: &str, column: &str, v: &Value| match v {
+        Value::Number(n) if column != "district_id" => n.as_f64().map_or_else(
             || workbook::Value::Text(n.to_string()),
             workbook::Value::Number,
         ),
-        other => workbook::Value::Text(text(other)),
-    }
-}
-
-/// The XLSX file: one sheet per section named by its translated title; the record as
-/// field/value rows, every other section as a table. `t` translates text keys.
-pub fn xlsx(report: &Report, t: &dyn Fn(&str) -> String) -> Result<Vec<u8>, AppError> {
+        Value::Null => workbook::Value::Empty,
+        other => workbook::Value::Text(p.value(section, column, other)),
+    };
     let mut sheets = Vec::new();
     for s in &report.sections {
         let name = t(&format!("reports-subject-section-{}", s.key));
@@ -63,22 +58,28 @@ pub fn xlsx(report: &Report, t: &dyn Fn(&str) -> String) -> Result<Vec<u8>, AppE
                     .rows
                     .iter()
                     .flat_map(|r| r.iter())
-                    .map(|(k, v)| vec![workbook::Value::Text(k.clone()), cell(v)])
+                    .map(|(k, v)| vec![workbook::Value::Text(p.label(s.key, k)), text(s.key, k, v)])
                     .collect(),
             }
         } else {
-            let header = columns(s);
+            let keys = columns(s);
             let rows = s
                 .rows
                 .iter()
                 .map(|r| {
-                    header
-                        .iter()
-                        .map(|k| r.get(k).map_or(workbook::Value::Empty, cell))
+                    keys.iter()
+                        .map(|k| {
+                            r.get(k)
+                                .map_or(workbook::Value::Empty, |v| text(s.key, k, v))
+                        })
                         .collect()
                 })
                 .collect();
-            Sheet { name, header, rows }
+            Sheet {
+                name,
+                header: keys.iter().map(|k| p.label(s.key, k)).collect(),
+                rows,
+            }
         };
         sheets.push(sheet);
     }
@@ -98,9 +99,21 @@ fn structured(row: &Map<String, Value>) -> Value {
     Value::Object(out)
 }
 
-/// The JSON document: `subject` (kind, id, title), `generated_at`, and `sections` with the
-/// record as an object and every other section as an array.
-pub fn json(report: &Report, generated_at: DateTime<Utc>) -> Result<Vec<u8>, AppError> {
+/// The JSON document: `subject` (kind, id, title), `generated_at`, `sections` with the record
+/// as an object and every other section as an array, and `labels`: every key used, with its
+/// label (`label` turns a column into its label).
+pub fn json(
+    report: &Report,
+    generated_at: DateTime<Utc>,
+    label: &dyn Fn(&str) -> String,
+) -> Result<Vec<u8>, AppError> {
+    let mut labels = Map::new();
+    for s in &report.sections {
+        for k in columns(s) {
+            let l = label(&k);
+            labels.insert(k, Value::from(l));
+        }
+    }
     let mut sections = Map::new();
     for s in &report.sections {
         let value = if s.key == "record" {
@@ -118,6 +131,7 @@ pub fn json(report: &Report, generated_at: DateTime<Utc>) -> Result<Vec<u8>, App
         },
         "generated_at": generated_at.to_rfc3339(),
         "sections": sections,
+        "labels": labels,
     });
     serde_json::to_vec_pretty(&doc).map_err(AppError::internal)
 }

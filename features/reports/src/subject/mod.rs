@@ -8,6 +8,7 @@ pub mod erase;
 pub mod export;
 mod page;
 pub mod person;
+pub mod present;
 mod search;
 
 use hih_kernel::{Access, NavEntry, Registry};

@@ -2,7 +2,6 @@
 //! (a "view" in the access log) and `…/auskunft.xlsx`, `…/auskunft.json` (each an "export"
 //! with the row count, R-EXP-5).
 
-use chrono::{DateTime, NaiveDate};
 use hih_db::access::AccessAction;
 use hih_web::export::{XLSX, download};
 use hih_web::minijinja::context;
@@ -11,45 +10,26 @@ use hih_web::{Ctx, WebResult};
 use poem::handler;
 use poem::web::Path;
 use serde::Serialize;
-use serde_json::Value;
 
 use super::collect::{self, Report, Section};
 use super::export;
 use super::person::{self, Kind};
+use super::present::Presenter;
 use crate::permissions::ERASE;
 
-/// One shown value and how to format it (`date`, `datetime` or `text`).
-#[derive(Debug, Serialize)]
-struct CellView {
-    text: String,
-    kind: &'static str,
-}
-
-/// One section as the page shows it.
+/// One section as the page shows it: labels and readable values only.
 #[derive(Debug, Serialize)]
 struct SectionView {
     key: &'static str,
     title_key: String,
     count: usize,
-    /// The record: field/value rows instead of a wide table.
+    /// The record: label/value rows instead of a wide table.
     vertical: bool,
     columns: Vec<String>,
-    rows: Vec<Vec<CellView>>,
+    rows: Vec<Vec<String>>,
 }
 
-fn cell(v: Option<&Value>) -> CellView {
-    let text = v.map(export::text).unwrap_or_default();
-    let kind = if DateTime::parse_from_rfc3339(&text).is_ok() {
-        "datetime"
-    } else if NaiveDate::parse_from_str(&text, "%Y-%m-%d").is_ok() {
-        "date"
-    } else {
-        "text"
-    };
-    CellView { text, kind }
-}
-
-fn section_view(s: &Section) -> SectionView {
+fn section_view(s: &Section, p: &Presenter) -> SectionView {
     let vertical = s.key == "record";
     let (columns, rows) = if vertical {
         (
@@ -57,25 +37,21 @@ fn section_view(s: &Section) -> SectionView {
             s.rows
                 .iter()
                 .flat_map(|r| r.iter())
-                .map(|(k, v)| {
-                    vec![
-                        CellView {
-                            text: k.clone(),
-                            kind: "text",
-                        },
-                        cell(Some(v)),
-                    ]
-                })
+                .map(|(k, v)| vec![p.label(s.key, k), p.value(s.key, k, v)])
                 .collect(),
         )
     } else {
-        let columns = export::columns(s);
+        let keys = export::columns(s);
         let rows = s
             .rows
             .iter()
-            .map(|r| columns.iter().map(|c| cell(r.get(c))).collect())
+            .map(|r| {
+                keys.iter()
+                    .map(|c| r.get(c).map(|v| p.value(s.key, c, v)).unwrap_or_default())
+                    .collect()
+            })
             .collect();
-        (columns, rows)
+        (keys.iter().map(|k| p.label(s.key, k)).collect(), rows)
     };
     SectionView {
         key: s.key,
@@ -106,7 +82,13 @@ async fn overview(ctx: &Ctx, kind: Kind, id: i64) -> WebResult {
         None,
     )
     .await;
-    let sections: Vec<SectionView> = r.sections.iter().map(section_view).collect();
+    let p = Presenter::load(ctx.services(), ctx.locale, kind.entity()).await?;
+    let sections: Vec<SectionView> = r.sections.iter().map(|s| section_view(s, &p)).collect();
+    let recipients = r
+        .section("record")
+        .and_then(|s| s.rows.first())
+        .map(|record| p.recipients(record))
+        .unwrap_or_default();
     ctx.render(
         "reports/subject/report.html",
         context! {
@@ -114,6 +96,7 @@ async fn overview(ctx: &Ctx, kind: Kind, id: i64) -> WebResult {
             kind => kind.entity(),
             href => kind.href(id),
             sections => Serde(sections),
+            recipients => recipients,
             may_erase => ERASE.allows(&ctx.actor),
         },
     )
@@ -130,9 +113,14 @@ enum File {
 async fn file(ctx: &Ctx, kind: Kind, id: i64, which: File) -> WebResult {
     let r = report(ctx, kind, id).await?;
     let (bytes, ext, content_type) = match which {
-        File::Xlsx => (export::xlsx(&r, &|k: &str| ctx.t(k))?, "xlsx", XLSX),
+        File::Xlsx => {
+            let p = Presenter::load(ctx.services(), ctx.locale, kind.entity()).await?;
+            (export::xlsx(&r, &p, &|k: &str| ctx.t(k))?, "xlsx", XLSX)
+        }
         File::Json => (
-            export::json(&r, ctx.services().clock.now())?,
+            export::json(&r, ctx.services().clock.now(), &|c: &str| {
+                ctx.t(&Presenter::label_key(c))
+            })?,
             "json",
             "application/json; charset=utf-8",
         ),
