@@ -64,6 +64,13 @@ enum Command {
     },
     /// Verifies the hash chain of the audit log; exits non-zero at the first broken entry.
     VerifyAudit,
+    /// Deletes all companies, applicants and what hangs on them on and after the programme's
+    /// end date (`programme_end_date`), as the daily job does; refuses before the date.
+    ProgrammeEnd {
+        /// Only list what would be deleted.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Lists the features in start order.
     Features,
 }
@@ -77,10 +84,18 @@ pub fn main() -> ExitCode {
         }
         return ExitCode::SUCCESS;
     }
-    let settings = match config::load(cli.config.as_deref()) {
+    // `programme-end` runs on and after the end date, which every other command refuses.
+    let loaded = match cli.command {
+        Command::ProgrammeEnd { .. } => config::load_allowing_reached_end(cli.config.as_deref()),
+        _ => config::load(cli.config.as_deref()),
+    };
+    let settings = match loaded {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("Konfiguration ungültig: {e}");
+            eprintln!(
+                "{}",
+                crate::texts::t("app-cli-config-invalid", &[("error", e.to_string())])
+            );
             return ExitCode::from(2);
         }
     };
@@ -90,7 +105,10 @@ pub fn main() -> ExitCode {
     {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("Laufzeit konnte nicht gestartet werden: {e}");
+            eprintln!(
+                "{}",
+                crate::texts::t("app-cli-runtime-failed", &[("error", e.to_string())])
+            );
             return ExitCode::FAILURE;
         }
     };
@@ -107,6 +125,9 @@ pub fn main() -> ExitCode {
                 commands::create_admin::run(settings, &username, &email, password.as_deref()).await
             }
             Command::VerifyAudit => commands::verify_audit::run(settings).await,
+            Command::ProgrammeEnd { dry_run } => {
+                commands::programme_end::run(settings, dry_run).await
+            }
             Command::DemoData {
                 companies,
                 applicants,
@@ -129,7 +150,10 @@ pub fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("Fehler: {e:#}");
+            eprintln!(
+                "{}",
+                crate::texts::t("app-cli-error", &[("error", format!("{e:#}"))])
+            );
             ExitCode::FAILURE
         }
     }

@@ -7,6 +7,25 @@ use hih_kernel::Settings;
 
 /// Loads the settings. Secrets stay wrapped and never print.
 pub fn load(path: Option<&str>) -> anyhow::Result<Settings> {
+    let settings = read(path)?;
+    settings.validate(chrono::Utc::now().date_naive())?;
+    Ok(settings)
+}
+
+/// Like [`load`], but a programme end date that has been reached is accepted: `hih
+/// programme-end` deletes on and after it (every other check still applies).
+pub fn load_allowing_reached_end(path: Option<&str>) -> anyhow::Result<Settings> {
+    let settings = read(path)?;
+    let others = Settings {
+        programme_end_date: None,
+        ..settings.clone()
+    };
+    others.validate(chrono::Utc::now().date_naive())?;
+    Ok(settings)
+}
+
+/// The layered settings, unchecked.
+fn read(path: Option<&str>) -> anyhow::Result<Settings> {
     let file = path
         .map(str::to_string)
         .or_else(|| std::env::var("HIH_CONFIG").ok())
@@ -17,9 +36,7 @@ pub fn load(path: Option<&str>) -> anyhow::Result<Settings> {
     if let Ok(url) = std::env::var("DATABASE_URL") {
         figment = figment.merge(("database.url", url));
     }
-    let settings: Settings = figment.extract()?;
-    settings.validate(chrono::Utc::now().date_naive())?;
-    Ok(settings)
+    Ok(figment.extract()?)
 }
 
 #[cfg(test)]

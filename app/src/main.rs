@@ -9,6 +9,7 @@ mod cli;
 mod commands;
 mod config;
 mod telemetry;
+mod texts;
 
 use hih_kernel::Feature;
 

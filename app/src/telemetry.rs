@@ -38,7 +38,12 @@ pub fn init(settings: &Settings) -> Telemetry {
             .with_tonic()
             .with_endpoint(endpoint.clone())
             .build()
-            .map_err(|e| eprintln!("OTLP exporter not started: {e}"))
+            .map_err(|e| {
+                eprintln!(
+                    "{}",
+                    crate::texts::t("app-cli-otlp-failed", &[("error", e.to_string())])
+                )
+            })
             .ok()?;
         let p = opentelemetry_sdk::trace::SdkTracerProvider::builder()
             .with_batch_exporter(exporter)

@@ -137,6 +137,79 @@ fn the_literal_text_check_can_fail() {
     assert!(literal_text("<p>{{ t(\"x\") }} ({{ n }})</p>").is_empty());
 }
 
+/// The literal words in the format strings of print macros in Rust code (`println!`,
+/// `eprintln!`, `print!`, `eprint!`) and progress templates: text a person reads on the
+/// command line must come from the catalogue like every page text (R-TXT-2). `{…}`
+/// placeholders are not words; code after `#[cfg(test)]` is skipped.
+fn printed_words(src: &str) -> Vec<String> {
+    let code = src.split("#[cfg(test)]").next().unwrap_or(src);
+    let mut found = Vec::new();
+    for mac in ["println!(", "eprintln!(", "print!(", "eprint!(", "with_template("] {
+        let mut rest = code;
+        while let Some(i) = rest.find(mac) {
+            let before = rest[..i].chars().next_back();
+            rest = &rest[i + mac.len()..];
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue; // `println!(` inside `eprintln!(`
+            }
+            let Some(open) = rest.trim_start().strip_prefix('"') else {
+                continue;
+            };
+            let Some(end) = open.find('"') else {
+                continue;
+            };
+            let literal = &open[..end];
+            let mut outside = String::new();
+            let mut depth = 0;
+            for c in literal.chars() {
+                match c {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    _ if depth == 0 => outside.push(c),
+                    _ => {}
+                }
+            }
+            if outside.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+                found.push(literal.to_string());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn command_line_output_comes_from_the_catalogue() {
+    let mut sources = Vec::new();
+    for dir in ["app/src", "features", "platform"] {
+        files(&root().join(dir), "rs", &mut sources);
+    }
+    assert!(sources.len() > 50, "sources found: {}", sources.len());
+    let mut problems = Vec::new();
+    // Build scripts talk to cargo, not to people.
+    sources.retain(|f| !f.ends_with("build.rs"));
+    for f in &sources {
+        let src = std::fs::read_to_string(f).unwrap();
+        for words in printed_words(&src) {
+            problems.push(format!("{}: {words}", f.display()));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "literal text printed for people (use a catalogue key):\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn the_printed_text_check_can_fail() {
+    assert_eq!(
+        printed_words("eprintln!(\"Fehler: {e}\");"),
+        vec!["Fehler: {e}"]
+    );
+    assert!(printed_words("println!(\"{}\", t(\"x\")); eprintln!(\"{n}/{total}\");").is_empty());
+    assert!(printed_words("#[cfg(test)] println!(\"Hallo Welt\");").is_empty());
+}
+
 /// Keys used in templates (`t("…")`, `t('…')`, and macro arguments ending in `_key`) and in
 /// Rust code (string literals shaped like text keys with a known prefix).
 fn used_keys() -> Vec<(String, String)> {

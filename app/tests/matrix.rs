@@ -216,39 +216,14 @@ fn statistics(e: Expect) -> [Expect; 5] {
 /// Enters a match of `applicant` with `company` (as a job would).
 pub(crate) async fn match_of(app: &hih_testkit::TestApp, company: i64, applicant: i64) -> i64 {
     use sea_orm::EntityTrait;
-    let c = hih_companies::entities::company::Entity::find_by_id(company)
+    let code = hih_applicants::entities::applicant::Entity::find_by_id(applicant)
         .one(app.db())
         .await
         .unwrap()
-        .unwrap();
-    let a = hih_applicants::entities::applicant::Entity::find_by_id(applicant)
-        .one(app.db())
-        .await
         .unwrap()
+        .applicant_id
         .unwrap();
-    let form = hih_matching::service::MatchForm {
-        applicant_code: a.applicant_id.clone().unwrap(),
-        placed_on: "2026-11-02".into(),
-        status: "vermittelt".into(),
-        ..Default::default()
-    };
-    let valid = hih_matching::service::validate(
-        app.services(),
-        &hih_kernel::Actor::system("test"),
-        company,
-        &form,
-        None,
-    )
-    .await
-    .unwrap();
-    let mut uow = hih_db::UnitOfWork::begin(app.services(), &hih_kernel::Actor::system("test"))
-        .await
-        .unwrap();
-    let p = hih_matching::service::create(&mut uow, &c, valid)
-        .await
-        .unwrap();
-    uow.commit().await.unwrap();
-    p.id
+    crate::security::match_with(app, company, &code, "", "").await
 }
 
 /// A contact-history entry about a company and/or an applicant, written by a job (so only

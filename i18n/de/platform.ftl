@@ -75,3 +75,44 @@ job-notify-purge = Alte Benachrichtigungen löschen
 error-bad-input = Die Eingabe enthält ein unzulässiges Steuerzeichen (z. B. ein Nullzeichen aus einer kopierten Datei). Bitte entfernen Sie es und senden Sie das Formular erneut.
 form-error-too-long = Bitte geben Sie höchstens { $max } Zeichen ein.
 form-error-control = Bitte entfernen Sie unsichtbare Steuerzeichen (z. B. aus einer kopierten Tabelle oder Datei). Erlaubt sind Buchstaben, Ziffern und Satzzeichen, in mehrzeiligen Feldern auch Zeilenumbrüche und Tabulatoren.
+app-cli-config-invalid = Konfiguration ungültig: { $error }
+app-cli-runtime-failed = Laufzeit konnte nicht gestartet werden: { $error }
+app-cli-error = Fehler: { $error }
+app-cli-otlp-failed = OpenTelemetry-Export nicht gestartet: { $error }
+app-cli-migrated = { $n ->
+    [one] Datenbank aktuell (1 Migration angewendet).
+   *[other] Datenbank aktuell ({ $n } Migrationen angewendet).
+}
+app-cli-audit-intact = { $n ->
+    [one] Audit-Protokoll intakt: 1 Eintrag geprüft.
+   *[other] Audit-Protokoll intakt: { $n } Einträge geprüft.
+}
+app-cli-audit-broken = Audit-Protokoll verletzt ab Eintrag { $seq }: { $reason }
+app-cli-admin-created = Administrator „{ $username }“ angelegt.
+app-cli-admin-setup-link =
+    Einmaliger Einrichtungslink (Passwort und Zwei-Faktor-Anmeldung festlegen):
+    { $link }
+app-cli-admin-password-login = Anmeldung unter { $url } mit dem angegebenen Passwort; beim ersten Anmelden wird die Zwei-Faktor-Anmeldung eingerichtet.
+app-cli-admin-refused =
+    Administrator nicht angelegt:
+    { $reasons }
+app-cli-serving = HiH Projektdatenbank läuft: { $url }
+app-cli-first-start =
+    Noch kein Konto eingerichtet. Legen Sie das Passwort des Administrators „admin“ über diesen einmaligen Link fest:
+    { $link }
+    (Alternativ: hih create-admin --username NAME --email ADRESSE)
+app-cli-login-hint = Anmeldung mit Benutzername und Passwort, danach Code aus der Authenticator-App.
+app-cli-plz-unit = Zeilen
+app-cli-plz-progress = { $done }/{ $total } Zeilen gespeichert
+app-cli-plz-line = Zeile { $line }: { $problem }
+app-cli-plz-more = … und { $n } weitere Fehler
+app-cli-plz-nothing-saved = Nichts gespeichert: { $n } Fehler.
+app-cli-plz-summary = { $rows } Zeilen gelesen, { $imported } Einträge übernommen, { $duplicates } doppelte Zeilen übersprungen.
+app-cli-plz-summary-dry-run = { $rows } Zeilen gelesen, { $imported } Einträge würden übernommen, { $duplicates } doppelte Zeilen übersprungen.
+app-cli-demo-unit-companies = Unternehmen
+app-cli-demo-unit-applicants = Bewerber/innen
+app-cli-demo-unit-contacts = Kontakte
+app-cli-demo-companies = Demo-Unternehmen
+app-cli-demo-applicants = Demo-Bewerber/innen
+app-cli-demo-contacts = Demo-Kontakte
+app-cli-demo-created = { $count } { $what } angelegt in { $seconds } s ({ $rate } pro Sekunde).

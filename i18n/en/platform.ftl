@@ -75,3 +75,44 @@ job-notify-purge = Delete old notifications
 error-bad-input = The input contains a forbidden control character (e.g. a null character from a copied file). Please remove it and submit the form again.
 form-error-too-long = Please enter at most { $max } characters.
 form-error-control = Please remove invisible control characters (e.g. from a copied table or file). Letters, digits and punctuation are allowed, in multi-line fields also line breaks and tabs.
+app-cli-config-invalid = Configuration invalid: { $error }
+app-cli-runtime-failed = The runtime could not be started: { $error }
+app-cli-error = Error: { $error }
+app-cli-otlp-failed = OpenTelemetry export not started: { $error }
+app-cli-migrated = { $n ->
+    [one] Database current (1 migration applied).
+   *[other] Database current ({ $n } migrations applied).
+}
+app-cli-audit-intact = { $n ->
+    [one] Audit log intact: 1 entry checked.
+   *[other] Audit log intact: { $n } entries checked.
+}
+app-cli-audit-broken = Audit log broken from entry { $seq }: { $reason }
+app-cli-admin-created = Administrator “{ $username }” created.
+app-cli-admin-setup-link =
+    One-time setup link (set password and two-factor login):
+    { $link }
+app-cli-admin-password-login = Log in at { $url } with the given password; two-factor login is set up at the first login.
+app-cli-admin-refused =
+    Administrator not created:
+    { $reasons }
+app-cli-serving = HiH project database running: { $url }
+app-cli-first-start =
+    No account set up yet. Set the password of the administrator “admin” with this one-time link:
+    { $link }
+    (Alternatively: hih create-admin --username NAME --email ADDRESS)
+app-cli-login-hint = Log in with user name and password, then the code from the authenticator app.
+app-cli-plz-unit = lines
+app-cli-plz-progress = { $done }/{ $total } lines saved
+app-cli-plz-line = Line { $line }: { $problem }
+app-cli-plz-more = … and { $n } more errors
+app-cli-plz-nothing-saved = Nothing saved: { $n } errors.
+app-cli-plz-summary = { $rows } lines read, { $imported } entries imported, { $duplicates } duplicate lines skipped.
+app-cli-plz-summary-dry-run = { $rows } lines read, { $imported } entries would be imported, { $duplicates } duplicate lines skipped.
+app-cli-demo-unit-companies = companies
+app-cli-demo-unit-applicants = applicants
+app-cli-demo-unit-contacts = contacts
+app-cli-demo-companies = demo companies
+app-cli-demo-applicants = demo applicants
+app-cli-demo-contacts = demo contacts
+app-cli-demo-created = { $count } { $what } created in { $seconds } s ({ $rate } per second).

@@ -15,22 +15,35 @@ pub async fn run(
     let services = &a.state.services;
     match hih_users::bootstrap::create_admin(services, username, email, password).await {
         Ok(created) => {
-            println!("Administrator „{}“ angelegt.", created.user.username);
+            println!(
+                "{}",
+                crate::texts::t(
+                    "app-cli-admin-created",
+                    &[("username", created.user.username.clone())]
+                )
+            );
             match created.setup_link {
                 Some(link) => println!(
-                    "Einmaliger Einrichtungslink (Passwort und Zwei-Faktor-Anmeldung festlegen):\n{link}"
+                    "{}",
+                    crate::texts::t("app-cli-admin-setup-link", &[("link", link)])
                 ),
                 None => println!(
-                    "Anmeldung unter {} mit dem angegebenen Passwort; beim ersten Anmelden wird die Zwei-Faktor-Anmeldung eingerichtet.",
-                    services.settings.absolute_url("/login")
+                    "{}",
+                    crate::texts::t(
+                        "app-cli-admin-password-login",
+                        &[("url", services.settings.absolute_url("/login"))]
+                    )
                 ),
             }
             Ok(ExitCode::SUCCESS)
         }
         Err(AppError::Validation(errors)) => {
             eprintln!(
-                "Administrator nicht angelegt:\n{}",
-                hih_users::bootstrap::describe(services, &errors)
+                "{}",
+                crate::texts::t(
+                    "app-cli-admin-refused",
+                    &[("reasons", hih_users::bootstrap::describe(services, &errors))]
+                )
             );
             Ok(ExitCode::from(2))
         }

@@ -9,20 +9,20 @@ use hih_kernel::{AppError, Services, Settings};
 /// Progress display: a bar on a terminal, otherwise a line every 10,000 rows.
 struct Progress {
     bar: Option<indicatif::ProgressBar>,
-    noun: &'static str,
+    noun: String,
     last: u64,
 }
 
 impl Progress {
-    fn new(total: u64, noun: &'static str) -> Self {
+    fn new(total: u64, noun_key: &str) -> Self {
+        let noun = crate::texts::t(noun_key, &[]);
         let bar = std::io::stderr().is_terminal().then(|| {
             let bar = indicatif::ProgressBar::new(total);
             bar.set_style(
-                indicatif::ProgressStyle::with_template(&format!(
-                    "{{bar:40}} {{pos}}/{{len}} {noun}, {{per_sec}}, noch {{eta}}"
-                ))
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                indicatif::ProgressStyle::with_template(crate::texts::PROGRESS_TEMPLATE)
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
             );
+            bar.set_message(noun.clone());
             bar
         });
         Progress { bar, noun, last: 0 }
@@ -59,8 +59,16 @@ async fn report(
             // Fresh planner statistics for the new volume (see hih_db::maintenance).
             hih_db::maintenance::analyze(&services.db).await?;
             println!(
-                "{n} {what} angelegt in {secs:.1} s ({:.0} pro Sekunde).",
-                n as f64 / secs.max(0.001)
+                "{}",
+                crate::texts::t(
+                    "app-cli-demo-created",
+                    &[
+                        ("count", n.to_string()),
+                        ("what", crate::texts::t(what, &[])),
+                        ("seconds", format!("{secs:.1}")),
+                        ("rate", format!("{:.0}", n as f64 / secs.max(0.001))),
+                    ]
+                )
             );
             Ok(None)
         }
@@ -92,33 +100,33 @@ pub async fn run(settings: Settings, counts: Counts, seed: u64) -> anyhow::Resul
     let a = crate::assemble::assemble(settings).await?;
     let services = &a.state.services;
     if companies > 0 {
-        let mut p = Progress::new(companies, "Unternehmen");
+        let mut p = Progress::new(companies, "app-cli-demo-unit-companies");
         let started = Instant::now();
         let result =
             hih_companies::demo::generate(services, companies, seed, |d, t| p.tick(d, t)).await;
         p.finish();
-        if let Some(code) = report(services, result, started, "Demo-Unternehmen").await? {
+        if let Some(code) = report(services, result, started, "app-cli-demo-companies").await? {
             return Ok(code);
         }
     }
     if applicants > 0 {
-        let mut p = Progress::new(applicants, "Bewerber/innen");
+        let mut p = Progress::new(applicants, "app-cli-demo-unit-applicants");
         let started = Instant::now();
         let result =
             hih_applicants::demo::generate(services, applicants, seed, |d, t| p.tick(d, t)).await;
         p.finish();
-        if let Some(code) = report(services, result, started, "Demo-Bewerber/innen").await? {
+        if let Some(code) = report(services, result, started, "app-cli-demo-applicants").await? {
             return Ok(code);
         }
     }
     if contacts > 0 {
-        let mut p = Progress::new(contacts, "Kontakte");
+        let mut p = Progress::new(contacts, "app-cli-demo-unit-contacts");
         let started = Instant::now();
         let result =
             hih_contact_history::demo::generate(services, contacts, seed, |d, t| p.tick(d, t))
                 .await;
         p.finish();
-        if let Some(code) = report(services, result, started, "Demo-Kontakte").await? {
+        if let Some(code) = report(services, result, started, "app-cli-demo-contacts").await? {
             return Ok(code);
         }
     }

@@ -14,11 +14,10 @@ pub async fn run(settings: Settings, file: &str, dry_run: bool) -> anyhow::Resul
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(0);
         bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} Zeilen, {per_sec}, noch {eta}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(crate::texts::PROGRESS_TEMPLATE)
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
+        bar.set_message(crate::texts::t("app-cli-plz-unit", &[]));
         bar
     });
     let mut last_line = 0u64;
@@ -33,7 +32,13 @@ pub async fn run(settings: Settings, file: &str, dry_run: bool) -> anyhow::Resul
                 b.set_position(done);
             }
             None if done - last_line >= 5000 || done == total => {
-                eprintln!("{done}/{total} Zeilen gespeichert");
+                eprintln!(
+                    "{}",
+                    crate::texts::t(
+                        "app-cli-plz-progress",
+                        &[("done", done.to_string()), ("total", total.to_string())]
+                    )
+                );
                 last_line = done;
             }
             None => {}
@@ -47,23 +52,50 @@ pub async fn run(settings: Settings, file: &str, dry_run: bool) -> anyhow::Resul
         b.finish_and_clear();
     }
     for p in report.problems.iter().take(100) {
-        eprintln!("Zeile {}: {}", p.line, t(p.key));
+        eprintln!(
+            "{}",
+            crate::texts::t(
+                "app-cli-plz-line",
+                &[("line", p.line.to_string()), ("problem", t(p.key))]
+            )
+        );
     }
     if report.problems.len() > 100 {
-        eprintln!("… und {} weitere Fehler", report.problems.len() - 100);
+        eprintln!(
+            "{}",
+            crate::texts::t_n(
+                "app-cli-plz-more",
+                (report.problems.len() - 100) as f64,
+                &[]
+            )
+        );
     }
     if !report.problems.is_empty() {
-        eprintln!("Nichts gespeichert: {} Fehler.", report.problems.len());
+        eprintln!(
+            "{}",
+            crate::texts::t_n(
+                "app-cli-plz-nothing-saved",
+                report.problems.len() as f64,
+                &[]
+            )
+        );
         return Ok(ExitCode::from(1));
     }
-    let verb = if report.dry_run {
-        "würden übernommen"
+    let key = if report.dry_run {
+        "app-cli-plz-summary-dry-run"
     } else {
-        "übernommen"
+        "app-cli-plz-summary"
     };
     println!(
-        "{} Zeilen gelesen, {} Einträge {verb}, {} doppelte Zeilen übersprungen.",
-        report.rows, report.imported, report.duplicates
+        "{}",
+        crate::texts::t(
+            key,
+            &[
+                ("rows", report.rows.to_string()),
+                ("imported", report.imported.to_string()),
+                ("duplicates", report.duplicates.to_string()),
+            ]
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

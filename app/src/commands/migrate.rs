@@ -10,6 +10,9 @@ pub async fn run(settings: Settings) -> anyhow::Result<ExitCode> {
     let pending = hih_db::migrations_pending(&db).await?;
     hih_db::migrate(&db).await?;
     hih_jobs::JobSystem::setup(&db).await?;
-    println!("Datenbank aktuell ({pending} Migration(en) angewendet).");
+    println!(
+        "{}",
+        crate::texts::t_n("app-cli-migrated", pending as f64, &[])
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -35,14 +35,16 @@ pub async fn run(mut settings: Settings, bind: Option<String>) -> anyhow::Result
         .public_url
         .trim_end_matches('/')
         .to_string();
-    println!("HiH Projektdatenbank läuft: {url}/login");
+    println!(
+        "{}",
+        crate::texts::t("app-cli-serving", &[("url", format!("{url}/login"))])
+    );
     match hih_users::bootstrap::first_start_link(&services).await? {
         Some(link) => println!(
-            "Noch kein Konto eingerichtet. Legen Sie das Passwort des Administrators „admin“ über diesen einmaligen Link fest:\n{link}\n(Alternativ: hih create-admin --username NAME --email ADRESSE)"
+            "{}",
+            crate::texts::t("app-cli-first-start", &[("link", link)])
         ),
-        None => println!(
-            "Anmeldung mit Benutzername und Passwort, danach Code aus der Authenticator-App."
-        ),
+        None => println!("{}", crate::texts::t("app-cli-login-hint", &[])),
     }
     let shutdown = async move {
         let ctrl_c = tokio::signal::ctrl_c();

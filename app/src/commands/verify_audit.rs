@@ -11,11 +11,20 @@ pub async fn run(settings: Settings) -> anyhow::Result<ExitCode> {
     hih_db::migrate(&db).await?;
     match verify(&db).await? {
         Verification::Intact(n) => {
-            println!("Audit-Protokoll intakt: {n} Einträge geprüft.");
+            println!(
+                "{}",
+                crate::texts::t_n("app-cli-audit-intact", n as f64, &[])
+            );
             Ok(ExitCode::SUCCESS)
         }
         Verification::Broken { seq, reason } => {
-            eprintln!("Audit-Protokoll verletzt ab Eintrag {seq}: {reason}");
+            eprintln!(
+                "{}",
+                crate::texts::t(
+                    "app-cli-audit-broken",
+                    &[("seq", seq.to_string()), ("reason", reason)]
+                )
+            );
             Ok(ExitCode::from(1))
         }
     }
