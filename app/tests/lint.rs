@@ -144,7 +144,13 @@ fn the_literal_text_check_can_fail() {
 fn printed_words(src: &str) -> Vec<String> {
     let code = src.split("#[cfg(test)]").next().unwrap_or(src);
     let mut found = Vec::new();
-    for mac in ["println!(", "eprintln!(", "print!(", "eprint!(", "with_template("] {
+    for mac in [
+        "println!(",
+        "eprintln!(",
+        "print!(",
+        "eprint!(",
+        "with_template(",
+    ] {
         let mut rest = code;
         while let Some(i) = rest.find(mac) {
             let before = rest[..i].chars().next_back();

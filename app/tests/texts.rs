@@ -171,7 +171,7 @@ async fn verify_audit_detects_an_edited_or_deleted_row() {
         verify(app.db()).await.unwrap(),
         Verification::Broken {
             seq: 3,
-            reason: "content does not match its hash".into()
+            reason: hih_db::audit::Break::Content
         }
     );
     let broken = run();
@@ -203,7 +203,7 @@ async fn verify_audit_detects_a_deleted_row_and_a_cut_tail() {
         verify(app.db()).await.unwrap(),
         Verification::Broken {
             seq: 2,
-            reason: "entry 2 missing (found 3)".into()
+            reason: hih_db::audit::Break::Missing { found: 3 }
         }
     );
 }

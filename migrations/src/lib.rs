@@ -22,6 +22,7 @@ mod m20261130_000070_reports_residue;
 mod m20261130_000071_reports_generated_file;
 mod m20261130_000072_reports_partner_export;
 mod m20261203_000080_matching_dormant_access;
+mod m20261203_000090_protocol_alerts;
 pub mod search_index;
 
 /// The migrator used by `hih migrate`, `hih serve` (on start) and the testkit.
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000071_reports_generated_file::Migration),
             Box::new(m20261130_000072_reports_partner_export::Migration),
             Box::new(m20261203_000080_matching_dormant_access::Migration),
+            Box::new(m20261203_000090_protocol_alerts::Migration),
         ]
     }
 }

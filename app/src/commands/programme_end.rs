@@ -1,12 +1,16 @@
 //! `hih programme-end [--dry-run]` (R-GEN-3): lists what the deletion at the programme's end
 //! removes, or — on and after the end date — runs it (the same deletion as the daily job
-//! `protocol.programme-end`). Before the date it refuses and deletes nothing.
+//! `protocol.programme-end`). Before the date it refuses and deletes nothing, and so it does for
+//! a date the application never announced (no warning or deletion recorded for it): such a
+//! date was entered after it had passed.
 
 use std::process::ExitCode;
 
 use hih_i18n::{Locale, TextArg};
 use hih_kernel::{Actor, AppError, Settings};
-use hih_protocol::programme_end::{self, Counts, date_de, days_left, delete, plan, run_deletion};
+use hih_protocol::programme_end::{
+    Counts, announced, date_de, days_left, delete, plan, run_deletion,
+};
 
 /// The audit actor of a deletion started from the command line.
 const ACTOR: &str = "programme-end";
@@ -57,7 +61,9 @@ pub async fn run(settings: Settings, dry_run: bool) -> anyhow::Result<ExitCode> 
                 &[("date", TextArg::Str(date_de(end)))],
             )
         ),
-        (None, _) => println!("{}", t("protocol-programme-end-no-date", &[])),
+        // Without a date only the dry run goes on; the deletion refuses below.
+        (None, _) if dry_run => println!("{}", t("protocol-programme-end-no-date", &[])),
+        (None, _) => {}
     }
     if dry_run {
         let counts = plan(&services.db).await?;
@@ -88,6 +94,20 @@ pub async fn run(settings: Settings, dry_run: bool) -> anyhow::Result<ExitCode> 
         );
         return Ok(ExitCode::from(2));
     }
+    // A date that passed before the application ever saw it (no warning, no deletion recorded
+    // for it) was entered after the fact: it must not trigger the deletion (R-GEN-3).
+    if let Some(end) = end
+        && !announced(&services.db, end).await?
+    {
+        eprintln!(
+            "{}",
+            t(
+                "protocol-programme-end-cli-unannounced",
+                &[("date", TextArg::Str(date_de(end)))],
+            )
+        );
+        return Ok(ExitCode::from(2));
+    }
     match run_deletion(services, &Actor::system(ACTOR)).await {
         Ok(outcome) => {
             println!("{}", t("protocol-programme-end-cli-deleted", &[]));
@@ -104,4 +124,3 @@ pub async fn run(settings: Settings, dry_run: bool) -> anyhow::Result<ExitCode> 
         Err(e) => Err(e.into()),
     }
 }
-

@@ -22,7 +22,10 @@ pub async fn run(settings: Settings) -> anyhow::Result<ExitCode> {
                 "{}",
                 crate::texts::t(
                     "app-cli-audit-broken",
-                    &[("seq", seq.to_string()), ("reason", reason)]
+                    &[
+                        ("seq", seq.to_string()),
+                        ("reason", crate::texts::t(reason.text_key(), &reason.args()))
+                    ]
                 )
             );
             Ok(ExitCode::from(1))

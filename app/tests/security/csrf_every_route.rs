@@ -21,7 +21,7 @@ use crate::matrix::{Stage, registration_in};
 const CSRF_MESSAGE: &str = "Das Formular ist abgelaufen oder ungültig";
 
 /// Tables whose row counts must not change (every business write also adds an audit entry).
-const TABLES: [&str; 21] = [
+const TABLES: [&str; 22] = [
     "audit_log",
     "mail_outbox",
     "notification",
@@ -43,6 +43,7 @@ const TABLES: [&str; 21] = [
     "recovery_code",
     "password_history",
     "postcode",
+    "misuse_alert",
 ];
 
 /// Real ids and tokens of the data set.
@@ -64,6 +65,7 @@ struct Ids {
     report: i64,
     mail: i64,
     notification: i64,
+    alert: i64,
     items: BTreeMap<String, i64>,
 }
 
@@ -155,6 +157,16 @@ async fn data_set(app: &TestApp) -> Ids {
         assert!(id > 0, "reference list {kind} has entries");
         items.insert(kind.to_string(), id);
     }
+    // An open misuse alert: five invalid single-use links, then the scan (R-SEC-1).
+    let prober = app.agent();
+    for i in 0..5 {
+        prober.get(&format!("/konto/einrichten/falsch-{i}")).await;
+    }
+    app.run_job(hih_protocol::alerts::SCAN_JOB, serde_json::json!({}))
+        .await
+        .unwrap();
+    let alert = scalar(app, "SELECT MAX(id) AS n FROM misuse_alert").await;
+    assert!(alert > 0, "a misuse alert exists");
     let mail = scalar(app, "SELECT MAX(id) AS n FROM mail_outbox").await;
     let notification = scalar(app, "SELECT MAX(id) AS n FROM notification").await;
     assert!(
@@ -179,6 +191,7 @@ async fn data_set(app: &TestApp) -> Ids {
         report: report.id,
         mail,
         notification,
+        alert,
         items,
     }
 }
@@ -222,6 +235,9 @@ fn values(pattern: &str, prev_pattern: &str, prev: &str, name: &str, ids: &Ids) 
         ("id", "berichte") => one(ids.report),
         ("id", "postausgang") => one(ids.mail),
         ("id", "benachrichtigungen") => one(ids.notification),
+        // The log viewer's entries (read-only pages): the first audit and access-log entry.
+        ("seq", "aenderungen") | ("id", "zugriffe") => one(1),
+        ("id", "auffaelligkeiten") => one(ids.alert),
         _ => panic!("no value for :{name} after {prev_pattern:?} in {pattern}"),
     }
 }

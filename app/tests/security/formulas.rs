@@ -34,10 +34,12 @@ const TAB: &str = "\t=3+3";
 /// The district (an IHK institution) named by a formula.
 const DISTRICT: &str = "-2+3";
 /// Header texts set through the text editor: (key, value).
-const HEADERS: [(&str, &str); 3] = [
+const HEADERS: [(&str, &str); 4] = [
     ("companies-field-name", "=HYPERLINK(\"http://h\")"),
     ("users-col-institution", "@Einrichtung"),
     ("companies-monthly-col-district", "+Bezirk"),
+    // The log exports hold the data set only inside JSON cells; their header is the payload.
+    ("protocol-viewer-col-at", "-Zeitpunkt"),
 ];
 
 fn dangerous(cell: &str) -> bool {
@@ -395,6 +397,14 @@ async fn no_export_cell_is_read_as_a_formula() {
         urls.push((
             format!("/monatszahlen/export/export.{ext}"),
             "/monatszahlen/export/:file",
+        ));
+        urls.push((
+            format!("/protokoll/aenderungen/export/export.{ext}"),
+            "/protokoll/aenderungen/export/:file",
+        ));
+        urls.push((
+            format!("/protokoll/zugriffe/export/export.{ext}"),
+            "/protokoll/zugriffe/export/:file",
         ));
         for query in [
             "subject=companies&row=district&col=industry",

@@ -34,5 +34,9 @@ pub async fn app() -> TestApp {
 #[tokio::test]
 async fn the_feature_registers() {
     let app = app().await;
-    assert!(app.services().texts.has(hih_i18n::Locale::De, "protocol-nav"));
+    assert!(
+        app.services()
+            .texts
+            .has(hih_i18n::Locale::De, "protocol-nav")
+    );
 }

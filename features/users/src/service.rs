@@ -524,11 +524,13 @@ pub async fn check_second_factor(
 pub const LOCKOUT_KIND: &str = "security.lockout";
 
 /// Records a failed login; locks the account after too many (R-USR-6). Returns whether the
-/// account is now locked.
+/// account is now locked. The client address `addr` goes into the audit event, so the misuse
+/// detection (R-SEC-1) finds bursts from one address across accounts.
 pub async fn login_failed(
     services: &Services,
     user: &user_account::Model,
     stage: &str,
+    addr: Option<std::net::IpAddr>,
 ) -> Result<bool, AppError> {
     let actor = hih_kernel::Actor::system("login");
     let mut uow = UnitOfWork::begin(services, &actor).await?;
@@ -549,7 +551,12 @@ pub async fn login_failed(
         "user",
         &user.id.to_string(),
         "login-failed",
-        serde_json::json!({ "step": stage, "failures": failures }),
+        match addr {
+            Some(addr) => {
+                serde_json::json!({ "step": stage, "failures": failures, "addr": addr.to_string() })
+            }
+            None => serde_json::json!({ "step": stage, "failures": failures }),
+        },
     );
     if lock {
         uow.event(

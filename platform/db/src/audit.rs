@@ -3,14 +3,37 @@
 //! Each entry's hash is SHA-256 over its sequence number, time, actor, entity, id, action,
 //! changes and the previous entry's hash. Sequence numbers are gap-free, and the head row
 //! remembers the last hash, so editing, deleting or appending rows behind the application's
-//! back breaks the chain. The sanctioned purge of old entries (R-RET-1) records the last
-//! purged entry as the new anchor.
+//! back breaks the chain.
+//!
+//! The sanctioned purge of old entries (R-RET-1, [`purge_before`]) is the only path that
+//! deletes audit rows: it deletes the oldest entries, after checking them, and moves the head's
+//! anchor to the last deleted entry's (seq, hash). The same transaction appends a `log-purge`
+//! event that names the new anchor — the anchor is "signed off" inside the chain it anchors.
+//! [`verify`] proves the chain from the anchor, and also that the anchor is the one the latest
+//! `log-purge` event signed off, so cutting the oldest entries and moving the anchor behind
+//! the application's back is detected as well.
 
+use chrono::{DateTime, SecondsFormat, Utc};
 use hih_kernel::AppError;
-use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait, QueryOrder};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use serde_json::Value;
 use sha2::{Digest, Sha256};
 
+use crate::UnitOfWork;
 use crate::entities::{audit_head, audit_log};
+
+/// Action of the audit events written by the log purge (the audit and the access log's
+/// batches and the purge job's run summary).
+pub const PURGE_ACTION: &str = "log-purge";
+
+/// Audit entity of the events about the audit log itself.
+pub const ENTITY: &str = "audit_log";
+
+/// How many entries the purge reads and checks at once.
+const PAGE: u64 = 1000;
 
 /// The hash of the empty chain.
 pub fn genesis() -> String {
@@ -37,6 +60,12 @@ pub fn entry_hash(e: &audit_log::Model) -> String {
     hex::encode(h.finalize())
 }
 
+/// An instant as the audit log stores it (`at`: RFC 3339, microseconds, `Z`), so that text
+/// comparison orders like time.
+pub fn stored_time(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
 /// Result of a verification run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verification {
@@ -47,11 +76,104 @@ pub enum Verification {
         /// Sequence number of the first bad entry (or the expected one if missing).
         seq: i64,
         /// What is wrong.
-        reason: String,
+        reason: Break,
     },
 }
 
-/// Walks the whole chain in pages and reports the first break.
+/// Why the chain breaks at an entry; [`Break::text_key`] names it for people (German first),
+/// `Display` for the operator's log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Break {
+    /// The expected entry is missing; the next one found has this seq.
+    Missing {
+        /// The seq found instead.
+        found: i64,
+    },
+    /// The entry does not name its predecessor's hash.
+    PreviousHash,
+    /// The entry's content does not match its own hash (it was edited).
+    Content,
+    /// The chain ends before or after what the head row records.
+    Head {
+        /// The last seq the head records.
+        head: i64,
+    },
+    /// The anchor was moved without a log purge signing it off.
+    UnsignedAnchor,
+}
+
+impl Break {
+    /// The text key of the German/English explanation (arguments: [`Break::args`]).
+    pub fn text_key(&self) -> &'static str {
+        match self {
+            Break::Missing { .. } => "app-cli-audit-break-missing",
+            Break::PreviousHash => "app-cli-audit-break-previous",
+            Break::Content => "app-cli-audit-break-content",
+            Break::Head { .. } => "app-cli-audit-break-head",
+            Break::UnsignedAnchor => "app-cli-audit-break-anchor",
+        }
+    }
+
+    /// The arguments of the text.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Break::Missing { found } => vec![("found", found.to_string())],
+            Break::Head { head } => vec![("head", head.to_string())],
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl std::fmt::Display for Break {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Break::Missing { found } => write!(f, "entry missing (found {found})"),
+            Break::PreviousHash => write!(f, "previous hash does not match"),
+            Break::Content => write!(f, "content does not match its hash"),
+            Break::Head { head } => write!(f, "chain does not end where the head says ({head})"),
+            Break::UnsignedAnchor => write!(f, "anchor is not signed off by a log purge"),
+        }
+    }
+}
+
+/// Checks one entry against its expected position in the chain: the seq it must have and the
+/// hash of its predecessor. `None` if it fits.
+fn check_link(e: &audit_log::Model, expected_seq: i64, prev: &str) -> Option<Verification> {
+    if e.seq != expected_seq {
+        return Some(Verification::Broken {
+            seq: expected_seq,
+            reason: Break::Missing { found: e.seq },
+        });
+    }
+    if e.prev_hash != prev {
+        return Some(Verification::Broken {
+            seq: e.seq,
+            reason: Break::PreviousHash,
+        });
+    }
+    if entry_hash(e) != e.hash {
+        return Some(Verification::Broken {
+            seq: e.seq,
+            reason: Break::Content,
+        });
+    }
+    None
+}
+
+/// The anchor a `log-purge` entry signs off, if it names one.
+fn signed_anchor(e: &audit_log::Model) -> Option<Anchor> {
+    if e.action != PURGE_ACTION {
+        return None;
+    }
+    let details: Value = serde_json::from_str(&e.changes).ok()?;
+    Some(Anchor {
+        seq: details.get("anchor_seq")?.as_i64()?,
+        hash: details.get("anchor_hash")?.as_str()?.to_string(),
+    })
+}
+
+/// Walks the whole chain in pages, from the anchor, and reports the first break. A moved
+/// anchor must be the one the latest `log-purge` entry signed off.
 pub async fn verify<C: ConnectionTrait>(db: &C) -> Result<Verification, AppError> {
     let head = audit_head::Entity::find_by_id(1)
         .one(db)
@@ -60,28 +182,17 @@ pub async fn verify<C: ConnectionTrait>(db: &C) -> Result<Verification, AppError
     let mut expected_seq = head.anchor_seq + 1;
     let mut prev = head.anchor_hash.clone();
     let mut checked = 0u64;
+    let mut signed: Option<Anchor> = None;
     let mut pages = audit_log::Entity::find()
         .order_by_asc(audit_log::Column::Seq)
-        .paginate(db, 1000);
+        .paginate(db, PAGE);
     while let Some(rows) = pages.fetch_and_next().await? {
         for e in rows {
-            if e.seq != expected_seq {
-                return Ok(Verification::Broken {
-                    seq: expected_seq,
-                    reason: format!("entry {expected_seq} missing (found {})", e.seq),
-                });
+            if let Some(broken) = check_link(&e, expected_seq, &prev) {
+                return Ok(broken);
             }
-            if e.prev_hash != prev {
-                return Ok(Verification::Broken {
-                    seq: e.seq,
-                    reason: "previous hash does not match".into(),
-                });
-            }
-            if entry_hash(&e) != e.hash {
-                return Ok(Verification::Broken {
-                    seq: e.seq,
-                    reason: "content does not match its hash".into(),
-                });
+            if let Some(anchor) = signed_anchor(&e) {
+                signed = Some(anchor);
             }
             prev = e.hash.clone();
             expected_seq += 1;
@@ -91,12 +202,183 @@ pub async fn verify<C: ConnectionTrait>(db: &C) -> Result<Verification, AppError
     if head.seq != expected_seq - 1 || head.hash != prev {
         return Ok(Verification::Broken {
             seq: expected_seq,
-            reason: format!(
-                "chain ends at {} but head says {}",
-                expected_seq - 1,
-                head.seq
-            ),
+            reason: Break::Head { head: head.seq },
+        });
+    }
+    let anchor = Anchor {
+        seq: head.anchor_seq,
+        hash: head.anchor_hash,
+    };
+    if anchor != Anchor::genesis() && signed.as_ref() != Some(&anchor) {
+        return Ok(Verification::Broken {
+            seq: anchor.seq,
+            reason: Break::UnsignedAnchor,
         });
     }
     Ok(Verification::Intact(checked))
+}
+
+/// Where the verifiable chain starts: the last purged entry (seq 0 and the genesis hash while
+/// nothing was purged).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    /// Seq of the last purged entry.
+    pub seq: i64,
+    /// Its hash: the `prev_hash` the first remaining entry must carry.
+    pub hash: String,
+}
+
+impl Anchor {
+    /// The anchor of a chain from which nothing was purged.
+    pub fn genesis() -> Self {
+        Anchor {
+            seq: 0,
+            hash: genesis(),
+        }
+    }
+}
+
+/// The head's current anchor.
+pub async fn anchor<C: ConnectionTrait>(db: &C) -> Result<Anchor, AppError> {
+    let head = audit_head::Entity::find_by_id(1)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::Internal("audit head missing".into()))?;
+    Ok(Anchor {
+        seq: head.anchor_seq,
+        hash: head.anchor_hash,
+    })
+}
+
+/// What one purge batch of the audit log did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purge {
+    /// `deleted` entries (possibly none) are gone; `anchor` is the anchor afterwards.
+    Done {
+        /// Entries deleted.
+        deleted: u64,
+        /// The anchor after the batch.
+        anchor: Anchor,
+    },
+    /// The entries to delete do not verify (an entry was edited, removed or reordered behind
+    /// the application's back): nothing was deleted, so the evidence stays.
+    Refused {
+        /// The first bad entry (or the missing one).
+        seq: i64,
+        /// What is wrong.
+        reason: Break,
+    },
+}
+
+/// Deletes at most `batch` of the oldest audit entries written before `cutoff` — the only
+/// sanctioned deletion of audit rows (R-RET-1) — inside `uow`, whose lock on the head keeps
+/// writers out. Only a gap-free prefix of the chain is deleted (it stops at the first entry
+/// at or after `cutoff`), and each entry is checked against its predecessor and its hash
+/// first: a batch that does not verify is [`Purge::Refused`] and deletes nothing. Otherwise
+/// the head's anchor moves to the last deleted entry and, if anything was deleted, an event
+/// `log-purge` (entity `audit_log`) records the count, the cutoff and the new anchor in the
+/// same transaction.
+pub async fn purge_before(
+    uow: &mut UnitOfWork,
+    cutoff: DateTime<Utc>,
+    batch: u64,
+) -> Result<Purge, AppError> {
+    let before = stored_time(cutoff);
+    let head = audit_head::Entity::find_by_id(1)
+        .one(uow.txn())
+        .await?
+        .ok_or_else(|| AppError::Internal("audit head missing".into()))?;
+    let old = Anchor {
+        seq: head.anchor_seq,
+        hash: head.anchor_hash,
+    };
+    let mut anchor = old.clone();
+    let mut left = batch;
+    'pages: while left > 0 {
+        let rows = audit_log::Entity::find()
+            .filter(audit_log::Column::Seq.gt(anchor.seq))
+            .order_by_asc(audit_log::Column::Seq)
+            .limit(left.min(PAGE))
+            .all(uow.txn())
+            .await?;
+        let full = rows.len() as u64 == left.min(PAGE);
+        for e in rows {
+            if e.at >= before {
+                break 'pages;
+            }
+            if let Some(Verification::Broken { seq, reason }) =
+                check_link(&e, anchor.seq + 1, &anchor.hash)
+            {
+                return Ok(Purge::Refused { seq, reason });
+            }
+            anchor = Anchor {
+                seq: e.seq,
+                hash: e.hash,
+            };
+            left -= 1;
+        }
+        if !full {
+            break;
+        }
+    }
+    let deleted = anchor.seq - old.seq;
+    if deleted == 0 {
+        return Ok(Purge::Done { deleted: 0, anchor });
+    }
+    let result = audit_log::Entity::delete_many()
+        .filter(audit_log::Column::Seq.gt(old.seq))
+        .filter(audit_log::Column::Seq.lte(anchor.seq))
+        .exec(uow.txn())
+        .await?;
+    if result.rows_affected != deleted as u64 {
+        return Err(AppError::Conflict);
+    }
+    audit_head::Entity::update_many()
+        .col_expr(audit_head::Column::AnchorSeq, Expr::value(anchor.seq))
+        .col_expr(
+            audit_head::Column::AnchorHash,
+            Expr::value(anchor.hash.clone()),
+        )
+        .filter(audit_head::Column::Id.eq(1))
+        .exec(uow.txn())
+        .await?;
+    uow.event(
+        ENTITY,
+        "*",
+        PURGE_ACTION,
+        serde_json::json!({
+            "deleted": result.rows_affected,
+            "before": before,
+            "from_seq": old.seq + 1,
+            "anchor_seq": anchor.seq,
+            "anchor_hash": anchor.hash,
+        }),
+    );
+    Ok(Purge::Done {
+        deleted: result.rows_affected,
+        anchor,
+    })
+}
+
+/// The oldest remaining audit entry's time (stored text), if any.
+pub async fn oldest<C: ConnectionTrait>(db: &C) -> Result<Option<String>, AppError> {
+    Ok(audit_log::Entity::find()
+        .select_only()
+        .column(audit_log::Column::At)
+        .order_by_asc(audit_log::Column::Seq)
+        .limit(1)
+        .into_tuple::<String>()
+        .one(db)
+        .await?)
+}
+
+/// How many audit entries were written before `cutoff` (those a purge at `cutoff` deletes).
+pub async fn count_before<C: ConnectionTrait>(
+    db: &C,
+    cutoff: DateTime<Utc>,
+) -> Result<u64, AppError> {
+    Ok(audit_log::Entity::find()
+        .filter(audit_log::Column::At.lt(stored_time(cutoff)))
+        .count(db)
+        .await?)
 }

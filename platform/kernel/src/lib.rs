@@ -29,8 +29,7 @@ pub use feature::{
 pub use local_path::is_local_path;
 pub use services::{ActivationHooks, DeletionFolds, JobQueue, Services};
 pub use settings::{
-    BackupSettings, DatabaseSettings, LogFormat, LogSettings, MailMode, MailSettings, MisuseSettings,
-    PasswordSettings,
-    SecuritySettings, Settings, SettingsError, parse_year_month,
+    BackupSettings, DatabaseSettings, LogFormat, LogSettings, MailMode, MailSettings,
+    MisuseSettings, PasswordSettings, SecuritySettings, Settings, SettingsError, parse_year_month,
 };
 pub use text_input::{LINE_MAX, TEXT_MAX, text_problem};

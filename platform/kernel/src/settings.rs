@@ -183,6 +183,22 @@ pub struct LogSettings {
     pub purge_batch: u64,
 }
 
+impl LogSettings {
+    /// The largest `retention_years` R-RET-1 allows.
+    pub const MAX_RETENTION_YEARS: u32 = 1;
+
+    /// Refuses a retention longer than R-RET-1 allows and an empty purge batch.
+    pub fn validate(&self) -> Result<(), SettingsError> {
+        if self.retention_years > Self::MAX_RETENTION_YEARS {
+            return Err(SettingsError::LogRetentionTooLong(self.retention_years));
+        }
+        if self.purge_batch == 0 {
+            return Err(SettingsError::LogPurgeBatch);
+        }
+        Ok(())
+    }
+}
+
 impl Default for LogSettings {
     fn default() -> Self {
         LogSettings {
@@ -235,6 +251,15 @@ pub enum SettingsError {
     /// `monthly_counts_start` must be a month `JJJJ-MM`.
     #[error("monthly_counts_start muss ein Monat im Format JJJJ-MM sein (z. B. 2026-01)")]
     MonthlyCountsStart,
+    /// R-RET-1: log entries are deleted at the latest at the end of the year after the one
+    /// they were written in, so `logs.retention_years` may not exceed 1.
+    #[error(
+        "logs.retention_years = {0} ist nicht zulässig: Protokolleinträge werden spätestens am Ende des auf ihre Entstehung folgenden Jahres gelöscht (höchstens 1)"
+    )]
+    LogRetentionTooLong(u32),
+    /// The log purge deletes at least one entry per transaction.
+    #[error("logs.purge_batch muss mindestens 1 sein")]
+    LogPurgeBatch,
 }
 
 /// The whole configuration.
@@ -335,6 +360,7 @@ impl Settings {
         {
             return Err(SettingsError::MonthlyCountsStart);
         }
+        self.logs.validate()?;
         Ok(())
     }
 
@@ -419,6 +445,25 @@ mod tests {
         assert!(s.validate(today).is_ok());
         assert_eq!(parse_year_month("2026-01"), Some((2026, 1)));
         assert_eq!(parse_year_month("26-1"), None);
+    }
+
+    #[test]
+    fn log_retention_may_not_exceed_one_year() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let mut s = Settings::default();
+        assert_eq!(s.logs.retention_years, 1);
+        s.logs.retention_years = 0;
+        assert!(s.validate(today).is_ok());
+        s.logs.retention_years = 2;
+        let err = s.validate(today).unwrap_err();
+        assert_eq!(err, SettingsError::LogRetentionTooLong(2));
+        assert!(
+            err.to_string()
+                .contains("logs.retention_years = 2 ist nicht zulässig")
+        );
+        s.logs.retention_years = 1;
+        s.logs.purge_batch = 0;
+        assert_eq!(s.validate(today), Err(SettingsError::LogPurgeBatch));
     }
 
     #[test]

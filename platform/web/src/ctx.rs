@@ -212,7 +212,9 @@ impl Ctx {
     }
 
     /// Writes an access-log entry (view, search, export, denied); failures are logged, never
-    /// shown, and never block the request.
+    /// shown, and never block the request. Entries of anonymous callers (invalid links,
+    /// failed logins, public downloads) carry the client address as `addr` in the detail, so
+    /// the misuse detection (R-SEC-1) can tell addresses apart.
     pub async fn log_access(
         &self,
         action: AccessAction,
@@ -221,6 +223,20 @@ impl Ctx {
         detail: serde_json::Value,
         count: Option<i64>,
     ) {
+        let mut detail = detail;
+        if self.actor.as_user().is_none()
+            && let Some(addr) = self.remote
+        {
+            match &mut detail {
+                serde_json::Value::Object(map) => {
+                    map.insert("addr".into(), addr.to_string().into());
+                }
+                serde_json::Value::Null => {
+                    detail = serde_json::json!({ "addr": addr.to_string() });
+                }
+                _ => {}
+            }
+        }
         let path = crate::mask_path(&self.path);
         let event = AccessEvent {
             action,

@@ -275,6 +275,40 @@ pub fn mask_path(path: &str) -> String {
     path.to_string()
 }
 
+/// Writes a request that ended in a server error (5xx) to the access log as action `error`
+/// with its request id, method and status, so the error view lists it (R-AUD-1); the details
+/// are in the trace under the same request id. A failed write is only traced.
+async fn log_server_error(
+    state: &AppState,
+    actor: &Actor,
+    request_id: &str,
+    method: &Method,
+    path: &str,
+    status: StatusCode,
+) {
+    use sea_orm::{ActiveModelTrait, NotSet, Set};
+    let detail = serde_json::json!({
+        "request_id": request_id,
+        "method": method.as_str(),
+        "status": status.as_u16(),
+    });
+    let row = hih_db::entities::access_log::ActiveModel {
+        id: NotSet,
+        at: Set(state.services.clock.now()),
+        actor: Set(actor.audit_label()),
+        actor_name: Set(actor.display_name()),
+        action: Set("error".into()),
+        entity: Set("request".into()),
+        entity_id: Set(None),
+        detail: Set(detail.to_string()),
+        result_count: Set(None),
+        path: Set(mask_path(path)),
+    };
+    if let Err(error) = row.insert(&state.services.db).await {
+        tracing::error!(%error, "access log write failed");
+    }
+}
+
 fn is_public_infra(path: &str) -> bool {
     path.starts_with("/static/") || path == "/healthz" || path == "/readyz"
 }
@@ -286,6 +320,7 @@ async fn pipeline(
 ) -> poem::Result<Response> {
     let request_id = uuid::Uuid::new_v4().simple().to_string();
     let path = req.uri().path().to_string();
+    let method = req.method().clone();
     let span = tracing::info_span!(
         "request",
         id = %request_id,
@@ -368,6 +403,9 @@ async fn pipeline(
                     tracing::error!(error = %e, "session persist failed");
                     resp = error_page(&state, &session, &actor, &path, &e);
                 }
+            }
+            if resp.status().is_server_error() {
+                log_server_error(&state, &actor, &request_id, &method, &path, resp.status()).await;
             }
             resp
         };

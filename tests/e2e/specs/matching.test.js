@@ -143,7 +143,8 @@ describe('contact history and matching (JavaScript off)', () => {
     await checkA11y(ihk, 'match form');
     await ihk.fill('#applicant_code', 'HIH-VN-0002');
     await go(ihk, ihk.locator('button[value=review]'));
-    assert.match(await ihk.locator('#error-summary').innerText(), /keinen Datensatz/);
+    // IHK staff cannot see unknown applicants: one neutral message (security finding 6).
+    assert.match(await ihk.locator('#error-summary').innerText(), /keine Vermittlung möglich/);
     assert.equal(await ihk.locator('#applicant_code').getAttribute('aria-invalid'), 'true');
     await checkA11y(ihk, 'match form with an unknown ID');
     await ihk.fill('#applicant_code', ' hih-vn-0001 ');

@@ -122,7 +122,18 @@ pub async fn login_submit(ctx: Ctx, Form(form): Form<LoginForm>) -> WebResult {
             && u.active
             && !service::is_locked(&u, now)
         {
-            service::login_failed(services, &u, "password").await?;
+            service::login_failed(services, &u, "password", ctx.remote).await?;
+        } else {
+            // Unknown, inactive or locked account: no audit event (nothing changed), but the
+            // attempt counts for the misuse detection (R-SEC-1); the name typed is not logged.
+            ctx.log_access(
+                hih_db::access::AccessAction::Denied,
+                "login",
+                None,
+                serde_json::json!({ "step": "password" }),
+                None,
+            )
+            .await;
         }
         draft::stash(&ctx, "login-failed", &form.username);
         return ctx.redirect("/login");
@@ -190,7 +201,7 @@ pub async fn code_submit(ctx: Ctx, Form(form): Form<CodeForm>) -> WebResult {
     }
     let result = service::check_second_factor(services, &user, &form.code).await?;
     if matches!(result, SecondFactor::Invalid) {
-        if service::login_failed(services, &user, "code").await? {
+        if service::login_failed(services, &user, "code", ctx.remote).await? {
             ctx.session.destroy();
             return ctx.redirect("/login");
         }

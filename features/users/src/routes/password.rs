@@ -381,7 +381,7 @@ pub async fn reset_submit(
                 return ctx.redirect(&format!("/passwort/zuruecksetzen/{token}"));
             }
             _ => {
-                service::login_failed(services, &user, "reset-code").await?;
+                service::login_failed(services, &user, "reset-code", ctx.remote).await?;
                 let mut e = FieldErrors::new();
                 e.add("code", "users-code-invalid");
                 draft::store_errors(&ctx, "reset", &e);

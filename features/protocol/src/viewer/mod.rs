@@ -1,0 +1,123 @@
+//! The log viewer (R-AUD-1..3), read-only, for holders of [`READ_LOGS`] (admins and the
+//! data-protection officer):
+//! - `/protokoll/aenderungen`: the audit log with filters (actor, entity, record, action,
+//!   period, text in the changes), sorting, paging, a detail page per entry (every field old →
+//!   new, its place in the hash chain) and CSV/XLSX exports of exactly the filtered entries;
+//! - `/protokoll/zugriffe`: the access log with the same machinery;
+//! - `/protokoll/fehler`: failed background jobs (apalis' table) and failed requests (5xx, which
+//!   the request pipeline writes to the access log as action [`ERROR_ACTION`] with their
+//!   request id), filterable by kind, period and text.
+//!
+//! Every list, detail page and export of the viewer is itself written to the access log
+//! (entities [`AUDIT_LOG`], [`ACCESS_LOG`], [`ERROR_VIEW`]). A "Verlauf" tab on company and
+//! applicant pages leads holders of [`READ_LOGS`] to the record's audit entries.
+
+mod access;
+mod audit;
+mod errors;
+mod filter;
+
+use std::sync::Arc;
+
+use hih_i18n::Locale;
+use hih_kernel::{Access, Actor, Registry, TabProvider};
+use poem::{EndpointExt, get};
+
+use crate::permissions::READ_LOGS;
+
+/// Access-log entity of views, searches and exports of the audit log.
+pub const AUDIT_LOG: &str = "audit_log";
+/// Access-log entity of views, searches and exports of the access log.
+pub const ACCESS_LOG: &str = "access_log";
+/// Access-log entity of searches in the error view.
+pub const ERROR_VIEW: &str = "error_view";
+/// Access-log action of a failed request (status 5xx), written by the request pipeline with
+/// the request id, method and status in its detail.
+pub const ERROR_ACTION: &str = "error";
+
+/// The "Verlauf" tab: the record's entries in the audit log.
+struct HistoryTab {
+    kind: &'static str,
+}
+
+impl TabProvider for HistoryTab {
+    fn record_kind(&self) -> &'static str {
+        self.kind
+    }
+
+    fn label_key(&self) -> &'static str {
+        "protocol-viewer-tab-history"
+    }
+
+    fn href(&self, actor: &Actor, record_id: i64) -> Option<String> {
+        READ_LOGS.allows(actor).then(|| {
+            format!(
+                "/protokoll/aenderungen?entity={}&record={record_id}",
+                self.kind
+            )
+        })
+    }
+}
+
+/// Registers this part's routes, templates, texts and the "Verlauf" tabs.
+pub fn register(r: &mut Registry) {
+    r.texts(
+        Locale::De,
+        include_str!("../../../../i18n/de/protocol_viewer.ftl"),
+    );
+    r.texts(
+        Locale::En,
+        include_str!("../../../../i18n/en/protocol_viewer.ftl"),
+    );
+    for (name, source) in [
+        (
+            "protocol/viewer/subnav.html",
+            include_str!("../../templates/viewer/subnav.html"),
+        ),
+        (
+            "protocol/viewer/audit_list.html",
+            include_str!("../../templates/viewer/audit_list.html"),
+        ),
+        (
+            "protocol/viewer/audit_detail.html",
+            include_str!("../../templates/viewer/audit_detail.html"),
+        ),
+        (
+            "protocol/viewer/access_list.html",
+            include_str!("../../templates/viewer/access_list.html"),
+        ),
+        (
+            "protocol/viewer/access_detail.html",
+            include_str!("../../templates/viewer/access_detail.html"),
+        ),
+        (
+            "protocol/viewer/errors.html",
+            include_str!("../../templates/viewer/errors.html"),
+        ),
+    ] {
+        r.template(name, source);
+    }
+    let logs = Access::Permission(READ_LOGS);
+    r.route("/protokoll/aenderungen", logs, get(audit::list).boxed());
+    r.route(
+        "/protokoll/aenderungen/export/:file",
+        logs,
+        get(audit::export).boxed(),
+    );
+    r.route(
+        "/protokoll/aenderungen/:seq",
+        logs,
+        get(audit::show).boxed(),
+    );
+    r.route("/protokoll/zugriffe", logs, get(access::list).boxed());
+    r.route(
+        "/protokoll/zugriffe/export/:file",
+        logs,
+        get(access::export).boxed(),
+    );
+    r.route("/protokoll/zugriffe/:id", logs, get(access::show).boxed());
+    r.route("/protokoll/fehler", logs, get(errors::list).boxed());
+    for kind in ["company", "applicant"] {
+        r.tab(Arc::new(HistoryTab { kind }));
+    }
+}
