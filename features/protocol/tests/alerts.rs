@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use chrono::Duration;
 use hih_db::entities::{access_log, audit_log, mail_outbox};
-use hih_kernel::{Actor, Role, Settings};
+use hih_kernel::{Role, Settings};
+use hih_matching::testing::{applicant_in, company_in};
 use hih_protocol::alerts::entity as misuse_alert;
 use hih_protocol::alerts::rules::Evidence;
 use hih_protocol::alerts::{NOTICE_KIND, SCAN_JOB};
@@ -58,68 +59,6 @@ async fn alert_mails(app: &TestApp) -> Vec<mail_outbox::Model> {
         .all(app.db())
         .await
         .unwrap()
-}
-
-/// A company in the district of the named IHK.
-async fn company_in(app: &TestApp, ihk: &str, name: &str) -> i64 {
-    let district = hih_users::entities::institution::Entity::find()
-        .filter(hih_users::entities::institution::Column::Name.eq(ihk))
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
-    let pairs: Vec<(String, String)> = [
-        ("name", name),
-        ("street", "Weg"),
-        ("house_number", name),
-        ("plz", "99084"),
-        ("ort", "Erfurt"),
-        ("industry", "C"),
-        ("status", "interessiert"),
-        ("outreach_format", "telefon"),
-    ]
-    .iter()
-    .map(|(k, v)| (k.to_string(), v.to_string()))
-    .collect();
-    let form = hih_companies::service::CompanyForm::from_pairs(&pairs);
-    let valid = hih_companies::service::validate(app.services(), &form, Some(district), None)
-        .await
-        .map_err(|e| e.0)
-        .unwrap();
-    let mut uow = hih_db::UnitOfWork::begin(app.services(), &Actor::system("test"))
-        .await
-        .unwrap();
-    let c = hih_companies::service::create(&mut uow, valid)
-        .await
-        .unwrap();
-    uow.commit().await.unwrap();
-    c.id
-}
-
-/// An applicant registered in `country`.
-async fn applicant_in(app: &TestApp, country: &str, last_name: &str) -> i64 {
-    use hih_applicants::service;
-    let pairs: Vec<(String, String)> = [
-        ("last_name", last_name),
-        ("first_names", "Anh"),
-        ("birth_date", "1995-03-04"),
-        ("country", country),
-        ("status", "interessent"),
-    ]
-    .iter()
-    .map(|(k, v)| (k.to_string(), v.to_string()))
-    .collect();
-    let form = service::ApplicantForm::from_pairs(&pairs);
-    let valid = service::validate(app.services(), &form, None)
-        .await
-        .unwrap();
-    let mut uow = hih_db::UnitOfWork::begin(app.services(), &Actor::system("test"))
-        .await
-        .unwrap();
-    let a = service::create(&mut uow, valid).await.unwrap();
-    uow.commit().await.unwrap();
-    a.id
 }
 
 /// Acknowledges an alert through the confirmation page (POST-redirect-GET).

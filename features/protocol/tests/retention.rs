@@ -673,39 +673,7 @@ async fn the_status_page_says_when_no_programme_end_is_set_and_is_in_english() {
 
 /// A company in the district of IHK Erfurt.
 async fn company(app: &TestApp, name: &str) -> i64 {
-    let district = hih_users::entities::institution::Entity::find()
-        .filter(hih_users::entities::institution::Column::Name.eq("IHK Erfurt"))
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
-    let pairs: Vec<(String, String)> = [
-        ("name", name),
-        ("street", "Weg"),
-        ("house_number", name),
-        ("plz", "99084"),
-        ("ort", "Erfurt"),
-        ("industry", "C"),
-        ("status", "interessiert"),
-        ("outreach_format", "telefon"),
-    ]
-    .iter()
-    .map(|(k, v)| (k.to_string(), v.to_string()))
-    .collect();
-    let form = hih_companies::service::CompanyForm::from_pairs(&pairs);
-    let valid = hih_companies::service::validate(app.services(), &form, Some(district), None)
-        .await
-        .map_err(|e| e.0)
-        .unwrap();
-    let mut uow = UnitOfWork::begin(app.services(), &Actor::system("test"))
-        .await
-        .unwrap();
-    let c = hih_companies::service::create(&mut uow, valid)
-        .await
-        .unwrap();
-    uow.commit().await.unwrap();
-    c.id
+    hih_matching::testing::company_in(app, "IHK Erfurt", name).await
 }
 
 async fn deactivate_company(app: &TestApp, id: i64) {
@@ -726,27 +694,7 @@ async fn deactivate_company(app: &TestApp, id: i64) {
 
 /// An applicant in Vietnam.
 async fn applicant(app: &TestApp, last_name: &str) -> i64 {
-    use hih_applicants::service;
-    let pairs: Vec<(String, String)> = [
-        ("last_name", last_name),
-        ("first_names", "Anh"),
-        ("birth_date", "1995-03-04"),
-        ("country", "VN"),
-        ("status", "interessent"),
-    ]
-    .iter()
-    .map(|(k, v)| (k.to_string(), v.to_string()))
-    .collect();
-    let form = service::ApplicantForm::from_pairs(&pairs);
-    let valid = service::validate(app.services(), &form, None)
-        .await
-        .unwrap();
-    let mut uow = UnitOfWork::begin(app.services(), &Actor::system("test"))
-        .await
-        .unwrap();
-    let a = service::create(&mut uow, valid).await.unwrap();
-    uow.commit().await.unwrap();
-    a.id
+    hih_matching::testing::applicant_in(app, "VN", last_name).await
 }
 
 async fn deactivate_applicant(app: &TestApp, id: i64) {

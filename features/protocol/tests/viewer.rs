@@ -534,39 +534,7 @@ async fn only_admins_and_the_dpo_read_the_logs() {
 
 /// A company in the IHK Erfurt's district, created as a job would.
 async fn company(app: &TestApp) -> i64 {
-    let district = hih_users::entities::institution::Entity::find()
-        .filter(hih_users::entities::institution::Column::Name.eq("IHK Erfurt"))
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
-    let pairs: Vec<(String, String)> = [
-        ("name", "Verlauf GmbH"),
-        ("street", "Weg"),
-        ("house_number", "1"),
-        ("plz", "99084"),
-        ("ort", "Erfurt"),
-        ("industry", "C"),
-        ("status", "interessiert"),
-        ("outreach_format", "telefon"),
-    ]
-    .iter()
-    .map(|(k, v)| (k.to_string(), v.to_string()))
-    .collect();
-    let form = hih_companies::service::CompanyForm::from_pairs(&pairs);
-    let valid = hih_companies::service::validate(app.services(), &form, Some(district), None)
-        .await
-        .map_err(|e| e.0)
-        .unwrap();
-    let mut uow = UnitOfWork::begin(app.services(), &Actor::system("test"))
-        .await
-        .unwrap();
-    let c = hih_companies::service::create(&mut uow, valid)
-        .await
-        .unwrap();
-    uow.commit().await.unwrap();
-    c.id
+    hih_matching::testing::company_in(app, "IHK Erfurt", "Verlauf GmbH").await
 }
 
 #[tokio::test]

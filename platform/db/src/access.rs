@@ -27,6 +27,8 @@ pub enum AccessAction {
     Export,
     /// Access outside the caller's scope or role was refused.
     Denied,
+    /// A request ended in a server error (listed in the error view, R-AUD-1).
+    Error,
 }
 
 impl AccessAction {
@@ -37,6 +39,7 @@ impl AccessAction {
             AccessAction::Search => "search",
             AccessAction::Export => "export",
             AccessAction::Denied => "denied",
+            AccessAction::Error => "error",
         }
     }
 }

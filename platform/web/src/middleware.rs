@@ -286,25 +286,21 @@ async fn log_server_error(
     path: &str,
     status: StatusCode,
 ) {
-    use sea_orm::{ActiveModelTrait, NotSet, Set};
     let detail = serde_json::json!({
         "request_id": request_id,
         "method": method.as_str(),
         "status": status.as_u16(),
     });
-    let row = hih_db::entities::access_log::ActiveModel {
-        id: NotSet,
-        at: Set(state.services.clock.now()),
-        actor: Set(actor.audit_label()),
-        actor_name: Set(actor.display_name()),
-        action: Set("error".into()),
-        entity: Set("request".into()),
-        entity_id: Set(None),
-        detail: Set(detail.to_string()),
-        result_count: Set(None),
-        path: Set(mask_path(path)),
+    let masked = mask_path(path);
+    let event = hih_db::access::AccessEvent {
+        action: hih_db::access::AccessAction::Error,
+        entity: "request",
+        entity_id: None,
+        detail,
+        result_count: None,
+        path: &masked,
     };
-    if let Err(error) = row.insert(&state.services.db).await {
+    if let Err(error) = hih_db::access::record(&state.services, actor, event).await {
         tracing::error!(%error, "access log write failed");
     }
 }
