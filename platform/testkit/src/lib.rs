@@ -23,7 +23,7 @@ use poem::endpoint::BoxEndpoint;
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use secrecy::SecretString;
 
-pub use agent::{Agent, Page};
+pub use agent::{Agent, Page, csrf_in};
 
 /// The database backend of this test run.
 pub fn backend_name() -> &'static str {
