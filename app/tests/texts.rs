@@ -207,3 +207,57 @@ async fn verify_audit_detects_a_deleted_row_and_a_cut_tail() {
         }
     );
 }
+
+#[tokio::test]
+async fn verify_audit_gives_the_same_answer_while_writers_run() {
+    let app = app().await;
+    agent_for(&app, Role::Admin, "vera").await;
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut writers = Vec::new();
+    for w in 0..4 {
+        let services = app.services().clone();
+        let stop = stop.clone();
+        writers.push(tokio::spawn(async move {
+            let mut n = 0u64;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let actor = hih_kernel::Actor::system("writer");
+                let mut uow = hih_db::UnitOfWork::begin(&services, &actor).await.unwrap();
+                uow.event(
+                    "test",
+                    &format!("{w}-{n}"),
+                    "write",
+                    serde_json::json!({ "n": n }),
+                );
+                uow.commit().await.unwrap();
+                n += 1;
+                tokio::task::yield_now().await;
+            }
+            n
+        }));
+    }
+    let mut checked = Vec::new();
+    for _ in 0..10 {
+        match hih_db::audit::verify_consistent(app.db()).await.unwrap() {
+            Verification::Intact(n) => checked.push(n),
+            broken => panic!("verify during writes: {broken:?}"),
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let mut written = 0;
+    for w in writers {
+        written += w.await.unwrap();
+    }
+    assert!(
+        written > 20,
+        "the writers really wrote meanwhile: {written}"
+    );
+    assert!(
+        checked.windows(2).all(|p| p[0] <= p[1]) && checked.last() > checked.first(),
+        "later checks saw more entries: {checked:?}"
+    );
+    assert!(matches!(
+        hih_db::audit::verify_consistent(app.db()).await.unwrap(),
+        Verification::Intact(_)
+    ));
+}

@@ -2,14 +2,15 @@
 
 use std::process::ExitCode;
 
-use hih_db::audit::{Verification, verify};
+use hih_db::audit::{Verification, verify_consistent};
 use hih_kernel::Settings;
 
-/// Walks the audit chain; exit code 1 and the first broken entry if it is not intact.
+/// Walks the audit chain in one snapshot (also while the application writes); exit code 1 and
+/// the first broken entry if it is not intact.
 pub async fn run(settings: Settings) -> anyhow::Result<ExitCode> {
     let db = hih_db::connect(&settings).await?;
     hih_db::migrate(&db).await?;
-    match verify(&db).await? {
+    match verify_consistent(&db).await? {
         Verification::Intact(n) => {
             println!(
                 "{}",

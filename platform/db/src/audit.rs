@@ -16,6 +16,7 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 use hih_kernel::AppError;
 use sea_orm::sea_query::Expr;
+use sea_orm::{AccessMode, DatabaseConnection, DbBackend, IsolationLevel, TransactionTrait};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
@@ -172,8 +173,30 @@ fn signed_anchor(e: &audit_log::Model) -> Option<Anchor> {
     })
 }
 
+/// [`verify`] inside one read-only snapshot of the database, so it gives the same answer while
+/// writers append entries (`hih verify-audit` on a running system): the head and every entry
+/// are read as of one moment. PostgreSQL: a `REPEATABLE READ` read-only transaction; SQLite:
+/// a transaction, whose first read fixes the snapshot (WAL mode).
+pub async fn verify_consistent(db: &DatabaseConnection) -> Result<Verification, AppError> {
+    let txn = match db.get_database_backend() {
+        DbBackend::Postgres => {
+            db.begin_with_config(
+                Some(IsolationLevel::RepeatableRead),
+                Some(AccessMode::ReadOnly),
+            )
+            .await?
+        }
+        _ => db.begin().await?,
+    };
+    let result = verify(&txn).await;
+    txn.rollback().await?;
+    result
+}
+
 /// Walks the whole chain in pages, from the anchor, and reports the first break. A moved
-/// anchor must be the one the latest `log-purge` entry signed off.
+/// anchor must be the one the latest `log-purge` entry signed off. Outside a transaction,
+/// concurrent writers can make it see entries beyond the head it read: use
+/// [`verify_consistent`] on a running system.
 pub async fn verify<C: ConnectionTrait>(db: &C) -> Result<Verification, AppError> {
     let head = audit_head::Entity::find_by_id(1)
         .one(db)
