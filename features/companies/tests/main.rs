@@ -22,10 +22,10 @@ pub async fn app() -> TestApp {
     TestApp::new(&features).await
 }
 
-/// The real postcode fixture next to the project (`../shared/data`).
+/// The real postcode fixture inside the repository (`tests/fixtures`, ODbL).
 pub fn fixture() -> Vec<u8> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/plz_ort_landkreis.csv");
+        .join("../../tests/fixtures/plz_ort_landkreis.csv");
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 

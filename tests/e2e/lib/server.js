@@ -18,12 +18,16 @@ process.once('exit', () => {
 });
 
 /**
- * Path of the hih binary: env `HIH_BIN` (resolved against tests/e2e), or
- * `../../target/debug/hih` relative to tests/e2e.
+ * Path of the hih binary: env `HIH_BIN` (resolved against tests/e2e), else `debug/hih` in
+ * `CARGO_TARGET_DIR` (where cargo built it), else `../../target/debug/hih` relative to tests/e2e.
  * @returns {string} absolute path
  */
 export function hihBinary() {
-  return path.resolve(E2E_DIR, process.env.HIH_BIN || '../../target/debug/hih');
+  if (process.env.HIH_BIN) return path.resolve(E2E_DIR, process.env.HIH_BIN);
+  if (process.env.CARGO_TARGET_DIR) {
+    return path.resolve(E2E_DIR, '../..', process.env.CARGO_TARGET_DIR, 'debug/hih');
+  }
+  return path.resolve(E2E_DIR, '../../target/debug/hih');
 }
 
 /**

@@ -21,7 +21,7 @@ describe('companies (JavaScript off)', () => {
   before(async () => {
     server = await startServer();
     browser = await launch();
-    const fixture = path.resolve(E2E_DIR, '../../../shared/data/plz_ort_landkreis.csv');
+    const fixture = path.resolve(E2E_DIR, '../fixtures/plz_ort_landkreis.csv');
     const out = await server.run(['import-plz', fixture]);
     assert.match(out, /13108 Einträge übernommen/);
   });

@@ -42,7 +42,7 @@ describe('contact history and matching (JavaScript off)', () => {
   before(async () => {
     server = await startServer();
     browser = await launch();
-    const fixture = path.resolve(E2E_DIR, '../../../shared/data/plz_ort_landkreis.csv');
+    const fixture = path.resolve(E2E_DIR, '../fixtures/plz_ort_landkreis.csv');
     await server.run(['import-plz', fixture]);
   });
 

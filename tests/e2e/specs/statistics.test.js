@@ -24,7 +24,7 @@ describe('statistics and cross-tabulation (JavaScript off)', () => {
   before(async () => {
     server = await startServer();
     browser = await launch();
-    const fixture = path.resolve(E2E_DIR, '../../../shared/data/plz_ort_landkreis.csv');
+    const fixture = path.resolve(E2E_DIR, '../fixtures/plz_ort_landkreis.csv');
     await server.run(['import-plz', fixture]);
     await server.run(['demo-data', '--companies', '60', '--applicants', '80']);
   });
