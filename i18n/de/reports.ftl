@@ -532,3 +532,4 @@ reports-subject-locale-de = Deutsch
 reports-subject-locale-en = Englisch
 reports-subject-locale-pt = Portugiesisch
 reports-subject-locale-vi = Vietnamesisch
+job-reports-files-sweep = Liegen gebliebene Berichts- und Exportanforderungen erneut einreihen

@@ -532,3 +532,4 @@ reports-subject-locale-de = German
 reports-subject-locale-en = English
 reports-subject-locale-pt = Portuguese
 reports-subject-locale-vi = Vietnamese
+job-reports-files-sweep = Re-enqueue report and export requests left waiting

@@ -42,6 +42,7 @@ impl Feature for ReportsFeature {
         r.audit_entity("generated_file");
         residue::register(r);
         routes::register(r);
+        files::sweep::register(r);
         periodic::register(r);
         partner::register(r);
         subject::register(r);

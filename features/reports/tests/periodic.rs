@@ -268,3 +268,74 @@ async fn a_report_holds_the_statistics_of_its_period_cell_by_cell() {
     assert_eq!(figure("IHK zu Lübeck"), "1");
     assert_eq!(figure("Gesamt"), "3");
 }
+
+/// A report requested while the process dies between the commit and the enqueue (the job
+/// never reaches the queue) is built anyway: the sweep enqueues it again after the grace time,
+/// and only files still waiting.
+#[tokio::test]
+async fn a_request_whose_job_was_lost_is_enqueued_again_by_the_sweep() {
+    use hih_reports::files::{self, KIND_REPORT, sweep};
+    use hih_reports::periodic::period::ReportPeriod;
+    let app = app().await;
+    let october = ReportPeriod {
+        from: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+        to: chrono::NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
+    };
+    let request = || files::Request {
+        kind: KIND_REPORT,
+        title: october.label(),
+        profile_id: None,
+        period: Some((october.from, october.to)),
+        file_name: october.file_name(),
+        content_type: hih_web::export::XLSX,
+    };
+    // Recorded, committed — but no job enqueued (the crash).
+    let actor = hih_kernel::Actor::system("test");
+    let mut uow = hih_db::UnitOfWork::begin(app.services(), &actor)
+        .await
+        .unwrap();
+    let lost = files::request(&mut uow, request()).await.unwrap();
+    uow.commit().await.unwrap();
+    let generate_runs = |runs: Vec<hih_jobs::JobRun>| {
+        runs.into_iter()
+            .filter(|r| r.job.as_deref() == Some(GENERATE_JOB))
+            .count()
+    };
+    // Within the grace time nothing happens (its job may simply not have started yet).
+    app.run_job(sweep::SWEEP_JOB, serde_json::Value::Null)
+        .await
+        .unwrap();
+    let runs = hih_jobs::recent_runs(&app.jobs, 50).await.unwrap();
+    assert_eq!(generate_runs(runs), 0);
+    app.clock
+        .advance(chrono::Duration::minutes(sweep::GRACE_MINUTES + 1));
+    // A second request, fresh: not touched by the sweep.
+    let mut uow = hih_db::UnitOfWork::begin(app.services(), &actor)
+        .await
+        .unwrap();
+    let fresh = files::request(&mut uow, request()).await.unwrap();
+    uow.commit().await.unwrap();
+    app.run_job(sweep::SWEEP_JOB, serde_json::Value::Null)
+        .await
+        .unwrap();
+    let runs = hih_jobs::recent_runs(&app.jobs, 50).await.unwrap();
+    assert_eq!(
+        generate_runs(runs),
+        1,
+        "exactly the lost request is enqueued again"
+    );
+    // The re-enqueued job builds it; a second delivery does nothing.
+    for _ in 0..2 {
+        app.run_job(GENERATE_JOB, serde_json::json!({ "file_id": lost.id }))
+            .await
+            .unwrap();
+    }
+    let all = files(&app).await;
+    let built = all.iter().find(|f| f.id == lost.id).unwrap();
+    assert_eq!(built.status, "done");
+    assert!(!built.sha256.is_empty());
+    assert_eq!(
+        all.iter().find(|f| f.id == fresh.id).unwrap().status,
+        "queued"
+    );
+}

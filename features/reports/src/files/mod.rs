@@ -3,6 +3,7 @@
 //! row count and SHA-256 — or `failed` with the reason. Every state change goes through the
 //! audited unit of work; the content itself never enters the audit log.
 
+pub mod sweep;
 pub mod workbook;
 
 use chrono::NaiveDate;
