@@ -11,6 +11,7 @@ mod lint;
 mod matrix;
 mod search;
 mod security;
+mod shutdown;
 mod texts;
 
 use hih_kernel::Feature;

@@ -65,12 +65,16 @@ pub async fn run(mut settings: Settings, bind: Option<String>) -> anyhow::Result
         }
         tracing::info!("shutting down");
     };
+    let grace = Duration::from_secs(services.settings.shutdown_grace_seconds);
+    let db = services.db.clone();
     Server::new(TcpListener::bind(bind))
-        .run_with_graceful_shutdown(a.app, shutdown, Some(Duration::from_secs(10)))
+        .run_with_graceful_shutdown(a.app, shutdown, Some(grace))
         .await?;
     let _ = stop_tx.send(true);
     if let Some(w) = workers {
-        let _ = tokio::time::timeout(Duration::from_secs(10), w).await;
+        let _ = tokio::time::timeout(grace, w).await;
     }
+    // The write-ahead log goes into the database file, so a cold copy is complete.
+    hih_db::maintenance::checkpoint_and_close(db).await?;
     Ok(ExitCode::SUCCESS)
 }

@@ -26,6 +26,18 @@ pub async fn optimize(db: &DatabaseConnection) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Ends the use of the database at shutdown: on SQLite the write-ahead log is checkpointed
+/// into the database file and truncated (`PRAGMA wal_checkpoint(TRUNCATE)`), so a cold copy
+/// of `hih.db` after a normal stop holds every acknowledged write; then the pool is closed.
+pub async fn checkpoint_and_close(db: DatabaseConnection) -> Result<(), AppError> {
+    if backend(&db) == Backend::Sqlite {
+        db.execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)")
+            .await?;
+    }
+    db.close().await?;
+    Ok(())
+}
+
 /// Analyses everything now (after a bulk load, when `optimize`'s size heuristics may lag).
 pub async fn analyze(db: &DatabaseConnection) -> Result<(), AppError> {
     db.execute_unprepared("ANALYZE").await?;

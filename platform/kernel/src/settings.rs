@@ -300,6 +300,9 @@ pub struct Settings {
     pub run_workers: bool,
     /// Backups.
     pub backup: BackupSettings,
+    /// Seconds a stopping instance waits for running requests (long exports) and jobs before
+    /// it ends them (SIGTERM, Ctrl-C).
+    pub shutdown_grace_seconds: u64,
     /// Retention of the audit and access logs.
     pub logs: LogSettings,
     /// Misuse detection thresholds.
@@ -333,6 +336,7 @@ impl Default for Settings {
             otlp_endpoint: None,
             run_workers: true,
             backup: BackupSettings::default(),
+            shutdown_grace_seconds: 30,
             logs: LogSettings::default(),
             misuse: MisuseSettings::default(),
             export_alert_rows: 5000,
