@@ -100,3 +100,48 @@ async fn errors_are_german_pages_without_internals() {
     assert!(p.contains("Die Seite oder der Datensatz wurde nicht gefunden."));
     assert!(p.contains("<html lang=\"de\">"));
 }
+
+/// `/readyz` proves that writes succeed: with every write to the database failing (a trigger
+/// stands in for a full disk), it answers 503; when writes work again, it is ready again
+/// without a restart.
+#[tokio::test]
+async fn readiness_fails_while_writes_fail_and_recovers_by_itself() {
+    use sea_orm::ConnectionTrait;
+    let app = app().await;
+    let anon = app.agent();
+    assert_eq!(anon.get("/readyz").await.status, 200);
+    let postgres = app.db().get_database_backend() == sea_orm::DatabaseBackend::Postgres;
+    let (break_writes, heal) = if postgres {
+        (
+            vec![
+                "CREATE FUNCTION refuse_write() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$ LANGUAGE plpgsql",
+                "CREATE TRIGGER refuse_write BEFORE UPDATE ON audit_head FOR EACH ROW EXECUTE FUNCTION refuse_write()",
+            ],
+            vec![
+                "DROP TRIGGER refuse_write ON audit_head",
+                "DROP FUNCTION refuse_write()",
+            ],
+        )
+    } else {
+        (
+            vec![
+                "CREATE TRIGGER refuse_write BEFORE UPDATE ON audit_head BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+            ],
+            vec!["DROP TRIGGER refuse_write"],
+        )
+    };
+    for sql in break_writes {
+        app.db().execute_unprepared(sql).await.unwrap();
+    }
+    let failing = anon.get("/readyz").await;
+    assert_eq!(failing.status, 503);
+    assert_eq!(failing.body, "database writes failing");
+    for sql in heal {
+        app.db().execute_unprepared(sql).await.unwrap();
+    }
+    assert_eq!(
+        anon.get("/readyz").await.status,
+        200,
+        "ready again by itself"
+    );
+}

@@ -26,6 +26,18 @@ pub async fn optimize(db: &DatabaseConnection) -> Result<(), AppError> {
     Ok(())
 }
 
+/// A real write, committed: the readiness check's proof that writes succeed (a full disk or
+/// an I/O error shows here, not only in the next user's request). It bumps the audit head's
+/// lock counter, the row every unit of work updates first, so it writes nothing new.
+pub async fn write_probe(db: &DatabaseConnection) -> Result<(), AppError> {
+    use sea_orm::TransactionTrait;
+    let txn = db.begin().await?;
+    txn.execute_unprepared("UPDATE audit_head SET lock_counter = lock_counter + 1 WHERE id = 1")
+        .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 /// Ends the use of the database at shutdown: on SQLite the write-ahead log is checkpointed
 /// into the database file and truncated (`PRAGMA wal_checkpoint(TRUNCATE)`), so a cold copy
 /// of `hih.db` after a normal stop holds every acknowledged write; then the pool is closed.

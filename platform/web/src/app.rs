@@ -74,7 +74,15 @@ async fn readyz(req: &poem::Request) -> Response {
             .finish();
     };
     match migrations_pending(&state.services.db).await {
-        Ok(0) => Response::builder().content_type("text/plain").body("ready"),
+        Ok(0) => match hih_db::maintenance::write_probe(&state.services.db).await {
+            Ok(()) => Response::builder().content_type("text/plain").body("ready"),
+            Err(e) => {
+                tracing::error!(error = %e, "readiness: writes fail");
+                Response::builder()
+                    .status(StatusCode::SERVICE_UNAVAILABLE)
+                    .body("database writes failing")
+            }
+        },
         Ok(n) => Response::builder()
             .status(StatusCode::SERVICE_UNAVAILABLE)
             .body(format!("{n} migrations pending")),
