@@ -6,12 +6,41 @@
 
 use chrono::Duration;
 use hih_kernel::{AppError, JobContext, JobError};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect};
 
 use crate::UnitOfWork;
 
 /// How many rows one statement folds and deletes (bounded `IN` lists on both databases).
 const BATCH: usize = 500;
+
+/// Deletes the rows of `E` matching `condition` physically, in batches of [`BATCH`] ids, each
+/// batch folded into the statistics counters first (R-RET-3) — the one bulk deletion of
+/// folded records (retention purges, the programme end). Returns the number deleted; the
+/// caller records the audit event.
+pub async fn fold_and_delete<E: EntityTrait>(
+    uow: &mut UnitOfWork,
+    audit_entity: &str,
+    id: E::Column,
+    condition: Condition,
+) -> Result<u64, AppError> {
+    let ids: Vec<i64> = E::find()
+        .select_only()
+        .column(id)
+        .filter(condition)
+        .into_tuple()
+        .all(uow.txn())
+        .await?;
+    let mut deleted = 0;
+    for chunk in ids.chunks(BATCH) {
+        uow.fold_before_delete(audit_entity, chunk).await?;
+        deleted += E::delete_many()
+            .filter(id.is_in(chunk.iter().copied()))
+            .exec(uow.txn())
+            .await?
+            .rows_affected;
+    }
+    Ok(deleted)
+}
 
 /// Deletes the rows of `E` whose `active` is false and whose `deactivated_at` lies before the
 /// retention cutoff, after folding them into the statistics counters; writes one audit event
@@ -28,25 +57,10 @@ pub async fn purge_deactivated<E: EntityTrait>(
     let days = services.settings.retention_days;
     let cutoff = services.clock.now() - Duration::days(days);
     let mut uow = UnitOfWork::begin(services, &ctx.actor()).await?;
-    let ids: Vec<i64> = E::find()
-        .select_only()
-        .column(id)
-        .filter(active.eq(false))
-        .filter(deactivated_at.lte(cutoff))
-        .into_tuple()
-        .all(uow.txn())
-        .await
-        .map_err(AppError::from)?;
-    let mut deleted = 0;
-    for chunk in ids.chunks(BATCH) {
-        uow.fold_before_delete(audit_entity, chunk).await?;
-        deleted += E::delete_many()
-            .filter(id.is_in(chunk.iter().copied()))
-            .exec(uow.txn())
-            .await
-            .map_err(AppError::from)?
-            .rows_affected;
-    }
+    let expired = Condition::all()
+        .add(active.eq(false))
+        .add(deactivated_at.lte(cutoff));
+    let deleted = fold_and_delete::<E>(&mut uow, audit_entity, id, expired).await?;
     uow.event(
         audit_entity,
         "*",

@@ -6,8 +6,8 @@
 //!
 //! Everything happens in one unit of work (the audit chain's lock keeps every other write out
 //! meanwhile): companies and applicants are folded into the anonymous statistics counters
-//! first (R-RET-3, [`UnitOfWork::fold_before_delete`]) and deleted in batches of [`BATCH`]
-//! ids, so every statement stays bounded on both databases; one `programme-end` audit event
+//! first (R-RET-3) and deleted in bounded batches by [`hih_db::retention::fold_and_delete`],
+//! the same path the retention purges take; one `programme-end` audit event
 //! holds the counts per kind. A second run finds nothing and records nothing more.
 //!
 //! Kept: the monthly counts (1A, R-COM-4). They are anonymous aggregates per IHK district and
@@ -21,20 +21,16 @@ use hih_applicants::entities::{
 use hih_companies::entities::{company, company_status_change, monthly_count};
 use hih_contact_history::entities::contact_entry;
 use hih_db::UnitOfWork;
+use hih_db::retention::fold_and_delete;
 use hih_kernel::{Actor, AppError, Services};
 use hih_matching::entities::placement;
 use hih_notify::entity as notification;
 use hih_reports::entities::{download_link, generated_file};
 use hih_reports::files::KIND_PARTNER;
-use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
-};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Map, Value};
 
 use super::{ACTION_DELETED, AUDIT_ENTITY, ended, today};
-
-/// How many companies or applicants one statement folds and deletes.
-pub const BATCH: usize = 500;
 
 /// What is deleted, in the order it is listed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -220,28 +216,6 @@ pub struct Outcome {
     pub recorded: bool,
 }
 
-/// Folds and deletes all rows of `E` (companies or applicants) in batches of [`BATCH`].
-async fn fold_and_delete<E: EntityTrait>(
-    uow: &mut UnitOfWork,
-    audit_entity: &str,
-    id: E::Column,
-) -> Result<(), AppError> {
-    let ids: Vec<i64> = E::find()
-        .select_only()
-        .column(id)
-        .into_tuple()
-        .all(uow.txn())
-        .await?;
-    for chunk in ids.chunks(BATCH) {
-        uow.fold_before_delete(audit_entity, chunk).await?;
-        E::delete_many()
-            .filter(id.is_in(chunk.iter().copied()))
-            .exec(uow.txn())
-            .await?;
-    }
-    Ok(())
-}
-
 /// Deletes everything listed in [`Kind`] (see the module documentation), if the end date is
 /// set and reached; refuses otherwise (`AppError::Refused`). Idempotent.
 pub async fn run_deletion(services: &Services, actor: &Actor) -> Result<Outcome, AppError> {
@@ -271,8 +245,15 @@ pub async fn run_deletion(services: &Services, actor: &Actor) -> Result<Outcome,
         .await?;
     // Companies first: their fold also folds all their matches, which the database deletes
     // with them; the applicants' fold then finds the rest (each match is folded once).
-    fold_and_delete::<company::Entity>(&mut uow, "company", company::Column::Id).await?;
-    fold_and_delete::<applicant::Entity>(&mut uow, "applicant", applicant::Column::Id).await?;
+    fold_and_delete::<company::Entity>(&mut uow, "company", company::Column::Id, Condition::all())
+        .await?;
+    fold_and_delete::<applicant::Entity>(
+        &mut uow,
+        "applicant",
+        applicant::Column::Id,
+        Condition::all(),
+    )
+    .await?;
     // The foreign keys removed the dependent rows; anything left (entries about neither a
     // company nor an applicant) goes now.
     contact_entry::Entity::delete_many().exec(uow.txn()).await?;

@@ -1,11 +1,10 @@
 //! `/protokoll/zugriffe`: the access log (R-AUD-2, R-AUD-3) — who searched, viewed, exported,
 //! was denied or hit an error: list with filters, detail, CSV/XLSX export.
 
-use futures::TryStreamExt;
 use hih_db::access::AccessAction;
 use hih_db::entities::access_log;
 use hih_kernel::{AppError, FieldErrors};
-use hih_web::export::{Cell, ExportFormat, ExportWriter};
+use hih_web::export::Cell;
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, ListParams, WebError, WebResult, fetch_page};
@@ -15,6 +14,7 @@ use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, Sele
 use serde::Serialize;
 use serde_json::Value;
 
+use super::export::LogExport;
 use super::filter::{Period, detail_pairs, german_time, list_params, nothing, words_in};
 use super::{ACCESS_LOG, ERROR_ACTION};
 
@@ -157,61 +157,52 @@ pub(super) async fn list(ctx: Ctx, Query(query): Query<Vec<(String, String)>>) -
     .await
 }
 
-/// Column headers of the export (text keys).
-const EXPORT_HEADERS: [&str; 10] = [
-    "protocol-viewer-col-id",
-    "protocol-viewer-col-at",
-    "protocol-viewer-col-actor-id",
-    "protocol-viewer-col-actor",
-    "protocol-viewer-col-action",
-    "protocol-viewer-col-entity",
-    "protocol-viewer-col-record",
-    "protocol-viewer-col-count",
-    "protocol-viewer-col-path",
-    "protocol-viewer-col-detail",
-];
+/// The export: column headers (text keys), sheet, file and access-log entity.
+const EXPORT: LogExport = LogExport {
+    headers: &[
+        "protocol-viewer-col-id",
+        "protocol-viewer-col-at",
+        "protocol-viewer-col-actor-id",
+        "protocol-viewer-col-actor",
+        "protocol-viewer-col-action",
+        "protocol-viewer-col-entity",
+        "protocol-viewer-col-record",
+        "protocol-viewer-col-count",
+        "protocol-viewer-col-path",
+        "protocol-viewer-col-detail",
+    ],
+    sheet_key: "protocol-viewer-access-sheet",
+    stem: "zugriffsprotokoll",
+    entity: ACCESS_LOG,
+};
 
-/// Export of exactly the filtered entries (`export.csv`, `export.xlsx`), streamed from the
-/// database, access-logged with its row count and filter.
+/// Export of exactly the filtered entries (`export.csv`, `export.xlsx`).
 #[handler]
 pub(super) async fn export(
     ctx: Ctx,
     Path(file): Path<String>,
     Query(query): Query<Vec<(String, String)>>,
 ) -> WebResult {
-    let Some(format) = ExportFormat::from_file_name(&file).filter(|_| file.starts_with("export."))
-    else {
-        return Err(WebError(AppError::NotFound));
-    };
     let params = list_params(&ctx, "protocol_access_export", &query, &FILTERS, &COLUMNS);
     let (select, _) = filtered(&params);
-    let header: Vec<String> = EXPORT_HEADERS.iter().map(|k| ctx.t(k)).collect();
-    let mut out = ExportWriter::new(format, &ctx.t("protocol-viewer-access-sheet"), &header)?;
-    let mut rows = select.stream(&ctx.services().db).await?;
-    while let Some(e) = rows.try_next().await? {
-        out.push(&[
-            Cell::Number(e.id as f64),
-            Cell::Text(german_time(e.at)),
-            Cell::Text(e.actor),
-            Cell::Text(e.actor_name),
-            Cell::Text(action_label(&ctx, &e.action)),
-            Cell::Text(e.entity),
-            Cell::Text(e.entity_id.unwrap_or_default()),
-            e.result_count
-                .map(|n| Cell::Number(n as f64))
-                .unwrap_or(Cell::Text(String::new())),
-            Cell::Text(e.path),
-            Cell::Text(e.detail),
-        ])?;
-    }
-    drop(rows);
-    out.respond(
-        &ctx,
-        "zugriffsprotokoll",
-        ACCESS_LOG,
-        serde_json::json!({ "file": file, "filter": params.filters }),
-    )
-    .await
+    EXPORT
+        .respond(&ctx, &file, &params, select, |e| {
+            vec![
+                Cell::Number(e.id as f64),
+                Cell::Text(german_time(e.at)),
+                Cell::Text(e.actor),
+                Cell::Text(e.actor_name),
+                Cell::Text(action_label(&ctx, &e.action)),
+                Cell::Text(e.entity),
+                Cell::Text(e.entity_id.unwrap_or_default()),
+                e.result_count
+                    .map(|n| Cell::Number(n as f64))
+                    .unwrap_or(Cell::Text(String::new())),
+                Cell::Text(e.path),
+                Cell::Text(e.detail),
+            ]
+        })
+        .await
 }
 
 #[derive(Serialize)]

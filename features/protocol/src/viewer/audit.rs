@@ -1,12 +1,11 @@
 //! `/protokoll/aenderungen`: the audit log (R-AUD-1, R-AUD-3, R-AUD-4) — list with filters,
 //! detail of one entry with its place in the hash chain, CSV/XLSX export.
 
-use futures::TryStreamExt;
 use hih_db::access::AccessAction;
 use hih_db::audit::entry_hash;
 use hih_db::entities::{audit_head, audit_log};
 use hih_kernel::{AppError, FieldErrors};
-use hih_web::export::{Cell, ExportFormat, ExportWriter};
+use hih_web::export::Cell;
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, ListParams, WebError, WebResult, fetch_page};
@@ -20,6 +19,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::AUDIT_LOG;
+use super::export::LogExport;
 use super::filter::{Period, audit_stamp, german_stamp, list_params, nothing, readable, words_in};
 
 /// The filter fields (all AND-combined).
@@ -238,59 +238,50 @@ pub(super) async fn list(ctx: Ctx, Query(query): Query<Vec<(String, String)>>) -
     .await
 }
 
-/// Column headers of the export (text keys).
-const EXPORT_HEADERS: [&str; 10] = [
-    "protocol-viewer-col-seq",
-    "protocol-viewer-col-at",
-    "protocol-viewer-col-actor-id",
-    "protocol-viewer-col-actor",
-    "protocol-viewer-col-entity",
-    "protocol-viewer-col-record",
-    "protocol-viewer-col-action",
-    "protocol-viewer-col-changes",
-    "protocol-viewer-col-prev-hash",
-    "protocol-viewer-col-hash",
-];
+/// The export: column headers (text keys), sheet, file and access-log entity.
+const EXPORT: LogExport = LogExport {
+    headers: &[
+        "protocol-viewer-col-seq",
+        "protocol-viewer-col-at",
+        "protocol-viewer-col-actor-id",
+        "protocol-viewer-col-actor",
+        "protocol-viewer-col-entity",
+        "protocol-viewer-col-record",
+        "protocol-viewer-col-action",
+        "protocol-viewer-col-changes",
+        "protocol-viewer-col-prev-hash",
+        "protocol-viewer-col-hash",
+    ],
+    sheet_key: "protocol-viewer-audit-sheet",
+    stem: "aenderungsprotokoll",
+    entity: AUDIT_LOG,
+};
 
-/// Export of exactly the filtered entries (`export.csv`, `export.xlsx`), streamed from the
-/// database, access-logged with its row count and filter.
+/// Export of exactly the filtered entries (`export.csv`, `export.xlsx`).
 #[handler]
 pub(super) async fn export(
     ctx: Ctx,
     Path(file): Path<String>,
     Query(query): Query<Vec<(String, String)>>,
 ) -> WebResult {
-    let Some(format) = ExportFormat::from_file_name(&file).filter(|_| file.starts_with("export."))
-    else {
-        return Err(WebError(AppError::NotFound));
-    };
     let params = list_params(&ctx, "protocol_audit_export", &query, &FILTERS, &COLUMNS);
     let (select, _) = filtered(&params);
-    let header: Vec<String> = EXPORT_HEADERS.iter().map(|k| ctx.t(k)).collect();
-    let mut out = ExportWriter::new(format, &ctx.t("protocol-viewer-audit-sheet"), &header)?;
-    let mut rows = select.stream(&ctx.services().db).await?;
-    while let Some(e) = rows.try_next().await? {
-        out.push(&[
-            Cell::Number(e.seq as f64),
-            Cell::Text(german_stamp(&e.at)),
-            Cell::Text(e.actor),
-            Cell::Text(e.actor_name),
-            Cell::Text(e.entity),
-            Cell::Text(e.entity_id),
-            Cell::Text(e.action),
-            Cell::Text(e.changes),
-            Cell::Text(e.prev_hash),
-            Cell::Text(e.hash),
-        ])?;
-    }
-    drop(rows);
-    out.respond(
-        &ctx,
-        "aenderungsprotokoll",
-        AUDIT_LOG,
-        serde_json::json!({ "file": file, "filter": params.filters }),
-    )
-    .await
+    EXPORT
+        .respond(&ctx, &file, &params, select, |e| {
+            vec![
+                Cell::Number(e.seq as f64),
+                Cell::Text(german_stamp(&e.at)),
+                Cell::Text(e.actor),
+                Cell::Text(e.actor_name),
+                Cell::Text(e.entity),
+                Cell::Text(e.entity_id),
+                Cell::Text(e.action),
+                Cell::Text(e.changes),
+                Cell::Text(e.prev_hash),
+                Cell::Text(e.hash),
+            ]
+        })
+        .await
 }
 
 /// One field change: old → new, readable.
@@ -387,21 +378,12 @@ pub(super) async fn show(ctx: Ctx, Path(seq): Path<i64>) -> WebResult {
             hash_ok => hash_ok,
             prev => has_prev.then(|| seq - 1),
             next => has_next.then(|| seq + 1),
-            history => format!("/protokoll/aenderungen?entity={}&record={}", url_encode(&e.entity), url_encode(&e.entity_id)),
+            history => format!(
+                "/protokoll/aenderungen?{}",
+                serde_urlencoded::to_string([("entity", &e.entity), ("record", &e.entity_id)])
+                    .unwrap_or_default()
+            ),
         },
     )
     .await
-}
-
-/// Percent-encodes everything but unreserved characters (RFC 3986).
-pub(super) fn url_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }

@@ -15,6 +15,7 @@
 mod access;
 mod audit;
 mod errors;
+mod export;
 mod filter;
 
 use std::sync::Arc;
