@@ -80,10 +80,6 @@ async fn counts(app: &TestApp) -> BTreeMap<&'static str, i64> {
 /// A realistic data set: a company in IHK Erfurt, an applicant in VN, a match, a contact
 /// entry, users, registrations, a monthly count, partner export and report files, links.
 async fn data_set(app: &TestApp) -> Ids {
-    use hih_reports::partner::service::{self as partner, EXPORT_JOB, ProfileForm};
-    use hih_reports::periodic::jobs::{self as periodic, GENERATE_JOB};
-    use hih_reports::periodic::period::ReportPeriod;
-
     // AHK Vietnam staff receive the match's notification.
     create_user(app.services(), Role::AhkStaff, "csrf-ahk").await;
     let target = create_user(app.services(), Role::IhkStaff, "csrf-target").await;
@@ -115,37 +111,8 @@ async fn data_set(app: &TestApp) -> Ids {
             .unwrap();
     u.commit().await.unwrap();
     // A partner export profile with a finished file and a download link; a monthly report.
-    let form = ProfileForm::from_pairs(&super::pairs(&[
-        ("subject", "company"),
-        ("name", "CSRF-Profil"),
-        ("partner_category", "ba"),
-        ("fields", "name"),
-        ("without_consent", "pseudonym"),
-        ("format", "csv"),
-    ]));
-    let valid = partner::validate(app.services(), &form).await.unwrap();
-    let mut u = uow(app.services()).await;
-    let profile = partner::create(&mut u, valid).await.unwrap();
-    let file = partner::request_file(&mut u, &profile, None).await.unwrap();
-    let october = ReportPeriod {
-        from: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
-        to: chrono::NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
-    };
-    let report = periodic::request(&mut u, october).await.unwrap();
-    u.commit().await.unwrap();
-    app.run_job(EXPORT_JOB, serde_json::json!({ "file_id": file.id }))
-        .await
-        .unwrap();
-    app.run_job(GENERATE_JOB, serde_json::json!({ "file_id": report.id }))
-        .await
-        .unwrap();
-    let done = hih_reports::files::find(app.services(), file.id)
-        .await
-        .unwrap()
-        .unwrap();
-    let mut u = uow(app.services()).await;
-    let (_, link_token) = partner::create_link(&mut u, &done, None).await.unwrap();
-    u.commit().await.unwrap();
+    let (profile, file, report, link_token) =
+        super::partner_file_and_report(app, "CSRF-Profil").await;
 
     let mut items = BTreeMap::new();
     for kind in hih_companies::reference::KINDS {
@@ -186,9 +153,9 @@ async fn data_set(app: &TestApp) -> Ids {
         link_token,
         institution: district,
         district,
-        profile: profile.id,
-        file: file.id,
-        report: report.id,
+        profile,
+        file,
+        report,
         mail,
         notification,
         alert,

@@ -11,8 +11,7 @@ use hih_testkit::TestApp;
 use hih_users::testing::{agent_for, create_user_in};
 
 use super::{
-    applicant_with, company_with, entry_with, institution_id, match_with, month_with, pairs,
-    scalar, uow,
+    applicant_with, company_with, entry_with, institution_id, match_with, month_with, scalar, uow,
 };
 use crate::app;
 use crate::matrix::{Stage, applicant_in, registration_in};
@@ -96,10 +95,6 @@ async fn registration_named(app: &TestApp, country: &str, last_name: &str) -> i6
 
 /// Own and foreign records with markers; a partner export with a file, a monthly report.
 async fn data_set(app: &TestApp) -> Records {
-    use hih_reports::partner::service::{self as partner, EXPORT_JOB, ProfileForm};
-    use hih_reports::periodic::jobs::{self as periodic, GENERATE_JOB};
-    use hih_reports::periodic::period::ReportPeriod;
-
     // AHK India staff receive the notices (bell and mail) of the Indian applicant's match.
     create_user_in(app.services(), Role::AhkStaff, "ids-ahk-in", "AHK Indien").await;
 
@@ -223,37 +218,7 @@ async fn data_set(app: &TestApp) -> Records {
     month_with(app, institution_id(app, "IHK Düsseldorf").await, "telefon").await;
 
     // A partner export of company names (admins only) with a file and a link; a report.
-    let form = ProfileForm::from_pairs(&pairs(&[
-        ("subject", "company"),
-        ("name", "FREMDMARKER-Profil"),
-        ("partner_category", "ba"),
-        ("fields", "name"),
-        ("without_consent", "pseudonym"),
-        ("format", "csv"),
-    ]));
-    let valid = partner::validate(app.services(), &form).await.unwrap();
-    let mut u = uow(app.services()).await;
-    let profile = partner::create(&mut u, valid).await.unwrap();
-    let file = partner::request_file(&mut u, &profile, None).await.unwrap();
-    let october = ReportPeriod {
-        from: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
-        to: chrono::NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
-    };
-    let report = periodic::request(&mut u, october).await.unwrap();
-    u.commit().await.unwrap();
-    app.run_job(EXPORT_JOB, serde_json::json!({ "file_id": file.id }))
-        .await
-        .unwrap();
-    app.run_job(GENERATE_JOB, serde_json::json!({ "file_id": report.id }))
-        .await
-        .unwrap();
-    let done = hih_reports::files::find(app.services(), file.id)
-        .await
-        .unwrap()
-        .unwrap();
-    let mut u = uow(app.services()).await;
-    partner::create_link(&mut u, &done, None).await.unwrap();
-    u.commit().await.unwrap();
+    super::partner_file_and_report(app, "FREMDMARKER-Profil").await;
 
     Records {
         own_company,

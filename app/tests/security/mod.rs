@@ -276,3 +276,43 @@ pub(crate) async fn reference_item(app: &TestApp, kind: &str, code: &str, label:
         .unwrap();
     uow.commit().await.unwrap();
 }
+
+/// A finished partner file (company names, profile `name`) with a download link, and a
+/// finished October report: `(profile id, file id, report id, link token)`.
+pub(crate) async fn partner_file_and_report(app: &TestApp, name: &str) -> (i64, i64, i64, String) {
+    use hih_reports::partner::service::{self as partner, EXPORT_JOB, ProfileForm};
+    use hih_reports::periodic::jobs::{self as periodic, GENERATE_JOB};
+    use hih_reports::periodic::period::ReportPeriod;
+    let form = ProfileForm::from_pairs(&pairs(&[
+        ("subject", "company"),
+        ("name", name),
+        ("partner_category", "ba"),
+        ("fields", "name"),
+        ("without_consent", "pseudonym"),
+        ("format", "csv"),
+    ]));
+    let valid = partner::validate(app.services(), &form).await.unwrap();
+    let mut u = uow(app.services()).await;
+    let profile = partner::create(&mut u, valid).await.unwrap();
+    let file = partner::request_file(&mut u, &profile, None).await.unwrap();
+    let october = ReportPeriod {
+        from: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+        to: chrono::NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
+    };
+    let report = periodic::request(&mut u, october).await.unwrap();
+    u.commit().await.unwrap();
+    app.run_job(EXPORT_JOB, serde_json::json!({ "file_id": file.id }))
+        .await
+        .unwrap();
+    app.run_job(GENERATE_JOB, serde_json::json!({ "file_id": report.id }))
+        .await
+        .unwrap();
+    let done = hih_reports::files::find(app.services(), file.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut u = uow(app.services()).await;
+    let (_, token) = partner::create_link(&mut u, &done, None).await.unwrap();
+    u.commit().await.unwrap();
+    (profile.id, file.id, report.id, token)
+}
