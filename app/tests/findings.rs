@@ -514,69 +514,14 @@ async fn f12_the_dpo_gets_no_statistics_or_reports() {
     );
 }
 
-/// A browser behind (or pretending to be) a reverse proxy: a socket peer and an optional
-/// `X-Forwarded-For` header; keeps its session cookie and CSRF token.
-struct Behind {
-    app: std::sync::Arc<poem::endpoint::BoxEndpoint<'static>>,
-    peer: std::net::SocketAddr,
-    forwarded: Option<&'static str>,
-    cookie: Option<String>,
-}
-
-impl Behind {
-    fn new(app: &TestApp, peer: &str, forwarded: Option<&'static str>) -> Self {
-        Behind {
-            app: app.app.clone(),
-            peer: format!("{peer}:40000").parse().unwrap(),
-            forwarded,
-            cookie: None,
-        }
-    }
-
-    async fn send(&mut self, method: poem::http::Method, body: String) -> (u16, String) {
-        use poem::http::header;
-        use poem::{Endpoint, Request, RequestParts};
-        let mut builder = poem::http::Request::builder().method(method).uri("/login");
-        if let Some(c) = &self.cookie {
-            builder = builder.header(header::COOKIE, c.as_str());
-        }
-        if let Some(f) = self.forwarded {
-            builder = builder.header("x-forwarded-for", f);
-        }
-        if !body.is_empty() {
-            builder = builder.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
-        }
-        let (parts, ()) = builder.body(()).unwrap().into_parts();
-        let parts = RequestParts::from((
-            parts,
-            poem::web::LocalAddr::default(),
-            poem::web::RemoteAddr(poem::Addr::SocketAddr(self.peer)),
-            poem::http::uri::Scheme::HTTP,
-        ));
-        let resp = self
-            .app
-            .get_response(Request::from_parts(parts, poem::Body::from(body)))
-            .await;
-        let status = resp.status().as_u16();
-        for set in resp.headers().get_all(header::SET_COOKIE) {
-            let pair = set.to_str().unwrap().split(';').next().unwrap().to_string();
-            if pair.contains("hih_session=") {
-                self.cookie = Some(pair);
-            }
-        }
-        (
-            status,
-            resp.into_body().into_string().await.unwrap_or_default(),
-        )
-    }
-
-    /// One wrong login attempt; its status (429 when rate-limited).
-    async fn wrong_login(&mut self) -> u16 {
-        let (_, page) = self.send(poem::http::Method::GET, String::new()).await;
-        let token = hih_testkit::csrf_in(&page).unwrap_or_default();
-        let body = format!("csrf_token={token}&username=niemand&password=falsch");
-        self.send(poem::http::Method::POST, body).await.0
-    }
+/// One wrong login attempt of `agent`; its status (429 when rate-limited).
+async fn wrong_login(agent: &Agent) -> u16 {
+    agent.get("/login").await;
+    agent
+        .post("/login", &[("username", "niemand"), ("password", "falsch")])
+        .await
+        .status
+        .as_u16()
 }
 
 /// Finding 11 (low): behind a trusted reverse proxy the rate limit keys on the forwarded
@@ -588,29 +533,29 @@ async fn f11_rate_limits_key_on_the_client_behind_a_trusted_proxy() {
     settings.security.rate_limit_per_minute = 3;
     settings.security.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
     let app = TestApp::with_settings(&crate::all_features(), settings).await;
-    let mut attacker = Behind::new(&app, "127.0.0.1", Some("203.0.113.7"));
+    let attacker = app.agent().from_address("127.0.0.1", Some("203.0.113.7"));
     for _ in 0..3 {
-        assert_ne!(attacker.wrong_login().await, 429);
+        assert_ne!(wrong_login(&attacker).await, 429);
     }
     assert_eq!(
-        attacker.wrong_login().await,
+        wrong_login(&attacker).await,
         429,
         "the attacker's bucket is full"
     );
-    let mut colleague = Behind::new(&app, "127.0.0.1", Some("198.51.100.9"));
+    let colleague = app.agent().from_address("127.0.0.1", Some("198.51.100.9"));
     assert_ne!(
-        colleague.wrong_login().await,
+        wrong_login(&colleague).await,
         429,
         "another client behind the proxy"
     );
     // Not through the proxy: the forged header is ignored, the peer's own bucket counts.
-    let mut forger = Behind::new(&app, "192.0.2.50", Some("198.51.100.9"));
+    let forger = app.agent().from_address("192.0.2.50", Some("198.51.100.9"));
     for _ in 0..3 {
-        assert_ne!(forger.wrong_login().await, 429);
+        assert_ne!(wrong_login(&forger).await, 429);
     }
-    assert_eq!(forger.wrong_login().await, 429);
+    assert_eq!(wrong_login(&forger).await, 429);
     assert_ne!(
-        colleague.wrong_login().await,
+        wrong_login(&colleague).await,
         429,
         "the forger did not use up the colleague's bucket"
     );
@@ -619,13 +564,13 @@ async fn f11_rate_limits_key_on_the_client_behind_a_trusted_proxy() {
     let mut settings = TestApp::settings();
     settings.security.rate_limit_per_minute = 3;
     let app = TestApp::with_settings(&crate::all_features(), settings).await;
-    let mut first = Behind::new(&app, "127.0.0.1", Some("203.0.113.7"));
+    let first = app.agent().from_address("127.0.0.1", Some("203.0.113.7"));
     for _ in 0..3 {
-        first.wrong_login().await;
+        wrong_login(&first).await;
     }
-    let mut second = Behind::new(&app, "127.0.0.1", Some("198.51.100.9"));
+    let second = app.agent().from_address("127.0.0.1", Some("198.51.100.9"));
     assert_eq!(
-        second.wrong_login().await,
+        wrong_login(&second).await,
         429,
         "one shared bucket by default"
     );

@@ -3,8 +3,6 @@
 //! the acknowledgement or once the episode has ended; and a normal working day of every role
 //! raises nothing.
 
-use std::sync::Arc;
-
 use chrono::Duration;
 use hih_db::entities::{access_log, audit_log, mail_outbox};
 use hih_kernel::{Role, Settings};
@@ -14,10 +12,6 @@ use hih_protocol::alerts::rules::Evidence;
 use hih_protocol::alerts::{NOTICE_KIND, SCAN_JOB};
 use hih_testkit::{Agent, Page, TestApp};
 use hih_users::testing::{TestUser, agent_for, create_user};
-use poem::endpoint::BoxEndpoint;
-use poem::http::{Method, header};
-use poem::web::{LocalAddr, RemoteAddr};
-use poem::{Addr, Endpoint, Request, RequestParts};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
 use crate::features;
@@ -76,92 +70,14 @@ async fn acknowledge(agent: &Agent, id: i64) -> Page {
     agent.follow(done).await
 }
 
-/// A browser without JavaScript that connects from a given address (the test agent has no
-/// socket peer): keeps the session cookie and the last CSRF token.
-struct Remote {
-    app: Arc<BoxEndpoint<'static>>,
-    addr: std::net::SocketAddr,
-    cookie: Option<String>,
-    csrf: Option<String>,
-}
-
-impl Remote {
-    fn new(app: &TestApp, addr: &str) -> Self {
-        Remote {
-            app: app.app.clone(),
-            addr: format!("{addr}:40000").parse().unwrap(),
-            cookie: None,
-            csrf: None,
-        }
-    }
-
-    async fn send(&mut self, method: Method, path: &str, body: String) -> u16 {
-        let mut builder = poem::http::Request::builder().method(method).uri(path);
-        if let Some(c) = &self.cookie {
-            builder = builder.header(header::COOKIE, c.as_str());
-        }
-        if !body.is_empty() {
-            builder = builder.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
-        }
-        let (parts, ()) = builder.body(()).unwrap().into_parts();
-        let parts = RequestParts::from((
-            parts,
-            LocalAddr::default(),
-            RemoteAddr(Addr::SocketAddr(self.addr)),
-            poem::http::uri::Scheme::HTTP,
-        ));
-        let resp = self
-            .app
-            .get_response(Request::from_parts(parts, poem::Body::from(body)))
-            .await;
-        let status = resp.status().as_u16();
-        for set in resp.headers().get_all(header::SET_COOKIE) {
-            let pair = set.to_str().unwrap().split(';').next().unwrap().to_string();
-            if pair.starts_with("hih_session=") {
-                self.cookie = Some(pair);
-            }
-        }
-        let text = resp.into_body().into_string().await.unwrap_or_default();
-        let marker = "name=\"csrf_token\" value=\"";
-        if let Some(i) = text.find(marker) {
-            let rest = &text[i + marker.len()..];
-            self.csrf = Some(rest[..rest.find('"').unwrap()].to_string());
-        }
-        status
-    }
-
-    async fn get(&mut self, path: &str) -> u16 {
-        self.send(Method::GET, path, String::new()).await
-    }
-
-    async fn login(&mut self, username: &str, password: &str) -> u16 {
-        self.get("/login").await;
-        let csrf = self.csrf.clone().unwrap_or_default();
-        let body = [
-            ("csrf_token", csrf.as_str()),
-            ("username", username),
-            ("password", password),
-        ]
-        .iter()
-        .map(|(k, v)| format!("{k}={}", form_encode(v)))
-        .collect::<Vec<_>>()
-        .join("&");
-        self.send(Method::POST, "/login", body).await
-    }
-}
-
-/// `application/x-www-form-urlencoded` encoding of a value.
-fn form_encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                char::from(b).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
+/// One login attempt from `agent`; its status.
+async fn login_attempt(agent: &Agent, username: &str, password: &str) -> u16 {
+    agent.get("/login").await;
+    agent
+        .post("/login", &[("username", username), ("password", password)])
+        .await
+        .status
+        .as_u16()
 }
 
 /// Logs in with a wrong password.
@@ -424,15 +340,18 @@ async fn bursts_from_one_address_name_the_address() {
     let app = app_with(|_| {}).await;
     let (admin, _) = agent_for(&app, Role::Admin, "leitung").await;
     let victim = create_user(app.services(), Role::IhkStaff, "opfer").await;
-    let mut attacker = Remote::new(&app, "203.0.113.7");
+    let attacker = app.agent().from_address("203.0.113.7", None);
     for name in [
         "opfer", "opfer", "admin", "root", "opfer", "x", "y", "z", "opfer", "w",
     ] {
-        assert_eq!(attacker.login(name, "Falsch-Passwort-1").await, 303);
+        assert_eq!(
+            login_attempt(&attacker, name, "Falsch-Passwort-1").await,
+            303
+        );
     }
-    let mut other = Remote::new(&app, "198.51.100.9");
+    let other = app.agent().from_address("198.51.100.9", None);
     for _ in 0..3 {
-        other.login("opfer", "Falsch-Passwort-1").await;
+        login_attempt(&other, "opfer", "Falsch-Passwort-1").await;
     }
     let event = audit_log::Entity::find()
         .filter(audit_log::Column::Action.eq("login-failed"))
@@ -447,7 +366,7 @@ async fn bursts_from_one_address_name_the_address() {
         event.changes
     );
 
-    let mut prober = Remote::new(&app, "192.0.2.44");
+    let prober = app.agent().from_address("192.0.2.44", None);
     for path in [
         "/konto/einrichten/abc",
         "/passwort/zuruecksetzen/def",
@@ -455,7 +374,7 @@ async fn bursts_from_one_address_name_the_address() {
         "/download/jkl",
         "/konto/einrichten/mno",
     ] {
-        assert_eq!(prober.get(path).await, 410, "{path}");
+        assert_eq!(prober.get(path).await.status, 410, "{path}");
     }
     let logged = access_log::Entity::find()
         .filter(access_log::Column::Entity.eq("invitation"))

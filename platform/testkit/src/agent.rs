@@ -77,6 +77,10 @@ pub struct Agent {
     app: Arc<BoxEndpoint<'static>>,
     cookies: Arc<Mutex<BTreeMap<String, String>>>,
     csrf: Arc<Mutex<Option<String>>>,
+    /// The socket peer the requests come from (none: the in-process client has no address).
+    peer: Option<std::net::SocketAddr>,
+    /// An `X-Forwarded-For` header sent with every request.
+    forwarded_for: Option<String>,
 }
 
 impl Agent {
@@ -85,7 +89,17 @@ impl Agent {
             app,
             cookies: Arc::default(),
             csrf: Arc::default(),
+            peer: None,
+            forwarded_for: None,
         }
+    }
+
+    /// The same client connecting from `peer` (an IP address), optionally sending
+    /// `X-Forwarded-For: forwarded_for` — a browser behind (or posing as) a reverse proxy.
+    pub fn from_address(mut self, peer: &str, forwarded_for: Option<&str>) -> Self {
+        self.peer = format!("{peer}:40000").parse().ok();
+        self.forwarded_for = forwarded_for.map(str::to_string);
+        self
     }
 
     /// The session cookie value, if any.
@@ -143,7 +157,28 @@ impl Agent {
         if let Some(ct) = content_type {
             builder = builder.header(header::CONTENT_TYPE, ct);
         }
-        let resp = self.app.get_response(builder.body(body)).await;
+        if let Some(f) = &self.forwarded_for {
+            builder = builder.header("x-forwarded-for", f.as_str());
+        }
+        let mut request = builder.body(body);
+        if let Some(peer) = self.peer {
+            let (parts, body) = request.into_parts();
+            let mut http = poem::http::Request::builder()
+                .method(parts.method)
+                .uri(parts.uri)
+                .body(())
+                .expect("request");
+            *http.headers_mut() = parts.headers;
+            let (http, ()) = http.into_parts();
+            let parts = poem::RequestParts::from((
+                http,
+                poem::web::LocalAddr::default(),
+                poem::web::RemoteAddr(poem::Addr::SocketAddr(peer)),
+                poem::http::uri::Scheme::HTTP,
+            ));
+            request = Request::from_parts(parts, body);
+        }
+        let resp = self.app.get_response(request).await;
         let status = resp.status();
         let mut headers: BTreeMap<String, String> = BTreeMap::new();
         for (k, v) in resp.headers() {
