@@ -25,6 +25,7 @@ pub fn features() -> Vec<&'static dyn Feature> {
         &hih_reports::ReportsFeature,
         &hih_protocol::ProtocolFeature,
         &hih_admin::AdminFeature,
+        &hih_operations::OperationsFeature,
     ]
 }
 

@@ -237,6 +237,7 @@ fn used_keys() -> Vec<(String, String)> {
         "role-",
         "applicants-",
         "protocol-",
+        "operations-",
     ];
     for f in sources {
         let mut src = std::fs::read_to_string(&f).unwrap();

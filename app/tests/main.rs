@@ -29,6 +29,7 @@ pub fn all_features() -> Vec<&'static dyn Feature> {
         &hih_reports::ReportsFeature,
         &hih_protocol::ProtocolFeature,
         &hih_admin::AdminFeature,
+        &hih_operations::OperationsFeature,
     ]
 }
 

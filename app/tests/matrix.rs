@@ -8,6 +8,7 @@ use crate::app;
 
 mod partner;
 mod periodic;
+mod operations;
 mod protocol;
 
 use Expect::*;
@@ -1517,6 +1518,7 @@ async fn role_route_matrix() {
     rows.extend(partner::rows(&app).await);
     rows.extend(periodic::rows(&app).await);
     rows.extend(protocol::rows(&app).await);
+    rows.extend(operations::rows(&app).await);
     let failures = check(&rows, &agents).await;
     assert!(
         failures.is_empty(),

@@ -23,6 +23,7 @@ mod m20261130_000071_reports_generated_file;
 mod m20261130_000072_reports_partner_export;
 mod m20261203_000080_matching_dormant_access;
 mod m20261203_000090_protocol_alerts;
+mod m20261203_000100_operations;
 pub mod search_index;
 
 /// The migrator used by `hih migrate`, `hih serve` (on start) and the testkit.
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000072_reports_partner_export::Migration),
             Box::new(m20261203_000080_matching_dormant_access::Migration),
             Box::new(m20261203_000090_protocol_alerts::Migration),
+            Box::new(m20261203_000100_operations::Migration),
         ]
     }
 }

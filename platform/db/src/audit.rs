@@ -405,3 +405,14 @@ pub async fn count_before<C: ConnectionTrait>(
         .count(db)
         .await?)
 }
+
+/// The latest recorded verification of the chain (the status page shows it), if any.
+pub async fn latest_verification<C: ConnectionTrait>(
+    db: &C,
+) -> Result<Option<crate::entities::audit_verification::Model>, AppError> {
+    use crate::entities::audit_verification::{Column, Entity};
+    Ok(Entity::find()
+        .order_by_desc(Column::Id)
+        .one(db)
+        .await?)
+}

@@ -11,6 +11,7 @@
 
 mod dashboard;
 mod envelope;
+pub mod health;
 mod poll;
 mod runner;
 

@@ -1,0 +1,9 @@
+//! Matrix rows of the operations feature's `status` part.
+
+use hih_testkit::TestApp;
+use hih_testkit::matrix::Row;
+
+/// The rows.
+pub(crate) async fn rows(_app: &TestApp) -> Vec<Row> {
+    Vec::new()
+}

@@ -1,0 +1,46 @@
+//! Operations feature ("Betrieb"): what an operator needs to keep the system running
+//! (R-OPS-1..3, R-NFR-4, R-OPR-1/3/4/5). Each part is a room of its own and registers its
+//! routes, templates, texts and jobs:
+//! - [`status`]: the status page `/system/status` — every check with a precise German message
+//!   and what to do; a degraded state is reported once;
+//! - [`jobs`]: the job dashboard `/system/jobs` — job types, schedules, next runs, recent runs,
+//!   retry and cancel;
+//! - [`metrics`]: `/metrics` in Prometheus text format, for a token or configured addresses;
+//! - [`backup`]: backups (`hih backup`, scheduled job), their verification and record, and
+//!   restore (`hih restore`).
+
+pub mod backup;
+pub mod jobs;
+pub mod metrics;
+pub mod permissions;
+pub mod status;
+
+use hih_i18n::Locale;
+use hih_kernel::{Feature, NavEntry, Registry};
+
+/// The feature value listed in `app/src/main.rs`.
+pub struct OperationsFeature;
+
+impl Feature for OperationsFeature {
+    fn name(&self) -> &'static str {
+        "operations"
+    }
+
+    fn register(&self, r: &mut Registry) {
+        r.texts(Locale::De, include_str!("../../../i18n/de/operations.ftl"));
+        r.texts(Locale::En, include_str!("../../../i18n/en/operations.ftl"));
+        for p in permissions::ALL {
+            r.permission(p);
+        }
+        r.nav(NavEntry {
+            label_key: "operations-nav",
+            href: status::PATH,
+            permission: Some(permissions::STATUS),
+            order: 900,
+        });
+        status::register(r);
+        jobs::register(r);
+        metrics::register(r);
+        backup::register(r);
+    }
+}
