@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use hih_jobs::JobSystem;
-use hih_kernel::{Settings, SystemClock};
+use hih_kernel::{Services, Settings, SystemClock};
 use hih_web::AppState;
 use poem::endpoint::BoxEndpoint;
 
@@ -31,4 +31,21 @@ pub async fn assemble(settings: Settings) -> anyhow::Result<Assembled> {
         jobs.queue(),
     )?;
     Ok(Assembled { state, app, jobs })
+}
+
+/// Loads the German postcode table built into the binary when the database has none (a fresh
+/// installation; `serve` and `migrate`), so companies can be created at once, and says so on
+/// the console. `hih import-plz` replaces it like any other table.
+pub async fn load_builtin_postcodes(services: &Services) -> anyhow::Result<()> {
+    if let Some(report) = hih_companies::postcodes::builtin::load_if_empty(services).await? {
+        hih_db::maintenance::analyze(&services.db).await?;
+        println!(
+            "{}",
+            crate::texts::t(
+                "app-cli-plz-builtin",
+                &[("imported", report.imported.to_string())]
+            )
+        );
+    }
+    Ok(())
 }

@@ -62,14 +62,35 @@ enum Command {
         #[arg(long, default_value_t = 2026)]
         seed: u64,
     },
-    /// Verifies the hash chain of the audit log; exits non-zero at the first broken entry.
-    VerifyAudit,
+    /// Verifies the hash chain of the audit log in one snapshot (also while the application
+    /// writes) and records the result; exits non-zero at the first broken entry.
+    VerifyAudit {
+        /// Only the entries after the last recorded intact verification.
+        #[arg(long = "continue")]
+        resume: bool,
+    },
     /// Deletes all companies, applicants and what hangs on them on and after the programme's
     /// end date (`programme_end_date`), as the daily job does; refuses before the date.
     ProgrammeEnd {
         /// Only list what would be deleted.
         #[arg(long)]
         dry_run: bool,
+    },
+    /// Takes a verified backup (SQLite online backup or pg_dump), records it and prunes old
+    /// ones beyond `backup.keep`.
+    Backup {
+        /// Target directory (default: `backup.dir`, else `<data_dir>/backups`).
+        #[arg(long)]
+        to: Option<String>,
+    },
+    /// Restores a backup into an empty data directory or database (stop the application
+    /// first) and verifies the audit chain.
+    Restore {
+        /// The backup file.
+        file: String,
+        /// Replace a database that is not empty.
+        #[arg(long)]
+        force: bool,
     },
     /// Lists the features in start order.
     Features,
@@ -124,7 +145,7 @@ pub fn main() -> ExitCode {
             } => {
                 commands::create_admin::run(settings, &username, &email, password.as_deref()).await
             }
-            Command::VerifyAudit => commands::verify_audit::run(settings).await,
+            Command::VerifyAudit { resume } => commands::verify_audit::run(settings, resume).await,
             Command::ProgrammeEnd { dry_run } => {
                 commands::programme_end::run(settings, dry_run).await
             }
@@ -143,6 +164,10 @@ pub fn main() -> ExitCode {
             }
             Command::ImportPlz { file, dry_run } => {
                 commands::import_plz::run(settings, &file, dry_run).await
+            }
+            Command::Backup { to } => commands::backup::run(settings, to.as_deref()).await,
+            Command::Restore { file, force } => {
+                commands::restore::run(settings, &file, force).await
             }
             Command::Features => Ok(ExitCode::SUCCESS),
         }

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
 
 mod csrf;
+mod deployment;
 mod findings;
 mod headers;
 mod jobs;

@@ -261,3 +261,141 @@ async fn verify_audit_gives_the_same_answer_while_writers_run() {
         Verification::Intact(_)
     ));
 }
+
+/// Writes `n` audited events.
+async fn write_events(app: &hih_testkit::TestApp, n: usize) {
+    for i in 0..n {
+        let actor = hih_kernel::Actor::system("writer");
+        let mut uow = hih_db::UnitOfWork::begin(app.services(), &actor)
+            .await
+            .unwrap();
+        uow.event("test", &i.to_string(), "write", serde_json::json!({ "i": i }));
+        uow.commit().await.unwrap();
+    }
+}
+
+/// The head's seq: the last entry of the chain.
+async fn head_seq(app: &hih_testkit::TestApp) -> i64 {
+    hih_db::entities::audit_head::Entity::find_by_id(1)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap()
+        .seq
+}
+
+#[tokio::test]
+async fn the_daily_check_continues_after_the_last_intact_entry_and_records_each_run() {
+    use hih_db::audit_check::{CONTINUE_JOB, FULL_JOB, last_checkpoint};
+    use hih_db::entities::audit_verification;
+    let app = app().await;
+    agent_for(&app, Role::Admin, "vroni").await;
+    write_events(&app, 5).await;
+    let head = head_seq(&app).await;
+    app.run_job(FULL_JOB, serde_json::json!({})).await.unwrap();
+    let first = hih_db::audit::latest_verification(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(first.intact);
+    assert_eq!((first.from_seq, first.up_to_seq), (1, head));
+    assert_eq!(first.entries, head);
+    // Recording the run is itself an audited write: the chain grew by one entry.
+    assert_eq!(head_seq(&app).await, head + 1);
+
+    write_events(&app, 3).await;
+    app.run_job(CONTINUE_JOB, serde_json::json!({})).await.unwrap();
+    let second = hih_db::audit::latest_verification(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(second.intact, "{second:?}");
+    assert_eq!(second.from_seq, head + 1, "continued after the checkpoint");
+    assert_eq!(second.up_to_seq, head + 4);
+    assert_eq!(second.entries, 4);
+    assert_eq!(
+        last_checkpoint(app.services()).await.unwrap().unwrap().seq,
+        head + 4
+    );
+
+    // An entry after the checkpoint edited behind the application's back: the next daily
+    // check finds it, records the break, and names it for people.
+    write_events(&app, 2).await;
+    app.db()
+        .execute_unprepared(&format!(
+            "UPDATE audit_log SET changes = '{{}}' WHERE seq = {}",
+            head + 6
+        ))
+        .await
+        .unwrap();
+    app.run_job(CONTINUE_JOB, serde_json::json!({})).await.unwrap();
+    let third = hih_db::audit::latest_verification(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!third.intact);
+    assert_eq!(third.up_to_seq, head + 5, "intact up to the entry before");
+    let (key, args) = hih_db::audit_check::problem_text(&third).unwrap();
+    assert_eq!(key, "app-cli-audit-break-content");
+    assert!(args.contains(&("seq".to_string(), (head + 6).to_string())));
+    // A broken run is no checkpoint: the next run starts again after the last intact one.
+    assert_eq!(
+        last_checkpoint(app.services()).await.unwrap().unwrap().seq,
+        head + 4
+    );
+    let rows = audit_verification::Entity::find().all(app.db()).await.unwrap();
+    assert_eq!(rows.len(), 3);
+}
+
+#[tokio::test]
+async fn a_continued_check_notices_an_edited_checkpoint_and_a_full_check_the_older_entries() {
+    use hih_db::audit::{Break, Checkpoint, verify_consistent_from};
+    let app = app().await;
+    agent_for(&app, Role::Admin, "walli").await;
+    write_events(&app, 6).await;
+    let head = head_seq(&app).await;
+    let full = verify_consistent_from(app.db(), None).await.unwrap();
+    let checkpoint = full.last_intact.clone().unwrap();
+    assert_eq!(checkpoint.seq, head);
+    // Nothing new: the continued check walks no entry and is intact.
+    let none_new = verify_consistent_from(app.db(), Some(checkpoint.clone()))
+        .await
+        .unwrap();
+    assert_eq!(none_new.verification, Verification::Intact(0));
+    // The checkpoint entry itself edited: found by the continued check.
+    app.db()
+        .execute_unprepared(&format!(
+            "UPDATE audit_log SET changes = '{{}}' WHERE seq = {head}"
+        ))
+        .await
+        .unwrap();
+    let edited = verify_consistent_from(app.db(), Some(checkpoint))
+        .await
+        .unwrap();
+    assert_eq!(
+        edited.verification,
+        Verification::Broken {
+            seq: head,
+            reason: Break::Content
+        }
+    );
+    // A forged checkpoint (a hash the entry never had) is refused as well.
+    let forged = verify_consistent_from(
+        app.db(),
+        Some(Checkpoint {
+            seq: 2,
+            hash: "0".repeat(64),
+        }),
+    )
+    .await
+    .unwrap();
+    assert!(matches!(
+        forged.verification,
+        Verification::Broken { seq: 2, .. }
+    ));
+    // The full check finds the edit from the anchor.
+    assert!(matches!(
+        verify_consistent_from(app.db(), None).await.unwrap().verification,
+        Verification::Broken { seq, .. } if seq == head
+    ));
+}

@@ -296,3 +296,8 @@ companies-distribution-no-mailto = Für mehr als { $max } Adressen gibt es keine
 companies-distribution-too-many = Die Liste ist zu lang für die Anzeige. Bitte nutzen Sie die Downloads.
 companies-distribution-back = Zurück zur Unternehmensliste
 companies-distribution-sheet = Verteiler
+
+# Status page (R-OPS-1): the check "postcode data loaded".
+companies-status-postcodes = Postleitzahlen
+companies-status-postcodes-loaded = { $count } Postleitzahlen geladen.
+companies-status-postcodes-missing = Es sind keine Postleitzahlen geladen: Adressen werden nur auf fünf Ziffern geprüft, Landkreis und IHK-Bezirk werden nicht aus der Adresse bestimmt. Laden Sie die Postleitzahlen unter „Referenzdaten“ hoch oder mit „hih import-plz DATEI“.

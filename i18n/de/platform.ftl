@@ -20,6 +20,7 @@ error-rate-limited = Zu viele Versuche in kurzer Zeit. Bitte warten Sie eine Min
 error-validation = Bitte prüfen Sie Ihre Eingaben.
 error-conflict = Der Datensatz wurde inzwischen geändert oder gelöscht. Bitte laden Sie die Seite neu.
 error-internal = Ein technischer Fehler ist aufgetreten. Bitte versuchen Sie es später erneut; der Fehler wurde protokolliert.
+error-storage = Nichts wurde gespeichert: Die Datenbank konnte die Änderung nicht schreiben (Speicherplatz erschöpft oder Schreibfehler). Bitte versuchen Sie es später erneut; sobald der Speicher wieder verfügbar ist, funktioniert das Speichern ohne Neustart. Der Fehler wurde protokolliert und erscheint auf der Statusseite.
 error-bad-request = Die Anfrage war unvollständig oder fehlerhaft.
 form-error-summary-title = Bitte korrigieren Sie die folgenden Angaben:
 form-error-prefix = Fehler:
@@ -83,9 +84,9 @@ app-cli-migrated = { $n ->
     [one] Datenbank aktuell (1 Migration angewendet).
    *[other] Datenbank aktuell ({ $n } Migrationen angewendet).
 }
-app-cli-audit-intact = { $n ->
-    [one] Audit-Protokoll intakt: 1 Eintrag geprüft.
-   *[other] Audit-Protokoll intakt: { $n } Einträge geprüft.
+app-cli-audit-intact-from = { $n ->
+    [one] Audit-Protokoll intakt: 1 Eintrag geprüft (Einträge { $from } bis { $to }).
+   *[other] Audit-Protokoll intakt: { $n } Einträge geprüft (Einträge { $from } bis { $to }).
 }
 app-cli-audit-broken = Audit-Protokoll verletzt ab Eintrag { $seq }: { $reason }
 app-cli-admin-created = Administrator „{ $username }“ angelegt.
@@ -121,3 +122,26 @@ app-cli-audit-break-previous = der Eintrag verweist nicht auf die Prüfsumme sei
 app-cli-audit-break-content = der Inhalt passt nicht zu seiner Prüfsumme (nachträglich geändert)
 app-cli-audit-break-head = die Kette endet nicht dort, wo der Kopf-Eintrag es verzeichnet (Eintrag { $head })
 app-cli-audit-break-anchor = der Anker wurde verschoben, ohne dass eine Protokoll-Löschung ihn bestätigt
+job-db-audit-verify = Protokollkette prüfen (neue Einträge seit der letzten Prüfung)
+job-db-audit-verify-full = Protokollkette vollständig prüfen
+app-cli-backup-done = Sicherung geschrieben und geprüft: { $path } ({ $size } Bytes, SHA-256 { $sha256 })
+app-cli-backup-chain-intact = { $n ->
+    [one] Audit-Kette der Sicherung intakt: 1 Eintrag geprüft.
+   *[other] Audit-Kette der Sicherung intakt: { $n } Einträge geprüft.
+}
+app-cli-backup-note = Hinweis: { $note }
+app-cli-backup-pruned = { $n ->
+    [one] 1 ältere Sicherungsdatei gelöscht (backup.keep).
+   *[other] { $n } ältere Sicherungsdateien gelöscht (backup.keep).
+}
+app-cli-backup-failed = Sicherung fehlgeschlagen: { $error }
+app-cli-restore-unit-pages = Seiten
+app-cli-restore-unit-items = Objekte
+app-cli-restore-progress = { $done }/{ $total } { $unit } wiederhergestellt
+app-cli-restore-done = Wiederhergestellt: { $file } → { $target }
+app-cli-restore-replaced = Wiederhergestellt (vorhandene Daten ersetzt): { $file } → { $target }
+app-cli-restore-chain-intact = { $n ->
+    [one] Audit-Kette nach der Wiederherstellung geprüft: intakt, 1 Eintrag.
+   *[other] Audit-Kette nach der Wiederherstellung geprüft: intakt, { $n } Einträge.
+}
+app-cli-restore-failed = Nicht wiederhergestellt: { $error }

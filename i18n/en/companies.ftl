@@ -296,3 +296,8 @@ companies-distribution-no-mailto = For more than { $max } addresses there is no 
 companies-distribution-too-many = The list is too long to show. Please use the downloads.
 companies-distribution-back = Back to the company list
 companies-distribution-sheet = Distribution list
+
+# Status page (R-OPS-1): the check "postcode data loaded".
+companies-status-postcodes = Postcodes
+companies-status-postcodes-loaded = { $count } postcodes loaded.
+companies-status-postcodes-missing = No postcodes are loaded: addresses are only checked for five digits, and neither Landkreis nor IHK district is derived from the address. Upload the postcodes under "Reference data" or run "hih import-plz FILE".

@@ -20,6 +20,7 @@ error-rate-limited = Too many attempts in a short time. Please wait a minute and
 error-validation = Please check your input.
 error-conflict = The record was changed or deleted in the meantime. Please reload the page.
 error-internal = A technical error occurred. Please try again later; the error has been logged.
+error-storage = Nothing was saved: the database could not write the change (storage full or a write error). Please try again later; once storage is available again, saving works without a restart. The error has been logged and shows on the status page.
 error-bad-request = The request was incomplete or malformed.
 form-error-summary-title = Please correct the following:
 form-error-prefix = Error:
@@ -83,9 +84,9 @@ app-cli-migrated = { $n ->
     [one] Database current (1 migration applied).
    *[other] Database current ({ $n } migrations applied).
 }
-app-cli-audit-intact = { $n ->
-    [one] Audit log intact: 1 entry checked.
-   *[other] Audit log intact: { $n } entries checked.
+app-cli-audit-intact-from = { $n ->
+    [one] Audit log intact: 1 entry checked (entries { $from } to { $to }).
+   *[other] Audit log intact: { $n } entries checked (entries { $from } to { $to }).
 }
 app-cli-audit-broken = Audit log broken from entry { $seq }: { $reason }
 app-cli-admin-created = Administrator “{ $username }” created.
@@ -121,3 +122,26 @@ app-cli-audit-break-previous = the entry does not name its predecessor's checksu
 app-cli-audit-break-content = the content does not match its checksum (changed afterwards)
 app-cli-audit-break-head = the chain does not end where the head row records it (entry { $head })
 app-cli-audit-break-anchor = the anchor was moved without a log purge signing it off
+job-db-audit-verify = Verify the audit chain (entries since the last check)
+job-db-audit-verify-full = Verify the whole audit chain
+app-cli-backup-done = Backup written and verified: { $path } ({ $size } bytes, SHA-256 { $sha256 })
+app-cli-backup-chain-intact = { $n ->
+    [one] Audit chain of the backup intact: 1 entry checked.
+   *[other] Audit chain of the backup intact: { $n } entries checked.
+}
+app-cli-backup-note = Note: { $note }
+app-cli-backup-pruned = { $n ->
+    [one] 1 older backup file deleted (backup.keep).
+   *[other] { $n } older backup files deleted (backup.keep).
+}
+app-cli-backup-failed = Backup failed: { $error }
+app-cli-restore-unit-pages = pages
+app-cli-restore-unit-items = items
+app-cli-restore-progress = { $done }/{ $total } { $unit } restored
+app-cli-restore-done = Restored: { $file } → { $target }
+app-cli-restore-replaced = Restored (existing data replaced): { $file } → { $target }
+app-cli-restore-chain-intact = { $n ->
+    [one] Audit chain checked after the restore: intact, 1 entry.
+   *[other] Audit chain checked after the restore: intact, { $n } entries.
+}
+app-cli-restore-failed = Not restored: { $error }

@@ -19,6 +19,7 @@ pub async fn run(mut settings: Settings, bind: Option<String>) -> anyhow::Result
     let bind = settings.bind.clone();
     let a = crate::assemble::assemble(settings).await?;
     let services = a.state.services.clone();
+    crate::assemble::load_builtin_postcodes(&services).await?;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let workers = if run_workers {
         Some(a.jobs.start(

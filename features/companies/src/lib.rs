@@ -54,6 +54,7 @@ impl Feature for CompaniesFeature {
             include_str!("../templates/district_edit.html"),
         );
         r.permission(permissions::MANAGE_REFERENCE);
+        r.status_check(Arc::new(postcodes::PostcodeStatus));
         r.audit_entity("postcode");
         r.audit_entity("district_area");
         let admin = Access::Permission(permissions::MANAGE_REFERENCE);

@@ -1,5 +1,6 @@
 //! Postcode reference data: the CSV import (CLI and admin upload) with a validation report,
-//! and the address check companies use (R-REF-1, R-REF-2, R-COM-2).
+//! the table built into the binary and loaded into an empty database at start, and the
+//! address check companies use (R-REF-1, R-REF-2, R-COM-2).
 
 use std::collections::HashSet;
 
@@ -9,6 +10,8 @@ use hih_kernel::{Actor, AppError, Services};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use crate::entities::{district_area, postcode};
+
+pub mod builtin;
 
 /// The expected header of the CSV (`osm_id,ort,plz,landkreis,bundesland`, OpenStreetMap).
 pub const HEADER: [&str; 5] = ["osm_id", "ort", "plz", "landkreis", "bundesland"];
@@ -115,7 +118,7 @@ pub async fn import(
     actor: &Actor,
     bytes: &[u8],
     dry_run: bool,
-    mut progress: impl FnMut(u64, u64),
+    progress: impl FnMut(u64, u64),
 ) -> Result<ImportReport, AppError> {
     let (rows, mut report) = parse(bytes);
     if dry_run || !report.problems.is_empty() || rows.is_empty() {
@@ -128,8 +131,21 @@ pub async fn import(
         }
         return Ok(report);
     }
-    let total = rows.len() as u64;
     let mut uow = UnitOfWork::begin(services, actor).await?;
+    replace(&mut uow, rows, &report, progress).await?;
+    uow.commit().await?;
+    Ok(report)
+}
+
+/// Replaces all postcode rows with `rows` inside `uow` and records one audit event with the
+/// report's counts (the import's only write path, for files and the built-in table alike).
+async fn replace(
+    uow: &mut UnitOfWork,
+    rows: Vec<postcode::ActiveModel>,
+    report: &ImportReport,
+    mut progress: impl FnMut(u64, u64),
+) -> Result<(), AppError> {
+    let total = rows.len() as u64;
     let removed = postcode::Entity::delete_many()
         .exec(uow.txn())
         .await?
@@ -148,13 +164,38 @@ pub async fn import(
         "import",
         serde_json::json!({ "rows": report.rows, "imported": report.imported, "duplicates": report.duplicates, "replaced": removed }),
     );
-    uow.commit().await?;
-    Ok(report)
+    Ok(())
 }
 
 /// Number of postcode rows (0 = not loaded: checks fall back to five digits).
 pub async fn count(services: &Services) -> Result<u64, AppError> {
     Ok(postcode::Entity::find().count(&services.db).await?)
+}
+
+/// The status page's check "postcode data loaded" (R-OPS-1): without postcodes, addresses
+/// are checked for five digits only and no district is derived from them.
+pub struct PostcodeStatus;
+
+#[async_trait::async_trait]
+impl hih_kernel::StatusCheck for PostcodeStatus {
+    fn key(&self) -> &'static str {
+        "postcodes"
+    }
+
+    fn label_key(&self) -> &'static str {
+        "companies-status-postcodes"
+    }
+
+    async fn check(&self, services: &Services) -> Result<hih_kernel::StatusFinding, AppError> {
+        use hih_kernel::{StatusFinding, StatusLevel};
+        let n = count(services).await?;
+        Ok(if n == 0 {
+            StatusFinding::new(StatusLevel::Warning, "companies-status-postcodes-missing")
+                .href("/referenzdaten")
+        } else {
+            StatusFinding::new(StatusLevel::Ok, "companies-status-postcodes-loaded").arg("count", n)
+        })
+    }
 }
 
 /// Why an address was refused (each with its German message key).

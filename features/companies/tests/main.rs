@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
 
+mod builtin_postcodes;
 mod companies;
 mod lists;
 mod monthly;

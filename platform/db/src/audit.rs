@@ -178,6 +178,34 @@ fn signed_anchor(e: &audit_log::Model) -> Option<Anchor> {
 /// are read as of one moment. PostgreSQL: a `REPEATABLE READ` read-only transaction; SQLite:
 /// a transaction, whose first read fixes the snapshot (WAL mode).
 pub async fn verify_consistent(db: &DatabaseConnection) -> Result<Verification, AppError> {
+    Ok(verify_consistent_from(db, None).await?.verification)
+}
+
+/// An entry an earlier verification found intact: a later one continues after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checkpoint {
+    /// Its seq.
+    pub seq: i64,
+    /// Its hash.
+    pub hash: String,
+}
+
+/// What one verification run found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// Intact (with the number of entries checked) or the first break.
+    pub verification: Verification,
+    /// Seq of the first entry checked.
+    pub from_seq: i64,
+    /// The last entry found intact (`None` if not even the first one was).
+    pub last_intact: Option<Checkpoint>,
+}
+
+/// [`verify_from`] in one snapshot, like [`verify_consistent`].
+pub async fn verify_consistent_from(
+    db: &DatabaseConnection,
+    start: Option<Checkpoint>,
+) -> Result<Outcome, AppError> {
     let txn = match db.get_database_backend() {
         DbBackend::Postgres => {
             db.begin_with_config(
@@ -188,7 +216,7 @@ pub async fn verify_consistent(db: &DatabaseConnection) -> Result<Verification, 
         }
         _ => db.begin().await?,
     };
-    let result = verify(&txn).await;
+    let result = verify_from(&txn, start).await;
     txn.rollback().await?;
     result
 }
@@ -198,47 +226,101 @@ pub async fn verify_consistent(db: &DatabaseConnection) -> Result<Verification, 
 /// concurrent writers can make it see entries beyond the head it read: use
 /// [`verify_consistent`] on a running system.
 pub async fn verify<C: ConnectionTrait>(db: &C) -> Result<Verification, AppError> {
+    Ok(verify_from(db, None).await?.verification)
+}
+
+/// Like [`verify`], but with a checkpoint only the entries after it are walked (the daily
+/// check and `hih verify-audit --continue`): the checkpoint entry must still carry the hash it
+/// had, and the head and the anchor's sign-off are checked as in a full run. A checkpoint the
+/// log purge has since deleted means a full run from the anchor.
+pub async fn verify_from<C: ConnectionTrait>(
+    db: &C,
+    start: Option<Checkpoint>,
+) -> Result<Outcome, AppError> {
     let head = audit_head::Entity::find_by_id(1)
         .one(db)
         .await?
         .ok_or_else(|| AppError::Internal("audit head missing".into()))?;
-    let mut expected_seq = head.anchor_seq + 1;
-    let mut prev = head.anchor_hash.clone();
+    let anchor = Anchor {
+        seq: head.anchor_seq,
+        hash: head.anchor_hash.clone(),
+    };
+    let start = match start {
+        Some(c) if c.seq > anchor.seq => Some(c),
+        _ => None,
+    };
+    let mut last_intact = start.clone();
+    let (mut expected_seq, mut prev) = match &start {
+        Some(c) => (c.seq + 1, c.hash.clone()),
+        None => (anchor.seq + 1, anchor.hash.clone()),
+    };
+    let from_seq = expected_seq;
+    let broken = |seq, reason| Outcome {
+        verification: Verification::Broken { seq, reason },
+        from_seq,
+        last_intact: None,
+    };
+    if let Some(c) = &start {
+        let still = audit_log::Entity::find()
+            .filter(audit_log::Column::Seq.eq(c.seq))
+            .one(db)
+            .await?;
+        match still {
+            Some(e) if e.hash == c.hash && entry_hash(&e) == e.hash => {}
+            Some(_) => return Ok(broken(c.seq, Break::Content)),
+            None => return Ok(broken(c.seq, Break::Missing { found: c.seq + 1 })),
+        }
+    }
     let mut checked = 0u64;
-    let mut signed: Option<Anchor> = None;
     let mut pages = audit_log::Entity::find()
+        .filter(audit_log::Column::Seq.gte(expected_seq))
         .order_by_asc(audit_log::Column::Seq)
         .paginate(db, PAGE);
     while let Some(rows) = pages.fetch_and_next().await? {
         for e in rows {
-            if let Some(broken) = check_link(&e, expected_seq, &prev) {
-                return Ok(broken);
-            }
-            if let Some(anchor) = signed_anchor(&e) {
-                signed = Some(anchor);
+            if let Some(Verification::Broken { seq, reason }) = check_link(&e, expected_seq, &prev)
+            {
+                return Ok(Outcome {
+                    last_intact,
+                    ..broken(seq, reason)
+                });
             }
             prev = e.hash.clone();
+            last_intact = Some(Checkpoint {
+                seq: e.seq,
+                hash: e.hash.clone(),
+            });
             expected_seq += 1;
             checked += 1;
         }
     }
     if head.seq != expected_seq - 1 || head.hash != prev {
-        return Ok(Verification::Broken {
-            seq: expected_seq,
-            reason: Break::Head { head: head.seq },
+        return Ok(Outcome {
+            last_intact,
+            ..broken(expected_seq, Break::Head { head: head.seq })
         });
     }
-    let anchor = Anchor {
-        seq: head.anchor_seq,
-        hash: head.anchor_hash,
-    };
-    if anchor != Anchor::genesis() && signed.as_ref() != Some(&anchor) {
-        return Ok(Verification::Broken {
-            seq: anchor.seq,
-            reason: Break::UnsignedAnchor,
+    if anchor != Anchor::genesis() && latest_signed_anchor(db).await?.as_ref() != Some(&anchor) {
+        return Ok(Outcome {
+            last_intact,
+            ..broken(anchor.seq, Break::UnsignedAnchor)
         });
     }
-    Ok(Verification::Intact(checked))
+    Ok(Outcome {
+        verification: Verification::Intact(checked),
+        from_seq,
+        last_intact,
+    })
+}
+
+/// The anchor the latest `log-purge` entry signed off, if any.
+async fn latest_signed_anchor<C: ConnectionTrait>(db: &C) -> Result<Option<Anchor>, AppError> {
+    let latest = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq(PURGE_ACTION))
+        .order_by_desc(audit_log::Column::Seq)
+        .all(db)
+        .await?;
+    Ok(latest.iter().find_map(signed_anchor))
 }
 
 /// Where the verifiable chain starts: the last purged entry (seq 0 and the genesis hash while

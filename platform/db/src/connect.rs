@@ -3,8 +3,11 @@ use std::time::Duration;
 
 use hih_kernel::{AppError, Settings};
 use hih_migrations::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, SqlxSqliteConnector};
+use sea_orm::{ConnectionTrait, DatabaseConnection, SqlxPostgresConnector, SqlxSqliteConnector};
+use sqlx::pool::PoolConnectionMetadata;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{ConnectOptions, Connection};
 
 /// Which database engine a connection talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +53,7 @@ pub async fn connect(settings: &Settings) -> Result<DatabaseConnection, AppError
             .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new()
             .max_connections(settings.database.max_connections.max(2))
+            .after_release(|conn, meta| Box::pin(still_clean(conn, meta)))
             .connect_with(opts)
             .await
             .map_err(AppError::internal)?;
@@ -59,11 +63,38 @@ pub async fn connect(settings: &Settings) -> Result<DatabaseConnection, AppError
         db.execute_unprepared("PRAGMA optimize=0x10002").await?;
         Ok(db)
     } else {
-        let mut opts = ConnectOptions::new(url);
-        opts.max_connections(settings.database.max_connections)
-            .sqlx_logging(false);
-        Database::connect(opts).await.map_err(AppError::from)
+        let opts = PgConnectOptions::from_str(&url)
+            .map_err(AppError::internal)?
+            .disable_statement_logging();
+        let pool = PgPoolOptions::new()
+            .max_connections(settings.database.max_connections)
+            .after_release(|conn, meta| Box::pin(still_clean(conn, meta)))
+            .connect_with(opts)
+            .await
+            .map_err(AppError::internal)?;
+        Ok(SqlxPostgresConnector::from_sqlx_postgres_pool(pool))
     }
+}
+
+/// Whether a connection handed back to the pool may be used again (R-NFR-4: safe failure).
+///
+/// A failed `COMMIT` (disk full, I/O error) makes SQLite roll the transaction back by itself;
+/// the driver's own rollback then fails, and the connection would keep counting an open
+/// transaction: every later "transaction" on it became a savepoint of nothing, writes kept
+/// failing with "database is locked" until a restart, and a later "commit" could be
+/// acknowledged without reaching the file. So after the connection has processed everything
+/// queued for it (the ping), one that still counts a transaction is closed, never reused;
+/// the pool opens a fresh one, and writes resume by themselves once storage works again.
+async fn still_clean<C: Connection>(
+    conn: &mut C,
+    _meta: PoolConnectionMetadata,
+) -> Result<bool, sqlx::Error> {
+    conn.ping().await?;
+    if conn.is_in_transaction() {
+        tracing::warn!("closing a database connection left inside a failed transaction");
+        return Ok(false);
+    }
+    Ok(true)
 }
 
 fn sqlite_path(url: &str) -> Option<String> {

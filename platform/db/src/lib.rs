@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod audit_check;
 mod connect;
 pub mod entities;
 pub mod fold;

@@ -15,6 +15,9 @@ pub mod health;
 mod poll;
 mod runner;
 
-pub use dashboard::{JobRun, cancel_run, recent_runs, retry_run};
+pub use dashboard::{
+    DEAD_WORKER_SECS, JobRun, RunFilter, RunState, StateCount, cancel_run, count_runs, find_run,
+    list_runs, recent_runs, retry_run, state_counts,
+};
 pub use envelope::{JobEnvelope, QUEUE};
-pub use runner::JobSystem;
+pub use runner::{JobSystem, MAX_ATTEMPTS};

@@ -93,6 +93,10 @@ pub enum AppError {
     /// Database failure (details logged).
     #[error("database error: {0}")]
     Database(String),
+    /// The database could not store the change (disk full, I/O error): nothing was saved, the
+    /// transaction was rolled back; writes work again once the storage does (R-NFR-4).
+    #[error("storage failure: {0}")]
+    Storage(String),
     /// Any other internal failure (details logged).
     #[error("internal error: {0}")]
     Internal(String),
@@ -111,6 +115,7 @@ impl AppError {
             AppError::Refused(_) => 409,
             AppError::Conflict => 409,
             AppError::Database(_) | AppError::Internal(_) => 500,
+            AppError::Storage(_) => 503,
         }
     }
 
@@ -126,6 +131,7 @@ impl AppError {
             AppError::Refused(key) => key,
             AppError::Conflict => "error-conflict",
             AppError::Database(_) | AppError::Internal(_) => "error-internal",
+            AppError::Storage(_) => "error-storage",
         }
     }
 
@@ -137,8 +143,41 @@ impl AppError {
 
 impl From<sea_orm::DbErr> for AppError {
     fn from(e: sea_orm::DbErr) -> Self {
-        AppError::Database(e.to_string())
+        if is_storage_failure(&e) {
+            AppError::Storage(e.to_string())
+        } else {
+            AppError::Database(e.to_string())
+        }
     }
+}
+
+/// SQLite's primary result codes for a failed write to storage (`SQLITE_IOERR`,
+/// `SQLITE_FULL`); extended codes carry them in the low byte.
+const SQLITE_STORAGE_CODES: [i64; 2] = [10, 13];
+/// PostgreSQL's SQLSTATEs for a failed write to storage (`disk_full`, `io_error`).
+const PG_STORAGE_STATES: [&str; 2] = ["53100", "58030"];
+
+/// Whether a database error says the storage refused the write (disk full, I/O error) rather
+/// than the statement being wrong: the user is told that nothing was saved and why.
+pub fn is_storage_failure(e: &sea_orm::DbErr) -> bool {
+    use sea_orm::{DbErr, RuntimeErr};
+    let (DbErr::Exec(RuntimeErr::SqlxError(err))
+    | DbErr::Query(RuntimeErr::SqlxError(err))
+    | DbErr::Conn(RuntimeErr::SqlxError(err))) = e
+    else {
+        return false;
+    };
+    let Some(db) = err.as_database_error() else {
+        return matches!(**err, sea_orm::sqlx::Error::Io(_));
+    };
+    let Some(code) = db.code() else {
+        return false;
+    };
+    if PG_STORAGE_STATES.contains(&code.as_ref()) {
+        return true;
+    }
+    code.parse::<i64>()
+        .is_ok_and(|c| SQLITE_STORAGE_CODES.contains(&(c & 0xff)))
 }
 
 impl From<sea_orm::TransactionError<AppError>> for AppError {

@@ -278,6 +278,70 @@ pub trait ActivationHook: Send + Sync {
     ) -> Result<Vec<HookEvent>, AppError>;
 }
 
+/// How a status-page check came out (R-OPS-1), most severe first (so a sort puts problems
+/// first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusLevel {
+    /// Something does not work; the operator must act now.
+    Problem,
+    /// Something will fail soon or works only in part.
+    Warning,
+    /// All good.
+    Ok,
+}
+
+/// What one status check found: its level and a message (text key with arguments) that says
+/// precisely what is wrong and what to do.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusFinding {
+    /// Ok, warning or problem.
+    pub level: StatusLevel,
+    /// Text key of the message.
+    pub text_key: String,
+    /// Arguments of the message; numbers are numeric placeables.
+    pub args: serde_json::Map<String, serde_json::Value>,
+    /// A local page where the operator acts on it, if any.
+    pub href: Option<String>,
+}
+
+impl StatusFinding {
+    /// A finding without arguments or link.
+    pub fn new(level: StatusLevel, text_key: &str) -> Self {
+        StatusFinding {
+            level,
+            text_key: text_key.to_string(),
+            args: serde_json::Map::new(),
+            href: None,
+        }
+    }
+
+    /// Adds an argument.
+    pub fn arg(mut self, name: &str, value: impl Into<serde_json::Value>) -> Self {
+        self.args.insert(name.to_string(), value.into());
+        self
+    }
+
+    /// Sets the page where the operator acts on it.
+    pub fn href(mut self, href: &str) -> Self {
+        self.href = Some(href.to_string());
+        self
+    }
+}
+
+/// A check a feature contributes to the status page (R-OPS-1), e.g. "postcode data loaded".
+/// It runs on every view of the page and every minute in the status job: keep it to a cheap
+/// read.
+#[async_trait::async_trait]
+pub trait StatusCheck: Send + Sync {
+    /// Stable key (`postcodes`): identifies the check in the reported degraded state.
+    fn key(&self) -> &'static str;
+    /// Text key of the check's name on the page.
+    fn label_key(&self) -> &'static str;
+    /// Runs the check.
+    async fn check(&self, services: &Services) -> Result<StatusFinding, AppError>;
+}
+
 /// Everything the features registered, in feature order.
 #[derive(Default)]
 pub struct Registry {
@@ -313,6 +377,8 @@ pub struct Registry {
     pub deletion_folds: Vec<Arc<dyn DeletionFold>>,
     /// Hooks to run when a record is deactivated or reactivated.
     pub activation_hooks: Vec<Arc<dyn ActivationHook>>,
+    /// Checks features contribute to the status page.
+    pub status_checks: Vec<Arc<dyn StatusCheck>>,
 }
 
 impl Registry {
@@ -354,6 +420,11 @@ impl Registry {
     /// Registers a hook that runs when records of its entity are deactivated or reactivated.
     pub fn activation_hook(&mut self, hook: Arc<dyn ActivationHook>) {
         self.activation_hooks.push(hook);
+    }
+
+    /// Registers a check of the status page.
+    pub fn status_check(&mut self, check: Arc<dyn StatusCheck>) {
+        self.status_checks.push(check);
     }
 
     /// Registers a job type.

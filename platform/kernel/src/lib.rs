@@ -8,6 +8,7 @@
 //! - [`Services`]: the shared handles handed to handlers and jobs.
 
 mod actor;
+mod branding;
 mod client_addr;
 mod clock;
 mod error;
@@ -18,18 +19,24 @@ mod settings;
 mod text_input;
 
 pub use actor::{Actor, ActorKind, Role, UserActor};
+pub use branding::{
+    BrandingError, BrandingSettings, HexColour, LOGO_MAX_BYTES, LOGO_TYPES, logo_mime,
+};
 pub use client_addr::{TrustedProxy, client_addr};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{AppError, FieldError, FieldErrors};
 pub use feature::{
     Access, ActivationHook, ActorResolver, CronSpec, DeletionFold, Feature, HookEvent, JobContext,
     JobError, JobHandler, JobSpec, NavEntry, Permission, Registry, RouteSpec, SearchHit,
-    SearchHits, SearchProvider, TabProvider, Tile, TileProvider, TileTone,
+    SearchHits, SearchProvider, StatusCheck, StatusFinding, StatusLevel, TabProvider, Tile,
+    TileProvider, TileTone,
 };
 pub use local_path::is_local_path;
-pub use services::{ActivationHooks, DeletionFolds, JobQueue, Services};
+pub use services::{ActivationHooks, DeletionFolds, JobQueue, Services, StatusChecks};
 pub use settings::{
     BackupSettings, DatabaseSettings, LogFormat, LogSettings, MailMode, MailSettings,
-    MisuseSettings, PasswordSettings, SecuritySettings, Settings, SettingsError, parse_year_month,
+    MetricsSettings, MisuseSettings, PasswordSettings, SecuritySettings, Settings, SettingsError,
+    StatusSettings, parse_year_month,
+    valid_id_prefix,
 };
 pub use text_input::{LINE_MAX, TEXT_MAX, text_problem};

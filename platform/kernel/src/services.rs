@@ -3,7 +3,7 @@ use std::sync::Arc;
 use hih_i18n::Catalog;
 use sea_orm::DatabaseConnection;
 
-use crate::{ActivationHook, AppError, Clock, DeletionFold, Settings};
+use crate::{ActivationHook, AppError, Clock, DeletionFold, Settings, StatusCheck};
 
 /// Puts work on the background job queue (implemented by `hih-jobs`).
 #[async_trait::async_trait]
@@ -30,6 +30,20 @@ pub struct Services {
     pub deletion_folds: DeletionFolds,
     /// Hooks run when a record is deactivated or reactivated.
     pub activation_hooks: ActivationHooks,
+    /// Checks features contribute to the status page (R-OPS-1).
+    pub status_checks: StatusChecks,
+}
+
+/// The [`StatusCheck`]s features registered, in feature order.
+#[derive(Clone, Default)]
+pub struct StatusChecks(pub Arc<Vec<Arc<dyn StatusCheck>>>);
+
+impl std::fmt::Debug for StatusChecks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list()
+            .entries(self.0.iter().map(|check| check.key()))
+            .finish()
+    }
 }
 
 /// The registered [`ActivationHook`]s, looked up by entity.

@@ -159,6 +159,11 @@ pub struct BackupSettings {
     pub keep: usize,
     /// Directory (default: `<data_dir>/backups`).
     pub dir: Option<String>,
+    /// The `pg_dump` program (PostgreSQL backups; default: `pg_dump` found on `PATH`).
+    pub pg_dump: Option<String>,
+    /// The `pg_restore` program (verifying and restoring PostgreSQL backups; default:
+    /// `pg_restore` found on `PATH`).
+    pub pg_restore: Option<String>,
 }
 
 impl Default for BackupSettings {
@@ -167,6 +172,8 @@ impl Default for BackupSettings {
             interval_hours: 24,
             keep: 14,
             dir: None,
+            pg_dump: None,
+            pg_restore: None,
         }
     }
 }
@@ -234,6 +241,54 @@ impl Default for MisuseSettings {
     }
 }
 
+/// Thresholds of the status page (R-OPS-1): when a check turns into a warning or a problem.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct StatusSettings {
+    /// Seconds without a heartbeat after which a job worker counts as dead (apalis beats
+    /// every 30 s).
+    pub worker_timeout_seconds: i64,
+    /// Minutes the oldest due job may wait in the queue before the queue counts as congested.
+    pub queue_max_wait_minutes: i64,
+    /// Hours back in which finally failed jobs and undeliverable mails are reported.
+    pub failed_window_hours: i64,
+    /// Minutes an undelivered mail may wait (SMTP mode) before it is reported.
+    pub mail_max_wait_minutes: i64,
+    /// Free space of the data directory below which writing is in danger (a problem; below
+    /// twice this, a warning).
+    pub disk_min_free_mb: u64,
+    /// Hours after which the last successful backup counts as too old (unset: twice
+    /// `backup.interval_hours`).
+    pub backup_max_age_hours: Option<i64>,
+    /// Milliseconds a trivial query may take before the database counts as slow.
+    pub db_latency_warn_ms: u64,
+}
+
+impl Default for StatusSettings {
+    fn default() -> Self {
+        StatusSettings {
+            worker_timeout_seconds: 90,
+            queue_max_wait_minutes: 15,
+            failed_window_hours: 24,
+            mail_max_wait_minutes: 30,
+            disk_min_free_mb: 1024,
+            backup_max_age_hours: None,
+            db_latency_warn_ms: 500,
+        }
+    }
+}
+
+/// Who may read `/metrics` (R-OPS-1): nobody unless a token or addresses are configured.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct MetricsSettings {
+    /// Bearer token a scraper sends (`Authorization: Bearer …`; a secret: never printed).
+    pub token: Option<SecretString>,
+    /// Client addresses or networks (`127.0.0.1`, `10.0.0.0/8`) that may read without a
+    /// token; the client address is the one behind `security.trusted_proxies`.
+    pub allow_from: Vec<crate::TrustedProxy>,
+}
+
 /// Why the configuration is refused at start.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SettingsError {
@@ -260,6 +315,14 @@ pub enum SettingsError {
     /// The log purge deletes at least one entry per transaction.
     #[error("logs.purge_batch muss mindestens 1 sein")]
     LogPurgeBatch,
+    /// R-ID-1: the applicant ID's prefix is a short code of capital letters and digits.
+    #[error(
+        "id_prefix = „{0}“ ist nicht zulässig: 1 bis 10 Großbuchstaben (A–Z) oder Ziffern, beginnend mit einem Buchstaben (z. B. HIH)"
+    )]
+    IdPrefix(String),
+    /// R-OPR-4: product name, logo or colours of the instance.
+    #[error(transparent)]
+    Branding(#[from] crate::BrandingError),
 }
 
 /// The whole configuration.
@@ -314,6 +377,12 @@ pub struct Settings {
     /// district. Unset: for each district, from the month of its first monthly count or first
     /// company, so a fresh installation does not report years of missing months.
     pub monthly_counts_start: Option<String>,
+    /// Product name, logo and colours of this instance (R-OPR-4).
+    pub branding: crate::BrandingSettings,
+    /// Thresholds of the status page.
+    pub status: StatusSettings,
+    /// Access to `/metrics`.
+    pub metrics: MetricsSettings,
 }
 
 impl Default for Settings {
@@ -341,6 +410,9 @@ impl Default for Settings {
             misuse: MisuseSettings::default(),
             export_alert_rows: 5000,
             monthly_counts_start: None,
+            branding: crate::BrandingSettings::default(),
+            status: StatusSettings::default(),
+            metrics: MetricsSettings::default(),
         }
     }
 }
@@ -365,6 +437,10 @@ impl Settings {
             return Err(SettingsError::MonthlyCountsStart);
         }
         self.logs.validate()?;
+        if !valid_id_prefix(&self.id_prefix) {
+            return Err(SettingsError::IdPrefix(self.id_prefix.clone()));
+        }
+        self.branding.validate()?;
         Ok(())
     }
 
@@ -383,6 +459,16 @@ impl Settings {
             _ => format!("sqlite://{}/hih.db?mode=rwc", self.data_dir),
         }
     }
+}
+
+/// Whether `prefix` may start applicant IDs (R-ID-1): 1 to 10 capital letters `A–Z` or
+/// digits, the first a letter — so `HIH-VN-0001` stays one unambiguous token.
+pub fn valid_id_prefix(prefix: &str) -> bool {
+    (1..=10).contains(&prefix.len())
+        && prefix.starts_with(|c: char| c.is_ascii_uppercase())
+        && prefix
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 /// Parses a month `JJJJ-MM` (year 2000–2999) into `(year, month)`.

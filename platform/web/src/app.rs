@@ -19,7 +19,7 @@ use crate::middleware::{guard, wrap};
 use crate::{AppState, Templates};
 
 /// The platform's own templates (layout, form macros, error page).
-pub const PLATFORM_TEMPLATES: [(&str, &str); 6] = [
+pub const PLATFORM_TEMPLATES: [(&str, &str); 7] = [
     (
         "platform/cancel.html",
         include_str!("../templates/cancel.html"),
@@ -41,6 +41,10 @@ pub const PLATFORM_TEMPLATES: [(&str, &str); 6] = [
         "platform/notifications.html",
         include_str!("../templates/notifications.html"),
     ),
+    (
+        "platform/legal.html",
+        include_str!("../templates/legal.html"),
+    ),
 ];
 
 /// The platform's texts (`i18n/<locale>/platform.ftl`).
@@ -55,6 +59,16 @@ pub fn platform_texts() -> Vec<(String, Locale, &'static str)> {
             "platform".to_string(),
             Locale::En,
             include_str!("../../../i18n/en/platform.ftl"),
+        ),
+        (
+            "platform_legal".to_string(),
+            Locale::De,
+            include_str!("../../../i18n/de/platform_legal.ftl"),
+        ),
+        (
+            "platform_legal".to_string(),
+            Locale::En,
+            include_str!("../../../i18n/en/platform_legal.ftl"),
         ),
     ]
 }
@@ -122,12 +136,14 @@ pub fn build_app(
     sources.extend(std::mem::take(&mut registry.templates));
     let templates = Templates::new(&sources, services.texts.clone())
         .map_err(|e| AppError::Internal(format!("templates: {e:#}")))?;
-    let state = AppState::new(services, templates, &mut registry);
+    let branding = crate::Branding::load(&services.settings.branding)?;
+    let state = AppState::new(services, templates, &mut registry, branding);
     let mut route = Route::new()
         .at("/static/:hash/:name", get(crate::assets::serve_asset))
         .at("/healthz", get(healthz))
         .at("/readyz", get(readyz))
-        .at("/sprache", post(switch_language));
+        .at("/sprache", post(switch_language))
+        .at(crate::legal::PATH, get(crate::legal::page));
     for spec in std::mem::take(&mut registry.routes) {
         route = route.at(spec.path, guard(spec.endpoint, spec.access));
     }
@@ -148,6 +164,7 @@ pub fn assemble(
     registry.current_feature = "platform";
     hih_mail::register(&mut registry);
     hih_db::maintenance::register(&mut registry);
+    hih_db::audit_check::register(&mut registry);
     hih_notify::register(&mut registry);
     crate::notifications::register(&mut registry);
     let features_registry = Registry::build(features);
@@ -167,6 +184,9 @@ pub fn assemble(
         ))),
         activation_hooks: hih_kernel::ActivationHooks(Arc::new(std::mem::take(
             &mut registry.activation_hooks,
+        ))),
+        status_checks: hih_kernel::StatusChecks(Arc::new(std::mem::take(
+            &mut registry.status_checks,
         ))),
     };
     build_app(registry, services)
@@ -190,4 +210,5 @@ fn merge(into: &mut Registry, from: Registry) {
     into.audit_entities.extend(from.audit_entities);
     into.deletion_folds.extend(from.deletion_folds);
     into.activation_hooks.extend(from.activation_hooks);
+    into.status_checks.extend(from.status_checks);
 }

@@ -1,12 +1,13 @@
 //! Static assets built into the binary, served under `/static/<hash>/<name>` with a long
-//! cache lifetime (the hash busts caches on change).
+//! cache lifetime (the hash busts caches on change). The instance's brand assets (logo, colour
+//! style sheet; [`crate::Branding`]) are served the same way.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use poem::http::{StatusCode, header};
 use poem::web::Path;
-use poem::{Response, handler};
+use poem::{Request, Response, handler};
 use sha2::{Digest, Sha256};
 
 struct Asset {
@@ -52,18 +53,40 @@ pub fn asset_url(name: &str) -> String {
     }
 }
 
-/// Serves an asset (public).
+/// Serves an asset (public): a built-in one, else one of the instance's brand assets.
 #[handler]
-pub fn serve_asset(Path((hash, name)): Path<(String, String)>) -> Response {
-    match ASSETS.get(name.as_str()) {
-        Some(a) if a.hash == hash => Response::builder()
-            .header(header::CONTENT_TYPE, a.mime)
-            .header(header::CACHE_CONTROL, "public, max-age=31536000, immutable")
-            .body(a.bytes),
-        Some(a) => Response::builder()
-            .status(StatusCode::FOUND)
-            .header(header::LOCATION, format!("/static/{}/{name}", a.hash))
-            .finish(),
+pub fn serve_asset(req: &Request, Path((hash, name)): Path<(String, String)>) -> Response {
+    if let Some(a) = ASSETS.get(name.as_str()) {
+        return respond(&hash, &name, &a.hash, a.mime, || a.bytes.into());
+    }
+    let brand = req
+        .extensions()
+        .get::<crate::AppState>()
+        .and_then(|s| s.branding.asset(&name));
+    match brand {
+        Some(a) => respond(&hash, &name, &a.hash, a.mime, || a.bytes.clone().into()),
         None => Response::builder().status(StatusCode::NOT_FOUND).finish(),
+    }
+}
+
+/// The asset with a long cache lifetime when `wanted` is its current hash, else a redirect to
+/// its current address.
+fn respond(
+    wanted: &str,
+    name: &str,
+    hash: &str,
+    mime: &str,
+    body: impl FnOnce() -> poem::Body,
+) -> Response {
+    if wanted == hash {
+        Response::builder()
+            .header(header::CONTENT_TYPE, mime)
+            .header(header::CACHE_CONTROL, "public, max-age=31536000, immutable")
+            .body(body())
+    } else {
+        Response::builder()
+            .status(StatusCode::FOUND)
+            .header(header::LOCATION, format!("/static/{hash}/{name}"))
+            .finish()
     }
 }

@@ -323,7 +323,16 @@ pub(crate) fn base_context(
         Locale::De => "en",
         Locale::En => "de",
     };
+    // R-OPR-4: the configured product name, else the (editable) text `app-name`.
+    let brand_name = state
+        .branding
+        .product_name
+        .clone()
+        .unwrap_or_else(|| state.services.texts.t(locale, "app-name", &[]));
     context! {
+        brand_name => brand_name,
+        brand_logo_url => state.branding.logo_url(),
+        brand_css_url => state.branding.css_url(),
         lang => locale.code(),
         other_lang => other_lang,
         user => user,

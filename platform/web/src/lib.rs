@@ -6,14 +6,16 @@
 
 mod app;
 mod assets;
+mod branding;
 mod ctx;
+mod legal;
 pub mod draft;
 pub mod export;
 pub mod list;
 mod middleware;
 mod notifications;
 pub mod paging;
-pub use middleware::{RequestMeta, mask_path};
+pub use middleware::{RequestMeta, RequestMetrics, UNMATCHED_ROUTE, mask_path};
 mod ratelimit;
 mod session;
 mod state;
@@ -21,6 +23,7 @@ mod templates;
 
 pub use app::{PLATFORM_TEMPLATES, assemble, build_app, platform_texts};
 pub use assets::asset_url;
+pub use branding::{Branding, CSS_ASSET, LOGO_ASSET, style_sheet};
 pub use ctx::{Ctx, WebError, WebResult, form_errors, redirect};
 pub use list::ListParams;
 pub use paging::{fetch_first, fetch_page};

@@ -235,6 +235,7 @@ fn to_app_error(e: &poem::Error) -> AppError {
             AppError::Validation(f) => AppError::Validation(f.clone()),
             AppError::Refused(k) => AppError::Refused(k.clone()),
             AppError::Database(d) => AppError::Database(d.clone()),
+            AppError::Storage(d) => AppError::Storage(d.clone()),
             AppError::Internal(d) => AppError::Internal(d.clone()),
             AppError::NotFound => AppError::NotFound,
             AppError::Forbidden => AppError::Forbidden,
@@ -356,10 +357,11 @@ async fn pipeline(
             {
                 Ok(s) => s,
                 Err(e) => {
+                    // The database cannot even be read (e.g. storage failure): the German
+                    // error page without the session, which needs no database.
                     tracing::error!(error = %e, "session load failed");
-                    return Ok(Response::builder()
-                        .status(StatusCode::SERVICE_UNAVAILABLE)
-                        .finish());
+                    let none = Session::detached(now, &state.services.settings);
+                    return Ok(error_page(&state, &none, &Actor::anonymous(), &path, &e));
                 }
             };
             let actor = match resolve_actor(&state, &session).await {
@@ -416,10 +418,127 @@ async fn pipeline(
     .await
 }
 
-/// Wraps the whole route tree in the pipeline.
+/// Request counts and latencies by route pattern (`/unternehmen/:id`, never the raw path) for
+/// `/metrics` (R-OPS-1): `hih_http_requests_total{method,route,status}` and
+/// `hih_http_request_duration_seconds{method,route}`. One per application; the pipeline puts
+/// it into every request's extensions, where the metrics endpoint finds it.
+#[derive(Clone)]
+pub struct RequestMetrics {
+    registry: prometheus::Registry,
+    requests: prometheus::IntCounterVec,
+    duration: prometheus::HistogramVec,
+}
+
+/// The route label of a request that matched no route.
+pub const UNMATCHED_ROUTE: &str = "(unmatched)";
+
+impl RequestMetrics {
+    /// Empty counters and histograms in a registry of their own.
+    pub fn new() -> Result<Self, prometheus::Error> {
+        let registry = prometheus::Registry::new();
+        let requests = prometheus::IntCounterVec::new(
+            prometheus::Opts::new(
+                "hih_http_requests_total",
+                "HTTP requests by method, route pattern and status code.",
+            ),
+            &["method", "route", "status"],
+        )?;
+        let duration = prometheus::HistogramVec::new(
+            prometheus::HistogramOpts::new(
+                "hih_http_request_duration_seconds",
+                "Time from receiving a request to its response, by method and route pattern.",
+            ),
+            &["method", "route"],
+        )?;
+        registry.register(Box::new(requests.clone()))?;
+        registry.register(Box::new(duration.clone()))?;
+        Ok(RequestMetrics {
+            registry,
+            requests,
+            duration,
+        })
+    }
+
+    /// Counts one request.
+    pub fn observe(&self, method: &Method, route: &str, status: StatusCode, seconds: f64) {
+        let method = match *method {
+            Method::GET => "GET",
+            Method::HEAD => "HEAD",
+            Method::POST => "POST",
+            Method::PUT => "PUT",
+            Method::DELETE => "DELETE",
+            Method::PATCH => "PATCH",
+            Method::OPTIONS => "OPTIONS",
+            _ => "OTHER",
+        };
+        self.requests
+            .with_label_values(&[method, route, status.as_str()])
+            .inc();
+        self.duration
+            .with_label_values(&[method, route])
+            .observe(seconds);
+    }
+
+    /// The current values, for the text encoder.
+    pub fn gather(&self) -> Vec<prometheus::proto::MetricFamily> {
+        self.registry.gather()
+    }
+}
+
+/// Where the route layer leaves the pattern the request matched, for the metrics.
+#[derive(Clone, Default)]
+struct RouteSlot(Arc<std::sync::OnceLock<Arc<str>>>);
+
+/// Notes the route pattern poem matched (its `PathPattern`, on the response or the error).
+fn remember_route(ep: BoxEndpoint<'static>) -> BoxEndpoint<'static> {
+    ep.around(|ep, req| async move {
+        let slot = req.extensions().get::<RouteSlot>().cloned();
+        let result = ep.call(req).await;
+        let pattern = match &result {
+            Ok(resp) => resp.data::<poem::PathPattern>(),
+            Err(e) => e.data::<poem::PathPattern>(),
+        };
+        if let (Some(slot), Some(pattern)) = (slot, pattern) {
+            let _ = slot.0.set(pattern.0.clone());
+        }
+        result
+    })
+    .boxed()
+}
+
+/// Wraps the whole route tree in the pipeline, and counts every request by route pattern.
 pub(crate) fn wrap(ep: BoxEndpoint<'static>, state: AppState) -> BoxEndpoint<'static> {
-    let ep = Arc::new(ep);
-    poem::endpoint::make(move |req| pipeline(ep.clone(), req, state.clone())).boxed()
+    let ep = Arc::new(remember_route(ep));
+    let metrics = match RequestMetrics::new() {
+        Ok(m) => Some(m),
+        Err(error) => {
+            tracing::error!(%error, "request metrics unavailable");
+            None
+        }
+    };
+    poem::endpoint::make(move |mut req: Request| {
+        let (ep, state, metrics) = (ep.clone(), state.clone(), metrics.clone());
+        async move {
+            let started = std::time::Instant::now();
+            let method = req.method().clone();
+            let slot = RouteSlot::default();
+            req.extensions_mut().insert(slot.clone());
+            if let Some(m) = &metrics {
+                req.extensions_mut().insert(m.clone());
+            }
+            let result = pipeline(ep, req, state).await;
+            if let Some(m) = &metrics {
+                let status = match &result {
+                    Ok(resp) => resp.status(),
+                    Err(e) => e.status(),
+                };
+                let route = slot.0.get().map(|p| &**p).unwrap_or(UNMATCHED_ROUTE);
+                m.observe(&method, route, status, started.elapsed().as_secs_f64());
+            }
+            result
+        }
+    })
+    .boxed()
 }
 
 /// Applies a route's [`Access`]: anonymous users are sent to the login page, users without the

@@ -105,6 +105,20 @@ impl Session {
         }))))
     }
 
+    /// A session without a cookie and without a database row, for answering when the
+    /// database cannot be read (it is never persisted).
+    pub fn detached(now: DateTime<Utc>, settings: &Settings) -> Self {
+        Session(Arc::new(Mutex::new(State {
+            row: None,
+            new_token: None,
+            delete_hash: None,
+            dirty: false,
+            cookie_cleared: false,
+            now,
+            absolute: Duration::hours(settings.security.session_absolute_hours),
+        })))
+    }
+
     fn ensure(state: &mut State) {
         if state.row.is_none() {
             let token = random_token();

@@ -42,6 +42,8 @@ pub struct Inner {
     pub routes: Vec<(String, hih_kernel::Access)>,
     /// Login/reset rate limiter.
     pub limiter: RateLimiter,
+    /// Product name, logo and colours of this instance (R-OPR-4).
+    pub branding: crate::Branding,
     texts_checked_at: AtomicI64,
     texts_stamp: std::sync::Mutex<String>,
 }
@@ -54,8 +56,13 @@ impl Deref for AppState {
 }
 
 impl AppState {
-    /// Builds the state from the registry's non-route parts.
-    pub fn new(services: Services, templates: Templates, registry: &mut Registry) -> Self {
+    /// Builds the state from the registry's non-route parts and the loaded branding.
+    pub fn new(
+        services: Services,
+        templates: Templates,
+        registry: &mut Registry,
+        branding: crate::Branding,
+    ) -> Self {
         let mut nav = std::mem::take(&mut registry.nav);
         nav.sort_by_key(|n| n.order);
         let limiter = RateLimiter::new(services.settings.security.rate_limit_per_minute);
@@ -76,6 +83,7 @@ impl AppState {
                 .map(|r| (r.path.clone(), r.access))
                 .collect(),
             limiter,
+            branding,
             texts_checked_at: AtomicI64::new(0),
             texts_stamp: std::sync::Mutex::new(String::new()),
         }))

@@ -1,9 +1,12 @@
-//! Matrix rows of the operations feature's `status` part.
+//! Matrix rows of the operations feature's `status` part: the status page, for admins and
+//! super administrators only.
 
 use hih_testkit::TestApp;
-use hih_testkit::matrix::Row;
+use hih_testkit::matrix::{Expect::*, Row};
+
+use crate::matrix::{managers, row};
 
 /// The rows.
 pub(crate) async fn rows(_app: &TestApp) -> Vec<Row> {
-    Vec::new()
+    vec![row("/system/status", "/system/status", Login, managers(Ok))]
 }

@@ -1,9 +1,91 @@
-//! The job dashboard `/system/jobs` (R-OPS-2).
+//! The job dashboard `/system/jobs` (R-OPS-2; admins and super administrators), without
+//! JavaScript:
+//! - [`overview`]: every registered job type with its label, its schedule in words and as cron
+//!   expression, the next run (Europe/Berlin) or "on demand", and its runs per state;
+//! - [`routes`]: the runs (job, German state, due/started/finished, duration, attempts, error),
+//!   filtered by job and state, paged; a run's page; runs held by a dead worker are named so;
+//! - [`actions`]: retry and cancel, each confirmed on a page of its own and audited;
+//! - [`schedule`] and [`view`]: next runs and words of cron schedules; what a run looks like.
+//!
+//! The runs come from apalis' tables through `hih_jobs`' dashboard queries; the job types and
+//! schedules from what the features registered (kept in the app state). Texts
+//! `operations-jobs-*` in `i18n/*/operations_jobs.ftl`.
 
-use hih_kernel::Registry;
+pub mod actions;
+pub mod overview;
+pub mod routes;
+pub mod schedule;
+pub mod view;
+
+use hih_i18n::Locale;
+use hih_kernel::{Access, NavEntry, Registry};
+use poem::{EndpointExt, get, post};
+
+use crate::permissions::JOBS;
 
 /// Path of this part's page.
 pub const PATH: &str = "/system/jobs";
 
-/// Registers this part's routes, templates, texts and jobs.
-pub fn register(_r: &mut Registry) {}
+const TEMPLATES: [(&str, &str); 4] = [
+    (
+        "operations/jobs/list.html",
+        include_str!("../../templates/jobs/list.html"),
+    ),
+    (
+        "operations/jobs/detail.html",
+        include_str!("../../templates/jobs/detail.html"),
+    ),
+    (
+        "operations/jobs/confirm.html",
+        include_str!("../../templates/jobs/confirm.html"),
+    ),
+    (
+        "operations/jobs/refused.html",
+        include_str!("../../templates/jobs/refused.html"),
+    ),
+];
+
+/// Registers this part's routes, templates, texts, navigation entry and audit entity.
+pub fn register(r: &mut Registry) {
+    r.texts(
+        Locale::De,
+        include_str!("../../../../i18n/de/operations_jobs.ftl"),
+    );
+    r.texts(
+        Locale::En,
+        include_str!("../../../../i18n/en/operations_jobs.ftl"),
+    );
+    for (name, source) in TEMPLATES {
+        r.template(name, source);
+    }
+    r.nav(NavEntry {
+        label_key: "operations-jobs-nav",
+        href: PATH,
+        permission: Some(JOBS),
+        order: 910,
+    });
+    r.audit_entity(actions::AUDIT_ENTITY);
+    let access = Access::Permission(JOBS);
+    r.route(PATH, access, get(routes::list).boxed());
+    r.route(&format!("{PATH}/:id"), access, get(routes::detail).boxed());
+    r.route(
+        &format!("{PATH}/:id/wiederholen"),
+        access,
+        post(actions::retry_confirm).boxed(),
+    );
+    r.route(
+        &format!("{PATH}/:id/wiederholen/bestaetigen"),
+        access,
+        post(actions::retry_submit).boxed(),
+    );
+    r.route(
+        &format!("{PATH}/:id/abbrechen"),
+        access,
+        post(actions::cancel_confirm).boxed(),
+    );
+    r.route(
+        &format!("{PATH}/:id/abbrechen/bestaetigen"),
+        access,
+        post(actions::cancel_submit).boxed(),
+    );
+}

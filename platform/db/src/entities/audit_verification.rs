@@ -32,3 +32,10 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl crate::Auditable for Model {
+    const ENTITY: &'static str = "audit_verification";
+    fn audit_id(&self) -> String {
+        self.id.to_string()
+    }
+}
