@@ -7,7 +7,7 @@ use std::time::Duration;
 use hih_db::entities::{audit_log, mail_outbox};
 use hih_kernel::{MailMode, Role};
 use hih_testkit::TestApp;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use secrecy::SecretString;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
@@ -263,4 +263,47 @@ async fn purge_job_deletes_expired_sessions_and_tokens_only() {
     app.run_job("users.purge-expired", serde_json::json!({}))
         .await
         .unwrap();
+}
+
+#[tokio::test]
+async fn a_mail_whose_job_was_lost_in_a_crash_is_delivered_after_the_sweep() {
+    let (port, received) = fake_smtp().await;
+    let app = smtp_app(port).await;
+    hih_users::testing::create_user(app.services(), Role::Admin, "lost-job").await;
+    request_reset(&app, "lost-job@example.org").await;
+    let row = mail_to(app.db(), "lost-job@example.org").await.unwrap();
+    assert_eq!(row.status, "queued");
+    // The process died between the business commit and the enqueue: no job exists.
+    let table = match app.db().get_database_backend() {
+        sea_orm::DatabaseBackend::Postgres => "apalis.jobs",
+        _ => "Jobs",
+    };
+    app.db()
+        .execute_unprepared(&format!("DELETE FROM {table}"))
+        .await
+        .unwrap();
+    // Within the grace period the sweep leaves it alone (its job may still be on the way) …
+    app.run_job(hih_mail::SWEEP_JOB, serde_json::Value::Null)
+        .await
+        .unwrap();
+    assert!(hih_jobs::recent_runs(&app.jobs, 10).await.unwrap().is_empty());
+    // … after it, the sweep enqueues the delivery again and the worker delivers.
+    app.clock.advance(chrono::Duration::minutes(11));
+    app.run_job(hih_mail::SWEEP_JOB, serde_json::Value::Null)
+        .await
+        .unwrap();
+    let workers = Workers::start(&app);
+    let db = app.db().clone();
+    let sent = wait_for(|| {
+        let db = db.clone();
+        async move {
+            mail_to(&db, "lost-job@example.org")
+                .await
+                .is_some_and(|m| m.status == "sent")
+        }
+    })
+    .await;
+    workers.stop().await;
+    assert!(sent, "delivered after the sweep");
+    assert_eq!(received.lock().unwrap().len(), 1, "exactly once");
 }
