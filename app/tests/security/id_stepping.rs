@@ -445,3 +445,30 @@ async fn ids_stepped_across_scopes_never_show_foreign_records() {
         denied.len()
     );
 }
+
+#[tokio::test]
+async fn a_malformed_or_overflowing_id_names_no_record() {
+    let app = crate::app().await;
+    let (admin, _) = agent_for(&app, Role::Admin, "malformed").await;
+    let mut checked = 0;
+    for (pattern, _) in &app.state.routes {
+        if !pattern.contains(":id") {
+            continue;
+        }
+        for bad in ["abc", "99999999999999999999999", "1e3", "-"] {
+            let path = pattern
+                .split('/')
+                .map(|seg| match seg {
+                    ":id" => bad,
+                    s if s.starts_with(':') => "x",
+                    s => s,
+                })
+                .collect::<Vec<_>>()
+                .join("/");
+            let page = admin.get(&path).await;
+            assert_eq!(page.status, 404, "GET {path}: {}", page.status);
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "every route with an id: {checked}");
+}

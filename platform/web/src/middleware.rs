@@ -245,6 +245,10 @@ fn to_app_error(e: &poem::Error) -> AppError {
             AppError::Conflict => AppError::Conflict,
         };
     }
+    // A path that does not parse (`/bewerber/abc` where an id belongs) names no record.
+    if e.is::<poem::error::ParsePathError>() {
+        return AppError::NotFound;
+    }
     match e.status() {
         StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED => AppError::NotFound,
         StatusCode::BAD_REQUEST
