@@ -47,7 +47,8 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
-    /// Creates realistic synthetic data (companies need the postcodes: `hih import-plz` first).
+    /// Creates realistic synthetic data (companies take their addresses from the postcode
+    /// table: the built-in one is loaded first when it is empty).
     DemoData {
         /// Number of companies.
         #[arg(long, default_value_t = 0)]

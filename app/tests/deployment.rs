@@ -6,6 +6,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use figment::providers::Format;
+
 use hih_kernel::Settings;
 use hih_testkit::TestApp;
 

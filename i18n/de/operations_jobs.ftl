@@ -1,4 +1,5 @@
 # Job dashboard (R-OPS-2): job types, schedules, next runs, runs, retry and cancel.
+job-operations-jobs-purge = Erfolgreich beendete Läufe von Hintergrundjobs nach 30 Tagen löschen
 operations-jobs-nav = Hintergrundjobs
 operations-jobs-title = Hintergrundjobs
 operations-jobs-intro = Was im Hintergrund läuft: jede Jobart mit ihrem Zeitplan und dem nächsten Lauf, darunter die einzelnen Läufe mit Status, Dauer, Versuchen und Fehlermeldung. Fehlgeschlagene Läufe lassen sich erneut ausführen, wartende abbrechen.

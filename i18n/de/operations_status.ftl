@@ -15,10 +15,6 @@ operations-status-degraded = Betrieb eingeschränkt: { $problems ->
 operations-status-findings-heading = Was zu tun ist
 operations-status-checked = Geprüft am { $at }. Die Seite prüft bei jedem Aufruf neu; die Meldung an den Betrieb übernimmt eine Prüfung im Minutentakt.
 operations-status-checks-heading = Alle Prüfungen
-operations-status-checks-caption = Ergebnis jeder Prüfung
-operations-status-col-check = Prüfung
-operations-status-col-level = Zustand
-operations-status-col-result = Ergebnis und was zu tun ist
 operations-status-act = Zur Seite: { $check }
 operations-status-level-problem = Problem
 operations-status-level-warning = Warnung
@@ -106,7 +102,8 @@ operations-status-backup-failed = Die letzte Sicherung am { $at } ist fehlgeschl
 operations-status-backup-old = Die letzte erfolgreiche Sicherung ist { $hours } Stunden alt (vom { $at }); erwartet wird eine alle { $interval } Stunden. Prüfen Sie im Job-Dashboard, ob der Sicherungsjob läuft, oder sichern Sie mit „hih backup“.
 
 operations-status-audit-ok = Intakt bis Eintrag { $seq }, geprüft am { $at }.
-operations-status-audit-unverified = Die Prüfkette wurde noch nicht geprüft. Führen Sie „hih verify-audit“ aus; danach steht hier, bis zu welchem Eintrag sie intakt ist.
+operations-status-audit-unverified = Die Prüfkette wurde noch nicht geprüft. Führen Sie „hih verify-audit“ aus oder warten Sie auf die tägliche Prüfung (Job db.audit-verify); danach steht hier, bis zu welchem Eintrag sie intakt ist.
+operations-status-audit-stale = Intakt bis Eintrag { $seq }, aber zuletzt vor { $days } Tagen geprüft (am { $at }): Die tägliche Prüfung (Job db.audit-verify) scheint nicht zu laufen. Prüfen Sie das Job-Dashboard oder führen Sie „hih verify-audit --continue“ aus.
 operations-status-audit-broken = Die Prüfkette ist gebrochen: intakt nur bis Eintrag { $seq } (geprüft am { $at }; Befund: { $problem }). Das Änderungsprotokoll wurde möglicherweise verändert. Sichern Sie den jetzigen Zustand, informieren Sie die Datenschutzbeauftragten und vergleichen Sie mit der letzten Sicherung.
 
 operations-status-version = Version { $version }; { $count ->

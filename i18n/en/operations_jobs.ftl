@@ -1,4 +1,5 @@
 # Job dashboard (R-OPS-2): job types, schedules, next runs, runs, retry and cancel.
+job-operations-jobs-purge = Delete successfully finished background job runs after 30 days
 operations-jobs-nav = Background jobs
 operations-jobs-title = Background jobs
 operations-jobs-intro = What runs in the background: every job type with its schedule and its next run, below the single runs with state, duration, attempts and error message. Failed runs can be run again, waiting ones cancelled.

@@ -15,10 +15,6 @@ operations-status-degraded = Operation degraded: { $problems ->
 operations-status-findings-heading = What to do
 operations-status-checked = Checked at { $at }. The page checks anew on every visit; reporting to the operator is done by a check every minute.
 operations-status-checks-heading = All checks
-operations-status-checks-caption = Result of every check
-operations-status-col-check = Check
-operations-status-col-level = State
-operations-status-col-result = Result and what to do
 operations-status-act = Go to page: { $check }
 operations-status-level-problem = Problem
 operations-status-level-warning = Warning
@@ -106,7 +102,8 @@ operations-status-backup-failed = The last backup at { $at } failed (error: { $e
 operations-status-backup-old = The last successful backup is { $hours } hours old (from { $at }); one is expected every { $interval } hours. Check on the job dashboard whether the backup job runs, or back up with "hih backup".
 
 operations-status-audit-ok = Intact up to entry { $seq }, verified at { $at }.
-operations-status-audit-unverified = The hash chain has not been verified yet. Run "hih verify-audit"; afterwards this shows up to which entry it is intact.
+operations-status-audit-unverified = The hash chain has not been verified yet. Run "hih verify-audit" or wait for the daily check (job db.audit-verify); afterwards this shows up to which entry it is intact.
+operations-status-audit-stale = Intact up to entry { $seq }, but last verified { $days } days ago (at { $at }): the daily check (job db.audit-verify) does not seem to run. Check the job dashboard or run "hih verify-audit --continue".
 operations-status-audit-broken = The hash chain is broken: intact only up to entry { $seq } (verified at { $at }; finding: { $problem }). The audit log may have been altered. Secure the current state, inform the data-protection officers and compare with the last backup.
 
 operations-status-version = Version { $version }; { $count ->

@@ -100,6 +100,8 @@ pub async fn run(settings: Settings, counts: Counts, seed: u64) -> anyhow::Resul
     let a = crate::assemble::assemble(settings).await?;
     let services = &a.state.services;
     if companies > 0 {
+        // Companies take their addresses from the postcode table (built in, if still empty).
+        crate::assemble::load_builtin_postcodes(services).await?;
         let mut p = Progress::new(companies, "app-cli-demo-unit-companies");
         let started = Instant::now();
         let result =

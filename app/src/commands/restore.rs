@@ -46,7 +46,7 @@ fn progress(unit: Unit) -> (Progress, Option<indicatif::ProgressBar>) {
     } else {
         let last = AtomicU64::new(u64::MAX);
         let report: Progress = Arc::new(move |done, total| {
-            let tenth = if total == 0 { 10 } else { done * 10 / total };
+            let tenth = (done * 10).checked_div(total).unwrap_or(10);
             if last.swap(tenth, Ordering::Relaxed) != tenth {
                 eprintln!(
                     "{}",

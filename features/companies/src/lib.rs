@@ -1,5 +1,6 @@
 //! Companies feature (R-REF, R-COM): the reference data every company check needs — postcodes
-//! imported from OpenStreetMap CSV (`hih import-plz`, admin upload), IHK districts as sets of
+//! imported from OpenStreetMap CSV (`hih import-plz`, admin upload; the German table is built in
+//! and loaded into an empty database at start, [`postcodes::builtin`]), IHK districts as sets of
 //! Landkreise and kreisfreie Städte, admin-editable lists — and the companies themselves (list,
 //! search, exports, create/edit with review, detail with tabs, deactivation). Migrations
 //! `companies_reference` and `companies_core`, texts `i18n/<locale>/companies.ftl`, templates

@@ -106,24 +106,29 @@ async fn runs(app: &TestApp) -> Vec<hih_jobs::JobRun> {
         .unwrap()
 }
 
-/// Runs one job that succeeds and one that fails (all its attempts) on real workers; returns
-/// the ids of the done and the failed run.
-async fn done_and_failed(app: &TestApp) -> (String, String) {
-    enqueue(app, OK_JOB).await;
-    enqueue(app, FAIL_JOB).await;
+/// Runs the queue on real workers until no run is open any more.
+async fn run_all(app: &TestApp) {
     let workers = Workers::start(app);
     let mut finished = false;
     for _ in 0..200 {
-        let all = runs(app).await;
-        if all.len() == 2 && all.iter().all(|r| r.state.is_finished()) {
+        if runs(app).await.iter().all(|r| r.state.is_finished()) {
             finished = true;
             break;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     workers.stop().await;
+    assert!(finished, "all runs ended: {:?}", runs(app).await);
+}
+
+/// Runs one job that succeeds and one that fails (all its attempts) on real workers; returns
+/// the ids of the done and the failed run.
+async fn done_and_failed(app: &TestApp) -> (String, String) {
+    enqueue(app, OK_JOB).await;
+    enqueue(app, FAIL_JOB).await;
+    run_all(app).await;
     let all = runs(app).await;
-    assert!(finished, "both runs ended: {all:?}");
+    assert_eq!(all.len(), 2, "{all:?}");
     let id_of = |job: &str| {
         all.iter()
             .find(|r| r.job.as_deref() == Some(job))
@@ -341,6 +346,11 @@ async fn retry_puts_a_failed_run_back_into_the_queue_and_is_audited() {
     let changes: serde_json::Value = serde_json::from_str(&entries[0].changes).unwrap();
     assert_eq!(changes["job"], FAIL_JOB);
     assert_eq!(changes["state"], serde_json::json!(["failed", "pending"]));
+    assert_eq!(changes["attempts"], 3);
+    assert!(
+        changes["error"].as_str().unwrap().contains(FAILURE),
+        "{changes}"
+    );
 
     // Waiting now: a second retry is refused with a message, not an error.
     let again = agent
@@ -636,5 +646,63 @@ async fn every_state_has_its_german_and_english_name() {
             &[]
         ),
         "von einem ausgefallenen Worker gehalten"
+    );
+}
+
+/// Moves the end of run `id` `days` days into the past.
+async fn age(app: &TestApp, id: &str, days: i64) {
+    let db = app.db();
+    let backend = db.get_database_backend();
+    let sql = match backend {
+        DbBackend::Postgres => format!(
+            "UPDATE apalis.jobs SET done_at = done_at - interval '{days} days' WHERE id = $1"
+        ),
+        _ => format!("UPDATE Jobs SET done_at = done_at - {days} * 86400 WHERE id = ?"),
+    };
+    db.execute_raw(Statement::from_sql_and_values(backend, sql, [id.into()]))
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn the_daily_purge_deletes_old_successful_runs_only() {
+    use hih_operations::jobs::purge;
+    let app = app().await;
+    let (old_done, old_failed) = done_and_failed(&app).await;
+    enqueue(&app, OK_JOB).await;
+    run_all(&app).await;
+    enqueue(&app, OK_JOB).await;
+    let all = runs(&app).await;
+    let (waiting, recent_done) = (all[0].id.clone(), all[1].id.clone());
+    age(&app, &old_done, purge::KEEP_DONE_DAYS + 1).await;
+    age(&app, &old_failed, purge::KEEP_DONE_DAYS + 1).await;
+    age(&app, &recent_done, purge::KEEP_DONE_DAYS - 1).await;
+
+    app.run_job(purge::JOB, serde_json::Value::Null)
+        .await
+        .unwrap();
+    let mut left: Vec<String> = runs(&app).await.into_iter().map(|r| r.id).collect();
+    left.sort();
+    let mut expected = vec![old_failed, recent_done, waiting];
+    expected.sort();
+    assert_eq!(left, expected, "only the old successful run is gone");
+    let events = audited(&app, "*", "purge").await;
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].actor, format!("system:{}", purge::JOB));
+    let details: serde_json::Value = serde_json::from_str(&events[0].changes).unwrap();
+    assert_eq!(details["deleted"], 1);
+
+    // Nothing more to delete: no further entry.
+    app.run_job(purge::JOB, serde_json::Value::Null)
+        .await
+        .unwrap();
+    assert_eq!(runs(&app).await.len(), 3);
+    assert_eq!(audited(&app, "*", "purge").await.len(), 1);
+    // Scheduled daily.
+    assert!(
+        app.state
+            .cron
+            .iter()
+            .any(|c| c.job == purge::JOB && c.schedule == "0 10 4 * * *")
     );
 }

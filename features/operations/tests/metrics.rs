@@ -60,7 +60,10 @@ async fn without_configuration_nobody_reads_the_metrics() {
 async fn a_wrong_or_missing_token_gets_404() {
     let app = app_with(|s| s.metrics.token = Some(SecretString::from(TOKEN))).await;
     assert_eq!(scrape(&app, None).await.0, 404);
-    assert_eq!(scrape(&app, Some("Bearer scrape-7f3a9c1e55d24b0")).await.0, 404);
+    assert_eq!(
+        scrape(&app, Some("Bearer scrape-7f3a9c1e55d24b0")).await.0,
+        404
+    );
     assert_eq!(scrape(&app, Some(&format!("Basic {TOKEN}"))).await.0, 404);
     assert_eq!(app.agent().get("/metrics").await.status, 404);
 }
@@ -103,7 +106,11 @@ async fn the_token_reads_requests_by_route_and_job_states() {
     );
     assert!(count.is_some_and(|n| n >= 3.0), "{body}");
     // Jobs by state, the queue, the pool, the build.
-    assert_eq!(sample(&body, "hih_jobs{status=\"Pending\"}"), Some(1.0), "{body}");
+    assert_eq!(
+        sample(&body, "hih_jobs{status=\"Pending\"}"),
+        Some(1.0),
+        "{body}"
+    );
     assert_eq!(sample(&body, "hih_job_queue_depth"), Some(1.0));
     assert_eq!(sample(&body, "hih_job_workers_alive"), Some(0.0));
     assert!(sample(&body, "hih_db_pool_connections{state=\"idle\"}").is_some());

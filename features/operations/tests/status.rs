@@ -126,7 +126,11 @@ async fn page(agent: &Agent) -> Page {
 /// The level a check shows in the table.
 fn level(p: &Page, check: &str) -> String {
     let marker = format!("id=\"check-{check}\" data-level=\"");
-    let start = p.body.find(&marker).unwrap_or_else(|| panic!("no row {check}")) + marker.len();
+    let start = p
+        .body
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no row {check}"))
+        + marker.len();
     p.body[start..start + p.body[start..].find('"').unwrap()].to_string()
 }
 
@@ -176,7 +180,10 @@ async fn a_fresh_installation_says_what_is_missing() {
     assert_eq!(level(&p, "workers"), "problem");
     assert_says(&p, "Kein Job-Worker hat sich je gemeldet");
     assert_eq!(level(&p, "backup"), "problem");
-    assert_says(&p, "Es gibt noch keine Sicherung. Führen Sie „hih backup“ aus");
+    assert_says(
+        &p,
+        "Es gibt noch keine Sicherung. Führen Sie „hih backup“ aus",
+    );
     assert_eq!(level(&p, "audit"), "warning");
     assert_says(&p, "Die Prüfkette wurde noch nicht geprüft.");
     // Problems come first: the list of findings precedes the table.
@@ -201,7 +208,10 @@ async fn a_dead_worker_heartbeat_is_reported() {
     backdate_workers(&app, 300).await;
     let p = page(&admin).await;
     assert_eq!(level(&p, "workers"), "problem");
-    assert_says(&p, "Kein Job-Worker meldet sich mehr (letzter Herzschlag vor 5 Minuten)");
+    assert_says(
+        &p,
+        "Kein Job-Worker meldet sich mehr (letzter Herzschlag vor 5 Minuten)",
+    );
     assert_says(&p, "systemctl status hih");
 }
 
@@ -231,6 +241,12 @@ async fn a_failed_job_is_reported() {
         &p,
         "Ein Job ist in den letzten 24 Stunden endgültig fehlgeschlagen, zuletzt „mail.deliver“ \
          (Fehler: SMTP-Server antwortet nicht). Sehen Sie die Fehler im Job-Dashboard an",
+    );
+    assert!(
+        p.body
+            .replace("&#x2f;", "/")
+            .contains("href=\"/system/jobs?status=failed\">Zur Seite: Fehlgeschlagene Jobs</a>"),
+        "the message leads to the failed runs"
     );
     // Out of the window (a day and more ago): no longer news.
     sql(
@@ -313,7 +329,11 @@ async fn a_failing_write_probe_is_reported_and_recovers_by_itself() {
         "Die Datenbank lehnt Schreibzugriffe ab: Nichts kann gespeichert werden.",
     );
     // The status job cannot store or send anything while writes fail: it says so.
-    assert!(app.run_job(status::JOB, serde_json::json!({})).await.is_err());
+    assert!(
+        app.run_job(status::JOB, serde_json::json!({}))
+            .await
+            .is_err()
+    );
     sql(
         &app,
         "DROP TRIGGER refuse_write",
@@ -457,7 +477,9 @@ async fn check(app: &TestApp) -> Outcome {
         .await
         .unwrap();
     // The job itself runs the same way and finds nothing new right after.
-    app.run_job(status::JOB, serde_json::json!({})).await.unwrap();
+    app.run_job(status::JOB, serde_json::json!({}))
+        .await
+        .unwrap();
     outcome
 }
 
@@ -469,7 +491,11 @@ async fn a_degraded_state_is_reported_once_and_again_when_new() {
     let (operator, operator_user) = agent_for(&app, Role::SuperAdmin, "st-n-op").await;
     let (staff, _) = agent_for(&app, Role::IhkStaff, "st-n-staff").await;
     let operator_mails = || mails_to(&app, "betrieb@example.org");
-    assert_eq!(check(&app).await, Outcome::Unchanged, "all good, nothing to say");
+    assert_eq!(
+        check(&app).await,
+        Outcome::Unchanged,
+        "all good, nothing to say"
+    );
     assert!(notices(&app).await.is_empty());
     assert!(!admin.get("/").await.contains("Betrieb eingeschränkt"));
 
@@ -483,13 +509,24 @@ async fn a_degraded_state_is_reported_once_and_again_when_new() {
     assert!(n.iter().all(|n| n.href.as_deref() == Some(PAGE)));
     let mails = operator_mails().await;
     assert_eq!(mails.len(), 1);
-    assert_eq!(mails[0].subject, "HiH Projektdatenbank: Betrieb eingeschränkt");
+    assert_eq!(
+        mails[0].subject,
+        "HiH Projektdatenbank: Betrieb eingeschränkt"
+    );
     assert!(mails[0].body.contains(
         "- Sicherung (Problem): Die letzte Sicherung am 02.11.2026 10:00 ist fehlgeschlagen (Fehler: Datenträger voll)."
     ), "{}", mails[0].body);
-    assert!(mails[0].body.contains("http://127.0.0.1:8080/system/status"));
+    assert!(
+        mails[0]
+            .body
+            .contains("http://127.0.0.1:8080/system/status")
+    );
     // No mail to the accounts themselves (the bell tells them).
-    assert!(mails_to(&app, &format!("{}@example.org", admin_user.username)).await.is_empty());
+    assert!(
+        mails_to(&app, &format!("{}@example.org", admin_user.username))
+            .await
+            .is_empty()
+    );
 
     // The tile, for admins and the operator only, leads to the status page.
     let home = admin.get("/").await.body.replace("&#x2f;", "/");
@@ -531,7 +568,12 @@ async fn a_degraded_state_is_reported_once_and_again_when_new() {
     let latest = mails.iter().max_by_key(|m| m.id).unwrap();
     assert!(latest.body.contains("- Fehlgeschlagene Jobs (Problem):"));
     assert!(latest.body.contains("- Sicherung (Problem):"));
-    assert!(admin.get("/").await.contains("Betrieb eingeschränkt: 2 Probleme"));
+    assert!(
+        admin
+            .get("/")
+            .await
+            .contains("Betrieb eingeschränkt: 2 Probleme")
+    );
 
     // One of them goes away: stored, not sent.
     sql(
@@ -542,7 +584,12 @@ async fn a_degraded_state_is_reported_once_and_again_when_new() {
     .await;
     assert_eq!(check(&app).await, Outcome::Eased);
     assert_eq!(operator_mails().await.len(), 2);
-    assert!(admin.get("/").await.contains("Betrieb eingeschränkt: ein Problem"));
+    assert!(
+        admin
+            .get("/")
+            .await
+            .contains("Betrieb eingeschränkt: ein Problem")
+    );
 
     // All good again: one recovery notification and mail, the tile is gone.
     backup(&app, "ok", 0, None).await;
@@ -555,7 +602,11 @@ async fn a_degraded_state_is_reported_once_and_again_when_new() {
     assert_eq!(recovered.len(), 2);
     let mails = operator_mails().await;
     assert_eq!(mails.len(), 3);
-    assert!(mails.iter().any(|m| m.subject == "HiH Projektdatenbank: System wieder betriebsbereit"));
+    assert!(
+        mails
+            .iter()
+            .any(|m| m.subject == "HiH Projektdatenbank: System wieder betriebsbereit")
+    );
     assert!(!admin.get("/").await.contains("Betrieb eingeschränkt"));
     assert_eq!(check(&app).await, Outcome::Unchanged);
 
@@ -573,10 +624,18 @@ async fn without_an_operator_address_the_super_administrators_are_mailed() {
     let app = crate::app().await;
     let (_, operator) = agent_for(&app, Role::SuperAdmin, "st-m-op").await;
     let (_, admin) = agent_for(&app, Role::Admin, "st-m-admin").await;
-    assert_eq!(check(&app).await, Outcome::Reported, "a fresh system has findings");
+    assert_eq!(
+        check(&app).await,
+        Outcome::Reported,
+        "a fresh system has findings"
+    );
     let to_operator = mails_to(&app, &format!("{}@example.org", operator.username)).await;
     assert_eq!(to_operator.len(), 1);
-    assert!(to_operator[0].body.contains("Kein Job-Worker hat sich je gemeldet"));
+    assert!(
+        to_operator[0]
+            .body
+            .contains("Kein Job-Worker hat sich je gemeldet")
+    );
     assert!(
         mails_to(&app, &format!("{}@example.org", admin.username))
             .await

@@ -445,6 +445,29 @@ pub async fn cancel_run<C: ConnectionTrait>(db: &C, id: &str) -> Result<bool, Ap
     Ok(n == 1)
 }
 
+/// Deletes at most `batch` runs that finished successfully (`Done`) more than `older_than_secs`
+/// seconds ago (by the database's clock), oldest first; returns how many. Failed and cancelled
+/// runs stay: they are the job part of the error log.
+pub async fn purge_done_runs<C: ConnectionTrait>(
+    db: &C,
+    older_than_secs: i64,
+    batch: u64,
+) -> Result<u64, AppError> {
+    let backend = db.get_database_backend();
+    let d = dialect(backend);
+    let mut p = Params::new(backend);
+    let sql = format!(
+        "DELETE FROM {jobs} WHERE id IN (SELECT j.id FROM {jobs} j WHERE j.job_type = {queue} \
+         AND j.status = 'Done' AND {done_at} < {now} - {age} ORDER BY j.id LIMIT {batch})",
+        jobs = d.jobs,
+        queue = p.push(QUEUE),
+        done_at = d.done_at,
+        now = d.now,
+        age = p.push(older_than_secs),
+    );
+    Ok(db.execute_raw(p.statement(sql)).await?.rows_affected())
+}
+
 /// The most recent runs, newest first.
 pub async fn recent_runs(jobs: &JobSystem, limit: i64) -> Result<Vec<JobRun>, AppError> {
     let db = match jobs.db() {

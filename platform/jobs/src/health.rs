@@ -199,9 +199,7 @@ pub async fn queue<C: ConnectionTrait>(db: &C) -> Result<QueueDepth, AppError> {
         int = d.int,
         jobs = d.jobs,
     );
-    let in_progress: i64 = one(db, &busy, vec![QUEUE.into()])
-        .await?
-        .try_get("", "n")?;
+    let in_progress: i64 = one(db, &busy, vec![QUEUE.into()]).await?.try_get("", "n")?;
     Ok(QueueDepth {
         due: row.try_get("", "due")?,
         oldest_due_secs: row.try_get("", "oldest")?,
@@ -314,9 +312,17 @@ mod tests {
 
     #[test]
     fn placeholders_follow_the_backend() {
-        let s = statement(DbBackend::Postgres, "a = {1} AND b = {2}", vec![1.into(), 2.into()]);
+        let s = statement(
+            DbBackend::Postgres,
+            "a = {1} AND b = {2}",
+            vec![1.into(), 2.into()],
+        );
         assert_eq!(s.sql, "a = $1 AND b = $2");
-        let s = statement(DbBackend::Sqlite, "a = {1} AND b = {2}", vec![1.into(), 2.into()]);
+        let s = statement(
+            DbBackend::Sqlite,
+            "a = {1} AND b = {2}",
+            vec![1.into(), 2.into()],
+        );
         assert_eq!(s.sql, "a = ? AND b = ?");
     }
 }

@@ -17,7 +17,7 @@ mod runner;
 
 pub use dashboard::{
     DEAD_WORKER_SECS, JobRun, RunFilter, RunState, StateCount, cancel_run, count_runs, find_run,
-    list_runs, recent_runs, retry_run, state_counts,
+    list_runs, purge_done_runs, recent_runs, retry_run, state_counts,
 };
 pub use envelope::{JobEnvelope, QUEUE};
 pub use runner::{JobSystem, MAX_ATTEMPTS};

@@ -36,7 +36,6 @@ pub use services::{ActivationHooks, DeletionFolds, JobQueue, Services, StatusChe
 pub use settings::{
     BackupSettings, DatabaseSettings, LogFormat, LogSettings, MailMode, MailSettings,
     MetricsSettings, MisuseSettings, PasswordSettings, SecuritySettings, Settings, SettingsError,
-    StatusSettings, parse_year_month,
-    valid_id_prefix,
+    StatusSettings, parse_year_month, valid_id_prefix,
 };
 pub use text_input::{LINE_MAX, TEXT_MAX, text_problem};

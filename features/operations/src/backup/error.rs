@@ -121,17 +121,18 @@ impl BackupError {
             | BackupError::Url(error)
             | BackupError::Database(error) => vec![("error", error.clone())],
             BackupError::ToolMissing { program, setting } => {
-                vec![("program", program.clone()), ("setting", setting.to_string())]
+                vec![
+                    ("program", program.clone()),
+                    ("setting", setting.to_string()),
+                ]
             }
             BackupError::ToolFailed { program, output } => {
                 vec![("program", program.clone()), ("error", output.clone())]
             }
             BackupError::ChainBroken { seq, reason } => {
                 let reason_args = text_args(&reason.args());
-                let reason_args: Vec<(&str, TextArg)> = reason_args
-                    .iter()
-                    .map(|(k, v)| (*k, v.clone()))
-                    .collect();
+                let reason_args: Vec<(&str, TextArg)> =
+                    reason_args.iter().map(|(k, v)| (*k, v.clone())).collect();
                 vec![
                     ("seq", seq.to_string()),
                     ("reason", texts.t(locale, reason.text_key(), &reason_args)),

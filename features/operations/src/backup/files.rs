@@ -38,13 +38,18 @@ pub fn file_error(path: &Path, e: impl std::fmt::Display) -> BackupError {
 }
 
 /// Creates `dir` if needed and returns its absolute path. A directory created here, and the
-/// configured backup directory (`private`), get mode 0700; an existing directory named with
-/// `--to` keeps its mode (it may be shared, such as a mount point), the files in it are 0600.
+/// configured backup directory (`private`, if the service user owns it), get mode 0700; an
+/// existing directory named with `--to` keeps its mode (it may be shared, such as a mount
+/// point). The files in either are 0600.
 pub fn prepare_dir(dir: &Path, private: bool) -> Result<PathBuf, BackupError> {
     let created = !dir.exists();
     std::fs::create_dir_all(dir).map_err(|e| dir_error(dir, e))?;
-    if created || private {
+    if created {
         set_mode(dir, 0o700).map_err(|e| dir_error(dir, e))?;
+    } else if private && let Err(error) = set_mode(dir, 0o700) {
+        // A directory that belongs to someone else (a mount point writable for the service
+        // user): the files in it are still 0600.
+        tracing::warn!(%error, dir = %dir.display(), "backup directory mode not set to 0700");
     }
     let dir = std::fs::canonicalize(dir).map_err(|e| dir_error(dir, e))?;
     if !dir.is_dir() {
@@ -233,7 +238,10 @@ mod tests {
         create_private(&file).unwrap();
         let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
-        assert!(create_private(&file).is_err(), "an existing file is refused");
+        assert!(
+            create_private(&file).is_err(),
+            "an existing file is refused"
+        );
         assert_eq!(kind_of(&file).unwrap(), Kind::Other);
         std::fs::write(&file, b"PGDMP\x01\x0e\x00").unwrap();
         assert_eq!(kind_of(&file).unwrap(), Kind::PgDump);

@@ -41,7 +41,9 @@ pub async fn scheduled(services: &Services, actor: &Actor) -> Result<Option<Done
     if !due(last.map(|r| r.started_at), services.clock.now(), interval) {
         return Ok(None);
     }
-    run(services, actor, Trigger::Schedule, None).await.map(Some)
+    run(services, actor, Trigger::Schedule, None)
+        .await
+        .map(Some)
 }
 
 /// The job's code. A failed backup is recorded and fails the run without retry (the next

@@ -301,7 +301,10 @@ pub async fn user_tables(db: &DatabaseConnection) -> Result<i64, BackupError> {
 
 /// A new database name for a scratch restore.
 pub fn scratch_name() -> String {
-    format!("hih_verify_{}", ulid::Ulid::new().to_string().to_lowercase())
+    format!(
+        "hih_verify_{}",
+        ulid::Ulid::new().to_string().to_lowercase()
+    )
 }
 
 /// Creates the scratch database `name` through `db` (the application's connection).
@@ -326,9 +329,12 @@ mod tests {
 
     #[test]
     fn the_password_leaves_the_url() {
-        let t = PgTarget::parse("postgres://hih:g%40heim@db.example:5433/hih?sslmode=require")
-            .unwrap();
-        assert_eq!(t.display(), "postgres://hih@db.example:5433/hih?sslmode=require");
+        let t =
+            PgTarget::parse("postgres://hih:g%40heim@db.example:5433/hih?sslmode=require").unwrap();
+        assert_eq!(
+            t.display(),
+            "postgres://hih@db.example:5433/hih?sslmode=require"
+        );
         assert_eq!(t.password.as_deref(), Some("g@heim"));
         assert!(!format!("{t:?}").contains("heim"));
         let cmd = t.command("pg_dump");

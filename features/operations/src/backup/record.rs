@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use hih_db::UnitOfWork;
 use hih_kernel::{Actor, AppError, Services};
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, NotSet, QueryFilter,
-    QueryOrder, Set,
+    ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, NotSet, QueryFilter, QueryOrder,
+    Set,
 };
 
 use super::entity::{ActiveModel, Column, Entity, Model};

@@ -141,10 +141,9 @@ async fn produce(
         let chain = write_and_verify(services, &partial).await?;
         files::set_mode(&partial, 0o600).map_err(|e| file_error(&partial, e))?;
         let hashed = partial.clone();
-        let (sha256, size) =
-            tokio::task::spawn_blocking(move || files::sha256_and_size(&hashed))
-                .await
-                .map_err(join_error)??;
+        let (sha256, size) = tokio::task::spawn_blocking(move || files::sha256_and_size(&hashed))
+            .await
+            .map_err(join_error)??;
         std::fs::rename(&partial, path).map_err(|e| file_error(path, e))?;
         Ok((chain, sha256, size))
     }

@@ -1,16 +1,18 @@
 //! Retry and cancel of a run, each with a confirmation page: the run's page POSTs (CSRF) to
 //! `…/wiederholen` or `…/abbrechen`, which shows what will happen; its POST to
 //! `…/bestaetigen` changes the run in the audited unit of work (entity [`AUDIT_ENTITY`],
-//! action `retry`/`cancel`, with the job's name and the state before and after) and goes back
+//! action `retry`/`cancel`, with the job's name, the state before and after, the attempts
+//! used and the last error) and goes back
 //! to the run's page with a message (POST-redirect-GET). A run whose state no longer allows
 //! the action (a worker took it, it finished meanwhile) gets a page that says so (409).
 
 use hih_db::UnitOfWork;
 use hih_i18n::TextArg;
 use hih_jobs::{JobRun, RunState};
+use hih_kernel::AppError;
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
-use hih_web::{Ctx, WebResult};
+use hih_web::{Ctx, WebError, WebResult};
 use poem::handler;
 use poem::http::StatusCode;
 use poem::web::Path;
@@ -175,6 +177,10 @@ async fn confirm(ctx: &Ctx, id: &str, action: Action) -> WebResult {
 async fn submit(ctx: &Ctx, id: &str, action: Action) -> WebResult {
     let run = load(ctx, id).await?;
     let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor).await?;
+    // Read again inside the transaction: the audit entry names the state the action changed.
+    let run = hih_jobs::find_run(uow.txn(), &run.id)
+        .await?
+        .ok_or(WebError(AppError::NotFound))?;
     let changed = match action {
         Action::Retry => hih_jobs::retry_run(uow.txn(), &run.id).await?,
         Action::Cancel => hih_jobs::cancel_run(uow.txn(), &run.id).await?,
@@ -193,6 +199,8 @@ async fn submit(ctx: &Ctx, id: &str, action: Action) -> WebResult {
             "job": run.job,
             "state": [run.state.code(), action.outcome().code()],
             "attempts": run.attempts,
+            // Kept here: a retried run leaves the error log until it fails again.
+            "error": run.last_error,
         }),
     );
     uow.commit().await?;

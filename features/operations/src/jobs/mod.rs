@@ -5,7 +5,8 @@
 //! - [`routes`]: the runs (job, German state, due/started/finished, duration, attempts, error),
 //!   filtered by job and state, paged; a run's page; runs held by a dead worker are named so;
 //! - [`actions`]: retry and cancel, each confirmed on a page of its own and audited;
-//! - [`schedule`] and [`view`]: next runs and words of cron schedules; what a run looks like.
+//! - [`schedule`] and [`view`]: next runs and words of cron schedules; what a run looks like;
+//! - [`purge`]: the daily job that deletes successful runs after 30 days.
 //!
 //! The runs come from apalis' tables through `hih_jobs`' dashboard queries; the job types and
 //! schedules from what the features registered (kept in the app state). Texts
@@ -13,15 +14,19 @@
 
 pub mod actions;
 pub mod overview;
+pub mod purge;
 pub mod routes;
 pub mod schedule;
 pub mod view;
+
+use std::sync::Arc;
 
 use hih_i18n::Locale;
 use hih_kernel::{Access, NavEntry, Registry};
 use poem::{EndpointExt, get, post};
 
 use crate::permissions::JOBS;
+use actions::Action;
 
 /// Path of this part's page.
 pub const PATH: &str = "/system/jobs";
@@ -45,7 +50,8 @@ const TEMPLATES: [(&str, &str); 4] = [
     ),
 ];
 
-/// Registers this part's routes, templates, texts, navigation entry and audit entity.
+/// Registers this part's routes, templates, texts, navigation entry, audit entity and the
+/// daily purge of the job history (04:10 UTC).
 pub fn register(r: &mut Registry) {
     r.texts(
         Locale::De,
@@ -65,26 +71,32 @@ pub fn register(r: &mut Registry) {
         order: 910,
     });
     r.audit_entity(actions::AUDIT_ENTITY);
+    r.job(
+        purge::JOB,
+        "job-operations-jobs-purge",
+        Arc::new(purge::JobsPurge),
+    );
+    r.cron(purge::JOB, "0 10 4 * * *");
     let access = Access::Permission(JOBS);
     r.route(PATH, access, get(routes::list).boxed());
     r.route(&format!("{PATH}/:id"), access, get(routes::detail).boxed());
     r.route(
-        &format!("{PATH}/:id/wiederholen"),
+        &format!("{PATH}/:id/{}", Action::Retry.segment()),
         access,
         post(actions::retry_confirm).boxed(),
     );
     r.route(
-        &format!("{PATH}/:id/wiederholen/bestaetigen"),
+        &format!("{PATH}/:id/{}/bestaetigen", Action::Retry.segment()),
         access,
         post(actions::retry_submit).boxed(),
     );
     r.route(
-        &format!("{PATH}/:id/abbrechen"),
+        &format!("{PATH}/:id/{}", Action::Cancel.segment()),
         access,
         post(actions::cancel_confirm).boxed(),
     );
     r.route(
-        &format!("{PATH}/:id/abbrechen/bestaetigen"),
+        &format!("{PATH}/:id/{}/bestaetigen", Action::Cancel.segment()),
         access,
         post(actions::cancel_submit).boxed(),
     );

@@ -13,7 +13,7 @@ use super::view::{RunView, state_key};
 use super::{PATH, overview};
 
 /// Page-size memory key of the run list.
-const LIST_KEY: &str = "operations-jobs";
+const LIST_KEY: &str = "system-jobs";
 /// Filter fields (AND-combined).
 const FILTERS: [&str; 2] = ["job", "status"];
 /// The list has one order: newest first.

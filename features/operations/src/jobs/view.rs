@@ -9,7 +9,7 @@ use hih_web::iso;
 use serde::Serialize;
 
 /// Characters of an error shown in the list (the run's page shows all of it).
-const ERROR_PREVIEW_CHARS: usize = 160;
+const ERROR_PREVIEW_CHARS: usize = 80;
 
 /// Text key of a state's German name.
 pub fn state_key(state: RunState) -> String {

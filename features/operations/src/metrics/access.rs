@@ -13,7 +13,11 @@ use subtle::ConstantTimeEq;
 /// (`Bearer …`, compared in constant time over SHA-256 digests, so neither the content nor
 /// the length leaks through timing), or its client address (behind trusted proxies) lies in
 /// `metrics.allow_from`.
-pub fn allowed(settings: &MetricsSettings, client: Option<IpAddr>, authorization: Option<&str>) -> bool {
+pub fn allowed(
+    settings: &MetricsSettings,
+    client: Option<IpAddr>,
+    authorization: Option<&str>,
+) -> bool {
     token_matches(settings, authorization) || address_allowed(settings, client)
 }
 

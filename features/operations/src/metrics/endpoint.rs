@@ -10,7 +10,9 @@ use hih_web::{AppState, RequestMeta, RequestMetrics, WebError, WebResult};
 use poem::http::header;
 use poem::{Request, Response, handler};
 use prometheus::proto::MetricFamily;
-use prometheus::{Gauge, GaugeVec, IntGauge, IntGaugeVec, Opts, Registry, TEXT_FORMAT, TextEncoder};
+use prometheus::{
+    Gauge, GaugeVec, IntGauge, IntGaugeVec, Opts, Registry, TEXT_FORMAT, TextEncoder,
+};
 
 use super::access;
 use crate::backup::record;
@@ -153,11 +155,15 @@ async fn backup(services: &Services, registry: &Registry) -> Result<(), AppError
 async fn gauges(services: &Services) -> Vec<MetricFamily> {
     let registry = Registry::new();
     let info = GaugeVec::new(
-        Opts::new("hih_build_info", "The running program's version (always 1)."),
+        Opts::new(
+            "hih_build_info",
+            "The running program's version (always 1).",
+        ),
         &["version"],
     );
     if let Ok(info) = info {
-        info.with_label_values(&[env!("CARGO_PKG_VERSION")]).set(1.0);
+        info.with_label_values(&[env!("CARGO_PKG_VERSION")])
+            .set(1.0);
         if let Err(error) = registry.register(Box::new(info)) {
             tracing::warn!(%error, "metrics: build info");
         }

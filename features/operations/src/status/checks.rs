@@ -13,7 +13,7 @@
 //! | mail | SMTP without `mail.smtp_url`; mails given up on within the window | the oldest undelivered mail waits longer than `status.mail_max_wait_minutes` |
 //! | disk | less than `status.disk_min_free_mb` free | less than twice that |
 //! | backup | none yet, or the last attempt failed (while `backup.interval_hours` > 0) | the last good one older than `status.backup_max_age_hours` (default twice the interval) |
-//! | audit | the chain is broken | never verified |
+//! | audit | the chain is broken | never verified, or not for more than three days |
 //! | contributed (postcodes) | as the feature says | as the feature says |
 //!
 //! A fact that could not be read is a problem of its check. Version and instances are
@@ -34,10 +34,15 @@ use crate::backup::record;
 
 /// Where the job dashboard is (the jobs part's page).
 const JOBS_PAGE: &str = crate::jobs::PATH;
+/// The job dashboard filtered to the runs that failed for good.
+const FAILED_JOBS_PAGE: &str = "/system/jobs?status=failed";
 /// Where the backups are listed.
 const BACKUPS_PAGE: &str = crate::backup::PATH;
 /// Where admins read the mail outbox.
 const OUTBOX_PAGE: &str = "/admin/postausgang";
+/// Hours after which the last verification of the audit chain is stale: the daily job
+/// `db.audit-verify` has missed three runs.
+const AUDIT_MAX_AGE_HOURS: i64 = 72;
 /// Longest error text quoted in a message.
 const ERROR_MAX: usize = 300;
 
@@ -174,9 +179,11 @@ fn judge<T>(fact: &Fact<T>, f: impl FnOnce(&T) -> StatusFinding) -> StatusFindin
 fn database(facts: &Facts, settings: &Settings) -> StatusFinding {
     match facts.db_latency_ms {
         Err(_) => problem("operations-status-database-unreachable"),
-        Ok(ms) if ms > settings.status.db_latency_warn_ms => warning("operations-status-database-slow")
-            .arg("ms", ms)
-            .arg("limit", settings.status.db_latency_warn_ms),
+        Ok(ms) if ms > settings.status.db_latency_warn_ms => {
+            warning("operations-status-database-slow")
+                .arg("ms", ms)
+                .arg("limit", settings.status.db_latency_warn_ms)
+        }
         Ok(ms) => ok("operations-status-database-ok").arg("ms", ms),
     }
 }
@@ -226,10 +233,12 @@ fn workers(facts: &Facts) -> StatusFinding {
             .filter(|w| !w.is_alive() && !live_hosts.contains(w.host.as_str()))
             .collect();
         if let Some(latest) = silent.iter().map(|w| w.seen_secs_ago).min() {
-            let hosts: BTreeSet<String> =
-                silent.iter().map(|w| instance(&w.host, w.pid)).collect();
+            let hosts: BTreeSet<String> = silent.iter().map(|w| instance(&w.host, w.pid)).collect();
             return warning("operations-status-workers-silent")
-                .arg("instances", hosts.into_iter().collect::<Vec<_>>().join(", "))
+                .arg(
+                    "instances",
+                    hosts.into_iter().collect::<Vec<_>>().join(", "),
+                )
                 .arg("count", silent.len())
                 .arg("minutes", latest / 60)
                 .arg("limit", DEAD_WORKER_SECS)
@@ -266,7 +275,7 @@ fn failed_jobs(facts: &Facts, settings: &Settings) -> StatusFinding {
             .arg("hours", hours)
             .arg("job", latest.job.clone().unwrap_or_default())
             .arg("error", quote(latest.error.as_deref()))
-            .href(JOBS_PAGE),
+            .href(FAILED_JOBS_PAGE),
         _ => ok("operations-status-failed-none").arg("hours", hours),
     })
 }
@@ -363,9 +372,10 @@ fn backup(facts: &Facts, settings: &Settings) -> StatusFinding {
                             .arg("at", when(at))
                             .arg("interval", interval)
                     } else {
-                        ok("operations-status-backup-ok")
-                            .arg("at", when(at))
-                            .arg("size", disk::human(good.size_bytes.unwrap_or(0).max(0) as u64))
+                        ok("operations-status-backup-ok").arg("at", when(at)).arg(
+                            "size",
+                            disk::human(good.size_bytes.unwrap_or(0).max(0) as u64),
+                        )
                     }
                 }
                 _ => problem("operations-status-backup-none"),
@@ -378,6 +388,13 @@ fn backup(facts: &Facts, settings: &Settings) -> StatusFinding {
 fn audit(facts: &Facts) -> StatusFinding {
     judge(&facts.audit, |v| match v {
         None => warning("operations-status-audit-unverified"),
+        Some(v) if v.intact && (facts.now - v.verified_at).num_hours() > AUDIT_MAX_AGE_HOURS => {
+            warning("operations-status-audit-stale")
+                .arg("seq", v.up_to_seq)
+                .arg("at", when(v.verified_at))
+                .arg("days", (facts.now - v.verified_at).num_days())
+                .href(JOBS_PAGE)
+        }
         Some(v) if v.intact => ok("operations-status-audit-ok")
             .arg("seq", v.up_to_seq)
             .arg("at", when(v.verified_at)),
@@ -403,7 +420,10 @@ fn version(facts: &Facts) -> StatusFinding {
     ok("operations-status-version")
         .arg("version", facts.version)
         .arg("count", instances.len())
-        .arg("instances", instances.into_iter().collect::<Vec<_>>().join(", "))
+        .arg(
+            "instances",
+            instances.into_iter().collect::<Vec<_>>().join(", "),
+        )
 }
 
 /// Judges the facts.
@@ -431,8 +451,16 @@ pub fn evaluate(facts: &Facts, settings: &Settings) -> Report {
             "operations-status-check-failed-jobs",
             failed_jobs(facts, settings),
         ),
-        Check::new("mail", "operations-status-check-mail", mail(facts, settings)),
-        Check::new("disk", "operations-status-check-disk", disk(facts, settings)),
+        Check::new(
+            "mail",
+            "operations-status-check-mail",
+            mail(facts, settings),
+        ),
+        Check::new(
+            "disk",
+            "operations-status-check-disk",
+            disk(facts, settings),
+        ),
         Check::new(
             "backup",
             "operations-status-check-backup",
@@ -589,7 +617,14 @@ mod tests {
             )
         );
         let failed = report.check("failed-jobs").unwrap();
-        assert_eq!(failed.finding.args["error"].as_str().unwrap().chars().count(), 301);
+        assert_eq!(
+            failed.finding.args["error"]
+                .as_str()
+                .unwrap()
+                .chars()
+                .count(),
+            301
+        );
         assert_eq!(
             key_of(&report, "backup"),
             (StatusLevel::Warning, "operations-status-backup-old".into())
@@ -615,7 +650,10 @@ mod tests {
         f.workers = Ok(vec![beat("web-1", DEAD_WORKER_SECS + 1)]);
         assert_eq!(
             key_of(&evaluate(&f, &settings), "workers"),
-            (StatusLevel::Problem, "operations-status-workers-dead".into())
+            (
+                StatusLevel::Problem,
+                "operations-status-workers-dead".into()
+            )
         );
         // A restarted instance: its old worker is silent, a new one on the same host beats.
         f.workers = Ok(vec![beat("web-1", 3), beat("web-1", 4000)]);
@@ -676,9 +714,20 @@ mod tests {
         });
         f.audit = Ok(None);
         let report = evaluate(&f, &settings);
+        let mut stale = healthy();
+        if let Ok(Some(v)) = &mut stale.audit {
+            v.verified_at = now() - chrono::Duration::hours(80);
+        }
+        assert_eq!(
+            key_of(&evaluate(&stale, &settings), "audit"),
+            (StatusLevel::Warning, "operations-status-audit-stale".into())
+        );
         assert_eq!(
             key_of(&report, "mail"),
-            (StatusLevel::Warning, "operations-status-mail-waiting".into())
+            (
+                StatusLevel::Warning,
+                "operations-status-mail-waiting".into()
+            )
         );
         assert_eq!(
             key_of(&report, "disk"),
@@ -708,9 +757,6 @@ mod tests {
             key_of(&report, "disk"),
             (StatusLevel::Problem, "operations-status-disk-low".into())
         );
-        assert_eq!(
-            key_of(&report, "mail").1,
-            "operations-status-unreadable"
-        );
+        assert_eq!(key_of(&report, "mail").1, "operations-status-unreadable");
     }
 }

@@ -226,7 +226,10 @@ mod tests {
         assert_eq!(decide(&state(&[]), &state(&[])), Outcome::Unchanged);
         assert_eq!(decide(&state(&[]), &state(&["a"])), Outcome::Reported);
         assert_eq!(decide(&state(&["a"]), &state(&["a"])), Outcome::Unchanged);
-        assert_eq!(decide(&state(&["a"]), &state(&["a", "b"])), Outcome::Reported);
+        assert_eq!(
+            decide(&state(&["a"]), &state(&["a", "b"])),
+            Outcome::Reported
+        );
         assert_eq!(decide(&state(&["a", "b"]), &state(&["a"])), Outcome::Eased);
         assert_eq!(decide(&state(&["a"]), &state(&["b"])), Outcome::Reported);
         assert_eq!(decide(&state(&["a"]), &state(&[])), Outcome::Recovered);

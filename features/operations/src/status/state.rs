@@ -64,7 +64,10 @@ impl Degradation {
 
     /// How many findings are problems.
     pub fn problems(&self) -> usize {
-        self.findings.iter().filter(|f| f.level == "problem").count()
+        self.findings
+            .iter()
+            .filter(|f| f.level == "problem")
+            .count()
     }
 
     /// Findings of `self` that `before` did not have.
@@ -89,8 +92,8 @@ pub async fn save<C: ConnectionTrait>(
     state: &Degradation,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let value = serde_json::to_string(state)
-        .map_err(|e| AppError::Internal(format!("ops_state: {e}")))?;
+    let value =
+        serde_json::to_string(state).map_err(|e| AppError::Internal(format!("ops_state: {e}")))?;
     Entity::insert(ActiveModel {
         key: Set(KEY.to_string()),
         value: Set(value),
