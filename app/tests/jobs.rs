@@ -286,7 +286,12 @@ async fn a_mail_whose_job_was_lost_in_a_crash_is_delivered_after_the_sweep() {
     app.run_job(hih_mail::SWEEP_JOB, serde_json::Value::Null)
         .await
         .unwrap();
-    assert!(hih_jobs::recent_runs(&app.jobs, 10).await.unwrap().is_empty());
+    assert!(
+        hih_jobs::recent_runs(&app.jobs, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     // … after it, the sweep enqueues the delivery again and the worker delivers.
     app.clock.advance(chrono::Duration::minutes(11));
     app.run_job(hih_mail::SWEEP_JOB, serde_json::Value::Null)

@@ -6,9 +6,9 @@ use hih_users::testing::agent_for;
 
 use crate::app;
 
+mod operations;
 mod partner;
 mod periodic;
-mod operations;
 mod protocol;
 
 use Expect::*;

@@ -269,7 +269,12 @@ async fn write_events(app: &hih_testkit::TestApp, n: usize) {
         let mut uow = hih_db::UnitOfWork::begin(app.services(), &actor)
             .await
             .unwrap();
-        uow.event("test", &i.to_string(), "write", serde_json::json!({ "i": i }));
+        uow.event(
+            "test",
+            &i.to_string(),
+            "write",
+            serde_json::json!({ "i": i }),
+        );
         uow.commit().await.unwrap();
     }
 }
@@ -304,7 +309,9 @@ async fn the_daily_check_continues_after_the_last_intact_entry_and_records_each_
     assert_eq!(head_seq(&app).await, head + 1);
 
     write_events(&app, 3).await;
-    app.run_job(CONTINUE_JOB, serde_json::json!({})).await.unwrap();
+    app.run_job(CONTINUE_JOB, serde_json::json!({}))
+        .await
+        .unwrap();
     let second = hih_db::audit::latest_verification(app.db())
         .await
         .unwrap()
@@ -328,7 +335,9 @@ async fn the_daily_check_continues_after_the_last_intact_entry_and_records_each_
         ))
         .await
         .unwrap();
-    app.run_job(CONTINUE_JOB, serde_json::json!({})).await.unwrap();
+    app.run_job(CONTINUE_JOB, serde_json::json!({}))
+        .await
+        .unwrap();
     let third = hih_db::audit::latest_verification(app.db())
         .await
         .unwrap()
@@ -343,7 +352,10 @@ async fn the_daily_check_continues_after_the_last_intact_entry_and_records_each_
         last_checkpoint(app.services()).await.unwrap().unwrap().seq,
         head + 4
     );
-    let rows = audit_verification::Entity::find().all(app.db()).await.unwrap();
+    let rows = audit_verification::Entity::find()
+        .all(app.db())
+        .await
+        .unwrap();
     assert_eq!(rows.len(), 3);
 }
 

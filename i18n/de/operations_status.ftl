@@ -14,6 +14,7 @@ operations-status-degraded = Betrieb eingeschränkt: { $problems ->
 }.
 operations-status-findings-heading = Was zu tun ist
 operations-status-checked = Geprüft am { $at }. Die Seite prüft bei jedem Aufruf neu; die Meldung an den Betrieb übernimmt eine Prüfung im Minutentakt.
+operations-status-more-heading = Weitere Betriebsseiten
 operations-status-checks-heading = Alle Prüfungen
 operations-status-act = Zur Seite: { $check }
 operations-status-level-problem = Problem

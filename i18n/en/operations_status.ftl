@@ -14,6 +14,7 @@ operations-status-degraded = Operation degraded: { $problems ->
 }.
 operations-status-findings-heading = What to do
 operations-status-checked = Checked at { $at }. The page checks anew on every visit; reporting to the operator is done by a check every minute.
+operations-status-more-heading = More operations pages
 operations-status-checks-heading = All checks
 operations-status-act = Go to page: { $check }
 operations-status-level-problem = Problem

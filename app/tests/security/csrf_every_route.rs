@@ -21,7 +21,7 @@ use crate::matrix::{Stage, registration_in};
 const CSRF_MESSAGE: &str = "Das Formular ist abgelaufen oder ungültig";
 
 /// Tables whose row counts must not change (every business write also adds an audit entry).
-const TABLES: [&str; 22] = [
+const TABLES: [&str; 25] = [
     "audit_log",
     "mail_outbox",
     "notification",
@@ -44,6 +44,9 @@ const TABLES: [&str; 22] = [
     "password_history",
     "postcode",
     "misuse_alert",
+    "backup_run",
+    "ops_state",
+    "audit_verification",
 ];
 
 /// Real ids and tokens of the data set.
@@ -66,6 +69,7 @@ struct Ids {
     mail: i64,
     notification: i64,
     alert: i64,
+    job_run: String,
     items: BTreeMap<String, i64>,
 }
 
@@ -134,6 +138,17 @@ async fn data_set(app: &TestApp) -> Ids {
         .unwrap();
     let alert = scalar(app, "SELECT MAX(id) AS n FROM misuse_alert").await;
     assert!(alert > 0, "a misuse alert exists");
+    // A job run for the job dashboard's actions.
+    app.services()
+        .jobs
+        .enqueue("users.purge-expired", serde_json::json!({}))
+        .await
+        .unwrap();
+    let job_run = hih_jobs::recent_runs(&app.jobs, 1)
+        .await
+        .unwrap()
+        .remove(0)
+        .id;
     let mail = scalar(app, "SELECT MAX(id) AS n FROM mail_outbox").await;
     let notification = scalar(app, "SELECT MAX(id) AS n FROM notification").await;
     assert!(
@@ -159,6 +174,7 @@ async fn data_set(app: &TestApp) -> Ids {
         mail,
         notification,
         alert,
+        job_run,
         items,
     }
 }
@@ -205,6 +221,7 @@ fn values(pattern: &str, prev_pattern: &str, prev: &str, name: &str, ids: &Ids) 
         // The log viewer's entries (read-only pages): the first audit and access-log entry.
         ("seq", "aenderungen") | ("id", "zugriffe") => one(1),
         ("id", "auffaelligkeiten") => one(ids.alert),
+        ("id", "jobs") => vec![ids.job_run.clone()],
         _ => panic!("no value for :{name} after {prev_pattern:?} in {pattern}"),
     }
 }

@@ -493,8 +493,5 @@ pub async fn latest_verification<C: ConnectionTrait>(
     db: &C,
 ) -> Result<Option<crate::entities::audit_verification::Model>, AppError> {
     use crate::entities::audit_verification::{Column, Entity};
-    Ok(Entity::find()
-        .order_by_desc(Column::Id)
-        .one(db)
-        .await?)
+    Ok(Entity::find().order_by_desc(Column::Id).one(db).await?)
 }

@@ -88,7 +88,10 @@ pub fn problem_text(row: &audit_verification::Model) -> Option<(String, Vec<(Str
     let key = problem.get("key")?.as_str()?.to_string();
     let mut args = vec![(
         "seq".to_string(),
-        problem.get("seq").map(|s| s.to_string()).unwrap_or_default(),
+        problem
+            .get("seq")
+            .map(|s| s.to_string())
+            .unwrap_or_default(),
     )];
     if let Some(map) = problem.get("args").and_then(|a| a.as_object()) {
         for (k, v) in map {
