@@ -13,18 +13,22 @@ use hih_users::testing::agent_for;
 use sea_orm::{ConnectionTrait, DatabaseBackend};
 
 fn features() -> Vec<&'static dyn Feature> {
-    vec![
-        &hih_home::HomeFeature,
-        &hih_users::UsersFeature,
-        &hih_admin::AdminFeature,
-    ]
+    hih_app::features()
+        .and_then(|all| all.only(&["home", "users", "admin"]))
+        .expect("features of the product")
+        .to_vec()
 }
 
 /// One acknowledged write: an audited event through the unit of work.
 async fn write(app: &TestApp, n: usize) -> Result<(), AppError> {
     let actor = Actor::system("storage-test");
     let mut uow = hih_db::UnitOfWork::begin(app.services(), &actor).await?;
-    uow.event("storage-test", &n.to_string(), "write", serde_json::json!({ "n": n }));
+    uow.event(
+        "storage-test",
+        &n.to_string(),
+        "write",
+        serde_json::json!({ "n": n }),
+    );
     uow.commit().await
 }
 
@@ -64,10 +68,11 @@ impl Injected {
             }
             _ => {
                 // A write beyond the limit fails with EFBIG instead of killing the process.
-                let _ignore = tokio::signal::unix::signal(
-                    tokio::signal::unix::SignalKind::from_raw(rustix::process::Signal::XFSZ.as_raw()),
-                )
-                .unwrap();
+                let _ignore =
+                    tokio::signal::unix::signal(tokio::signal::unix::SignalKind::from_raw(
+                        rustix::process::Signal::XFSZ.as_raw(),
+                    ))
+                    .unwrap();
                 // No file of this process may grow or be written at all: every COMMIT's
                 // write to the write-ahead log fails with an I/O error, as on a full disk.
                 set_file_size_limit(Some(0));
@@ -143,7 +148,12 @@ async fn a_refused_commit_is_never_acknowledged_and_writes_resume_without_restar
         handles.push(tokio::spawn(async move {
             let actor = Actor::system("storage-test");
             let mut uow = hih_db::UnitOfWork::begin(&app_db, &actor).await?;
-            uow.event("storage-test", &n.to_string(), "write", serde_json::json!({ "n": n }));
+            uow.event(
+                "storage-test",
+                &n.to_string(),
+                "write",
+                serde_json::json!({ "n": n }),
+            );
             uow.commit().await
         }));
     }
