@@ -7,11 +7,6 @@ use hih_users::testing::agent_for;
 
 use crate::app;
 
-mod operations;
-mod partner;
-mod periodic;
-mod protocol;
-
 use Expect::*;
 
 /// Admins and IHK staff get `e` (in scope), the other roles 403.
@@ -1461,10 +1456,10 @@ async fn role_route_matrix() {
             admin_only(Ok),
         ),
     ]);
-    rows.extend(partner::rows(&app).await);
-    rows.extend(periodic::rows(&app).await);
-    rows.extend(protocol::rows(&app).await);
-    rows.extend(operations::rows(&app).await);
+    // Features whose rows live next to them (`<feature>/src/testing/matrix`).
+    rows.extend(hih_reports::testing::matrix::rows(&app).await);
+    rows.extend(hih_protocol::testing::matrix::rows(&app).await);
+    rows.extend(hih_operations::testing::matrix::rows(&app).await);
     let failures = check(&rows, &agents).await;
     assert!(
         failures.is_empty(),
