@@ -19,17 +19,13 @@ pub struct Assembled {
 
 /// Connects, migrates, and assembles the features listed in `main.rs`.
 pub async fn assemble(settings: Settings) -> anyhow::Result<Assembled> {
+    let features = crate::features()?;
     let settings = Arc::new(settings);
     let db = hih_db::connect(&settings).await?;
-    hih_db::migrate(&db).await?;
+    hih_migrations::apply(&db).await?;
     let jobs = JobSystem::setup(&db).await?;
-    let (state, app) = hih_web::assemble(
-        &crate::features(),
-        db,
-        settings,
-        Arc::new(SystemClock),
-        jobs.queue(),
-    )?;
+    let (state, app) =
+        hih_web::assemble(&features, db, settings, Arc::new(SystemClock), jobs.queue())?;
     Ok(Assembled { state, app, jobs })
 }
 

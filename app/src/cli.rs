@@ -101,10 +101,18 @@ enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Command::Features = cli.command {
-        for f in crate::features() {
-            println!("{}", f.name());
-        }
-        return ExitCode::SUCCESS;
+        return match crate::features() {
+            Ok(features) => {
+                for name in features.names() {
+                    println!("{name}");
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        };
     }
     // `programme-end` runs on and after the end date, which every other command refuses.
     let loaded = match cli.command {

@@ -1,8 +1,12 @@
 //! `hih` — the HiH Projektdatenbank in one binary.
 //!
-//! The list of features and their order is [`features`]: each feature crate registers its
-//! routes, templates, texts, permissions, jobs, navigation and tiles with the host. Platform
-//! crates (`platform/*`) provide the shared machinery; nothing else is wired anywhere else.
+//! Features, in start order: home → users → companies → applicants → contact_history → matching → reports → protocol → admin → operations
+//!
+//! That line is a map (a test keeps it equal to the list); the list itself is [`features`],
+//! defined in `app/src/lib.rs` (the small `hih_app` library) so that every test setup uses the
+//! same list. Each feature crate registers its routes, templates, texts, permissions, jobs,
+//! navigation and tiles with the host. Platform crates (`platform/*`) provide the shared
+//! machinery; nothing else is wired anywhere else.
 
 mod assemble;
 mod cli;
@@ -11,23 +15,9 @@ mod config;
 mod telemetry;
 mod texts;
 
-use hih_kernel::Feature;
-
-/// The features of this product, in start order (navigation is sorted by each entry's order).
-pub fn features() -> Vec<&'static dyn Feature> {
-    vec![
-        &hih_home::HomeFeature,
-        &hih_users::UsersFeature,
-        &hih_companies::CompaniesFeature,
-        &hih_applicants::ApplicantsFeature,
-        &hih_contact_history::ContactHistoryFeature,
-        &hih_matching::MatchingFeature,
-        &hih_reports::ReportsFeature,
-        &hih_protocol::ProtocolFeature,
-        &hih_admin::AdminFeature,
-        &hih_operations::OperationsFeature,
-    ]
-}
+/// The features of this product, in start order: the list is in `app/src/lib.rs`
+/// ([`hih_app::features`]), where the test setups find it too. `hih features` prints it.
+pub use hih_app::features;
 
 fn main() -> std::process::ExitCode {
     cli::main()

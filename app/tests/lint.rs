@@ -1,4 +1,7 @@
 //! Texts: every key in both locales, no literal user-visible text in templates (R-TXT-2).
+//! The crates' dependencies follow the feature order: [`dependencies`].
+
+mod dependencies;
 
 use std::path::{Path, PathBuf};
 

@@ -21,18 +21,9 @@ use hih_testkit::TestApp;
 
 /// The features of the product, as in `app/src/main.rs` (a test checks they match).
 pub fn all_features() -> Vec<&'static dyn Feature> {
-    vec![
-        &hih_home::HomeFeature,
-        &hih_users::UsersFeature,
-        &hih_companies::CompaniesFeature,
-        &hih_applicants::ApplicantsFeature,
-        &hih_contact_history::ContactHistoryFeature,
-        &hih_matching::MatchingFeature,
-        &hih_reports::ReportsFeature,
-        &hih_protocol::ProtocolFeature,
-        &hih_admin::AdminFeature,
-        &hih_operations::OperationsFeature,
-    ]
+    hih_app::features()
+        .expect("the product's feature list")
+        .to_vec()
 }
 
 /// The whole app on a fresh database.
@@ -55,6 +46,26 @@ fn feature_list_matches_the_binary() {
         .map(|f| f.name().to_string())
         .collect();
     assert_eq!(listed, here);
+}
+
+/// `app/src/main.rs` shows the feature order on its first screen; it must not drift from the
+/// list in `app/src/lib.rs`.
+#[test]
+fn the_order_shown_in_main_rs_is_the_list() {
+    let main = include_str!("../src/main.rs");
+    let shown: Vec<&str> = main
+        .lines()
+        .find_map(|l| l.strip_prefix("//! Features, in start order: "))
+        .expect("main.rs shows the feature order")
+        .split(" → ")
+        .map(str::trim)
+        .collect();
+    assert_eq!(
+        shown,
+        hih_app::features()
+            .expect("the product's feature list")
+            .names()
+    );
 }
 
 #[test]

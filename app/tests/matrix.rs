@@ -1,28 +1,13 @@
 //! Every route × every caller (anonymous and each role). A route missing here fails the test.
 
 use hih_kernel::Role;
-use hih_testkit::matrix::{Caller, Expect, Row, check};
+use hih_testkit::matrix::{Caller, Expect, check};
+pub(crate) use hih_testkit::matrix::{admin_only, everyone, managers, row, staff, subject};
 use hih_users::testing::agent_for;
 
 use crate::app;
 
-mod operations;
-mod partner;
-mod periodic;
-mod protocol;
-
 use Expect::*;
-
-/// Account managers (super_admin, admin) get `e`, the other roles 403.
-pub(crate) fn managers(e: Expect) -> [Expect; 5] {
-    [
-        e,
-        e,
-        Expect::Forbidden,
-        Expect::Forbidden,
-        Expect::Forbidden,
-    ]
-}
 
 /// Admins and IHK staff get `e` (in scope), the other roles 403.
 fn companies(e: Expect) -> [Expect; 5] {
@@ -202,11 +187,6 @@ fn readers(e: Expect, ihk: Expect) -> [Expect; 5] {
     [Expect::Forbidden, e, ihk, e, Expect::Forbidden]
 }
 
-/// Admins, IHK staff and AHK staff get `e` (in scope), the other roles 403.
-fn staff(e: Expect) -> [Expect; 5] {
-    [Expect::Forbidden, e, e, e, Expect::Forbidden]
-}
-
 /// Everybody who works with the programme's data gets `e` (figures in their scope); the
 /// operator (super_admin) and the data-protection officer (least privilege: logs, retention
 /// and data-subject reports only) 403.
@@ -245,45 +225,6 @@ async fn entry_on(app: &hih_testkit::TestApp, company: Option<i64>, applicant: O
         .unwrap();
     uow.commit().await.unwrap();
     e.id
-}
-
-/// Admins and the dpo get `e`, the other roles 403 (data-subject requests).
-pub(crate) fn subject(e: Expect) -> [Expect; 5] {
-    [
-        Expect::Forbidden,
-        e,
-        Expect::Forbidden,
-        Expect::Forbidden,
-        e,
-    ]
-}
-
-/// Only admins get `e`, the other roles 403.
-pub(crate) fn admin_only(e: Expect) -> [Expect; 5] {
-    [
-        Expect::Forbidden,
-        e,
-        Expect::Forbidden,
-        Expect::Forbidden,
-        Expect::Forbidden,
-    ]
-}
-
-pub(crate) fn row(path: &str, pattern: &str, anonymous: Expect, roles: [Expect; 5]) -> Row {
-    let mut expect = vec![(Caller::Anonymous, anonymous)];
-    for (role, e) in Role::ALL.into_iter().zip(roles) {
-        expect.push((Caller::Role(role), e));
-    }
-    Row {
-        path: path.to_string(),
-        pattern: pattern.to_string(),
-        expect,
-    }
-}
-
-/// The same answer for anonymous callers and every role (public pages).
-fn everyone(path: &str, pattern: &str, e: Expect) -> Row {
-    row(path, pattern, e, [e; 5])
 }
 
 #[tokio::test]
@@ -1515,10 +1456,10 @@ async fn role_route_matrix() {
             admin_only(Ok),
         ),
     ]);
-    rows.extend(partner::rows(&app).await);
-    rows.extend(periodic::rows(&app).await);
-    rows.extend(protocol::rows(&app).await);
-    rows.extend(operations::rows(&app).await);
+    // Features whose rows live next to them (`<feature>/src/testing/matrix`).
+    rows.extend(hih_reports::testing::matrix::rows(&app).await);
+    rows.extend(hih_protocol::testing::matrix::rows(&app).await);
+    rows.extend(hih_operations::testing::matrix::rows(&app).await);
     let failures = check(&rows, &agents).await;
     assert!(
         failures.is_empty(),

@@ -13,11 +13,10 @@ use hih_users::testing::agent_for;
 use sea_orm::{ConnectionTrait, DatabaseBackend};
 
 fn features() -> Vec<&'static dyn Feature> {
-    vec![
-        &hih_home::HomeFeature,
-        &hih_users::UsersFeature,
-        &hih_admin::AdminFeature,
-    ]
+    hih_app::features()
+        .and_then(|all| all.only(&["home", "users", "admin"]))
+        .expect("features of the product")
+        .to_vec()
 }
 
 /// One acknowledged write: an audited event through the unit of work.

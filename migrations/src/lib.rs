@@ -57,3 +57,14 @@ impl MigratorTrait for Migrator {
         ]
     }
 }
+
+/// Applies all pending migrations. Run by the host app (`hih migrate`, `hih serve` on start)
+/// and the testkit, never by `hih-db`, which knows no schema versions.
+pub async fn apply(db: &sea_orm::DatabaseConnection) -> Result<(), DbErr> {
+    Migrator::up(db, None).await
+}
+
+/// How many migrations are not applied yet (`/readyz`, the status page, `hih migrate`).
+pub async fn pending(db: &sea_orm::DatabaseConnection) -> Result<usize, DbErr> {
+    Ok(Migrator::get_pending_migrations(db).await?.len())
+}

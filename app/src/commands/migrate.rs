@@ -8,7 +8,7 @@ use hih_kernel::Settings;
 /// table into an empty database.
 pub async fn run(settings: Settings) -> anyhow::Result<ExitCode> {
     let db = hih_db::connect(&settings).await?;
-    let pending = hih_db::migrations_pending(&db).await?;
+    let pending = hih_migrations::pending(&db).await?;
     drop(db);
     let a = crate::assemble::assemble(settings).await?;
     println!(

@@ -14,7 +14,7 @@ use hih_operations::backup::restore::{self, Progress, Unit};
 
 /// The texts of the platform and the features, without a database (the target is empty).
 fn catalogue() -> anyhow::Result<Catalog> {
-    let registry = Registry::build(&crate::features());
+    let registry = Registry::build(&crate::features()?);
     let mut sources = hih_web::platform_texts();
     sources.extend(registry.texts);
     let sources = sources.into_iter().map(|(f, l, s)| (f, l, s.to_string()));

@@ -9,18 +9,14 @@ mod lifecycle;
 mod registration;
 
 use hih_applicants::service::{self, ApplicantForm};
-use hih_kernel::{Actor, Feature};
+use hih_kernel::Actor;
 use hih_testkit::{Agent, TestApp};
 
 /// The features these tests need.
 pub async fn app() -> TestApp {
-    let features: [&dyn Feature; 5] = [
-        &hih_home::HomeFeature,
-        &hih_users::UsersFeature,
-        &hih_companies::CompaniesFeature,
-        &hih_applicants::ApplicantsFeature,
-        &hih_admin::AdminFeature,
-    ];
+    let features = hih_app::features()
+        .and_then(|all| all.only(&["home", "users", "companies", "applicants", "admin"]))
+        .expect("features of the product");
     TestApp::new(&features).await
 }
 

@@ -9,17 +9,13 @@ mod monthly;
 mod reference;
 mod search_index;
 
-use hih_kernel::Feature;
 use hih_testkit::TestApp;
 
 /// The features these tests need.
 pub async fn app() -> TestApp {
-    let features: [&dyn Feature; 4] = [
-        &hih_home::HomeFeature,
-        &hih_users::UsersFeature,
-        &hih_companies::CompaniesFeature,
-        &hih_admin::AdminFeature,
-    ];
+    let features = hih_app::features()
+        .and_then(|all| all.only(&["home", "users", "companies", "admin"]))
+        .expect("features of the product");
     TestApp::new(&features).await
 }
 

@@ -48,12 +48,9 @@ async fn counts(app: &TestApp) -> Vec<monthly_count::Model> {
 async fn with_start(start: &str) -> TestApp {
     let mut settings = TestApp::settings();
     settings.monthly_counts_start = Some(start.into());
-    let features: [&dyn hih_kernel::Feature; 4] = [
-        &hih_home::HomeFeature,
-        &hih_users::UsersFeature,
-        &hih_companies::CompaniesFeature,
-        &hih_admin::AdminFeature,
-    ];
+    let features = hih_app::features()
+        .and_then(|all| all.only(&["home", "users", "companies", "admin"]))
+        .expect("features of the product");
     TestApp::with_settings(&features, settings).await
 }
 

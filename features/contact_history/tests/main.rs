@@ -5,19 +5,22 @@
 
 mod history;
 
-use hih_kernel::Feature;
 use hih_testkit::TestApp;
 
 /// The features these tests need.
 pub async fn app() -> TestApp {
-    let features: [&dyn Feature; 6] = [
-        &hih_home::HomeFeature,
-        &hih_users::UsersFeature,
-        &hih_companies::CompaniesFeature,
-        &hih_applicants::ApplicantsFeature,
-        &hih_contact_history::ContactHistoryFeature,
-        &hih_admin::AdminFeature,
-    ];
+    let features = hih_app::features()
+        .and_then(|all| {
+            all.only(&[
+                "home",
+                "users",
+                "companies",
+                "applicants",
+                "contact_history",
+                "admin",
+            ])
+        })
+        .expect("features of the product");
     TestApp::new(&features).await
 }
 

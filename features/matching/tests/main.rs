@@ -5,19 +5,23 @@
 
 mod matching;
 
-use hih_kernel::{Actor, Feature};
+use hih_kernel::Actor;
 use hih_testkit::{Agent, TestApp};
 
 /// The features these tests need.
 pub async fn app() -> TestApp {
-    let features: [&dyn Feature; 6] = [
-        &hih_home::HomeFeature,
-        &hih_users::UsersFeature,
-        &hih_companies::CompaniesFeature,
-        &hih_applicants::ApplicantsFeature,
-        &hih_matching::MatchingFeature,
-        &hih_admin::AdminFeature,
-    ];
+    let features = hih_app::features()
+        .and_then(|all| {
+            all.only(&[
+                "home",
+                "users",
+                "companies",
+                "applicants",
+                "matching",
+                "admin",
+            ])
+        })
+        .expect("features of the product");
     TestApp::new(&features).await
 }
 

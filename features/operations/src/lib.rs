@@ -14,6 +14,8 @@ pub mod jobs;
 pub mod metrics;
 pub mod permissions;
 pub mod status;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 use hih_i18n::Locale;
 use hih_kernel::{Feature, NavEntry, Registry};

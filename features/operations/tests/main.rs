@@ -13,12 +13,10 @@ use hih_testkit::TestApp;
 
 /// The features these tests need, in the binary's order.
 pub fn features() -> Vec<&'static dyn Feature> {
-    vec![
-        &hih_home::HomeFeature,
-        &hih_users::UsersFeature,
-        &hih_admin::AdminFeature,
-        &hih_operations::OperationsFeature,
-    ]
+    hih_app::features()
+        .and_then(|all| all.only(&["home", "users", "admin", "operations"]))
+        .expect("features of the product")
+        .to_vec()
 }
 
 /// The app on a fresh database.

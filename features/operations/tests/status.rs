@@ -419,8 +419,9 @@ async fn a_broken_audit_chain_is_reported() {
 
 #[tokio::test]
 async fn postcode_data_is_checked_by_the_companies_feature() {
-    let mut with_companies = features();
-    with_companies.insert(2, &hih_companies::CompaniesFeature);
+    let with_companies = hih_app::features()
+        .and_then(|all| all.only(&["home", "users", "companies", "admin", "operations"]))
+        .expect("features of the product");
     let app = TestApp::new(&with_companies).await;
     healthy(&app).await;
     let (admin, _) = agent_for(&app, Role::Admin, "st-plz").await;

@@ -12,6 +12,8 @@ pub mod alerts;
 pub mod permissions;
 pub mod programme_end;
 pub mod retention;
+#[cfg(feature = "testing")]
+pub mod testing;
 pub mod viewer;
 
 use hih_i18n::Locale;

@@ -13,17 +13,22 @@ use hih_testkit::TestApp;
 
 /// The features these tests need, in the binary's order.
 pub fn features() -> Vec<&'static dyn Feature> {
-    vec![
-        &hih_home::HomeFeature,
-        &hih_users::UsersFeature,
-        &hih_companies::CompaniesFeature,
-        &hih_applicants::ApplicantsFeature,
-        &hih_contact_history::ContactHistoryFeature,
-        &hih_matching::MatchingFeature,
-        &hih_reports::ReportsFeature,
-        &hih_protocol::ProtocolFeature,
-        &hih_admin::AdminFeature,
-    ]
+    hih_app::features()
+        .and_then(|all| {
+            all.only(&[
+                "home",
+                "users",
+                "companies",
+                "applicants",
+                "contact_history",
+                "matching",
+                "reports",
+                "protocol",
+                "admin",
+            ])
+        })
+        .expect("features of the product")
+        .to_vec()
 }
 
 /// The app on a fresh database.

@@ -15,6 +15,8 @@ mod routes;
 pub mod scope;
 pub mod statistics;
 pub mod subject;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 use hih_i18n::Locale;
 use hih_kernel::{Feature, Registry};

@@ -10,20 +10,23 @@ mod periodic;
 mod statistics;
 mod subject;
 
-use hih_kernel::Feature;
 use hih_testkit::TestApp;
 
 /// All features, as the host app runs them.
 pub async fn app() -> TestApp {
-    let features: [&dyn Feature; 8] = [
-        &hih_home::HomeFeature,
-        &hih_users::UsersFeature,
-        &hih_companies::CompaniesFeature,
-        &hih_applicants::ApplicantsFeature,
-        &hih_contact_history::ContactHistoryFeature,
-        &hih_matching::MatchingFeature,
-        &hih_reports::ReportsFeature,
-        &hih_admin::AdminFeature,
-    ];
+    let features = hih_app::features()
+        .and_then(|all| {
+            all.only(&[
+                "home",
+                "users",
+                "companies",
+                "applicants",
+                "contact_history",
+                "matching",
+                "reports",
+                "admin",
+            ])
+        })
+        .expect("features of the product");
     TestApp::new(&features).await
 }

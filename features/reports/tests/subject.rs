@@ -695,17 +695,22 @@ impl hih_kernel::Feature for Probe {
 async fn the_statistics_folds_run_once_and_see_the_complete_record() {
     let seen = Seen::default();
     let probe = Probe(seen.clone());
-    let features: [&dyn hih_kernel::Feature; 9] = [
-        &hih_home::HomeFeature,
-        &hih_users::UsersFeature,
-        &hih_companies::CompaniesFeature,
-        &hih_applicants::ApplicantsFeature,
-        &hih_contact_history::ContactHistoryFeature,
-        &hih_matching::MatchingFeature,
-        &hih_reports::ReportsFeature,
-        &hih_admin::AdminFeature,
-        &probe,
-    ];
+    let listed = hih_app::features()
+        .and_then(|all| {
+            all.only(&[
+                "home",
+                "users",
+                "companies",
+                "applicants",
+                "contact_history",
+                "matching",
+                "reports",
+                "admin",
+            ])
+        })
+        .expect("features of the product");
+    let mut features: Vec<&dyn hih_kernel::Feature> = listed.to_vec();
+    features.push(&probe);
     let app = TestApp::new(&features).await;
     let a = applicant_in(&app, "VN", "Nguyễn").await;
     let c = company_in(&app, "IHK Erfurt", "Bäckerei Sonnenschein").await;

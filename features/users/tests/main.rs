@@ -10,15 +10,12 @@ mod notifications;
 mod reset;
 mod setup;
 
-use hih_kernel::Feature;
 use hih_testkit::TestApp;
 
 /// The features these tests need.
 pub async fn app() -> TestApp {
-    let features: [&dyn Feature; 3] = [
-        &hih_home::HomeFeature,
-        &hih_users::UsersFeature,
-        &hih_admin::AdminFeature,
-    ];
+    let features = hih_app::features()
+        .and_then(|all| all.only(&["home", "users", "admin"]))
+        .expect("features of the product");
     TestApp::new(&features).await
 }

@@ -2,7 +2,6 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use hih_kernel::{AppError, Settings};
-use hih_migrations::{Migrator, MigratorTrait};
 use sea_orm::{ConnectionTrait, DatabaseConnection, SqlxPostgresConnector, SqlxSqliteConnector};
 use sqlx::pool::PoolConnectionMetadata;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
@@ -107,16 +106,6 @@ fn sqlite_path(url: &str) -> Option<String> {
     } else {
         Some(path.to_string())
     }
-}
-
-/// Applies all pending migrations.
-pub async fn migrate(db: &DatabaseConnection) -> Result<(), AppError> {
-    Migrator::up(db, None).await.map_err(AppError::from)
-}
-
-/// How many migrations are not applied yet (readiness check).
-pub async fn migrations_pending(db: &DatabaseConnection) -> Result<usize, AppError> {
-    Ok(Migrator::get_pending_migrations(db).await?.len())
 }
 
 #[cfg(test)]

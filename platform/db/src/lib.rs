@@ -14,6 +14,6 @@ pub mod search;
 mod secrets;
 mod uow;
 
-pub use connect::{Backend, backend, connect, migrate, migrations_pending};
+pub use connect::{Backend, backend, connect};
 pub use secrets::{app_secret, hash_token, new_token};
 pub use uow::{Auditable, UnitOfWork};

@@ -1,6 +1,7 @@
 //! The kernel of the HiH Projektdatenbank: what every feature and platform crate agrees on.
 //!
-//! - [`Feature`] and [`Registry`]: how a feature crate plugs into the host app.
+//! - [`Feature`] and [`Registry`]: how a feature crate plugs into the host app; [`FeatureSet`]:
+//!   the product's features in start order.
 //! - [`Actor`] and [`Role`]: who is acting (a user, a job, or nobody).
 //! - [`AppError`]: typed errors that map to German messages through text keys.
 //! - [`Settings`]: every configurable value, with defaults.
@@ -13,6 +14,7 @@ mod client_addr;
 mod clock;
 mod error;
 mod feature;
+mod feature_set;
 mod local_path;
 mod services;
 mod settings;
@@ -31,6 +33,7 @@ pub use feature::{
     SearchHits, SearchProvider, StatusCheck, StatusFinding, StatusLevel, TabProvider, Tile,
     TileProvider, TileTone,
 };
+pub use feature_set::{FeatureSet, FeatureSetError};
 pub use local_path::is_local_path;
 pub use services::{ActivationHooks, DeletionFolds, JobQueue, Services, StatusChecks};
 pub use settings::{

@@ -132,7 +132,7 @@ impl TestApp {
             pg = Some(PgDatabase { admin_url, name });
         }
         let db = hih_db::connect(&settings).await.expect("connect");
-        hih_db::migrate(&db).await.expect("migrate");
+        hih_migrations::apply(&db).await.expect("migrate");
         let jobs = hih_jobs::JobSystem::setup(&db).await.expect("job tables");
         let clock = Arc::new(FixedClock::new(
             Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0)

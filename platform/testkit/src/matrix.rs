@@ -85,3 +85,46 @@ pub async fn check(rows: &[Row], agents: &[(Caller, Agent)]) -> Vec<String> {
     }
     failures
 }
+
+/// A row: `anonymous` for callers without login, `roles` per role in [`hih_kernel::Role::ALL`]
+/// order (super_admin, admin, ihk_staff, ahk_staff, dpo).
+pub fn row(path: &str, pattern: &str, anonymous: Expect, roles: [Expect; 5]) -> Row {
+    let mut expect = vec![(Caller::Anonymous, anonymous)];
+    for (role, e) in hih_kernel::Role::ALL.into_iter().zip(roles) {
+        expect.push((Caller::Role(role), e));
+    }
+    Row {
+        path: path.to_string(),
+        pattern: pattern.to_string(),
+        expect,
+    }
+}
+
+/// The same answer for anonymous callers and every role (public pages).
+pub fn everyone(path: &str, pattern: &str, e: Expect) -> Row {
+    row(path, pattern, e, [e; 5])
+}
+
+/// Only admins get `e`, the other roles 403.
+pub fn admin_only(e: Expect) -> [Expect; 5] {
+    use Expect::Forbidden;
+    [Forbidden, e, Forbidden, Forbidden, Forbidden]
+}
+
+/// Account managers (super_admin, admin) get `e`, the other roles 403.
+pub fn managers(e: Expect) -> [Expect; 5] {
+    use Expect::Forbidden;
+    [e, e, Forbidden, Forbidden, Forbidden]
+}
+
+/// Admins, IHK staff and AHK staff get `e` (in scope), the other roles 403.
+pub fn staff(e: Expect) -> [Expect; 5] {
+    use Expect::Forbidden;
+    [Forbidden, e, e, e, Forbidden]
+}
+
+/// Admins and the dpo get `e`, the other roles 403 (logs, retention, data-subject requests).
+pub fn subject(e: Expect) -> [Expect; 5] {
+    use Expect::Forbidden;
+    [Forbidden, e, Forbidden, Forbidden, e]
+}

@@ -1,7 +1,6 @@
 //! Assembles the poem application from the registry: feature routes behind their guards,
 //! platform routes (assets, health, language switch), and the pipeline around all of it.
 
-use hih_db::migrations_pending;
 use hih_i18n::Locale;
 use std::sync::Arc;
 
@@ -87,7 +86,7 @@ async fn readyz(req: &poem::Request) -> Response {
             .status(StatusCode::SERVICE_UNAVAILABLE)
             .finish();
     };
-    match migrations_pending(&state.services.db).await {
+    match hih_migrations::pending(&state.services.db).await {
         Ok(0) => match hih_db::maintenance::write_probe(&state.services.db).await {
             Ok(()) => Response::builder().content_type("text/plain").body("ready"),
             Err(e) => {

@@ -177,7 +177,10 @@ pub async fn collect(services: &Services) -> Facts {
     Facts {
         now,
         db_latency_ms: fact("database", latency(services).await),
-        pending_migrations: fact("migrations", hih_db::migrations_pending(db).await),
+        pending_migrations: fact(
+            "migrations",
+            hih_migrations::pending(db).await.map_err(AppError::from),
+        ),
         write_probe: fact("write", hih_db::maintenance::write_probe(db).await),
         workers: fact("workers", health::workers(db).await),
         queue: fact("queue", health::queue(db).await),

@@ -9,7 +9,7 @@ use hih_testkit::TestApp;
 use hih_testkit::matrix::{Expect::*, Row};
 use sea_orm::{EntityTrait, QueryOrder};
 
-use crate::matrix::{row, subject};
+use hih_testkit::matrix::{row, subject};
 
 /// One audit entry and one access-log entry that exist: `(seq, id)`.
 async fn fixture(app: &TestApp) -> (i64, i64) {

@@ -4,7 +4,7 @@
 use hih_testkit::TestApp;
 use hih_testkit::matrix::{Expect::*, Row};
 
-use crate::matrix::{managers, row};
+use hih_testkit::matrix::{managers, row};
 
 /// The rows.
 pub(crate) async fn rows(_app: &TestApp) -> Vec<Row> {

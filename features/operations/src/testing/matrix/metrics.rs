@@ -5,7 +5,7 @@
 use hih_testkit::TestApp;
 use hih_testkit::matrix::{Expect::*, Row};
 
-use crate::matrix::row;
+use hih_testkit::matrix::row;
 
 /// The rows.
 pub(crate) async fn rows(_app: &TestApp) -> Vec<Row> {

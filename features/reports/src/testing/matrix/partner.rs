@@ -1,12 +1,12 @@
 //! Matrix rows of partner exports (R-EXP-3): admins only; the download link is public.
 
+use crate::partner::service::{self, EXPORT_JOB, ProfileForm};
 use hih_db::UnitOfWork;
 use hih_kernel::Actor;
-use hih_reports::partner::service::{self, EXPORT_JOB, ProfileForm};
 use hih_testkit::TestApp;
 use hih_testkit::matrix::{Expect::*, Row};
 
-use super::{admin_only, everyone, row};
+use hih_testkit::matrix::{admin_only, everyone, row};
 
 /// A profile, a finished file with a valid link, a queued file.
 async fn fixture(app: &TestApp) -> (i64, i64, i64, String) {
@@ -37,7 +37,7 @@ async fn fixture(app: &TestApp) -> (i64, i64, i64, String) {
     app.run_job(EXPORT_JOB, serde_json::json!({ "file_id": done.id }))
         .await
         .unwrap();
-    let done = hih_reports::files::find(app.services(), done.id)
+    let done = crate::files::find(app.services(), done.id)
         .await
         .unwrap()
         .unwrap();

@@ -4,7 +4,7 @@
 use hih_testkit::TestApp;
 use hih_testkit::matrix::{Expect::*, Row};
 
-use crate::matrix::{row, subject};
+use hih_testkit::matrix::{row, subject};
 
 /// The rows.
 pub(crate) async fn rows(_app: &TestApp) -> Vec<Row> {

@@ -10,8 +10,8 @@ mod status;
 use hih_testkit::TestApp;
 use hih_testkit::matrix::Row;
 
-/// The rows of all parts.
-pub(super) async fn rows(app: &TestApp) -> Vec<Row> {
+/// The rows of all parts (fixtures are created in `app`).
+pub async fn rows(app: &TestApp) -> Vec<Row> {
     let mut rows = status::rows(app).await;
     rows.extend(jobs::rows(app).await);
     rows.extend(metrics::rows(app).await);

@@ -1,13 +1,13 @@
 //! Matrix rows of the monthly, annual and on-demand reports (R-STA-4): admins only.
 
+use crate::periodic::jobs::{self, GENERATE_JOB};
+use crate::periodic::period::ReportPeriod;
 use hih_db::UnitOfWork;
 use hih_kernel::Actor;
-use hih_reports::periodic::jobs::{self, GENERATE_JOB};
-use hih_reports::periodic::period::ReportPeriod;
 use hih_testkit::TestApp;
 use hih_testkit::matrix::{Expect::*, Row};
 
-use super::{admin_only, row};
+use hih_testkit::matrix::{admin_only, row};
 
 /// A finished report and a queued one.
 async fn fixture(app: &TestApp) -> (i64, i64) {

@@ -9,8 +9,8 @@ mod viewer;
 use hih_testkit::TestApp;
 use hih_testkit::matrix::Row;
 
-/// The rows of all parts.
-pub(super) async fn rows(app: &TestApp) -> Vec<Row> {
+/// The rows of all parts (fixtures are created in `app`).
+pub async fn rows(app: &TestApp) -> Vec<Row> {
     let mut rows = viewer::rows(app).await;
     rows.extend(retention::rows(app).await);
     rows.extend(alerts::rows(app).await);

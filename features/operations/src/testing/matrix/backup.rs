@@ -1,12 +1,12 @@
 //! Matrix rows of the operations feature's `backup` part: the backup list and the
 //! confirmation page of "Sicherung jetzt anlegen" for admins and super administrators only.
 
+use crate::backup::{CONFIRM_PATH, PATH, Trigger, record};
 use hih_kernel::Actor;
-use hih_operations::backup::{CONFIRM_PATH, PATH, Trigger, record};
 use hih_testkit::TestApp;
 use hih_testkit::matrix::{Expect::*, Row};
 
-use crate::matrix::{managers, row};
+use hih_testkit::matrix::{managers, row};
 
 /// A verified and a failed backup in the record, so the list shows both kinds of rows.
 async fn fixture(app: &TestApp) {

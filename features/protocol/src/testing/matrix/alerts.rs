@@ -1,13 +1,13 @@
 //! Matrix rows of the protocol feature's `alerts` part: admins and the dpo only.
 
+use crate::alerts::entity as misuse_alert;
 use hih_db::UnitOfWork;
 use hih_kernel::Actor;
-use hih_protocol::alerts::entity as misuse_alert;
 use hih_testkit::TestApp;
 use hih_testkit::matrix::{Expect::*, Row};
 use sea_orm::{NotSet, Set};
 
-use crate::matrix::{row, subject};
+use hih_testkit::matrix::{row, subject};
 
 /// An open and an acknowledged alert.
 async fn fixture(app: &TestApp) -> (i64, i64) {

@@ -6,7 +6,7 @@
 use hih_testkit::TestApp;
 use hih_testkit::matrix::{Expect::*, Row};
 
-use crate::matrix::{managers, row};
+use hih_testkit::matrix::{managers, row};
 
 /// A waiting run of a registered job (no workers run in the matrix).
 async fn fixture(app: &TestApp) -> String {

@@ -1,0 +1,14 @@
+//! Matrix rows of the reports feature; each part keeps its rows in its own file.
+
+mod partner;
+mod periodic;
+
+use hih_testkit::TestApp;
+use hih_testkit::matrix::Row;
+
+/// The rows of all parts (fixtures are created in `app`).
+pub async fn rows(app: &TestApp) -> Vec<Row> {
+    let mut rows = partner::rows(app).await;
+    rows.extend(periodic::rows(app).await);
+    rows
+}
