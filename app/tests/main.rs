@@ -24,6 +24,7 @@ pub fn all_features() -> Vec<&'static dyn Feature> {
     vec![
         &hih_home::HomeFeature,
         &hih_users::UsersFeature,
+        &hih_reference::ReferenceFeature,
         &hih_companies::CompaniesFeature,
         &hih_applicants::ApplicantsFeature,
         &hih_contact_history::ContactHistoryFeature,

@@ -17,7 +17,7 @@ pub async fn app() -> TestApp {
     let features: [&dyn Feature; 5] = [
         &hih_home::HomeFeature,
         &hih_users::UsersFeature,
-        &hih_companies::CompaniesFeature,
+        &hih_reference::ReferenceFeature,
         &hih_applicants::ApplicantsFeature,
         &hih_admin::AdminFeature,
     ];

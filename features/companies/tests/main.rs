@@ -1,12 +1,9 @@
-//! Integration tests of the companies feature: reference data, companies, monthly counts.
+//! Integration tests of the companies feature: companies, their search index, monthly counts.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
 
-mod builtin_postcodes;
 mod companies;
-mod lists;
 mod monthly;
-mod reference;
 mod search_index;
 
 use hih_kernel::Feature;
@@ -14,9 +11,10 @@ use hih_testkit::TestApp;
 
 /// The features these tests need.
 pub async fn app() -> TestApp {
-    let features: [&dyn Feature; 4] = [
+    let features: [&dyn Feature; 5] = [
         &hih_home::HomeFeature,
         &hih_users::UsersFeature,
+        &hih_reference::ReferenceFeature,
         &hih_companies::CompaniesFeature,
         &hih_admin::AdminFeature,
     ];

@@ -48,9 +48,10 @@ async fn counts(app: &TestApp) -> Vec<monthly_count::Model> {
 async fn with_start(start: &str) -> TestApp {
     let mut settings = TestApp::settings();
     settings.monthly_counts_start = Some(start.into());
-    let features: [&dyn hih_kernel::Feature; 4] = [
+    let features: [&dyn hih_kernel::Feature; 5] = [
         &hih_home::HomeFeature,
         &hih_users::UsersFeature,
+        &hih_reference::ReferenceFeature,
         &hih_companies::CompaniesFeature,
         &hih_admin::AdminFeature,
     ];

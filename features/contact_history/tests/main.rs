@@ -10,9 +10,10 @@ use hih_testkit::TestApp;
 
 /// The features these tests need.
 pub async fn app() -> TestApp {
-    let features: [&dyn Feature; 6] = [
+    let features: [&dyn Feature; 7] = [
         &hih_home::HomeFeature,
         &hih_users::UsersFeature,
+        &hih_reference::ReferenceFeature,
         &hih_companies::CompaniesFeature,
         &hih_applicants::ApplicantsFeature,
         &hih_contact_history::ContactHistoryFeature,

@@ -418,17 +418,17 @@ async fn a_broken_audit_chain_is_reported() {
 }
 
 #[tokio::test]
-async fn postcode_data_is_checked_by_the_companies_feature() {
-    let mut with_companies = features();
-    with_companies.insert(2, &hih_companies::CompaniesFeature);
-    let app = TestApp::new(&with_companies).await;
+async fn postcode_data_is_checked_by_the_reference_feature() {
+    let mut with_reference = features();
+    with_reference.insert(2, &hih_reference::ReferenceFeature);
+    let app = TestApp::new(&with_reference).await;
     healthy(&app).await;
     let (admin, _) = agent_for(&app, Role::Admin, "st-plz").await;
     let p = page(&admin).await;
     assert_eq!(level(&p, "postcodes"), "warning");
     assert_says(&p, "Es sind keine Postleitzahlen geladen");
     let csv = "osm_id,ort,plz,landkreis,bundesland\n1,Erfurt,99084,Erfurt,Thüringen\n";
-    hih_companies::postcodes::import(
+    hih_reference::postcodes::import(
         app.services(),
         &Actor::system("test"),
         csv.as_bytes(),

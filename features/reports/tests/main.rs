@@ -15,9 +15,10 @@ use hih_testkit::TestApp;
 
 /// All features, as the host app runs them.
 pub async fn app() -> TestApp {
-    let features: [&dyn Feature; 8] = [
+    let features: [&dyn Feature; 9] = [
         &hih_home::HomeFeature,
         &hih_users::UsersFeature,
+        &hih_reference::ReferenceFeature,
         &hih_companies::CompaniesFeature,
         &hih_applicants::ApplicantsFeature,
         &hih_contact_history::ContactHistoryFeature,

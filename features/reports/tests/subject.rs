@@ -695,9 +695,10 @@ impl hih_kernel::Feature for Probe {
 async fn the_statistics_folds_run_once_and_see_the_complete_record() {
     let seen = Seen::default();
     let probe = Probe(seen.clone());
-    let features: [&dyn hih_kernel::Feature; 9] = [
+    let features: [&dyn hih_kernel::Feature; 10] = [
         &hih_home::HomeFeature,
         &hih_users::UsersFeature,
+        &hih_reference::ReferenceFeature,
         &hih_companies::CompaniesFeature,
         &hih_applicants::ApplicantsFeature,
         &hih_contact_history::ContactHistoryFeature,
