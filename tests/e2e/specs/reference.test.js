@@ -89,6 +89,7 @@ describe('reference data (JavaScript off)', () => {
     await checkA11y(page, 'cancel confirmation');
     await go(page, page.locator('button[type=submit]').filter({ hasText: 'verwerfen' }));
     assert.equal(new URL(page.url()).pathname, '/unternehmen');
+    await checkA11y(page, 'company list after cancelling');
 
     assertAllVisitedChecked(page);
     await page.context().close();
