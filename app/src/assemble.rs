@@ -33,7 +33,7 @@ pub async fn assemble(settings: Settings) -> anyhow::Result<Assembled> {
 /// installation; `serve` and `migrate`), so companies can be created at once, and says so on
 /// the console. `hih import-plz` replaces it like any other table.
 pub async fn load_builtin_postcodes(services: &Services) -> anyhow::Result<()> {
-    if let Some(report) = hih_companies::postcodes::builtin::load_if_empty(services).await? {
+    if let Some(report) = hih_reference::postcodes::builtin::load_if_empty(services).await? {
         hih_db::maintenance::analyze(&services.db).await?;
         println!(
             "{}",

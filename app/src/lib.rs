@@ -10,6 +10,7 @@ pub fn features() -> Result<FeatureSet, FeatureSetError> {
     FeatureSet::new(vec![
         &hih_home::HomeFeature,
         &hih_users::UsersFeature,
+        &hih_reference::ReferenceFeature,
         &hih_companies::CompaniesFeature,
         &hih_applicants::ApplicantsFeature,
         &hih_contact_history::ContactHistoryFeature,

@@ -241,6 +241,7 @@ fn used_keys() -> Vec<(String, String)> {
         "applicants-",
         "protocol-",
         "operations-",
+        "reference-",
     ];
     for f in sources {
         let mut src = std::fs::read_to_string(&f).unwrap();

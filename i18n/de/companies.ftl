@@ -1,52 +1,4 @@
-# Companies feature: reference data (postcodes, IHK districts). German.
-companies-nav-reference = Referenzdaten
-companies-reference-title = Referenzdaten
-companies-plz-heading = Postleitzahlen
-companies-plz-count = { $count ->
-    [one] 1 Postleitzahl-Eintrag geladen.
-   *[other] { $count } Postleitzahl-Einträge geladen.
-}
-companies-tile-no-postcodes = Die Postleitzahlen sind noch nicht geladen. Bis dahin wird bei Adressen nur geprüft, ob die PLZ fünfstellig ist.
-companies-plz-intro = Laden Sie eine CSV-Datei im Format osm_id,ort,plz,landkreis,bundesland (OpenStreetMap) hoch. Der Import ersetzt die vorhandenen Einträge vollständig – oder gar nicht, wenn die Datei Fehler enthält.
-companies-plz-file = CSV-Datei
-companies-plz-file-hint = Kommagetrennt, UTF-8, mit Kopfzeile.
-companies-plz-dry-run = Nur prüfen, nichts speichern
-companies-plz-dry-run-hint = Zeigt den Prüfbericht, ohne die Postleitzahlen zu ersetzen.
-companies-plz-upload = Datei hochladen
-companies-plz-report-title = Prüfbericht Postleitzahlen-Import
-companies-plz-report-refused = { $count ->
-    [one] Die Datei enthält 1 Fehler. Es wurde nichts gespeichert.
-   *[other] Die Datei enthält { $count } Fehler. Es wurde nichts gespeichert.
-}
-companies-plz-report-problems = Gefundene Fehler
-companies-plz-report-more = … und { $count } weitere Fehler.
-companies-plz-report-dry = Prüfung ohne Speichern: { $rows } Zeilen gelesen, { $imported } Einträge würden übernommen, { $duplicates } doppelte Zeilen übersprungen.
-companies-plz-report-done = Import abgeschlossen: { $rows } Zeilen gelesen, { $imported } Einträge übernommen, { $duplicates } doppelte Zeilen übersprungen.
-companies-col-line = Zeile
-companies-col-problem = Problem
-companies-plz-error-header = Die Kopfzeile muss genau „osm_id,ort,plz,landkreis,bundesland“ lauten.
-companies-plz-error-row = Die Zeile ist keine gültige CSV-Zeile.
-companies-plz-error-columns = Die Zeile hat nicht genau fünf Spalten.
-companies-plz-error-plz = Die PLZ muss aus genau fünf Ziffern bestehen (sie darf mit 0 beginnen).
-companies-plz-error-empty = Ort und Bundesland dürfen nicht leer sein.
-companies-plz-error-empty-file = Die Datei enthält keine Datenzeilen.
-companies-back-to-reference = Zurück zu den Referenzdaten
-companies-districts-heading = IHK-Bezirke
-companies-districts-intro = Jeder Bezirk besteht aus Landkreisen und kreisfreien Städten. Eine Adresse gehört zum Bezirk, wenn der Landkreis ihrer PLZ (oder bei kreisfreien Städten der Ort) dazugehört.
-companies-col-ihk = IHK
-companies-col-areas = Landkreise und kreisfreie Städte
-companies-col-action = Aktion
-companies-district-edit = Bezirk bearbeiten
-companies-district-edit-title = Bezirk der { $ihk }
-companies-district-areas = Landkreise und kreisfreie Städte
-companies-district-areas-hint = Ein Name pro Zeile, genau wie in den Postleitzahl-Daten, z. B. „Landkreis Gotha“ oder „Erfurt“.
-companies-district-unknown = Diese Namen kommen in den Postleitzahl-Daten nicht als Landkreis oder kreisfreie Stadt vor: { $names }
-companies-district-taken = Diese Gebiete gehören bereits zu einem anderen IHK-Bezirk: { $names }
-companies-district-saved = Der Bezirk wurde gespeichert.
-companies-error-plz-format = Die PLZ muss aus genau fünf Ziffern bestehen, z. B. 06567.
-companies-error-plz-unknown = Diese PLZ ist unbekannt. Bitte prüfen Sie die Eingabe.
-companies-error-ort-mismatch = Der Ort passt nicht zur PLZ. Bitte prüfen Sie PLZ und Ort.
-companies-error-outside-district = Die Adresse liegt nicht in Ihrem IHK-Bezirk.
+# Companies feature: companies (1B), monthly counts (1A), distribution lists. German.
 companies-nav = Unternehmen
 companies-list-title = Unternehmen
 companies-new-button = Neues Unternehmen erfassen
@@ -141,46 +93,6 @@ companies-error-duplicate = Unter dieser Adresse (PLZ, Ort, Straße, Hausnummer)
 job-companies-retention = Deaktivierte Unternehmen nach Ablauf der Aufbewahrungsfrist löschen
 companies-demo-needs-postcodes = Für Demodaten müssen zuerst die Postleitzahlen geladen sein (hih import-plz DATEI).
 
-## Auswahllisten (R-REF-3)
-companies-lists-heading = Auswahllisten
-companies-lists-intro = Einträge dieser Listen stehen in den Formularen zur Auswahl. Einträge werden nicht gelöscht, sondern abgeschaltet, weil gespeicherte Datensätze ihren Code behalten.
-companies-lists-count = { $count ->
-    [one] 1 Eintrag
-   *[other] { $count } Einträge
-}
-companies-list-kind-industry = Branchen (WZ 2008)
-companies-list-kind-occupation = Zielberufe
-companies-list-kind-outreach = Ansprache-Formate
-companies-list-kind-partner = Partnerkategorien
-companies-list-kind-country = Länder
-companies-list-kind-contact-type = Kontaktarten
-companies-list-kind-contact-topic = Kontaktthemen
-companies-list-items-title = Auswahlliste: { $list }
-companies-list-items-intro = Die Reihenfolge in den Formularen folgt der Position. Abgeschaltete Einträge werden nicht mehr angeboten, bleiben aber an bestehenden Datensätzen sichtbar.
-companies-item-new = Neuer Eintrag
-companies-item-new-title = Neuer Eintrag: { $list }
-companies-item-edit-title = Eintrag bearbeiten: { $list }
-companies-item-review-intro = Bitte prüfen Sie den Eintrag für die Liste „{ $list }“ und bestätigen Sie das Speichern.
-companies-item-edit = Bearbeiten
-companies-item-none = Diese Liste hat noch keine Einträge.
-companies-item-code = Code
-companies-item-code-hint = Kleinbuchstaben, Ziffern, Binde- und Unterstrich, höchstens 40 Zeichen. Der Code wird an Datensätzen gespeichert und kann später nicht geändert werden.
-companies-item-code-hint-country = Zweistelliger Ländercode nach ISO 3166 in Großbuchstaben, z. B. VN. Er wird Teil der Bewerberkennung und kann später nicht geändert werden.
-companies-item-label-de = Bezeichnung (Deutsch)
-companies-item-label-en = Bezeichnung (Englisch)
-companies-item-sort = Position
-companies-item-sort-hint = Ganze Zahl von 0 bis 100000; kleinere Zahlen stehen weiter oben.
-companies-item-status = Status
-companies-item-active = angeboten
-companies-item-inactive = abgeschaltet
-companies-item-active-field = In Formularen anbieten
-companies-item-active-hint = Ohne Haken bleibt der Eintrag an bestehenden Datensätzen erhalten, wird aber nicht mehr zur Auswahl angeboten.
-companies-item-saved = Der Eintrag wurde gespeichert.
-companies-item-error-code = Bitte geben Sie einen Code aus Kleinbuchstaben, Ziffern, Binde- oder Unterstrich ein (höchstens 40 Zeichen).
-companies-item-error-country-code = Bitte geben Sie einen zweistelligen Ländercode in Großbuchstaben ein, z. B. VN.
-companies-item-error-code-taken = Diesen Code gibt es in der Liste schon. Bitte wählen Sie einen anderen.
-companies-item-error-label = Bitte geben Sie eine Bezeichnung ein.
-companies-item-error-sort = Bitte geben Sie die Position als ganze Zahl von 0 bis 100000 ein.
 companies-search-section = { $count ->
     [one] Unternehmen (1 Treffer)
    *[other] Unternehmen ({ $count } Treffer)
@@ -296,8 +208,3 @@ companies-distribution-no-mailto = Für mehr als { $max } Adressen gibt es keine
 companies-distribution-too-many = Die Liste ist zu lang für die Anzeige. Bitte nutzen Sie die Downloads.
 companies-distribution-back = Zurück zur Unternehmensliste
 companies-distribution-sheet = Verteiler
-
-# Status page (R-OPS-1): the check "postcode data loaded".
-companies-status-postcodes = Postleitzahlen
-companies-status-postcodes-loaded = { $count } Postleitzahlen geladen.
-companies-status-postcodes-missing = Es sind keine Postleitzahlen geladen: Adressen werden nur auf fünf Ziffern geprüft, Landkreis und IHK-Bezirk werden nicht aus der Adresse bestimmt. Laden Sie die Postleitzahlen unter „Referenzdaten“ hoch oder mit „hih import-plz DATEI“.

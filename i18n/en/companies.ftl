@@ -1,52 +1,4 @@
-# Companies feature: reference data (postcodes, IHK districts). English.
-companies-nav-reference = Reference data
-companies-reference-title = Reference data
-companies-plz-heading = Postcodes
-companies-plz-count = { $count ->
-    [one] 1 postcode entry loaded.
-   *[other] { $count } postcode entries loaded.
-}
-companies-tile-no-postcodes = Postcodes are not loaded yet. Until then addresses are only checked for a five-digit postcode.
-companies-plz-intro = Upload a CSV file in the format osm_id,ort,plz,landkreis,bundesland (OpenStreetMap). The import replaces the existing entries completely – or not at all if the file has errors.
-companies-plz-file = CSV file
-companies-plz-file-hint = Comma-separated, UTF-8, with a header line.
-companies-plz-dry-run = Check only, save nothing
-companies-plz-dry-run-hint = Shows the report without replacing the postcodes.
-companies-plz-upload = Upload file
-companies-plz-report-title = Postcode import report
-companies-plz-report-refused = { $count ->
-    [one] The file has 1 error. Nothing was saved.
-   *[other] The file has { $count } errors. Nothing was saved.
-}
-companies-plz-report-problems = Errors found
-companies-plz-report-more = … and { $count } more errors.
-companies-plz-report-dry = Check without saving: { $rows } lines read, { $imported } entries would be taken over, { $duplicates } duplicate lines skipped.
-companies-plz-report-done = Import finished: { $rows } lines read, { $imported } entries taken over, { $duplicates } duplicate lines skipped.
-companies-col-line = Line
-companies-col-problem = Problem
-companies-plz-error-header = The header line must be exactly “osm_id,ort,plz,landkreis,bundesland”.
-companies-plz-error-row = The line is not a valid CSV line.
-companies-plz-error-columns = The line does not have exactly five columns.
-companies-plz-error-plz = The postcode must have exactly five digits (it may start with 0).
-companies-plz-error-empty = Place and state must not be empty.
-companies-plz-error-empty-file = The file has no data lines.
-companies-back-to-reference = Back to the reference data
-companies-districts-heading = IHK districts
-companies-districts-intro = Each district consists of districts (Landkreise) and district-free cities. An address belongs to the district if the Landkreis of its postcode (or, for district-free cities, the place) belongs to it.
-companies-col-ihk = IHK
-companies-col-areas = Landkreise and district-free cities
-companies-col-action = Action
-companies-district-edit = Edit district
-companies-district-edit-title = District of { $ihk }
-companies-district-areas = Landkreise and district-free cities
-companies-district-areas-hint = One name per line, exactly as in the postcode data, e.g. “Landkreis Gotha” or “Erfurt”.
-companies-district-unknown = These names do not occur as Landkreis or district-free city in the postcode data: { $names }
-companies-district-taken = These areas already belong to another IHK district: { $names }
-companies-district-saved = The district has been saved.
-companies-error-plz-format = The postcode must have exactly five digits, e.g. 06567.
-companies-error-plz-unknown = This postcode is unknown. Please check the input.
-companies-error-ort-mismatch = The place does not match the postcode. Please check postcode and place.
-companies-error-outside-district = The address is not in your IHK district.
+# Companies feature: companies (1B), monthly counts (1A), distribution lists. English.
 companies-nav = Companies
 companies-list-title = Companies
 companies-new-button = Add a company
@@ -141,46 +93,6 @@ companies-error-duplicate = A company is already recorded at this address (postc
 job-companies-retention = Delete deactivated companies after the retention period
 companies-demo-needs-postcodes = Demo data needs the postcodes first (hih import-plz FILE).
 
-## Selection lists (R-REF-3)
-companies-lists-heading = Selection lists
-companies-lists-intro = The entries of these lists are offered in the forms. Entries are not deleted but switched off, because stored records keep their code.
-companies-lists-count = { $count ->
-    [one] 1 entry
-   *[other] { $count } entries
-}
-companies-list-kind-industry = Industries (WZ 2008)
-companies-list-kind-occupation = Target occupations
-companies-list-kind-outreach = Outreach formats
-companies-list-kind-partner = Partner categories
-companies-list-kind-country = Countries
-companies-list-kind-contact-type = Contact types
-companies-list-kind-contact-topic = Contact topics
-companies-list-items-title = Selection list: { $list }
-companies-list-items-intro = Forms show the entries in the order of their position. Switched-off entries are no longer offered but stay visible on existing records.
-companies-item-new = New entry
-companies-item-new-title = New entry: { $list }
-companies-item-edit-title = Edit entry: { $list }
-companies-item-review-intro = Please check the entry for the list “{ $list }” and confirm saving it.
-companies-item-edit = Edit
-companies-item-none = This list has no entries yet.
-companies-item-code = Code
-companies-item-code-hint = Lower-case letters, digits, hyphen and underscore, at most 40 characters. The code is stored on records and cannot be changed later.
-companies-item-code-hint-country = Two-letter ISO 3166 country code in capitals, e.g. VN. It becomes part of the applicant ID and cannot be changed later.
-companies-item-label-de = Label (German)
-companies-item-label-en = Label (English)
-companies-item-sort = Position
-companies-item-sort-hint = A whole number from 0 to 100000; smaller numbers come first.
-companies-item-status = Status
-companies-item-active = offered
-companies-item-inactive = switched off
-companies-item-active-field = Offer in forms
-companies-item-active-hint = Without the tick the entry stays on existing records but is no longer offered.
-companies-item-saved = The entry has been saved.
-companies-item-error-code = Please enter a code of lower-case letters, digits, hyphen or underscore (at most 40 characters).
-companies-item-error-country-code = Please enter a two-letter country code in capitals, e.g. VN.
-companies-item-error-code-taken = This code already exists in the list. Please choose another one.
-companies-item-error-label = Please enter a label.
-companies-item-error-sort = Please enter the position as a whole number from 0 to 100000.
 companies-search-section = { $count ->
     [one] Companies (1 hit)
    *[other] Companies ({ $count } hits)
@@ -296,8 +208,3 @@ companies-distribution-no-mailto = For more than { $max } addresses there is no 
 companies-distribution-too-many = The list is too long to show. Please use the downloads.
 companies-distribution-back = Back to the company list
 companies-distribution-sheet = Distribution list
-
-# Status page (R-OPS-1): the check "postcode data loaded".
-companies-status-postcodes = Postcodes
-companies-status-postcodes-loaded = { $count } postcodes loaded.
-companies-status-postcodes-missing = No postcodes are loaded: addresses are only checked for five digits, and neither Landkreis nor IHK district is derived from the address. Upload the postcodes under "Reference data" or run "hih import-plz FILE".

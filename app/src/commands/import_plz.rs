@@ -21,7 +21,7 @@ pub async fn run(settings: Settings, file: &str, dry_run: bool) -> anyhow::Resul
         bar
     });
     let mut last_line = 0u64;
-    let report = hih_companies::postcodes::import(
+    let report = hih_reference::postcodes::import(
         services,
         &Actor::system("import-plz"),
         &bytes,

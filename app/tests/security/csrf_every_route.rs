@@ -119,7 +119,7 @@ async fn data_set(app: &TestApp) -> Ids {
         super::partner_file_and_report(app, "CSRF-Profil").await;
 
     let mut items = BTreeMap::new();
-    for kind in hih_companies::reference::KINDS {
+    for kind in hih_reference::lists::KINDS {
         let id = scalar(
             app,
             &format!("SELECT MIN(id) AS n FROM reference_item WHERE kind = '{kind}'"),
@@ -190,7 +190,7 @@ fn values(pattern: &str, prev_pattern: &str, prev: &str, name: &str, ids: &Ids) 
         ("token", "zuruecksetzen") => vec![ids.reset_token.clone()],
         ("token", "download") => vec![ids.link_token.clone()],
         ("step", _) => list(&["person", "qualifikation", "sprachen", "pruefen"]),
-        ("kind", _) => list(&hih_companies::reference::KINDS),
+        ("kind", _) => list(&hih_reference::lists::KINDS),
         ("period", _) => list(&["2026-10"]),
         ("file", _) if pattern.contains("kreuztabelle") => {
             list(&["kreuztabelle.csv", "kreuztabelle.xlsx"])

@@ -242,7 +242,7 @@ fn stepped(pattern: &str, id: i64) -> Option<String> {
         let value = match seg {
             ":id" | ":mid" => id.to_string(),
             ":period" => "2026-10".to_string(),
-            ":kind" => hih_companies::reference::KINDS[0].to_string(),
+            ":kind" => hih_reference::lists::KINDS[0].to_string(),
             ":what" if pattern.starts_with("/monatszahlen/") => "abschliessen".to_string(),
             ":what" => "deaktivieren".to_string(),
             s if s.starts_with(':') => return None,

@@ -259,7 +259,7 @@ pub(crate) async fn month_with(app: &TestApp, district: i64, format: &str) {
 
 /// A reference-list entry (`kind`, `code`) with the same label in both languages.
 pub(crate) async fn reference_item(app: &TestApp, kind: &str, code: &str, label: &str) {
-    use hih_companies::reference::{self, ItemForm};
+    use hih_reference::lists::{self, ItemForm};
     let form = ItemForm {
         code: code.into(),
         label_de: label.into(),
@@ -267,13 +267,11 @@ pub(crate) async fn reference_item(app: &TestApp, kind: &str, code: &str, label:
         sort: "1".into(),
         active: Some("on".into()),
     };
-    reference::validate_item(app.services(), kind, &form, None)
+    lists::validate_item(app.services(), kind, &form, None)
         .await
         .unwrap();
     let mut uow = uow(app.services()).await;
-    reference::save_item(&mut uow, kind, &form, None)
-        .await
-        .unwrap();
+    lists::save_item(&mut uow, kind, &form, None).await.unwrap();
     uow.commit().await.unwrap();
 }
 

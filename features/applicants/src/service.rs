@@ -3,10 +3,10 @@
 //! the audited unit of work.
 
 use chrono::{Datelike, NaiveDate};
-use hih_companies::reference;
 use hih_db::UnitOfWork;
 use hih_db::fold::{fold, fold_fields};
 use hih_kernel::{AppError, FieldErrors, Services};
+use hih_reference::lists;
 use sea_orm::{ColumnTrait, EntityTrait, IntoActiveModel, NotSet, QueryFilter, Set};
 
 use crate::entities::{applicant, applicant_status_change};
@@ -29,7 +29,7 @@ pub const STATUSES: [(&str, &str); 5] = [
 pub const DROPOUT: &str = "abbrecher";
 
 /// Salutations (value, text key), as for users and company contacts.
-pub const SALUTATIONS: [(&str, &str); 4] = hih_companies::service::SALUTATIONS;
+pub const SALUTATIONS: [(&str, &str); 4] = hih_users::service::SALUTATIONS;
 
 /// German levels of the Common European Framework (value, text key).
 pub const LEVELS: [(&str, &str); 6] = [
@@ -211,7 +211,7 @@ pub async fn validate(
         }
     };
     let valid_ref = |kind: &'static str, code: String| async move {
-        reference::is_valid(services, kind, &code)
+        lists::is_valid(services, kind, &code)
             .await
             .unwrap_or(false)
     };

@@ -15,7 +15,7 @@ use hih_testkit::{Agent, TestApp};
 /// The features these tests need.
 pub async fn app() -> TestApp {
     let features = hih_app::features()
-        .and_then(|all| all.only(&["home", "users", "companies", "applicants", "admin"]))
+        .and_then(|all| all.only(&["home", "users", "reference", "applicants", "admin"]))
         .expect("features of the product");
     TestApp::new(&features).await
 }

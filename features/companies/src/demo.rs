@@ -10,8 +10,9 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use sea_orm::{ColumnTrait, EntityTrait, NotSet, PaginatorTrait, QueryFilter, Set};
 
-use crate::entities::{company, district_area, postcode};
+use crate::entities::company;
 use crate::service::{STATUSES, address_key};
+use hih_reference::entities::{district_area, postcode};
 
 const FIRST: [&str; 24] = [
     "Müller",

@@ -1,9 +1,7 @@
-//! Companies feature (R-REF, R-COM): the reference data every company check needs — postcodes
-//! imported from OpenStreetMap CSV (`hih import-plz`, admin upload; the German table is built in
-//! and loaded into an empty database at start, [`postcodes::builtin`]), IHK districts as sets of
-//! Landkreise and kreisfreie Städte, admin-editable lists — and the companies themselves (list,
-//! search, exports, create/edit with review, detail with tabs, deactivation). Migrations
-//! `companies_reference` and `companies_core`, texts `i18n/<locale>/companies.ftl`, templates
+//! Companies feature (R-COM): the companies themselves (list, search, exports, create/edit with
+//! review, detail with tabs, deactivation, retention job) — their addresses checked against the
+//! reference data feature (`hih_reference`: postcodes, IHK districts, selection lists). Migrations
+//! `companies_core` and `companies_search_index`, texts `i18n/<locale>/companies.ftl`, templates
 //! in `templates/`, the scoping function in [`scope`]. Monthly counts (1A, R-COM-4) live in
 //! [`monthly`] (migration `companies_monthly_counts`, pages under `/monatszahlen`).
 
@@ -12,13 +10,10 @@ pub mod entities;
 pub mod jobs;
 pub mod monthly;
 pub mod permissions;
-pub mod postcodes;
-pub mod reference;
 mod routes;
 pub mod scope;
 pub mod search;
 pub mod service;
-mod tiles;
 
 /// Loads a company in the caller's scope for a page, else answers 404 and writes the access
 /// log — for other features' pages about one company (tabs).
@@ -28,7 +23,7 @@ use std::sync::Arc;
 
 use hih_i18n::Locale;
 use hih_kernel::{Access, Feature, NavEntry, Registry};
-use poem::{EndpointExt, get, post};
+use poem::{EndpointExt, get};
 
 /// The feature value listed in `app/src/main.rs`.
 pub struct CompaniesFeature;
@@ -39,107 +34,9 @@ impl Feature for CompaniesFeature {
     }
 
     fn register(&self, r: &mut Registry) {
-        use routes::{companies, reference};
+        use routes::companies;
         r.texts(Locale::De, include_str!("../../../i18n/de/companies.ftl"));
         r.texts(Locale::En, include_str!("../../../i18n/en/companies.ftl"));
-        r.template(
-            "companies/reference.html",
-            include_str!("../templates/reference.html"),
-        );
-        r.template(
-            "companies/import_report.html",
-            include_str!("../templates/import_report.html"),
-        );
-        r.template(
-            "companies/district_edit.html",
-            include_str!("../templates/district_edit.html"),
-        );
-        r.permission(permissions::MANAGE_REFERENCE);
-        r.status_check(Arc::new(postcodes::PostcodeStatus));
-        r.audit_entity("postcode");
-        r.audit_entity("district_area");
-        let admin = Access::Permission(permissions::MANAGE_REFERENCE);
-        r.route("/referenzdaten", admin, get(reference::overview).boxed());
-        r.route(
-            "/referenzdaten/postleitzahlen",
-            admin,
-            post(reference::upload).boxed(),
-        );
-        r.route(
-            "/referenzdaten/postleitzahlen/bericht",
-            admin,
-            get(reference::report).boxed(),
-        );
-        r.route(
-            "/referenzdaten/bezirke/:id",
-            admin,
-            get(reference::district_form)
-                .post(reference::district_submit)
-                .boxed(),
-        );
-        for (name, source) in [
-            (
-                "companies/list_items.html",
-                include_str!("../templates/list_items.html"),
-            ),
-            (
-                "companies/list_item_form.html",
-                include_str!("../templates/list_item_form.html"),
-            ),
-            (
-                "companies/list_item_review.html",
-                include_str!("../templates/list_item_review.html"),
-            ),
-        ] {
-            r.template(name, source);
-        }
-        r.audit_entity("reference_item");
-        {
-            use routes::lists;
-            let base = "/referenzdaten/listen/:kind";
-            r.route(base, admin, get(lists::entries).boxed());
-            r.route(
-                &format!("{base}/neu"),
-                admin,
-                get(lists::new_form).post(lists::new_submit).boxed(),
-            );
-            r.route(
-                &format!("{base}/neu/pruefen"),
-                admin,
-                get(lists::new_review).boxed(),
-            );
-            r.route(
-                &format!("{base}/neu/abbrechen"),
-                admin,
-                get(lists::new_cancel)
-                    .post(lists::new_cancel_confirm)
-                    .boxed(),
-            );
-            r.route(
-                &format!("{base}/:id"),
-                admin,
-                get(lists::edit_form).post(lists::edit_submit).boxed(),
-            );
-            r.route(
-                &format!("{base}/:id/pruefen"),
-                admin,
-                get(lists::edit_review).boxed(),
-            );
-            r.route(
-                &format!("{base}/:id/abbrechen"),
-                admin,
-                get(lists::edit_cancel)
-                    .post(lists::edit_cancel_confirm)
-                    .boxed(),
-            );
-        }
-        r.nav(NavEntry {
-            label_key: "companies-nav-reference",
-            href: "/referenzdaten",
-            permission: Some(permissions::MANAGE_REFERENCE),
-            order: 840,
-        });
-        r.tiles(Arc::new(tiles::ReferenceTiles));
         r.search_provider(Arc::new(search::CompanySearch));
         jobs::register(r);
 

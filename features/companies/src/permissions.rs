@@ -2,12 +2,6 @@
 
 use hih_kernel::{Permission, Role};
 
-/// Maintain reference data: postcodes, IHK districts (R-REF).
-pub const MANAGE_REFERENCE: Permission = Permission {
-    key: "companies.reference",
-    roles: &[Role::Admin],
-};
-
 /// Work with companies (R-COM-2): admins everywhere, IHK staff in their district (the scoping
 /// function decides which records).
 pub const COMPANIES: Permission = Permission {

@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait, EntityTrait, IntoActiveModel, NotSet, QueryFilter, Se
 use serde::{Deserialize, Serialize};
 
 use crate::entities::{company, company_status_change};
-use crate::{postcodes, reference};
+use hih_reference::{lists, postcodes};
 
 /// Project status values (value, text key).
 pub const STATUSES: [(&str, &str); 3] = [
@@ -256,11 +256,11 @@ pub async fn validate(
                 district_id = c.district_id.or(district);
             }
             Err(AppError::Validation(errs)) => e.0.extend(errs.0),
-            Err(_) => e.add("plz", "companies-error-plz-format"),
+            Err(_) => e.add("plz", "reference-error-plz-format"),
         }
     }
     let ok = |kind: &'static str, code: String| async move {
-        reference::is_valid(services, kind, &code)
+        lists::is_valid(services, kind, &code)
             .await
             .unwrap_or(false)
     };

@@ -1,9 +1,9 @@
 use std::io::Read;
 
 use hih_companies::entities::{company, company_status_change};
-use hih_companies::postcodes;
 use hih_db::entities::{access_log, audit_log};
 use hih_kernel::{Actor, Role};
+use hih_reference::postcodes;
 use hih_testkit::{Agent, TestApp};
 use hih_users::testing::{agent_for, create_user_in, login};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};

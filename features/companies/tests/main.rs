@@ -1,12 +1,9 @@
-//! Integration tests of the companies feature: reference data, companies, monthly counts.
+//! Integration tests of the companies feature: companies, their search index, monthly counts.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
 
-mod builtin_postcodes;
 mod companies;
-mod lists;
 mod monthly;
-mod reference;
 mod search_index;
 
 use hih_testkit::TestApp;
@@ -14,7 +11,7 @@ use hih_testkit::TestApp;
 /// The features these tests need.
 pub async fn app() -> TestApp {
     let features = hih_app::features()
-        .and_then(|all| all.only(&["home", "users", "companies", "admin"]))
+        .and_then(|all| all.only(&["home", "users", "reference", "companies", "admin"]))
         .expect("features of the product");
     TestApp::new(&features).await
 }

@@ -39,7 +39,7 @@ async fn scanned(app: &hih_testkit::TestApp, q: &str) -> Vec<i64> {
 #[tokio::test]
 async fn indexed_search_equals_a_full_scan_and_follows_writes() {
     let app = app().await;
-    hih_companies::postcodes::import(
+    hih_reference::postcodes::import(
         app.services(),
         &Actor::system("test"),
         &fixture_subset(&["0", "2", "4", "7", "9"]),

@@ -75,7 +75,7 @@ pub struct ValidEntry {
 }
 
 async fn codes(services: &Services, kind: &str) -> Vec<String> {
-    hih_companies::reference::options(services, kind, hih_i18n::Locale::De)
+    hih_reference::lists::options(services, kind, hih_i18n::Locale::De)
         .await
         .unwrap_or_default()
         .into_iter()

@@ -203,10 +203,9 @@ pub async fn validate(
     if status_key(&f.status).is_empty() {
         e.add("status", "matching-error-status");
     }
-    let occupations =
-        hih_companies::reference::options(services, "occupation", hih_i18n::Locale::De)
-            .await
-            .unwrap_or_default();
+    let occupations = hih_reference::lists::options(services, "occupation", hih_i18n::Locale::De)
+        .await
+        .unwrap_or_default();
     if !f.position.is_empty() && !occupations.iter().any(|(c, _)| *c == f.position) {
         e.add("position", "matching-error-position");
     }

@@ -15,6 +15,7 @@ pub async fn app() -> TestApp {
             all.only(&[
                 "home",
                 "users",
+                "reference",
                 "companies",
                 "applicants",
                 "matching",

@@ -418,18 +418,18 @@ async fn a_broken_audit_chain_is_reported() {
 }
 
 #[tokio::test]
-async fn postcode_data_is_checked_by_the_companies_feature() {
-    let with_companies = hih_app::features()
-        .and_then(|all| all.only(&["home", "users", "companies", "admin", "operations"]))
+async fn postcode_data_is_checked_by_the_reference_feature() {
+    let with_reference = hih_app::features()
+        .and_then(|all| all.only(&["home", "users", "reference", "admin", "operations"]))
         .expect("features of the product");
-    let app = TestApp::new(&with_companies).await;
+    let app = TestApp::new(&with_reference).await;
     healthy(&app).await;
     let (admin, _) = agent_for(&app, Role::Admin, "st-plz").await;
     let p = page(&admin).await;
     assert_eq!(level(&p, "postcodes"), "warning");
     assert_says(&p, "Es sind keine Postleitzahlen geladen");
     let csv = "osm_id,ort,plz,landkreis,bundesland\n1,Erfurt,99084,Erfurt,Thüringen\n";
-    hih_companies::postcodes::import(
+    hih_reference::postcodes::import(
         app.services(),
         &Actor::system("test"),
         csv.as_bytes(),

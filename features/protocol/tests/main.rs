@@ -18,6 +18,7 @@ pub fn features() -> Vec<&'static dyn Feature> {
             all.only(&[
                 "home",
                 "users",
+                "reference",
                 "companies",
                 "applicants",
                 "contact_history",

@@ -19,6 +19,7 @@ pub async fn app() -> TestApp {
             all.only(&[
                 "home",
                 "users",
+                "reference",
                 "companies",
                 "applicants",
                 "contact_history",

@@ -700,6 +700,7 @@ async fn the_statistics_folds_run_once_and_see_the_complete_record() {
             all.only(&[
                 "home",
                 "users",
+                "reference",
                 "companies",
                 "applicants",
                 "contact_history",

@@ -70,7 +70,7 @@ pub async fn validate_invitation(
     }
     if f.country.is_empty() {
         e.add("country", "applicants-error-country");
-    } else if !hih_companies::reference::is_valid(services, "country", &f.country)
+    } else if !hih_reference::lists::is_valid(services, "country", &f.country)
         .await
         .unwrap_or(false)
     {

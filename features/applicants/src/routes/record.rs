@@ -1,11 +1,11 @@
 //! One applicant: the detail page with sections, status history and tabs; deactivation and
 //! physical deletion (admins) with confirmation pages.
 
-use hih_companies::reference;
-pub use hih_companies::reference::label_of;
 use hih_db::UnitOfWork;
 use hih_db::access::AccessAction;
 use hih_kernel::AppError;
+use hih_reference::lists;
+pub use hih_reference::lists::label_of;
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebError, WebResult, iso};
@@ -36,7 +36,7 @@ pub async fn load(ctx: &Ctx, id: i64) -> WebResult<applicant::Model> {
 
 /// `(code, label)` of a reference list in the page's language.
 pub async fn labels(ctx: &Ctx, kind: &str) -> WebResult<Vec<(String, String)>> {
-    Ok(reference::options(ctx.services(), kind, ctx.locale).await?)
+    Ok(lists::options(ctx.services(), kind, ctx.locale).await?)
 }
 
 #[derive(Serialize)]

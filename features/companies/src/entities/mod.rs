@@ -2,8 +2,5 @@
 
 pub mod company;
 pub mod company_status_change;
-pub mod district_area;
 pub mod monthly_count;
 pub mod monthly_count_line;
-pub mod postcode;
-pub mod reference_item;

@@ -15,7 +15,8 @@ use hih_kernel::{AppError, FieldErrors, Services};
 use sea_orm::{ColumnTrait, EntityTrait, IntoActiveModel, NotSet, QueryFilter, QueryOrder, Set};
 use serde::{Deserialize, Serialize};
 
-use crate::entities::{monthly_count, monthly_count_line, reference_item};
+use crate::entities::{monthly_count, monthly_count_line};
+use hih_reference::entities::reference_item;
 pub use period::Period;
 
 /// Highest figure accepted per field (a typo guard, far above any IHK's monthly outreach).

@@ -18,9 +18,9 @@ use serde::Serialize;
 
 use crate::entities::company;
 use crate::permissions::DELETE_COMPANIES;
-use crate::reference::{self, label_of};
 use crate::scope::{required_district, sees_deactivated, visible_companies};
 use crate::service::{self, CompanyForm, KMU_LIMIT, SALUTATIONS, STATUSES};
+use hih_reference::lists::{self, label_of};
 
 pub(crate) const COLUMNS: [&str; 5] = ["name", "plz", "status", "employees", "updated"];
 pub(crate) const FILTERS: [&str; 5] = ["q", "status", "industry", "size", "inactive"];
@@ -116,7 +116,7 @@ pub async fn list(ctx: Ctx, Query(query): Query<Vec<(String, String)>>) -> WebRe
         Some(total as i64),
     )
     .await;
-    let industries = reference::options(ctx.services(), "industry", ctx.locale).await?;
+    let industries = lists::options(ctx.services(), "industry", ctx.locale).await?;
     ctx.render("companies/list.html", context! {
         rows => Serde(rows),
         list => params.view(total, &COLUMNS),
@@ -249,7 +249,7 @@ pub async fn load(ctx: &Ctx, id: i64) -> WebResult<company::Model> {
 }
 
 async fn labels(ctx: &Ctx, kind: &str) -> WebResult<Vec<(String, String)>> {
-    Ok(reference::options(ctx.services(), kind, ctx.locale).await?)
+    Ok(lists::options(ctx.services(), kind, ctx.locale).await?)
 }
 
 /// The detail page with the tabs other features register.

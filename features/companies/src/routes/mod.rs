@@ -2,6 +2,4 @@
 
 pub mod companies;
 pub mod distribution;
-pub mod lists;
 pub mod monthly;
-pub mod reference;

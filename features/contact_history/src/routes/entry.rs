@@ -5,11 +5,11 @@
 use hih_applicants::entities::applicant;
 use hih_applicants::scope::visible_applicants;
 use hih_companies::entities::company;
-use hih_companies::reference::{self, label_of};
 use hih_companies::scope::visible_companies;
 use hih_db::UnitOfWork;
 use hih_db::access::AccessAction;
 use hih_kernel::{AppError, FieldErrors};
+use hih_reference::lists::{self, label_of};
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebError, WebResult, draft};
@@ -39,8 +39,8 @@ async fn choices(ctx: &Ctx) -> WebResult<(Options, Options)> {
             .map(|(c, t)| (c, String::new(), t))
             .collect::<Vec<_>>()
     };
-    let types = reference::options(ctx.services(), "contact_type", ctx.locale).await?;
-    let topics = reference::options(ctx.services(), "contact_topic", ctx.locale).await?;
+    let types = lists::options(ctx.services(), "contact_type", ctx.locale).await?;
+    let topics = lists::options(ctx.services(), "contact_topic", ctx.locale).await?;
     Ok((triple(types), triple(topics)))
 }
 
@@ -218,8 +218,8 @@ pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
         None,
     )
     .await;
-    let types = reference::options(ctx.services(), "contact_type", ctx.locale).await?;
-    let topics = reference::options(ctx.services(), "contact_topic", ctx.locale).await?;
+    let types = lists::options(ctx.services(), "contact_type", ctx.locale).await?;
+    let topics = lists::options(ctx.services(), "contact_topic", ctx.locale).await?;
     ctx.render(
         "contact_history/detail.html",
         context! {
@@ -252,8 +252,8 @@ async fn edit_page(ctx: &Ctx, id: i64, review: bool) -> WebResult {
         draft::take_errors(ctx, &edit_key(id))
     };
     let (types, topics) = choices(ctx).await?;
-    let type_labels = reference::options(ctx.services(), "contact_type", ctx.locale).await?;
-    let topic_labels = reference::options(ctx.services(), "contact_topic", ctx.locale).await?;
+    let type_labels = lists::options(ctx.services(), "contact_type", ctx.locale).await?;
+    let topic_labels = lists::options(ctx.services(), "contact_topic", ctx.locale).await?;
     ctx.render_form(
         if review {
             "contact_history/review.html"

@@ -2,9 +2,9 @@
 //! text and contact type sortable by their headers) and all entries in the caller's scope
 //! (`/kontakte`, with free-text search — the global search's "show all").
 
-use hih_companies::reference::{self, label_of};
 use hih_db::access::AccessAction;
 use hih_db::search::text_matches;
+use hih_reference::lists::{self, label_of};
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, ListParams, WebResult};
@@ -75,8 +75,8 @@ async fn render_list(ctx: &Ctx, query: &[(String, String)], record: Option<Recor
     let params = ListParams::parse(ctx, "contacts", query, &FILTERS, &COLUMNS);
     let select = filtered(ctx, &params, record.as_ref());
     let (total, page) = hih_web::fetch_page(select, &params, &ctx.services().db).await?;
-    let types = reference::options(ctx.services(), "contact_type", ctx.locale).await?;
-    let topics = reference::options(ctx.services(), "contact_topic", ctx.locale).await?;
+    let types = lists::options(ctx.services(), "contact_type", ctx.locale).await?;
+    let topics = lists::options(ctx.services(), "contact_topic", ctx.locale).await?;
     let rows: Vec<Row> = page
         .into_iter()
         .map(|e| Row {

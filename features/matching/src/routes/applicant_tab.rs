@@ -3,9 +3,9 @@
 //! link to the company page (the companies' scope decides whether it opens).
 
 use hih_companies::entities::company;
-use hih_companies::reference::{self, label_of};
 use hih_companies::scope::visible_companies;
 use hih_db::access::AccessAction;
+use hih_reference::lists::{self, label_of};
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, WebResult};
@@ -75,7 +75,7 @@ pub async fn list(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
         .into_tuple()
         .all(db)
         .await?;
-    let occupations = reference::options(ctx.services(), "occupation", ctx.locale).await?;
+    let occupations = lists::options(ctx.services(), "occupation", ctx.locale).await?;
     let rows: Vec<Row> = found
         .into_iter()
         .map(|f| Row {

@@ -2,9 +2,9 @@
 //! Bewerberkennung with a confirmation page, removing one with confirmation.
 
 use hih_applicants::entities::applicant;
-use hih_companies::reference::{self, label_of};
 use hih_db::UnitOfWork;
 use hih_kernel::{AppError, FieldErrors};
+use hih_reference::lists::{self, label_of};
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, WebError, WebResult, draft};
@@ -33,7 +33,7 @@ struct Row {
 #[handler]
 pub async fn list(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
     let c = company_in_scope(&ctx, id).await?;
-    let occupations = reference::options(ctx.services(), "occupation", ctx.locale).await?;
+    let occupations = lists::options(ctx.services(), "occupation", ctx.locale).await?;
     let found = placement::Entity::find()
         .filter(placement::Column::CompanyId.eq(id))
         .filter(visible_placements(&ctx.actor))
@@ -104,7 +104,7 @@ async fn form_page(ctx: &Ctx, id: i64, mid: Option<i64>, review: bool) -> WebRes
         },
     };
     let f = stored.unwrap_or(fallback);
-    let occupations = reference::options(ctx.services(), "occupation", ctx.locale).await?;
+    let occupations = lists::options(ctx.services(), "occupation", ctx.locale).await?;
     // The applicant: fixed for a change; for a new match the one the typed ID names.
     let applicant = match &before {
         Some(p) => {

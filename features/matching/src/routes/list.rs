@@ -5,10 +5,10 @@
 use futures::TryStreamExt;
 use hih_applicants::entities::applicant;
 use hih_companies::entities::company;
-use hih_companies::reference::{self, label_of};
 use hih_db::access::AccessAction;
 use hih_db::fold::contains_all_words;
 use hih_kernel::AppError;
+use hih_reference::lists::{self, label_of};
 use hih_web::export::{Cell, ExportFormat, ExportWriter};
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
@@ -103,7 +103,7 @@ pub async fn list(ctx: Ctx, Query(query): Query<Vec<(String, String)>>) -> WebRe
         .all(db)
         .await?;
     let opens_companies = crate::scope::company_fields_visible(&ctx.actor);
-    let occupations = reference::options(ctx.services(), "occupation", ctx.locale).await?;
+    let occupations = lists::options(ctx.services(), "occupation", ctx.locale).await?;
     let rows: Vec<Row> = found
         .into_iter()
         .map(|f| Row {
@@ -162,7 +162,7 @@ pub async fn export(
     let params = ListParams::parse(&ctx, "export:matches", &query, &FILTERS, &COLUMNS);
     let header: Vec<String> = EXPORT_HEADERS.iter().map(|k| ctx.t(k)).collect();
     let mut out = ExportWriter::new(format, &ctx.t("matching-sheet"), &header)?;
-    let occupations = reference::options(ctx.services(), "occupation", ctx.locale).await?;
+    let occupations = lists::options(ctx.services(), "occupation", ctx.locale).await?;
     let mut rows = filtered(&ctx, &params)
         .into_model::<Found>()
         .stream(&ctx.services().db)

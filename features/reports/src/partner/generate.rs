@@ -6,9 +6,9 @@
 
 use hih_applicants::entities::applicant;
 use hih_companies::entities::company;
-use hih_companies::reference;
 use hih_i18n::Locale;
 use hih_kernel::{AppError, Services};
+use hih_reference::lists;
 use hih_web::export::{Cell, ExportFormat, ExportWriter};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
@@ -32,7 +32,7 @@ pub struct Built {
 async fn labels(services: &Services, subject: Subject) -> Result<Labels, AppError> {
     let mut l = Labels::default();
     for kind in ["country", "occupation", "industry"] {
-        for (code, label) in reference::options(services, kind, Locale::De).await? {
+        for (code, label) in lists::options(services, kind, Locale::De).await? {
             l.reference.insert((kind, code), label);
         }
     }

@@ -3,10 +3,10 @@
 //! download link (optionally mailed).
 
 use chrono::{Datelike, Duration, NaiveDate};
-use hih_companies::reference;
 use hih_db::{UnitOfWork, hash_token, new_token};
 use hih_i18n::{Locale, TextArg};
 use hih_kernel::{AppError, FieldErrors, Services};
+use hih_reference::lists;
 use hih_users::entities::institution;
 use sea_orm::{ActiveValue::NotSet, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
@@ -188,7 +188,7 @@ pub async fn validate(services: &Services, f: &ProfileForm) -> Result<ValidProfi
         e.add("name", "reports-partner-error-name-long");
     }
     if f.partner_category.is_empty()
-        || !reference::is_valid(services, "partner", &f.partner_category)
+        || !lists::is_valid(services, "partner", &f.partner_category)
             .await
             .map_err(internal)?
     {
@@ -212,7 +212,7 @@ pub async fn validate(services: &Services, f: &ProfileForm) -> Result<ValidProfi
     match subject {
         Subject::Applicant => {
             if !f.filter_country.is_empty() {
-                if reference::is_valid(services, "country", &f.filter_country)
+                if lists::is_valid(services, "country", &f.filter_country)
                     .await
                     .map_err(internal)?
                 {

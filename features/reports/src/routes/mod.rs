@@ -60,10 +60,7 @@ pub(crate) fn scope_text(ctx: &Ctx, scope: &StatScope, labels: &Labels) -> Strin
             "reports-stat-scope-country",
             &[(
                 "name",
-                TextArg::Str(hih_companies::reference::label_of(
-                    labels.list("country"),
-                    c,
-                )),
+                TextArg::Str(hih_reference::lists::label_of(labels.list("country"), c)),
             )],
         ),
         StatScope::Nothing => ctx.t("reports-stat-scope-nothing"),

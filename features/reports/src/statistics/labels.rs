@@ -2,9 +2,9 @@
 
 use std::collections::HashMap;
 
-use hih_companies::reference;
 use hih_i18n::Locale;
 use hih_kernel::{AppError, Services};
+use hih_reference::lists as selection_lists;
 use hih_users::entities::institution;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -32,7 +32,10 @@ impl Labels {
             .collect();
         let mut lists = HashMap::new();
         for kind in ["industry", "outreach", "occupation", "country"] {
-            lists.insert(kind, reference::options(services, kind, locale).await?);
+            lists.insert(
+                kind,
+                selection_lists::options(services, kind, locale).await?,
+            );
         }
         Ok(Labels {
             services: services.clone(),
@@ -105,6 +108,6 @@ impl Labels {
         if code.is_empty() {
             return self.t("reports-stat-unknown");
         }
-        reference::label_of(self.list(kind), code)
+        selection_lists::label_of(self.list(kind), code)
     }
 }

@@ -9,9 +9,9 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate};
 use chrono_tz::Europe::Berlin;
-use hih_companies::reference;
 use hih_i18n::Locale;
 use hih_kernel::{AppError, Services};
+use hih_reference::lists as selection_lists;
 use hih_users::entities::institution;
 use sea_orm::EntityTrait;
 use serde_json::{Map, Value};
@@ -69,7 +69,10 @@ impl Presenter {
     ) -> Result<Self, AppError> {
         let mut lists = HashMap::new();
         for (kind, _) in LIST_COLUMNS {
-            lists.insert(kind, reference::options(services, kind, locale).await?);
+            lists.insert(
+                kind,
+                selection_lists::options(services, kind, locale).await?,
+            );
         }
         let districts = institution::Entity::find()
             .all(&services.db)

@@ -2,9 +2,9 @@
 //! a confirmation page, the profile with its files, deactivation with a confirmation page and
 //! "Jetzt erzeugen".
 
-use hih_companies::reference::{self, label_of};
 use hih_db::UnitOfWork;
 use hih_kernel::FieldErrors;
+use hih_reference::lists::{self, label_of};
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, WebResult, draft};
@@ -56,7 +56,7 @@ pub async fn list(ctx: Ctx) -> WebResult {
         .order_by_asc(partner_profile::Column::Id)
         .all(&ctx.services().db)
         .await?;
-    let categories = reference::options(ctx.services(), "partner", ctx.locale).await?;
+    let categories = lists::options(ctx.services(), "partner", ctx.locale).await?;
     let recent = file_rows(&ctx, None, 500).await?;
     let rows: Vec<ProfileRow> = profiles
         .into_iter()
@@ -124,8 +124,8 @@ async fn form_page(
             checked: f.fields.iter().any(|c| c == d.code),
         })
         .collect();
-    let categories = triples(reference::options(ctx.services(), "partner", ctx.locale).await?);
-    let countries = triples(reference::options(ctx.services(), "country", ctx.locale).await?);
+    let categories = triples(lists::options(ctx.services(), "partner", ctx.locale).await?);
+    let countries = triples(lists::options(ctx.services(), "country", ctx.locale).await?);
     let district_options: Vec<(String, String, String)> = districts(ctx.services())
         .await?
         .into_iter()
@@ -156,8 +156,8 @@ async fn form_page(
 /// The confirmation page: every value as it will be saved, and a form that posts it again.
 async fn review_page(ctx: &Ctx, f: &ProfileForm, action: &str) -> WebResult {
     let subject = Subject::parse(&f.subject).unwrap_or(Subject::Applicant);
-    let categories = reference::options(ctx.services(), "partner", ctx.locale).await?;
-    let countries = reference::options(ctx.services(), "country", ctx.locale).await?;
+    let categories = lists::options(ctx.services(), "partner", ctx.locale).await?;
+    let countries = lists::options(ctx.services(), "country", ctx.locale).await?;
     let district = districts(ctx.services())
         .await?
         .into_iter()
@@ -268,8 +268,8 @@ pub async fn new_submit(ctx: Ctx, Form(pairs): Form<Vec<(String, String)>>) -> W
 pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
     let p = load_profile(&ctx, id).await?;
     let subject = Subject::parse(&p.subject).unwrap_or(Subject::Applicant);
-    let categories = reference::options(ctx.services(), "partner", ctx.locale).await?;
-    let countries = reference::options(ctx.services(), "country", ctx.locale).await?;
+    let categories = lists::options(ctx.services(), "partner", ctx.locale).await?;
+    let countries = lists::options(ctx.services(), "country", ctx.locale).await?;
     let district = match p.filter_district_id {
         Some(d) => districts(ctx.services())
             .await?

@@ -1,4 +1,4 @@
-//! Reference lists (R-REF-3) as the forms and lists need them.
+//! Selection lists (R-REF-3) as the forms and lists need them, and the checks and writes of their editor.
 
 use hih_i18n::Locale;
 use hih_kernel::{AppError, Services};
@@ -124,9 +124,9 @@ pub async fn validate_item(
             e.add(
                 "code",
                 if kind == "country" {
-                    "companies-item-error-country-code"
+                    "reference-item-error-country-code"
                 } else {
-                    "companies-item-error-code"
+                    "reference-item-error-code"
                 },
             );
         } else if reference_item::Entity::find()
@@ -138,15 +138,15 @@ pub async fn validate_item(
             .flatten()
             .is_some()
         {
-            e.add("code", "companies-item-error-code-taken");
+            e.add("code", "reference-item-error-code-taken");
         }
     }
     for (field, value) in [("label_de", &form.label_de), ("label_en", &form.label_en)] {
         let n = value.trim().chars().count();
         if n == 0 {
-            e.add(field, "companies-item-error-label");
+            e.add(field, "reference-item-error-label");
         } else if n > LABEL_MAX {
-            e.add(field, "companies-error-too-long");
+            e.add(field, "reference-item-error-too-long");
         }
     }
     if form
@@ -157,7 +157,7 @@ pub async fn validate_item(
         .filter(|s| (0..=100_000).contains(s))
         .is_none()
     {
-        e.add("sort", "companies-item-error-sort");
+        e.add("sort", "reference-item-error-sort");
     }
     if e.is_empty() { Ok(()) } else { Err(e) }
 }

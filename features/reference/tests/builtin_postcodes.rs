@@ -1,9 +1,9 @@
 //! The German postcode table built into the binary: a fresh database gets it once, through the
 //! import's audited write path; an import replaces it, and it never comes back over an import.
 
-use hih_companies::postcodes::{self, builtin};
 use hih_db::entities::audit_log;
 use hih_kernel::Actor;
+use hih_reference::postcodes::{self, builtin};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::{app, fixture, fixture_subset};

@@ -1,4 +1,5 @@
-//! Reference data pages (admins): postcode upload with a validation report, IHK districts.
+//! IHK districts (admins, R-REF-2): one form per IHK with its Landkreise and kreisfreie
+//! Städte, one per line.
 
 use std::collections::BTreeMap;
 
@@ -7,136 +8,14 @@ use hih_db::fold::fold;
 use hih_kernel::{AppError, FieldErrors};
 use hih_users::entities::institution;
 use hih_web::minijinja::context;
-use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, WebError, WebResult, draft};
 use poem::handler;
-use poem::web::{Form, Multipart, Path};
+use poem::web::{Form, Path};
 use sea_orm::{ColumnTrait, EntityTrait, NotSet, QueryFilter, QueryOrder, Set};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::entities::{district_area, postcode};
 use crate::postcodes;
-
-#[derive(Serialize)]
-struct District {
-    id: i64,
-    name: String,
-    areas: Vec<String>,
-}
-
-async fn districts(ctx: &Ctx) -> WebResult<Vec<District>> {
-    let ihks = institution::Entity::find()
-        .filter(institution::Column::Kind.eq("ihk"))
-        .order_by_asc(institution::Column::Name)
-        .all(&ctx.services().db)
-        .await?;
-    let areas = district_area::Entity::find()
-        .order_by_asc(district_area::Column::Name)
-        .all(&ctx.services().db)
-        .await?;
-    Ok(ihks
-        .into_iter()
-        .map(|i| District {
-            id: i.id,
-            name: i.name,
-            areas: areas
-                .iter()
-                .filter(|a| a.institution_id == i.id)
-                .map(|a| a.name.clone())
-                .collect(),
-        })
-        .collect())
-}
-
-/// Overview: postcode count, upload form, districts.
-#[handler]
-pub async fn overview(ctx: Ctx) -> WebResult {
-    let count = postcodes::count(ctx.services()).await?;
-    let mut lists = Vec::new();
-    for kind in crate::reference::KINDS {
-        let count = crate::reference::all_items(ctx.services(), kind)
-            .await?
-            .len();
-        lists.push(context! {
-            kind => kind,
-            key => format!("companies-list-kind-{}", kind.replace('_', "-")),
-            count => count,
-        });
-    }
-    ctx.render(
-        "companies/reference.html",
-        context! {
-            count => count,
-            districts => Serde(districts(&ctx).await?),
-            lists => lists,
-        },
-    )
-    .await
-}
-
-#[derive(Serialize, Deserialize, Default)]
-struct StoredReport {
-    rows: u64,
-    imported: u64,
-    duplicates: u64,
-    dry_run: bool,
-    problems: Vec<(u64, String)>,
-    more: usize,
-}
-
-/// Upload (multipart: `file`, optional `dry_run`); the report is shown on the next page.
-#[handler]
-pub async fn upload(ctx: Ctx, mut form: Multipart) -> WebResult {
-    let mut bytes = Vec::new();
-    let mut dry_run = false;
-    while let Some(field) = form
-        .next_field()
-        .await
-        .map_err(|_| WebError(AppError::Refused("error-bad-request".into())))?
-    {
-        match field.name() {
-            Some("file") => {
-                bytes = field
-                    .bytes()
-                    .await
-                    .map_err(|_| WebError(AppError::Refused("error-bad-request".into())))?
-            }
-            Some("dry_run") => dry_run = true,
-            _ => {}
-        }
-    }
-    let outcome = postcodes::import(ctx.services(), &ctx.actor, &bytes, dry_run, |_, _| {}).await?;
-    const SHOWN: usize = 50;
-    let stored = StoredReport {
-        rows: outcome.rows,
-        imported: outcome.imported,
-        duplicates: outcome.duplicates,
-        dry_run: outcome.dry_run,
-        more: outcome.problems.len().saturating_sub(SHOWN),
-        problems: outcome
-            .problems
-            .iter()
-            .take(SHOWN)
-            .map(|p| (p.line, p.key.to_string()))
-            .collect(),
-    };
-    ctx.session.set("_plz_report", &stored);
-    ctx.redirect("/referenzdaten/postleitzahlen/bericht")
-}
-
-/// The report of the last upload.
-#[handler]
-pub async fn report(ctx: Ctx) -> WebResult {
-    let Some(r) = ctx.session.get::<StoredReport>("_plz_report") else {
-        return ctx.redirect("/referenzdaten");
-    };
-    let count = postcodes::count(ctx.services()).await?;
-    ctx.render(
-        "companies/import_report.html",
-        context! { r => Serde(r), count => count },
-    )
-    .await
-}
 
 async fn load_ihk(ctx: &Ctx, id: i64) -> WebResult<institution::Model> {
     institution::Entity::find_by_id(id)
@@ -159,7 +38,7 @@ async fn district_page(
     errors: &FieldErrors,
 ) -> WebResult {
     ctx.render_form(
-        "companies/district_edit.html",
+        "reference/district_edit.html",
         errors,
         context! { ihk => ihk.name.clone(), id => ihk.id, areas => areas },
     )
@@ -217,7 +96,7 @@ pub async fn district_submit(
         if !unknown.is_empty() {
             errors.add_with(
                 "areas",
-                "companies-district-unknown",
+                "reference-district-unknown",
                 &[(
                     "names",
                     unknown
@@ -240,7 +119,7 @@ pub async fn district_submit(
     if !taken.is_empty() {
         errors.add_with(
             "areas",
-            "companies-district-taken",
+            "reference-district-taken",
             &[(
                 "names",
                 taken
@@ -279,6 +158,6 @@ pub async fn district_submit(
         .await?;
     }
     uow.commit().await?;
-    ctx.session.flash("companies-district-saved");
+    ctx.session.flash("reference-district-saved");
     ctx.redirect("/referenzdaten")
 }

@@ -13,11 +13,11 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde::Deserialize;
 
 use crate::entities::reference_item;
-use crate::reference::{self, ItemForm, KINDS};
+use crate::lists::{self, ItemForm, KINDS};
 
 /// Text key of a list's name.
 fn kind_key(kind: &str) -> String {
-    format!("companies-list-kind-{}", kind.replace('_', "-"))
+    format!("reference-list-kind-{}", kind.replace('_', "-"))
 }
 
 fn known_kind(kind: &str) -> WebResult<&'static str> {
@@ -56,9 +56,9 @@ async fn load(ctx: &Ctx, kind: &str, id: Option<i64>) -> WebResult<Option<refere
 #[handler]
 pub async fn entries(ctx: Ctx, Path(kind): Path<String>) -> WebResult {
     let kind = known_kind(&kind)?;
-    let items = reference::all_items(ctx.services(), kind).await?;
+    let items = lists::all_items(ctx.services(), kind).await?;
     ctx.render(
-        "companies/list_items.html",
+        "reference/list_items.html",
         context! { kind => kind, kind_key => kind_key(kind), items => Serde(items) },
     )
     .await
@@ -85,9 +85,9 @@ async fn page(ctx: &Ctx, kind: &str, id: Option<i64>, review: bool) -> WebResult
     };
     ctx.render_form(
         if review {
-            "companies/list_item_review.html"
+            "reference/list_item_review.html"
         } else {
-            "companies/list_item_form.html"
+            "reference/list_item_form.html"
         },
         &errors,
         context! {
@@ -124,7 +124,7 @@ async fn submit(ctx: &Ctx, kind: &str, id: Option<i64>, s: Submitted) -> WebResu
         }
         "review" | "save" => {
             if let Err(errors) =
-                reference::validate_item(ctx.services(), kind, &form, existing.as_ref()).await
+                lists::validate_item(ctx.services(), kind, &form, existing.as_ref()).await
             {
                 draft::store(ctx, &k, &form);
                 draft::store_errors(ctx, &k, &errors);
@@ -135,10 +135,10 @@ async fn submit(ctx: &Ctx, kind: &str, id: Option<i64>, s: Submitted) -> WebResu
                 return ctx.redirect(&format!("{}/pruefen", base(kind, id)));
             }
             let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor).await?;
-            reference::save_item(&mut uow, kind, &form, existing.as_ref()).await?;
+            lists::save_item(&mut uow, kind, &form, existing.as_ref()).await?;
             uow.commit().await?;
             draft::discard(ctx, &k);
-            ctx.session.flash("companies-item-saved");
+            ctx.session.flash("reference-item-saved");
             ctx.redirect(&format!("/referenzdaten/listen/{kind}"))
         }
         _ => {

@@ -58,7 +58,7 @@ pub fn parse(bytes: &[u8]) -> (Vec<postcode::ActiveModel>, ImportReport) {
         _ => {
             report.problems.push(ImportProblem {
                 line: 1,
-                key: "companies-plz-error-header",
+                key: "reference-plz-error-header",
             });
             return (out, report);
         }
@@ -69,14 +69,14 @@ pub fn parse(bytes: &[u8]) -> (Vec<postcode::ActiveModel>, ImportReport) {
         let Ok(r) = record else {
             report.problems.push(ImportProblem {
                 line,
-                key: "companies-plz-error-row",
+                key: "reference-plz-error-row",
             });
             continue;
         };
         if r.len() != 5 {
             report.problems.push(ImportProblem {
                 line,
-                key: "companies-plz-error-columns",
+                key: "reference-plz-error-columns",
             });
             continue;
         }
@@ -84,14 +84,14 @@ pub fn parse(bytes: &[u8]) -> (Vec<postcode::ActiveModel>, ImportReport) {
         if !is_plz(plz) {
             report.problems.push(ImportProblem {
                 line,
-                key: "companies-plz-error-plz",
+                key: "reference-plz-error-plz",
             });
             continue;
         }
         if ort.is_empty() || land.is_empty() {
             report.problems.push(ImportProblem {
                 line,
-                key: "companies-plz-error-empty",
+                key: "reference-plz-error-empty",
             });
             continue;
         }
@@ -126,7 +126,7 @@ pub async fn import(
         if rows.is_empty() && report.problems.is_empty() {
             report.problems.push(ImportProblem {
                 line: 1,
-                key: "companies-plz-error-empty-file",
+                key: "reference-plz-error-empty-file",
             });
         }
         return Ok(report);
@@ -183,17 +183,17 @@ impl hih_kernel::StatusCheck for PostcodeStatus {
     }
 
     fn label_key(&self) -> &'static str {
-        "companies-status-postcodes"
+        "reference-status-postcodes"
     }
 
     async fn check(&self, services: &Services) -> Result<hih_kernel::StatusFinding, AppError> {
         use hih_kernel::{StatusFinding, StatusLevel};
         let n = count(services).await?;
         Ok(if n == 0 {
-            StatusFinding::new(StatusLevel::Warning, "companies-status-postcodes-missing")
+            StatusFinding::new(StatusLevel::Warning, "reference-status-postcodes-missing")
                 .href("/referenzdaten")
         } else {
-            StatusFinding::new(StatusLevel::Ok, "companies-status-postcodes-loaded").arg("count", n)
+            StatusFinding::new(StatusLevel::Ok, "reference-status-postcodes-loaded").arg("count", n)
         })
     }
 }
@@ -219,10 +219,10 @@ impl AddressError {
     /// Field and text key of the message.
     pub fn field_and_key(self) -> (&'static str, &'static str) {
         match self {
-            AddressError::PlzFormat => ("plz", "companies-error-plz-format"),
-            AddressError::PlzUnknown => ("plz", "companies-error-plz-unknown"),
-            AddressError::OrtMismatch => ("ort", "companies-error-ort-mismatch"),
-            AddressError::OutsideDistrict => ("plz", "companies-error-outside-district"),
+            AddressError::PlzFormat => ("plz", "reference-error-plz-format"),
+            AddressError::PlzUnknown => ("plz", "reference-error-plz-unknown"),
+            AddressError::OrtMismatch => ("ort", "reference-error-ort-mismatch"),
+            AddressError::OutsideDistrict => ("plz", "reference-error-outside-district"),
         }
     }
 }
@@ -316,16 +316,16 @@ mod tests {
             vec![
                 ImportProblem {
                     line: 5,
-                    key: "companies-plz-error-plz"
+                    key: "reference-plz-error-plz"
                 },
                 ImportProblem {
                     line: 6,
-                    key: "companies-plz-error-empty"
+                    key: "reference-plz-error-empty"
                 },
             ]
         );
         let (_, bad) = parse(b"plz;ort\n1;2\n");
-        assert_eq!(bad.problems[0].key, "companies-plz-error-header");
+        assert_eq!(bad.problems[0].key, "reference-plz-error-header");
     }
 
     #[test]

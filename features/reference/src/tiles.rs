@@ -4,7 +4,7 @@ use hih_kernel::{Actor, AppError, Services, Tile, TileProvider, TileTone};
 
 use crate::permissions::MANAGE_REFERENCE;
 
-/// Tiles of the companies feature.
+/// Tiles of the reference feature.
 pub struct ReferenceTiles;
 
 #[async_trait::async_trait]
@@ -14,7 +14,7 @@ impl TileProvider for ReferenceTiles {
             return Ok(Vec::new());
         }
         Ok(vec![Tile {
-            text_key: "companies-tile-no-postcodes".into(),
+            text_key: "reference-tile-no-postcodes".into(),
             args: Vec::new(),
             href: Some("/referenzdaten".into()),
             tone: TileTone::Warning,

@@ -1,7 +1,7 @@
-use hih_companies::entities::district_area;
-use hih_companies::postcodes::{self, CheckedAddress};
 use hih_db::entities::audit_log;
 use hih_kernel::{Actor, AppError, Role};
+use hih_reference::entities::district_area;
+use hih_reference::postcodes::{self, CheckedAddress};
 use hih_users::testing::agent_for;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -44,7 +44,7 @@ async fn addresses_are_checked_against_postcodes_and_districts() {
                 .await
                 .unwrap_err()
         ),
-        "companies-error-plz-format"
+        "reference-error-plz-format"
     );
     let report = postcodes::import(
         s,
@@ -83,7 +83,7 @@ async fn addresses_are_checked_against_postcodes_and_districts() {
                 .await
                 .unwrap_err()
         ),
-        "companies-error-outside-district"
+        "reference-error-outside-district"
     );
     assert_eq!(
         postcodes::check_address(s, "40210", "DÜSSELDORF", Some(duesseldorf))
@@ -98,7 +98,7 @@ async fn addresses_are_checked_against_postcodes_and_districts() {
                 .await
                 .unwrap_err()
         ),
-        "companies-error-ort-mismatch"
+        "reference-error-ort-mismatch"
     );
     assert_eq!(
         key_of(
@@ -106,7 +106,7 @@ async fn addresses_are_checked_against_postcodes_and_districts() {
                 .await
                 .unwrap_err()
         ),
-        "companies-error-plz-unknown"
+        "reference-error-plz-unknown"
     );
 }
 

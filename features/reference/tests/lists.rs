@@ -1,11 +1,11 @@
 //! The reference-list editor (R-REF-3): admins add and switch off entries through a review
 //! page; codes are checked; everything is audited; other roles are refused.
 
-use hih_companies::entities::reference_item;
-use hih_companies::reference;
 use hih_db::entities::audit_log;
 use hih_i18n::Locale;
 use hih_kernel::Role;
+use hih_reference::entities::reference_item;
+use hih_reference::lists;
 use hih_users::testing::agent_for;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
@@ -96,7 +96,7 @@ async fn admins_add_and_switch_off_entries_through_a_review() {
         .await;
     assert_eq!(p.location(), Some("/referenzdaten/listen/occupation"));
     assert_eq!(count(&app, "occupation").await, before + 1);
-    let options = reference::options(app.services(), "occupation", Locale::En)
+    let options = lists::options(app.services(), "occupation", Locale::En)
         .await
         .unwrap();
     assert!(options.contains(&("pflegefachkraft".into(), "Nursing professional".into())));
@@ -134,7 +134,7 @@ async fn admins_add_and_switch_off_entries_through_a_review() {
     assert!(!after.active);
     assert_eq!(after.code, "pflegefachkraft");
     assert!(
-        !reference::is_valid(app.services(), "occupation", "pflegefachkraft")
+        !lists::is_valid(app.services(), "occupation", "pflegefachkraft")
             .await
             .unwrap()
     );

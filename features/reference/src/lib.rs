@@ -1,0 +1,136 @@
+//! Reference data feature (R-REF): the data every other feature checks its records against —
+//! postcodes imported from OpenStreetMap CSV (`hih import-plz`, admin upload; the German table
+//! is built in and loaded into an empty database at start, [`postcodes::builtin`]) with the
+//! address check, IHK districts as sets of Landkreise and kreisfreie Städte, and the
+//! admin-editable selection lists of R-REF-3 ([`lists`], editor under `/referenzdaten/listen`).
+//! Texts `i18n/<locale>/reference.ftl`, templates in `templates/`. The tables were created by
+//! the companies migrations (`companies_reference`, `companies_core`,
+//! `companies_more_reference_lists`); their names and audit entity names stay as they are.
+
+pub mod entities;
+pub mod lists;
+pub mod permissions;
+pub mod postcodes;
+mod routes;
+mod tiles;
+
+use std::sync::Arc;
+
+use hih_i18n::Locale;
+use hih_kernel::{Access, Feature, NavEntry, Registry};
+use poem::{EndpointExt, get, post};
+
+/// The feature value listed in `app/src/main.rs`, right after users.
+pub struct ReferenceFeature;
+
+impl Feature for ReferenceFeature {
+    fn name(&self) -> &'static str {
+        "reference"
+    }
+
+    fn register(&self, r: &mut Registry) {
+        r.texts(Locale::De, include_str!("../../../i18n/de/reference.ftl"));
+        r.texts(Locale::En, include_str!("../../../i18n/en/reference.ftl"));
+        for (name, source) in [
+            (
+                "reference/overview.html",
+                include_str!("../templates/overview.html"),
+            ),
+            (
+                "reference/import_report.html",
+                include_str!("../templates/import_report.html"),
+            ),
+            (
+                "reference/district_edit.html",
+                include_str!("../templates/district_edit.html"),
+            ),
+            (
+                "reference/list_items.html",
+                include_str!("../templates/list_items.html"),
+            ),
+            (
+                "reference/list_item_form.html",
+                include_str!("../templates/list_item_form.html"),
+            ),
+            (
+                "reference/list_item_review.html",
+                include_str!("../templates/list_item_review.html"),
+            ),
+        ] {
+            r.template(name, source);
+        }
+        r.permission(permissions::MANAGE_REFERENCE);
+        r.status_check(Arc::new(postcodes::PostcodeStatus));
+        r.audit_entity("postcode");
+        r.audit_entity("district_area");
+        r.audit_entity("reference_item");
+        register_routes(r);
+        r.nav(NavEntry {
+            label_key: "reference-nav",
+            href: "/referenzdaten",
+            permission: Some(permissions::MANAGE_REFERENCE),
+            order: 840,
+        });
+        r.tiles(Arc::new(tiles::ReferenceTiles));
+    }
+}
+
+/// The admin pages under `/referenzdaten`.
+fn register_routes(r: &mut Registry) {
+    use routes::{districts, lists, overview, postcodes};
+    let admin = Access::Permission(permissions::MANAGE_REFERENCE);
+    r.route("/referenzdaten", admin, get(overview::overview).boxed());
+    r.route(
+        "/referenzdaten/postleitzahlen",
+        admin,
+        post(postcodes::upload).boxed(),
+    );
+    r.route(
+        "/referenzdaten/postleitzahlen/bericht",
+        admin,
+        get(postcodes::report).boxed(),
+    );
+    r.route(
+        "/referenzdaten/bezirke/:id",
+        admin,
+        get(districts::district_form)
+            .post(districts::district_submit)
+            .boxed(),
+    );
+    let base = "/referenzdaten/listen/:kind";
+    r.route(base, admin, get(lists::entries).boxed());
+    r.route(
+        &format!("{base}/neu"),
+        admin,
+        get(lists::new_form).post(lists::new_submit).boxed(),
+    );
+    r.route(
+        &format!("{base}/neu/pruefen"),
+        admin,
+        get(lists::new_review).boxed(),
+    );
+    r.route(
+        &format!("{base}/neu/abbrechen"),
+        admin,
+        get(lists::new_cancel)
+            .post(lists::new_cancel_confirm)
+            .boxed(),
+    );
+    r.route(
+        &format!("{base}/:id"),
+        admin,
+        get(lists::edit_form).post(lists::edit_submit).boxed(),
+    );
+    r.route(
+        &format!("{base}/:id/pruefen"),
+        admin,
+        get(lists::edit_review).boxed(),
+    );
+    r.route(
+        &format!("{base}/:id/abbrechen"),
+        admin,
+        get(lists::edit_cancel)
+            .post(lists::edit_cancel_confirm)
+            .boxed(),
+    );
+}
