@@ -24,7 +24,7 @@ mod m20261130_000072_reports_partner_export;
 mod m20261203_000080_matching_dormant_access;
 mod m20261203_000090_protocol_alerts;
 mod m20261203_000100_operations;
-mod m20261210_000110_reference_text_keys;
+mod m20261203_000110_reference_text_keys;
 pub mod search_index;
 
 /// The migrator used by `hih migrate`, `hih serve` (on start) and the testkit.
@@ -55,7 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000080_matching_dormant_access::Migration),
             Box::new(m20261203_000090_protocol_alerts::Migration),
             Box::new(m20261203_000100_operations::Migration),
-            Box::new(m20261210_000110_reference_text_keys::Migration),
+            Box::new(m20261203_000110_reference_text_keys::Migration),
         ]
     }
 }
