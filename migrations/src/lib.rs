@@ -25,7 +25,9 @@ mod m20261203_000080_matching_dormant_access;
 mod m20261203_000090_protocol_alerts;
 mod m20261203_000100_operations;
 mod m20261203_000110_reference_text_keys;
+mod m20261203_000120_platform_form_words;
 pub mod search_index;
+mod text_keys;
 
 /// The migrator used by `hih migrate`, `hih serve` (on start) and the testkit.
 pub struct Migrator;
@@ -56,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000090_protocol_alerts::Migration),
             Box::new(m20261203_000100_operations::Migration),
             Box::new(m20261203_000110_reference_text_keys::Migration),
+            Box::new(m20261203_000120_platform_form_words::Migration),
         ]
     }
 }

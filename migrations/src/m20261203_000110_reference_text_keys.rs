@@ -144,18 +144,7 @@ const RENAMED: [(&str, &str); 81] = [
 ];
 
 async fn rename(m: &SchemaManager<'_>, from_old: bool) -> Result<(), DbErr> {
-    for (old, new) in RENAMED {
-        let (from, to) = if from_old { (old, new) } else { (new, old) };
-        m.exec_stmt(
-            Query::update()
-                .table("text_override")
-                .value("key", to)
-                .and_where(Expr::col("key").eq(from))
-                .to_owned(),
-        )
-        .await?;
-    }
-    Ok(())
+    crate::text_keys::rename(m, &RENAMED, from_old).await
 }
 
 #[async_trait::async_trait]
