@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use hih_db::entities::{audit_log, mail_outbox};
 use hih_kernel::{MailMode, Role};
-use hih_testkit::TestApp;
+use hih_testkit::{TestApp, Workers};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use secrecy::SecretString;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
@@ -73,27 +73,6 @@ where
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     false
-}
-
-/// The app's job workers, running until `stop`.
-struct Workers {
-    stop: tokio::sync::watch::Sender<bool>,
-    handle: tokio::task::JoinHandle<()>,
-}
-
-impl Workers {
-    fn start(app: &TestApp) -> Self {
-        let (stop, rx) = tokio::sync::watch::channel(false);
-        let handle = app
-            .jobs
-            .start(app.services().clone(), app.state.jobs.clone(), vec![], rx);
-        Workers { stop, handle }
-    }
-
-    async fn stop(self) {
-        self.stop.send(true).unwrap();
-        let _ = tokio::time::timeout(Duration::from_secs(15), self.handle).await;
-    }
 }
 
 /// The outbox row of the mail to `to`.

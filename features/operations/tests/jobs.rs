@@ -11,7 +11,7 @@ use hih_db::entities::audit_log;
 use hih_i18n::Locale;
 use hih_jobs::RunState;
 use hih_kernel::{Feature, JobContext, JobError, JobHandler, Registry, Role};
-use hih_testkit::{Agent, Page, TestApp};
+use hih_testkit::{Agent, Page, TestApp, Workers};
 use hih_users::testing::agent_for;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, Statement};
 
@@ -65,27 +65,6 @@ async fn app() -> TestApp {
     let mut features = crate::features();
     features.push(&JobTestFeature);
     TestApp::new(&features).await
-}
-
-/// The app's job workers, running until `stop`.
-struct Workers {
-    stop: tokio::sync::watch::Sender<bool>,
-    handle: tokio::task::JoinHandle<()>,
-}
-
-impl Workers {
-    fn start(app: &TestApp) -> Self {
-        let (stop, rx) = tokio::sync::watch::channel(false);
-        let handle = app
-            .jobs
-            .start(app.services().clone(), app.state.jobs.clone(), vec![], rx);
-        Workers { stop, handle }
-    }
-
-    async fn stop(self) {
-        self.stop.send(true).unwrap();
-        let _ = tokio::time::timeout(Duration::from_secs(15), self.handle).await;
-    }
 }
 
 /// Enqueues `job`; waits two milliseconds first, so the runs' ids (ULIDs, ordered by their

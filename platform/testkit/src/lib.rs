@@ -13,6 +13,7 @@
 
 mod agent;
 pub mod matrix;
+mod workers;
 
 use std::sync::Arc;
 
@@ -24,6 +25,7 @@ use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use secrecy::SecretString;
 
 pub use agent::{Agent, Page, csrf_in};
+pub use workers::Workers;
 
 /// The database backend of this test run.
 pub fn backend_name() -> &'static str {
