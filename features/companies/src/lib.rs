@@ -17,7 +17,7 @@ pub mod service;
 
 /// Loads a company in the caller's scope for a page, else answers 404 and writes the access
 /// log — for other features' pages about one company (tabs).
-pub use routes::companies::load as load_company;
+pub use routes::record::load as load_company;
 
 use std::sync::Arc;
 
@@ -34,7 +34,7 @@ impl Feature for CompaniesFeature {
     }
 
     fn register(&self, r: &mut Registry) {
-        use routes::companies;
+        use routes::{form, list, record};
         r.texts(Locale::De, include_str!("../../../i18n/de/companies.ftl"));
         r.texts(Locale::En, include_str!("../../../i18n/en/companies.ftl"));
         r.search_provider(Arc::new(search::CompanySearch));
@@ -68,12 +68,8 @@ impl Feature for CompaniesFeature {
         r.permission(permissions::DELETE_COMPANIES);
         r.audit_entity("company");
         let work = Access::Permission(permissions::COMPANIES);
-        r.route("/unternehmen", work, get(companies::list).boxed());
-        r.route(
-            "/unternehmen/export/:file",
-            work,
-            get(companies::export).boxed(),
-        );
+        r.route("/unternehmen", work, get(list::list).boxed());
+        r.route("/unternehmen/export/:file", work, get(list::export).boxed());
         r.template(
             "companies/distribution.html",
             include_str!("../templates/distribution.html"),
@@ -91,46 +87,40 @@ impl Feature for CompaniesFeature {
         r.route(
             "/unternehmen/neu",
             work,
-            get(companies::new_form).post(companies::new_submit).boxed(),
+            get(form::new_form).post(form::new_submit).boxed(),
         );
         r.route(
             "/unternehmen/neu/pruefen",
             work,
-            get(companies::new_review).boxed(),
+            get(form::new_review).boxed(),
         );
         r.route(
             "/unternehmen/neu/abbrechen",
             work,
-            get(companies::new_cancel)
-                .post(companies::new_cancel_confirm)
-                .boxed(),
+            get(form::new_cancel).post(form::new_cancel_confirm).boxed(),
         );
-        r.route("/unternehmen/:id", work, get(companies::show).boxed());
+        r.route("/unternehmen/:id", work, get(record::show).boxed());
         r.route(
             "/unternehmen/:id/bearbeiten",
             work,
-            get(companies::edit_form)
-                .post(companies::edit_submit)
-                .boxed(),
+            get(form::edit_form).post(form::edit_submit).boxed(),
         );
         r.route(
             "/unternehmen/:id/bearbeiten/pruefen",
             work,
-            get(companies::edit_review).boxed(),
+            get(form::edit_review).boxed(),
         );
         r.route(
             "/unternehmen/:id/bearbeiten/abbrechen",
             work,
-            get(companies::edit_cancel)
-                .post(companies::edit_cancel_confirm)
+            get(form::edit_cancel)
+                .post(form::edit_cancel_confirm)
                 .boxed(),
         );
         r.route(
             "/unternehmen/:id/aktion/:what",
             work,
-            get(companies::action_form)
-                .post(companies::action_submit)
-                .boxed(),
+            get(record::action_form).post(record::action_submit).boxed(),
         );
         r.nav(NavEntry {
             label_key: "companies-nav",
@@ -144,7 +134,7 @@ impl Feature for CompaniesFeature {
 
 /// Monthly counts, category 1A (R-COM-4): pages under `/monatszahlen`, reminders.
 fn register_monthly(r: &mut Registry) {
-    use routes::monthly;
+    use routes::{monthly, monthly_list};
     for (name, source) in [
         (
             "companies/monthly_list.html",
@@ -183,11 +173,11 @@ fn register_monthly(r: &mut Registry) {
     r.audit_entity("monthly_count_line");
     let work = Access::Permission(permissions::MONTHLY_COUNTS);
     let close = Access::Permission(permissions::CLOSE_MONTHS);
-    r.route("/monatszahlen", work, get(monthly::list).boxed());
+    r.route("/monatszahlen", work, get(monthly_list::list).boxed());
     r.route(
         "/monatszahlen/export/:file",
         work,
-        get(monthly::export).boxed(),
+        get(monthly_list::export).boxed(),
     );
     r.route(
         "/monatszahlen/neu",

@@ -103,7 +103,9 @@ impl Feature for UsersFeature {
     }
 
     fn register(&self, r: &mut Registry) {
-        use routes::{accounts, distribution, institutions, login, password, profile};
+        use routes::{
+            accounts, accounts_list, distribution, institutions, login, password, profile,
+        };
         r.texts(Locale::De, include_str!("../../../i18n/de/users.ftl"));
         r.texts(Locale::En, include_str!("../../../i18n/en/users.ftl"));
         for (name, source) in TEMPLATES {
@@ -168,7 +170,7 @@ impl Feature for UsersFeature {
         );
 
         let manage = Access::Permission(permissions::MANAGE_USERS);
-        r.route("/benutzer", manage, get(accounts::list).boxed());
+        r.route("/benutzer", manage, get(accounts_list::list).boxed());
         r.route(
             "/benutzer/neu",
             manage,

@@ -18,7 +18,7 @@ use poem::web::{Path, Query};
 use sea_orm::QuerySelect;
 use serde::Serialize;
 
-use super::companies::{COLUMNS, FILTERS, filtered};
+use super::list::{COLUMNS, FILTERS, filtered};
 use crate::entities::company;
 use crate::service::SALUTATIONS;
 

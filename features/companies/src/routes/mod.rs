@@ -1,5 +1,8 @@
 //! HTTP handlers of the companies feature.
 
-pub mod companies;
 pub mod distribution;
+pub mod form;
+pub mod list;
 pub mod monthly;
+pub mod monthly_list;
+pub mod record;

@@ -1,6 +1,7 @@
 //! HTTP handlers of the users feature, one module per flow.
 
 pub mod accounts;
+pub mod accounts_list;
 pub mod distribution;
 pub mod institutions;
 pub mod login;
