@@ -7,6 +7,7 @@ mod backup;
 mod csrf;
 mod deployment;
 mod findings;
+mod flows;
 mod headers;
 mod jobs;
 mod lint;

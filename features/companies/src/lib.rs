@@ -14,6 +14,8 @@ mod routes;
 pub mod scope;
 pub mod search;
 pub mod service;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 /// Loads a company in the caller's scope for a page, else answers 404 and writes the access
 /// log — for other features' pages about one company (tabs).
@@ -84,39 +86,9 @@ impl Feature for CompaniesFeature {
             work,
             get(routes::distribution::download_file).boxed(),
         );
-        r.route(
-            "/unternehmen/neu",
-            work,
-            get(form::new_form).post(form::new_submit).boxed(),
-        );
-        r.route(
-            "/unternehmen/neu/pruefen",
-            work,
-            get(form::new_review).boxed(),
-        );
-        r.route(
-            "/unternehmen/neu/abbrechen",
-            work,
-            get(form::new_cancel).post(form::new_cancel_confirm).boxed(),
-        );
+        hih_web::flow::register(r, form::CompanyFlow { edit: false });
+        hih_web::flow::register(r, form::CompanyFlow { edit: true });
         r.route("/unternehmen/:id", work, get(record::show).boxed());
-        r.route(
-            "/unternehmen/:id/bearbeiten",
-            work,
-            get(form::edit_form).post(form::edit_submit).boxed(),
-        );
-        r.route(
-            "/unternehmen/:id/bearbeiten/pruefen",
-            work,
-            get(form::edit_review).boxed(),
-        );
-        r.route(
-            "/unternehmen/:id/bearbeiten/abbrechen",
-            work,
-            get(form::edit_cancel)
-                .post(form::edit_cancel_confirm)
-                .boxed(),
-        );
         r.route(
             "/unternehmen/:id/aktion/:what",
             work,

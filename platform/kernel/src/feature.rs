@@ -63,6 +63,15 @@ pub struct RouteSpec {
     pub endpoint: BoxEndpoint<'static>,
 }
 
+/// A create/edit flow a feature registered (its routes are registered with it).
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct FlowInfo {
+    /// The flow's stable name.
+    pub name: &'static str,
+    /// The form page's path pattern.
+    pub path: &'static str,
+}
+
 /// A main-navigation entry.
 #[derive(Debug, Clone, Serialize)]
 pub struct NavEntry {
@@ -379,6 +388,8 @@ pub struct Registry {
     pub activation_hooks: Vec<Arc<dyn ActivationHook>>,
     /// Checks features contribute to the status page.
     pub status_checks: Vec<Arc<dyn StatusCheck>>,
+    /// The create/edit flows (`hih_web::flow`), for the shared flow tests.
+    pub form_flows: Vec<FlowInfo>,
 }
 
 impl Registry {
@@ -459,6 +470,56 @@ impl Registry {
     /// Adds a tab to another feature's detail page.
     pub fn tab(&mut self, provider: Arc<dyn TabProvider>) {
         self.tabs.push(provider);
+    }
+
+    /// Adds everything `from` registered after what this registry holds (the platform's own
+    /// registrations, then the features').
+    pub fn merge(&mut self, from: Registry) {
+        // Destructured, so a new field cannot be forgotten here.
+        let Registry {
+            current_feature: _,
+            features,
+            routes,
+            templates,
+            texts,
+            permissions,
+            jobs,
+            cron,
+            nav,
+            tiles,
+            tabs,
+            search_providers,
+            actor_resolver,
+            audit_entities,
+            deletion_folds,
+            activation_hooks,
+            status_checks,
+            form_flows,
+        } = from;
+        self.features.extend(features);
+        self.routes.extend(routes);
+        self.templates.extend(templates);
+        self.texts.extend(texts);
+        self.permissions.extend(permissions);
+        self.jobs.extend(jobs);
+        self.cron.extend(cron);
+        self.nav.extend(nav);
+        self.tiles.extend(tiles);
+        self.tabs.extend(tabs);
+        self.search_providers.extend(search_providers);
+        if actor_resolver.is_some() {
+            self.actor_resolver = actor_resolver;
+        }
+        self.audit_entities.extend(audit_entities);
+        self.deletion_folds.extend(deletion_folds);
+        self.activation_hooks.extend(activation_hooks);
+        self.status_checks.extend(status_checks);
+        self.form_flows.extend(form_flows);
+    }
+
+    /// Lists a create/edit flow (called by `hih_web::flow::register`).
+    pub fn form_flow(&mut self, flow: FlowInfo) {
+        self.form_flows.push(flow);
     }
 
     /// Adds a provider to the global search.

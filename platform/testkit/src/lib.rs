@@ -12,6 +12,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod agent;
+pub mod flows;
 pub mod matrix;
 mod workers;
 

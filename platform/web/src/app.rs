@@ -167,7 +167,7 @@ pub fn assemble(
     hih_notify::register(&mut registry);
     crate::notifications::register(&mut registry);
     let features_registry = Registry::build(features);
-    merge(&mut registry, features_registry);
+    registry.merge(features_registry);
     let mut sources = platform_texts();
     sources.extend(std::mem::take(&mut registry.texts));
     let sources = sources.into_iter().map(|(f, l, s)| (f, l, s.to_string()));
@@ -189,25 +189,4 @@ pub fn assemble(
         ))),
     };
     build_app(registry, services)
-}
-
-fn merge(into: &mut Registry, from: Registry) {
-    into.features.extend(from.features);
-    into.routes.extend(from.routes);
-    into.templates.extend(from.templates);
-    into.texts.extend(from.texts);
-    into.permissions.extend(from.permissions);
-    into.jobs.extend(from.jobs);
-    into.cron.extend(from.cron);
-    into.nav.extend(from.nav);
-    into.tiles.extend(from.tiles);
-    into.tabs.extend(from.tabs);
-    into.search_providers.extend(from.search_providers);
-    if from.actor_resolver.is_some() {
-        into.actor_resolver = from.actor_resolver;
-    }
-    into.audit_entities.extend(from.audit_entities);
-    into.deletion_folds.extend(from.deletion_folds);
-    into.activation_hooks.extend(from.activation_hooks);
-    into.status_checks.extend(from.status_checks);
 }

@@ -10,6 +10,7 @@ mod branding;
 mod ctx;
 pub mod draft;
 pub mod export;
+pub mod flow;
 mod legal;
 pub mod list;
 mod middleware;

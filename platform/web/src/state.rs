@@ -40,6 +40,8 @@ pub struct Inner {
     pub features: Vec<&'static str>,
     /// Every registered route pattern with its access rule (for the matrix test and docs).
     pub routes: Vec<(String, hih_kernel::Access)>,
+    /// Every registered create/edit flow (for the shared flow tests).
+    pub form_flows: Vec<hih_kernel::FlowInfo>,
     /// Login/reset rate limiter.
     pub limiter: RateLimiter,
     /// Product name, logo and colours of this instance (R-OPR-4).
@@ -82,6 +84,7 @@ impl AppState {
                 .iter()
                 .map(|r| (r.path.clone(), r.access))
                 .collect(),
+            form_flows: registry.form_flows.clone(),
             limiter,
             branding,
             texts_checked_at: AtomicI64::new(0),

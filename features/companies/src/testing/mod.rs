@@ -1,0 +1,61 @@
+//! Test support of the companies feature (cargo feature `testing`): records in a district and
+//! the fixtures of the shared flow tests. Failures panic: the panic is the test's report.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+pub mod flows;
+
+use hih_kernel::Actor;
+use hih_testkit::TestApp;
+use hih_users::entities::institution;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+use crate::service::{self, CompanyForm};
+
+/// The submitted pairs of a complete company form at an address.
+pub fn company_pairs(name: &str, plz: &str, ort: &str) -> Vec<(String, String)> {
+    [
+        ("name", name),
+        ("legal_form", "GmbH"),
+        ("street", "Domplatz"),
+        ("house_number", name),
+        ("plz", plz),
+        ("ort", ort),
+        ("industry", "C"),
+        ("employees", "42"),
+        ("email", "info@example.de"),
+        ("contact_salutation", "frau"),
+        ("contact_first_name", "Anna"),
+        ("contact_last_name", "Schäfer"),
+        ("status", "interessiert"),
+        ("outreach_format", "telefon"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect()
+}
+
+/// Creates a company of the IHK district `ihk` (as the system, with an address in Erfurt; the
+/// test database maps no postcode to a district, so the district is the given one) and
+/// returns its id.
+pub async fn company_in(app: &TestApp, ihk: &str, name: &str) -> i64 {
+    let district = institution::Entity::find()
+        .filter(institution::Column::Name.eq(ihk))
+        .one(app.db())
+        .await
+        .expect("query institution")
+        .expect("district exists")
+        .id;
+    let form = CompanyForm::from_pairs(&company_pairs(name, "99084", "Erfurt"));
+    let valid = service::validate(app.services(), &form, Some(district), None)
+        .await
+        .map_err(|e| e.0)
+        .expect("valid company");
+    let mut uow = hih_db::UnitOfWork::begin(app.services(), &Actor::system("test"))
+        .await
+        .expect("unit of work");
+    let c = service::create(&mut uow, valid)
+        .await
+        .expect("create company");
+    uow.commit().await.expect("commit");
+    c.id
+}
