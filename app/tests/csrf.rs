@@ -59,14 +59,8 @@ async fn a_token_of_another_session_does_not_work() {
     admin.get("/admin/texte").await;
     let p = admin
         .post_raw(
-            "/admin/texte/bearbeiten",
-            &[
-                ("csrf_token", &foreign),
-                ("locale", "de"),
-                ("key", "home-title"),
-                ("value", "X"),
-                ("action", "save"),
-            ],
+            "/admin/texte/de/home-title",
+            &[("csrf_token", &foreign), ("value", "X"), ("action", "save")],
         )
         .await;
     assert_eq!(p.status, 403);

@@ -8,7 +8,11 @@ use crate::app;
 /// Every feature's flow fixtures, in feature order.
 fn fixtures() -> Vec<FlowFixture> {
     let mut all = Vec::new();
+    all.extend(hih_users::testing::flows::fixtures());
+    all.extend(hih_admin::testing::flows::fixtures());
+    all.extend(hih_reference::testing::flows::fixtures());
     all.extend(hih_companies::testing::flows::fixtures());
+    all.extend(hih_reports::testing::flows::fixtures());
     all
 }
 

@@ -339,7 +339,7 @@ async fn role_route_matrix() {
             "/admin/texte/bearbeiten?locale=de&key=home-title",
             "/admin/texte/bearbeiten",
             Login,
-            [Forbidden, Ok, Forbidden, Forbidden, Forbidden],
+            [Forbidden, Redirect, Forbidden, Forbidden, Forbidden],
         ),
         row(
             "/admin/texte/bearbeiten?locale=de&key=gibt-es-nicht",
@@ -1454,6 +1454,106 @@ async fn role_route_matrix() {
             "/auskunft/unternehmen/:id/loeschen",
             Login,
             admin_only(Ok),
+        ),
+        // Flow routes added by the FormFlow conversion (i19-flows2)
+        row(
+            "/institutionen/neu/abbrechen",
+            "/institutionen/neu/abbrechen",
+            Login,
+            admin_only(Ok),
+        ),
+        row(
+            "/institutionen/1/abbrechen",
+            "/institutionen/:id/abbrechen",
+            Login,
+            admin_only(Ok),
+        ),
+        row(
+            "/institutionen/999/abbrechen",
+            "/institutionen/:id/abbrechen",
+            Login,
+            admin_only(NotFound),
+        ),
+        row(
+            "/referenzdaten/bezirke/1/pruefen",
+            "/referenzdaten/bezirke/:id/pruefen",
+            Login,
+            admin_only(Redirect),
+        ),
+        row(
+            "/referenzdaten/bezirke/6/pruefen",
+            "/referenzdaten/bezirke/:id/pruefen",
+            Login,
+            admin_only(NotFound),
+        ),
+        row(
+            "/referenzdaten/bezirke/1/abbrechen",
+            "/referenzdaten/bezirke/:id/abbrechen",
+            Login,
+            admin_only(Ok),
+        ),
+        row(
+            "/referenzdaten/bezirke/6/abbrechen",
+            "/referenzdaten/bezirke/:id/abbrechen",
+            Login,
+            admin_only(NotFound),
+        ),
+        row(
+            "/passwort/aendern/bestaetigen",
+            "/passwort/aendern/bestaetigen",
+            Login,
+            [Redirect; 5],
+        ),
+        row(
+            "/admin/texte/de/home-title",
+            "/admin/texte/:locale/:key",
+            Login,
+            admin_only(Ok),
+        ),
+        row(
+            "/admin/texte/de/gibt-es-nicht",
+            "/admin/texte/:locale/:key",
+            Login,
+            admin_only(NotFound),
+        ),
+        row(
+            "/admin/texte/de/home-title/pruefen",
+            "/admin/texte/:locale/:key/pruefen",
+            Login,
+            admin_only(Redirect),
+        ),
+        row(
+            "/admin/texte/de/home-title/abbrechen",
+            "/admin/texte/:locale/:key/abbrechen",
+            Login,
+            admin_only(Ok),
+        ),
+        row(
+            "/admin/texte/xx/home-title/abbrechen",
+            "/admin/texte/:locale/:key/abbrechen",
+            Login,
+            admin_only(NotFound),
+        ),
+        row(
+            "/partnerexporte/neu/abbrechen",
+            "/partnerexporte/neu/abbrechen",
+            Login,
+            admin_only(Ok),
+        ),
+        row(
+            &format!(
+                "/partnerexporte/{}/bearbeiten/abbrechen",
+                hih_reports::testing::flows::profile(&app, "Matrix-Abbruch").await
+            ),
+            "/partnerexporte/:id/bearbeiten/abbrechen",
+            Login,
+            admin_only(Ok),
+        ),
+        row(
+            "/partnerexporte/999999/bearbeiten/abbrechen",
+            "/partnerexporte/:id/bearbeiten/abbrechen",
+            Login,
+            admin_only(NotFound),
         ),
     ]);
     // Features whose rows live next to them (`<feature>/src/testing/matrix`).

@@ -128,13 +128,8 @@ async fn a_refused_commit_is_never_acknowledged_and_writes_resume_without_restar
     // A person saving a form is told, in German, that nothing was saved.
     let page = admin
         .post(
-            "/admin/texte/bearbeiten",
-            &[
-                ("locale", "de"),
-                ("key", "home-title"),
-                ("value", "Übersicht"),
-                ("action", "save"),
-            ],
+            "/admin/texte/de/home-title",
+            &[("value", "Übersicht"), ("action", "save")],
         )
         .await;
     assert_eq!(page.status, 503, "{}", page.body);

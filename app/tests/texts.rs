@@ -23,18 +23,16 @@ async fn an_admin_text_change_shows_on_the_next_page_and_is_audited() {
         list.contains("home-title"),
         "found by its text, case-insensitively"
     );
-    admin
+    // The list's links lead to the editor (a form flow).
+    let editor = admin
         .get("/admin/texte/bearbeiten?locale=de&key=home-title")
         .await;
+    assert_eq!(editor.location(), Some("/admin/texte/de/home-title"));
+    admin.get("/admin/texte/de/home-title").await;
     let preview = admin
         .post(
-            "/admin/texte/bearbeiten",
-            &[
-                ("locale", "de"),
-                ("key", "home-title"),
-                ("value", "Übersicht für { $x"),
-                ("action", "preview"),
-            ],
+            "/admin/texte/de/home-title",
+            &[("value", "Übersicht für { $x"), ("action", "review")],
         )
         .await;
     assert_eq!(preview.status, 303, "POST-redirect-GET also on errors");
@@ -44,15 +42,14 @@ async fn an_admin_text_change_shows_on_the_next_page_and_is_audited() {
     assert!(preview.contains("Übersicht für { $x"), "input kept");
     let preview = admin
         .post(
-            "/admin/texte/bearbeiten",
-            &[
-                ("locale", "de"),
-                ("key", "home-title"),
-                ("value", "Übersicht"),
-                ("action", "preview"),
-            ],
+            "/admin/texte/de/home-title",
+            &[("value", "Übersicht"), ("action", "review")],
         )
         .await;
+    assert_eq!(
+        preview.location(),
+        Some("/admin/texte/de/home-title/pruefen")
+    );
     let preview = admin.follow(preview).await;
     assert_eq!(preview.status, 200);
     assert!(preview.contains("Ja, speichern"), "confirmation step");
@@ -63,13 +60,8 @@ async fn an_admin_text_change_shows_on_the_next_page_and_is_audited() {
     );
     let saved = admin
         .post(
-            "/admin/texte/bearbeiten",
-            &[
-                ("locale", "de"),
-                ("key", "home-title"),
-                ("value", "Übersicht"),
-                ("action", "save"),
-            ],
+            "/admin/texte/de/home-title",
+            &[("value", "Übersicht"), ("action", "save")],
         )
         .await;
     assert_eq!(saved.status, 303);
@@ -91,9 +83,7 @@ async fn an_admin_text_change_shows_on_the_next_page_and_is_audited() {
         "old and new value in the audit log: {entries:?}"
     );
     // Revert, with confirmation.
-    admin
-        .get("/admin/texte/bearbeiten?locale=de&key=home-title")
-        .await;
+    admin.get("/admin/texte/de/home-title").await;
     let ask = admin
         .post(
             "/admin/texte/bearbeiten",
@@ -133,18 +123,11 @@ fn database_url(app: &hih_testkit::TestApp) -> String {
 async fn verify_audit_detects_an_edited_or_deleted_row() {
     let app = app().await;
     let (admin, _) = agent_for(&app, Role::Admin, "tina").await;
-    admin
-        .get("/admin/texte/bearbeiten?locale=de&key=home-title")
-        .await;
+    admin.get("/admin/texte/de/home-title").await;
     admin
         .post(
-            "/admin/texte/bearbeiten",
-            &[
-                ("locale", "de"),
-                ("key", "home-title"),
-                ("value", "Neu"),
-                ("action", "save"),
-            ],
+            "/admin/texte/de/home-title",
+            &[("value", "Neu"), ("action", "save")],
         )
         .await;
     let run = || {

@@ -43,6 +43,7 @@ reference-district-areas-hint = Ein Name pro Zeile, genau wie in den Postleitzah
 reference-district-unknown = Diese Namen kommen in den Postleitzahl-Daten nicht als Landkreis oder kreisfreie Stadt vor: { $names }
 reference-district-taken = Diese Gebiete gehören bereits zu einem anderen IHK-Bezirk: { $names }
 reference-district-saved = Der Bezirk wurde gespeichert.
+reference-district-review-intro = Nach dem Speichern gehören diese Landkreise und kreisfreien Städte zum Bezirk der { $ihk }:
 reference-error-plz-format = Die PLZ muss aus genau fünf Ziffern bestehen, z. B. 06567.
 reference-error-plz-unknown = Diese PLZ ist unbekannt. Bitte prüfen Sie die Eingabe.
 reference-error-ort-mismatch = Der Ort passt nicht zur PLZ. Bitte prüfen Sie PLZ und Ort.

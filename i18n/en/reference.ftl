@@ -43,6 +43,7 @@ reference-district-areas-hint = One name per line, exactly as in the postcode da
 reference-district-unknown = These names do not occur as Landkreis or district-free city in the postcode data: { $names }
 reference-district-taken = These areas already belong to another IHK district: { $names }
 reference-district-saved = The district has been saved.
+reference-district-review-intro = Once saved, these Landkreise and district-free cities make up the district of { $ihk }:
 reference-error-plz-format = The postcode must have exactly five digits, e.g. 06567.
 reference-error-plz-unknown = This postcode is unknown. Please check the input.
 reference-error-ort-mismatch = The place does not match the postcode. Please check postcode and place.

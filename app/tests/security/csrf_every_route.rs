@@ -192,6 +192,8 @@ fn values(pattern: &str, prev_pattern: &str, prev: &str, name: &str, ids: &Ids) 
         ("step", _) => list(&["person", "qualifikation", "sprachen", "pruefen"]),
         ("kind", _) => list(&hih_reference::lists::KINDS),
         ("period", _) => list(&["2026-10"]),
+        ("locale", "texte") => list(&["de"]),
+        ("key", ":locale") => list(&["home-title"]),
         ("file", _) if pattern.contains("kreuztabelle") => {
             list(&["kreuztabelle.csv", "kreuztabelle.xlsx"])
         }

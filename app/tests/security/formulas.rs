@@ -175,33 +175,16 @@ fn header(export: &Export) -> Vec<String> {
 /// Overrides a UI text through the text editor (edit → preview → save).
 async fn override_text(app: &TestApp, admin: &Agent, key: &str, value: &str) {
     let before = app.count("text_override").await.unwrap();
-    admin
-        .get(&format!("/admin/texte/bearbeiten?locale=de&key={key}"))
-        .await;
+    let editor = format!("/admin/texte/de/{key}");
+    admin.get(&editor).await;
     let p = admin
-        .post(
-            "/admin/texte/bearbeiten",
-            &[
-                ("locale", "de"),
-                ("key", key),
-                ("value", value),
-                ("action", "preview"),
-            ],
-        )
+        .post(&editor, &[("value", value), ("action", "review")])
         .await;
     let preview = p.location().expect("to the preview").to_string();
-    assert!(preview.contains("schritt=vorschau"), "{key}: {preview}");
+    assert_eq!(preview, format!("{editor}/pruefen"), "{key}");
     admin.get(&preview).await;
     let p = admin
-        .post(
-            "/admin/texte/bearbeiten",
-            &[
-                ("locale", "de"),
-                ("key", key),
-                ("value", value),
-                ("action", "save"),
-            ],
-        )
+        .post(&editor, &[("value", value), ("action", "save")])
         .await;
     assert_eq!(p.status, 303, "{key} saved");
     assert_eq!(app.count("text_override").await.unwrap(), before + 1);

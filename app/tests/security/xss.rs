@@ -232,18 +232,21 @@ async fn write_payloads(app: &TestApp, admin: &Agent) -> Vec<String> {
     };
 
     // A UI text (the start page's title), through the text editor with preview.
-    admin
-        .get("/admin/texte/bearbeiten?locale=de&key=home-title")
+    admin.get("/admin/texte/de/home-title").await;
+    let p = admin
+        .post(
+            "/admin/texte/de/home-title",
+            &[("value", P_TEXT), ("action", "review")],
+        )
         .await;
-    let fields = [("locale", "de"), ("key", "home-title"), ("value", P_TEXT)];
-    let mut f = fields.to_vec();
-    f.push(("action", "preview"));
-    let p = admin.post("/admin/texte/bearbeiten", &f).await;
     let preview = admin.get(p.location().expect("to the preview")).await;
     page_shows(&preview, "text preview");
-    let mut f = fields.to_vec();
-    f.push(("action", "save"));
-    let p = admin.post("/admin/texte/bearbeiten", &f).await;
+    let p = admin
+        .post(
+            "/admin/texte/de/home-title",
+            &[("value", P_TEXT), ("action", "save")],
+        )
+        .await;
     assert_eq!(p.status, 303);
     assert_eq!(app.count("text_override").await.unwrap(), 1, "text saved");
     must_show.push("/".to_string());

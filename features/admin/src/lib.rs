@@ -2,6 +2,9 @@
 //! confirmation, revert to default; effective at once, audited) and read the mail outbox.
 
 mod outbox;
+#[cfg(feature = "testing")]
+pub mod testing;
+mod text_form;
 mod texts;
 
 use hih_i18n::Locale;
@@ -33,10 +36,26 @@ impl Feature for AdminFeature {
         r.texts(Locale::De, include_str!("../../../i18n/de/admin.ftl"));
         r.texts(Locale::En, include_str!("../../../i18n/en/admin.ftl"));
         r.template("admin/texts.html", include_str!("../templates/texts.html"));
-        r.template(
-            "admin/text_edit.html",
-            include_str!("../templates/text_edit.html"),
-        );
+        for (name, source) in [
+            (
+                "admin/text_edit.html",
+                include_str!("../templates/text_edit.html"),
+            ),
+            (
+                "admin/text_facts.html",
+                include_str!("../templates/text_facts.html"),
+            ),
+            (
+                "admin/text_review.html",
+                include_str!("../templates/text_review.html"),
+            ),
+            (
+                "admin/text_revert.html",
+                include_str!("../templates/text_revert.html"),
+            ),
+        ] {
+            r.template(name, source);
+        }
         r.template(
             "admin/outbox.html",
             include_str!("../templates/outbox.html"),
@@ -55,6 +74,7 @@ impl Feature for AdminFeature {
             texts,
             get(texts::edit_form).post(texts::edit_submit).boxed(),
         );
+        hih_web::flow::register(r, text_form::TextFlow);
         let outbox = Access::Permission(READ_OUTBOX);
         r.route("/admin/postausgang", outbox, get(outbox::list).boxed());
         r.route("/admin/postausgang/:id", outbox, get(outbox::show).boxed());

@@ -1,16 +1,17 @@
-//! The text editor: list with search, edit with preview → confirm → save, revert.
+//! The text editor: list with search, the editor's old address, revert with confirmation (the
+//! edit → preview → save path is [`crate::text_form`]).
 
 use hih_db::UnitOfWork;
 use hih_db::entities::text_override;
 use hih_db::fold::fold;
 use hih_i18n::Locale;
-use hih_kernel::{AppError, FieldErrors};
+use hih_kernel::AppError;
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
-use hih_web::{Ctx, WebError, WebResult, draft};
+use hih_web::{Ctx, WebError, WebResult};
 use poem::handler;
 use poem::web::{Form, Query};
-use sea_orm::{ColumnTrait, EntityTrait, IntoActiveModel, NotSet, QueryFilter, Set};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 
 #[derive(Deserialize, Default)]
@@ -82,16 +83,13 @@ pub(crate) struct EditQuery {
     key: String,
     #[serde(default)]
     locale: String,
-    /// `vorschau` (preview = confirmation) or `zuruecksetzen` (revert confirmation).
+    /// `zuruecksetzen`: the revert confirmation (anything else opens the editor).
     #[serde(default)]
     schritt: String,
 }
 
-fn draft_key(t: &Target) -> String {
-    format!("text:{}:{}", t.locale.code(), t.key)
-}
-
-fn step_url(t: &Target, step: &str) -> String {
+/// The editor's old address with a step (`zuruecksetzen`: the revert confirmation).
+pub(crate) fn step_url(t: &Target, step: &str) -> String {
     let mut pairs = vec![
         ("locale", t.locale.code().to_string()),
         ("key", t.key.clone()),
@@ -105,27 +103,28 @@ fn step_url(t: &Target, step: &str) -> String {
     )
 }
 
+/// What the revert confirmation sends.
 #[derive(Deserialize, Default)]
 pub(crate) struct EditForm {
     #[serde(default)]
     key: String,
     #[serde(default)]
     locale: String,
-    #[serde(default)]
-    value: String,
-    /// `preview`, `save` (after preview), `revert`, `revert_confirm`.
+    /// `revert` (asks) or `revert_confirm`.
     #[serde(default)]
     action: String,
 }
 
-struct Target {
-    locale: Locale,
-    key: String,
-    default: String,
-    current: Option<text_override::Model>,
+/// One text: its language and key, the default and the admins' override, if any.
+pub struct Target {
+    pub(crate) locale: Locale,
+    pub(crate) key: String,
+    pub(crate) default: String,
+    pub(crate) current: Option<text_override::Model>,
 }
 
-async fn target(ctx: &Ctx, locale: &str, key: &str) -> WebResult<Target> {
+/// Loads a text; an unknown language or key answers 404.
+pub(crate) async fn target(ctx: &Ctx, locale: &str, key: &str) -> WebResult<Target> {
     let locale = Locale::parse(locale).ok_or(WebError(AppError::NotFound))?;
     let default = ctx
         .services()
@@ -146,125 +145,44 @@ async fn target(ctx: &Ctx, locale: &str, key: &str) -> WebResult<Target> {
     })
 }
 
-async fn edit_page(
-    ctx: &Ctx,
-    t: &Target,
-    value: &str,
-    stage: &str,
-    errors: &FieldErrors,
-) -> WebResult {
-    let preview = if stage == "preview" {
-        // Render the candidate with a throw-away catalogue check: valid Fluent only.
-        Some(value.to_string())
-    } else {
-        None
-    };
-    ctx.render_form(
-        "admin/text_edit.html",
-        errors,
+/// The editor's path (the [`crate::text_form::TextFlow`]).
+fn editor_path(t: &Target) -> String {
+    format!("/admin/texte/{}/{}", t.locale.code(), t.key)
+}
+
+/// The editor's old address (`?locale=…&key=…`, the list's links): the revert confirmation
+/// with `schritt=zuruecksetzen`, else on to the editor.
+#[handler]
+pub async fn edit_form(ctx: Ctx, Query(q): Query<EditQuery>) -> WebResult {
+    let t = target(&ctx, &q.locale, &q.key).await?;
+    if q.schritt != "zuruecksetzen" || t.current.is_none() {
+        return ctx.redirect(&editor_path(&t));
+    }
+    ctx.render(
+        "admin/text_revert.html",
         context! {
             key => t.key.clone(),
             text_locale => t.locale.code(),
             default => t.default.clone(),
-            current => t.current.as_ref().map(|c| c.value.clone()),
-            value => value,
-            stage => stage,
-            preview => preview,
+            back => editor_path(&t),
         },
     )
     .await
 }
 
-/// Edit form of one text.
-#[handler]
-pub async fn edit_form(ctx: Ctx, Query(q): Query<EditQuery>) -> WebResult {
-    let t = target(&ctx, &q.locale, &q.key).await?;
-    let draft: Option<String> = draft::load(&ctx, &draft_key(&t));
-    let value = draft.clone().unwrap_or_else(|| {
-        t.current
-            .as_ref()
-            .map(|c| c.value.clone())
-            .unwrap_or(t.default.clone())
-    });
-    let errors = draft::take_errors(&ctx, &draft_key(&t));
-    let stage = match q.schritt.as_str() {
-        "vorschau" if draft.is_some() && errors.is_empty() => "preview",
-        "zuruecksetzen" if t.current.is_some() => "revert",
-        _ => "edit",
-    };
-    edit_page(&ctx, &t, &value, stage, &errors).await
-}
-
-/// Preview (the confirmation step), save, or revert to the default.
+/// Revert to the default: `revert` asks, `revert_confirm` deletes the override.
 #[handler]
 pub async fn edit_submit(ctx: Ctx, Form(form): Form<EditForm>) -> WebResult {
     let t = target(&ctx, &form.locale, &form.key).await?;
-    let services = ctx.services();
     match form.action.as_str() {
-        "preview" | "save" => {
-            let limits = hih_kernel::text_problem(&form.value, true);
-            if limits.is_some()
-                || services
-                    .texts
-                    .validate_override(t.locale, &t.key, &form.value)
-                    .is_err()
-            {
-                let mut e = FieldErrors::new();
-                match limits {
-                    Some((key, max)) => e.add_with("value", key, &[("max", max.to_string())]),
-                    None => e.add("value", "admin-text-invalid"),
-                }
-                draft::store(&ctx, &draft_key(&t), &form.value);
-                draft::store_errors(&ctx, &draft_key(&t), &e);
-                return ctx.redirect(&step_url(&t, ""));
-            }
-            if form.action == "preview" {
-                draft::store(&ctx, &draft_key(&t), &form.value);
-                return ctx.redirect(&step_url(&t, "vorschau"));
-            }
-            let mut uow = UnitOfWork::begin(services, &ctx.actor).await?;
-            match &t.current {
-                Some(row) => {
-                    let mut am = row.clone().into_active_model();
-                    am.value = Set(form.value.clone());
-                    am.updated_at = Set(uow.now());
-                    am.updated_by = Set(ctx.actor.audit_label());
-                    uow.update(row, am).await?;
-                }
-                None => {
-                    let am = text_override::ActiveModel {
-                        id: NotSet,
-                        locale: Set(t.locale.code().to_string()),
-                        key: Set(t.key.clone()),
-                        value: Set(form.value.clone()),
-                        updated_at: Set(uow.now()),
-                        updated_by: Set(ctx.actor.audit_label()),
-                    };
-                    let created = uow.insert(am).await?;
-                    // Record the default as the old value, so the audit shows old → new.
-                    uow.event(
-                        "text",
-                        &format!("{}:{}", t.locale, t.key),
-                        "override",
-                        serde_json::json!({ "value": [t.default, created.value] }),
-                    );
-                }
-            }
-            uow.commit().await?;
-            draft::discard(&ctx, &draft_key(&t));
-            ctx.state.refresh_texts(true).await?;
-            ctx.session.flash("admin-text-saved");
-            ctx.redirect(&format!("/admin/texte?q={}", form.key))
-        }
         "revert" => ctx.redirect(&step_url(&t, "zuruecksetzen")),
         "revert_confirm" => {
             if let Some(row) = t.current.clone() {
-                let mut uow = UnitOfWork::begin(services, &ctx.actor).await?;
+                let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor).await?;
                 uow.delete::<text_override::ActiveModel>(row).await?;
                 uow.commit().await?;
                 ctx.state.refresh_texts(true).await?;
             }
-            draft::discard(&ctx, &draft_key(&t));
             ctx.session.flash("admin-text-reverted");
             ctx.redirect(&format!("/admin/texte?q={}", form.key))
         }

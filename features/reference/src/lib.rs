@@ -12,6 +12,8 @@ pub mod lists;
 pub mod permissions;
 pub mod postcodes;
 mod routes;
+#[cfg(feature = "testing")]
+pub mod testing;
 mod tiles;
 
 use std::sync::Arc;
@@ -43,6 +45,10 @@ impl Feature for ReferenceFeature {
             (
                 "reference/district_edit.html",
                 include_str!("../templates/district_edit.html"),
+            ),
+            (
+                "reference/district_review.html",
+                include_str!("../templates/district_review.html"),
             ),
             (
                 "reference/list_items.html",
@@ -90,47 +96,10 @@ fn register_routes(r: &mut Registry) {
         admin,
         get(postcodes::report).boxed(),
     );
-    r.route(
-        "/referenzdaten/bezirke/:id",
-        admin,
-        get(districts::district_form)
-            .post(districts::district_submit)
-            .boxed(),
-    );
+    hih_web::flow::register(r, districts::DistrictFlow);
     let base = "/referenzdaten/listen/:kind";
     r.route(base, admin, get(lists::entries).boxed());
-    r.route(
-        &format!("{base}/neu"),
-        admin,
-        get(lists::new_form).post(lists::new_submit).boxed(),
-    );
-    r.route(
-        &format!("{base}/neu/pruefen"),
-        admin,
-        get(lists::new_review).boxed(),
-    );
-    r.route(
-        &format!("{base}/neu/abbrechen"),
-        admin,
-        get(lists::new_cancel)
-            .post(lists::new_cancel_confirm)
-            .boxed(),
-    );
-    r.route(
-        &format!("{base}/:id"),
-        admin,
-        get(lists::edit_form).post(lists::edit_submit).boxed(),
-    );
-    r.route(
-        &format!("{base}/:id/pruefen"),
-        admin,
-        get(lists::edit_review).boxed(),
-    );
-    r.route(
-        &format!("{base}/:id/abbrechen"),
-        admin,
-        get(lists::edit_cancel)
-            .post(lists::edit_cancel_confirm)
-            .boxed(),
-    );
+    for edit in [false, true] {
+        hih_web::flow::register(r, lists::ItemFlow { edit });
+    }
 }

@@ -239,7 +239,13 @@ async fn districts_are_edited_with_checks() {
     let form = admin.get(&path).await;
     assert!(form.contains("Kyffhäuserkreis"));
     let p = admin
-        .post(&path, &[("areas", "Erfurt\nKreis Mettmann\nPhantasien")])
+        .post(
+            &path,
+            &[
+                ("areas", "Erfurt\nKreis Mettmann\nPhantasien"),
+                ("action", "review"),
+            ],
+        )
         .await;
     assert_eq!(p.status, 303, "POST-redirect-GET");
     let p = admin.follow(p).await;
@@ -248,7 +254,19 @@ async fn districts_are_edited_with_checks() {
     assert!(p.contains("bereits zu einem anderen IHK-Bezirk: Kreis Mettmann"));
     // Remove the Kyffhäuserkreis from Erfurt: Bad Frankenhausen is no longer inside.
     let areas = "Erfurt\nWeimar\nLandkreis Eichsfeld\nLandkreis Gotha\nIlm-Kreis\nLandkreis Nordhausen\nLandkreis Sömmerda\nUnstrut-Hainich-Kreis\nLandkreis Weimarer Land";
-    let p = admin.post(&path, &[("areas", areas)]).await;
+    let p = admin
+        .post(&path, &[("areas", areas), ("action", "review")])
+        .await;
+    assert_eq!(p.location(), Some(format!("{path}/pruefen").as_str()));
+    assert!(
+        admin
+            .get(&format!("{path}/pruefen"))
+            .await
+            .contains("Ilm-Kreis")
+    );
+    let p = admin
+        .post(&path, &[("areas", areas), ("action", "save")])
+        .await;
     assert_eq!(p.location(), Some("/referenzdaten"));
     assert!(
         postcodes::check_address(s, "06567", "Bad Frankenhausen", Some(erfurt))

@@ -32,7 +32,7 @@ use poem::{EndpointExt, get};
 /// The feature value listed in `app/src/main.rs`.
 pub struct UsersFeature;
 
-const TEMPLATES: [(&str, &str); 20] = [
+const TEMPLATES: [(&str, &str); 21] = [
     (
         "users/institutions.html",
         include_str!("../templates/institutions.html"),
@@ -87,6 +87,10 @@ const TEMPLATES: [(&str, &str); 20] = [
         include_str!("../templates/password_change.html"),
     ),
     (
+        "users/password_confirm.html",
+        include_str!("../templates/password_confirm.html"),
+    ),
+    (
         "users/forgot.html",
         include_str!("../templates/forgot.html"),
     ),
@@ -103,6 +107,7 @@ impl Feature for UsersFeature {
     }
 
     fn register(&self, r: &mut Registry) {
+        use routes::account_form::{self, AccountKind};
         use routes::{
             accounts, accounts_list, distribution, institutions, login, password, profile,
         };
@@ -155,6 +160,13 @@ impl Feature for UsersFeature {
                 .boxed(),
         );
         r.route(
+            "/passwort/aendern/bestaetigen",
+            public,
+            get(password::confirm_form)
+                .post(password::confirm_submit)
+                .boxed(),
+        );
+        r.route(
             "/passwort/vergessen",
             public,
             get(password::forgot_form)
@@ -171,41 +183,10 @@ impl Feature for UsersFeature {
 
         let manage = Access::Permission(permissions::MANAGE_USERS);
         r.route("/benutzer", manage, get(accounts_list::list).boxed());
-        r.route(
-            "/benutzer/neu",
-            manage,
-            get(accounts::new_form).post(accounts::new_submit).boxed(),
-        );
-        r.route(
-            "/benutzer/neu/pruefen",
-            manage,
-            get(accounts::new_review).boxed(),
-        );
-        r.route(
-            "/benutzer/neu/abbrechen",
-            manage,
-            get(accounts::new_cancel)
-                .post(accounts::new_cancel_confirm)
-                .boxed(),
-        );
         r.route("/benutzer/:id", manage, get(accounts::show).boxed());
-        r.route(
-            "/benutzer/:id/bearbeiten",
-            manage,
-            get(accounts::edit_form).post(accounts::edit_submit).boxed(),
-        );
-        r.route(
-            "/benutzer/:id/bearbeiten/pruefen",
-            manage,
-            get(accounts::edit_review).boxed(),
-        );
-        r.route(
-            "/benutzer/:id/bearbeiten/abbrechen",
-            manage,
-            get(accounts::edit_cancel)
-                .post(accounts::edit_cancel_confirm)
-                .boxed(),
-        );
+        for kind in [AccountKind::New, AccountKind::Edit, AccountKind::Profile] {
+            hih_web::flow::register(r, account_form::AccountFlow(kind));
+        }
         r.route(
             "/benutzer/:id/aktion/:what",
             manage,
@@ -227,30 +208,9 @@ impl Feature for UsersFeature {
         );
         let inst = Access::Permission(permissions::MANAGE_INSTITUTIONS);
         r.route("/institutionen", inst, get(institutions::list).boxed());
-        r.route(
-            "/institutionen/neu",
-            inst,
-            get(institutions::new_form)
-                .post(institutions::new_submit)
-                .boxed(),
-        );
-        r.route(
-            "/institutionen/neu/pruefen",
-            inst,
-            get(institutions::new_review).boxed(),
-        );
-        r.route(
-            "/institutionen/:id",
-            inst,
-            get(institutions::edit_form)
-                .post(institutions::edit_submit)
-                .boxed(),
-        );
-        r.route(
-            "/institutionen/:id/pruefen",
-            inst,
-            get(institutions::edit_review).boxed(),
-        );
+        for edit in [false, true] {
+            hih_web::flow::register(r, institutions::InstitutionFlow { edit });
+        }
         r.nav(NavEntry {
             label_key: "users-nav-institutions",
             href: "/institutionen",
@@ -259,21 +219,6 @@ impl Feature for UsersFeature {
         });
         let me = Access::Authenticated;
         r.route("/profil", me, get(profile::show).boxed());
-        r.route(
-            "/profil/bearbeiten",
-            me,
-            get(profile::edit_form).post(profile::edit_submit).boxed(),
-        );
-        r.route(
-            "/profil/bearbeiten/pruefen",
-            me,
-            get(profile::review).boxed(),
-        );
-        r.route(
-            "/profil/bearbeiten/abbrechen",
-            me,
-            get(profile::cancel).post(profile::cancel_confirm).boxed(),
-        );
 
         r.nav(NavEntry {
             label_key: "users-nav-users",

@@ -390,7 +390,17 @@ pub async fn set_password(
     pw: &str,
     must_change: bool,
 ) -> Result<user_account::Model, AppError> {
-    let hash = password::hash(pw)?;
+    set_password_hash(uow, user, password::hash(pw)?, must_change).await
+}
+
+/// Sets a password given as its hash (a change confirmed on a second page keeps only the
+/// hash between the two requests); as [`set_password`] otherwise.
+pub async fn set_password_hash(
+    uow: &mut UnitOfWork,
+    user: &user_account::Model,
+    hash: String,
+    must_change: bool,
+) -> Result<user_account::Model, AppError> {
     if let Some(old) = &user.password_hash {
         uow.insert(password_history::ActiveModel {
             id: NotSet,

@@ -22,6 +22,11 @@ async fn secrets_never_reach_the_audit_or_access_log() {
             ],
         )
         .await;
+    assert_eq!(p.location(), Some("/passwort/aendern/bestaetigen"));
+    agent.get("/passwort/aendern/bestaetigen").await;
+    let p = agent
+        .post("/passwort/aendern/bestaetigen", &[("action", "save")])
+        .await;
     assert_eq!(p.location(), Some("/"));
     let _ = fresh_code(&app, &user).await;
     let entries = audit_log::Entity::find().all(app.db()).await.unwrap();
@@ -47,4 +52,53 @@ async fn secrets_never_reach_the_audit_or_access_log() {
     assert!(
         matches!(hih_db::audit::verify(app.db()).await.unwrap(), hih_db::audit::Verification::Intact(n) if n > 5)
     );
+}
+
+#[tokio::test]
+async fn a_password_change_asks_first_and_back_saves_nothing() {
+    let app = app().await;
+    let user = create_user(app.services(), Role::IhkStaff, "paula").await;
+    let agent = app.agent();
+    login(&app, &agent, &user).await;
+    let stored = || async {
+        hih_users::entities::user_account::Entity::find_by_id(user.id)
+            .one(app.db())
+            .await
+            .unwrap()
+            .unwrap()
+            .password_hash
+    };
+    let before = stored().await;
+    assert_eq!(
+        agent.get("/passwort/aendern/bestaetigen").await.location(),
+        Some("/passwort/aendern"),
+        "nothing to confirm without a checked change"
+    );
+    let fields = [
+        ("current_password", user.password.as_str()),
+        ("password", "Noch-Ein-Passwort-31"),
+        ("password_repeat", "Noch-Ein-Passwort-31"),
+    ];
+    let p = agent.post("/passwort/aendern", &fields).await;
+    assert_eq!(p.location(), Some("/passwort/aendern/bestaetigen"));
+    assert_eq!(stored().await, before, "checking saves nothing");
+    let p = agent
+        .post("/passwort/aendern/bestaetigen", &[("action", "back")])
+        .await;
+    assert_eq!(p.location(), Some("/passwort/aendern"));
+    assert_eq!(stored().await, before, "declining saves nothing");
+    assert_eq!(
+        agent
+            .post("/passwort/aendern/bestaetigen", &[("action", "save")])
+            .await
+            .location(),
+        Some("/passwort/aendern"),
+        "a declined change cannot be saved afterwards"
+    );
+    assert_eq!(stored().await, before);
+    agent.post("/passwort/aendern", &fields).await;
+    agent
+        .post("/passwort/aendern/bestaetigen", &[("action", "save")])
+        .await;
+    assert_ne!(stored().await, before, "confirming saves");
 }

@@ -302,6 +302,19 @@ async fn forced_password_change_comes_before_anything_else() {
             ],
         )
         .await;
+    // Checked, not yet saved: the change asks first (R-GEN-2).
+    assert_eq!(p.location(), Some("/passwort/aendern/bestaetigen"));
+    let ask = agent.get("/passwort/aendern/bestaetigen").await;
+    assert_eq!(ask.status, 200);
+    assert!(ask.contains("value=\"save\""));
+    assert_eq!(
+        agent.get("/").await.location(),
+        Some("/login?next=%2F"),
+        "nothing changed before the confirmation"
+    );
+    let p = agent
+        .post("/passwort/aendern/bestaetigen", &[("action", "save")])
+        .await;
     assert_eq!(p.location(), Some("/"));
     assert_eq!(agent.get("/").await.status, 200);
 }

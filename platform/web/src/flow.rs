@@ -33,9 +33,10 @@ use serde::de::DeserializeOwned;
 
 use crate::{Ctx, WebError, WebResult, draft};
 
-/// The path arguments of one request to a flow (`:id`, `:period`), in the pattern's order.
+/// The path arguments of one request to a flow (`:id`, `:period`), in the pattern's order, and
+/// its query parameters (which choose a new record's defaults, never which draft is kept).
 #[derive(Debug, Clone, Default)]
-pub struct FlowArgs(Vec<(String, String)>);
+pub struct FlowArgs(Vec<(String, String)>, Vec<(String, String)>);
 
 impl FlowArgs {
     /// Reads the arguments the `pattern` names from the request.
@@ -49,6 +50,10 @@ impl FlowArgs {
                     (name.to_string(), value)
                 })
                 .collect(),
+            req.uri()
+                .query()
+                .and_then(|q| serde_urlencoded::from_str(q).ok())
+                .unwrap_or_default(),
         )
     }
 
@@ -59,7 +64,16 @@ impl FlowArgs {
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect(),
+            Vec::new(),
         )
+    }
+
+    /// A query parameter (`?art=company`), if given.
+    pub fn query(&self, name: &str) -> Option<&str> {
+        self.1
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// An argument as text; a missing one answers 404.
@@ -200,6 +214,10 @@ pub trait FormFlow: Send + Sync + 'static {
         record: &Self::Record,
         valid: Self::Valid,
     ) -> WebResult<Saved>;
+    /// Runs after the save is committed (a cache to refresh, say); nothing by default.
+    async fn after_save(&self, _ctx: &Ctx) -> WebResult<()> {
+        Ok(())
+    }
     /// Where "discard" leads: the record's page, or the area's start page for a new one.
     fn cancel_target(&self, args: &FlowArgs, record: &Self::Record) -> String;
     /// The page's own context (choices, labels, headings); the flow adds `f` (the form),
@@ -375,6 +393,7 @@ async fn submit<F: FormFlow>(flow: &F, v: &Visit<F>, pairs: &[(String, String)])
             let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor).await?;
             let saved = flow.save(ctx, &mut uow, &v.record, valid).await?;
             uow.commit().await?;
+            flow.after_save(ctx).await?;
             draft::discard(ctx, &v.key);
             ctx.session.flash(saved.flash);
             ctx.redirect(&saved.to)
@@ -406,4 +425,24 @@ fn confirm_cancel<F: FormFlow>(flow: &F, v: &Visit<F>) -> WebResult {
     draft::discard(&v.ctx, &v.key);
     draft::discard(&v.ctx, &notice_key(&v.key));
     v.ctx.redirect(&flow.cancel_target(&v.args, &v.record))
+}
+
+/// Reads a submission into a form whose fields are single values with serde defaults (the
+/// usual [`FormFlow::read`]); unknown fields such as `action` are ignored, and a submission
+/// that does not fit the form's shape reads as the empty form.
+pub fn read_fields<T: DeserializeOwned + Default>(pairs: &[(String, String)]) -> T {
+    serde_urlencoded::to_string(pairs)
+        .ok()
+        .and_then(|encoded| serde_urlencoded::from_str(&encoded).ok())
+        .unwrap_or_default()
+}
+
+/// A service's verdict as a check: validation errors refuse the submission, any other error
+/// stays an error.
+pub fn checked<V>(verdict: Result<V, AppError>) -> WebResult<Checked<V>> {
+    match verdict {
+        Ok(valid) => Ok(Ok(valid)),
+        Err(AppError::Validation(errors)) => Ok(Err(errors.into())),
+        Err(other) => Err(WebError(other)),
+    }
 }

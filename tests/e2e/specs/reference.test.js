@@ -47,7 +47,21 @@ describe('reference data (JavaScript off)', () => {
     await page.goto(new URL('/referenzdaten', server.baseUrl).href);
     await go(page, page.locator('a[href^="/referenzdaten/bezirke/"]').first());
     await checkA11y(page, 'district form');
-    await go(page, page.locator('button[type=submit]').filter({ hasText: 'Speichern' }));
+    const districtForm = new URL(page.url()).pathname;
+    const areas = await page.inputValue('#areas');
+    // Cancel asks first; "no" returns to the form with the input kept.
+    await page.fill('#areas', areas + '\nUnbekanntland');
+    await go(page, page.locator('button[value=cancel]'));
+    assert.equal(new URL(page.url()).pathname, districtForm + '/abbrechen');
+    await checkA11y(page, 'district cancel confirmation');
+    await go(page, page.locator(`a[href="${districtForm}"]`));
+    assert.match(await page.inputValue('#areas'), /Unbekanntland/, 'input kept after declining');
+    await page.fill('#areas', areas);
+    // Saving goes through the review page.
+    await go(page, page.locator('button[value=review]'));
+    assert.equal(new URL(page.url()).pathname, districtForm + '/pruefen');
+    await checkA11y(page, 'district review');
+    await go(page, page.locator('button[value=save]'));
     assert.equal(new URL(page.url()).pathname, '/referenzdaten');
     assert.match(await page.locator('main').innerText(), /Der Bezirk wurde gespeichert/);
     assertAllVisitedChecked(page);

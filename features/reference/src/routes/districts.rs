@@ -1,20 +1,21 @@
 //! IHK districts (admins, R-REF-2): one form per IHK with its Landkreise and kreisfreie
-//! Städte, one per line.
+//! Städte, one per line — a [`FormFlow`] with review before saving and cancel confirmation.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
+use async_trait::async_trait;
 use hih_db::UnitOfWork;
 use hih_db::fold::fold;
-use hih_kernel::{AppError, FieldErrors};
+use hih_kernel::{Access, AppError, FieldErrors};
 use hih_users::entities::institution;
-use hih_web::minijinja::context;
-use hih_web::{Ctx, WebError, WebResult, draft};
-use poem::handler;
-use poem::web::{Form, Path};
+use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Saved, read_fields};
+use hih_web::minijinja::{Value, context};
+use hih_web::{Ctx, WebError, WebResult};
 use sea_orm::{ColumnTrait, EntityTrait, NotSet, QueryFilter, QueryOrder, Set};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::entities::{district_area, postcode};
+use crate::permissions::MANAGE_REFERENCE;
 use crate::postcodes;
 
 async fn load_ihk(ctx: &Ctx, id: i64) -> WebResult<institution::Model> {
@@ -25,56 +26,17 @@ async fn load_ihk(ctx: &Ctx, id: i64) -> WebResult<institution::Model> {
         .ok_or(WebError(AppError::NotFound))
 }
 
-#[derive(Deserialize, Default)]
-pub(crate) struct AreasForm {
+/// The district form: the areas as typed, one per line.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct AreasForm {
     #[serde(default)]
     areas: String,
 }
 
-async fn district_page(
-    ctx: &Ctx,
-    ihk: &institution::Model,
-    areas: &str,
-    errors: &FieldErrors,
-) -> WebResult {
-    ctx.render_form(
-        "reference/district_edit.html",
-        errors,
-        context! { ihk => ihk.name.clone(), id => ihk.id, areas => areas },
-    )
-    .await
-}
-
-/// Edit form of one IHK's district (one Landkreis or kreisfreie Stadt per line).
-#[handler]
-pub async fn district_form(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
-    let ihk = load_ihk(&ctx, id).await?;
-    let areas: Vec<String> = district_area::Entity::find()
-        .filter(district_area::Column::InstitutionId.eq(id))
-        .order_by_asc(district_area::Column::Name)
-        .all(&ctx.services().db)
-        .await?
-        .into_iter()
-        .map(|a| a.name)
-        .collect();
-    let key = format!("district:{id}");
-    let areas = draft::load::<String>(&ctx, &key).unwrap_or_else(|| areas.join("\n"));
-    let errors = draft::take_errors(&ctx, &key);
-    district_page(&ctx, &ihk, &areas, &errors).await
-}
-
-/// Saves a district: names must be districts of the postcode data (when loaded) and may belong
-/// to one IHK only.
-#[handler]
-pub async fn district_submit(
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    Form(form): Form<AreasForm>,
-) -> WebResult {
-    let ihk = load_ihk(&ctx, id).await?;
-    let services = ctx.services();
-    let wanted: Vec<String> = {
-        let mut v: Vec<String> = form
+impl AreasForm {
+    /// The areas: trimmed, without empty lines and duplicates, in alphabetical order.
+    fn wanted(&self) -> Vec<String> {
+        let mut v: Vec<String> = self
             .areas
             .lines()
             .map(|l| l.trim().to_string())
@@ -83,81 +45,155 @@ pub async fn district_submit(
         v.sort_by_key(|a| fold(a));
         v.dedup();
         v
-    };
-    let mut errors = FieldErrors::new();
-    if postcodes::count(services).await? > 0 {
-        let known: std::collections::HashSet<String> = postcode::Entity::find()
+    }
+}
+
+/// One IHK's district (`/referenzdaten/bezirke/:id`): names must be districts of the postcode
+/// data (when loaded) and may belong to one IHK only.
+pub struct DistrictFlow;
+
+fn names(list: &[&String]) -> String {
+    list.iter()
+        .map(|s| s.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[async_trait]
+impl FormFlow for DistrictFlow {
+    type Record = institution::Model;
+    type Form = AreasForm;
+    type Valid = Vec<String>;
+
+    fn name(&self) -> &'static str {
+        "district"
+    }
+
+    fn path(&self) -> &'static str {
+        "/referenzdaten/bezirke/:id"
+    }
+
+    fn access(&self) -> Access {
+        Access::Permission(MANAGE_REFERENCE)
+    }
+
+    fn templates(&self) -> (&'static str, &'static str) {
+        (
+            "reference/district_edit.html",
+            "reference/district_review.html",
+        )
+    }
+
+    async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<institution::Model> {
+        // Districts are reference data: no scope narrower than the permission.
+        load_ihk(ctx, args.id("id")?).await
+    }
+
+    async fn initial(&self, ctx: &Ctx, ihk: &institution::Model) -> WebResult<AreasForm> {
+        let areas: Vec<String> = district_area::Entity::find()
+            .filter(district_area::Column::InstitutionId.eq(ihk.id))
+            .order_by_asc(district_area::Column::Name)
+            .all(&ctx.services().db)
+            .await?
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
+        Ok(AreasForm {
+            areas: areas.join("\n"),
+        })
+    }
+
+    fn read(&self, _ihk: &institution::Model, pairs: &[(String, String)]) -> AreasForm {
+        read_fields(pairs)
+    }
+
+    async fn check(
+        &self,
+        ctx: &Ctx,
+        ihk: &institution::Model,
+        form: &AreasForm,
+    ) -> WebResult<Checked<Vec<String>>> {
+        let services = ctx.services();
+        let wanted = form.wanted();
+        let mut errors = FieldErrors::new();
+        if postcodes::count(services).await? > 0 {
+            let known: HashSet<String> = postcode::Entity::find()
+                .all(&services.db)
+                .await?
+                .iter()
+                .map(|r| r.kreis().to_string())
+                .collect();
+            let unknown: Vec<&String> = wanted.iter().filter(|w| !known.contains(*w)).collect();
+            if !unknown.is_empty() {
+                errors.add_with(
+                    "areas",
+                    "reference-district-unknown",
+                    &[("names", names(&unknown))],
+                );
+            }
+        }
+        let others: BTreeMap<String, i64> = district_area::Entity::find()
+            .filter(district_area::Column::InstitutionId.ne(ihk.id))
             .all(&services.db)
             .await?
-            .iter()
-            .map(|r| r.kreis().to_string())
+            .into_iter()
+            .map(|a| (a.name, a.institution_id))
             .collect();
-        let unknown: Vec<&String> = wanted.iter().filter(|w| !known.contains(*w)).collect();
-        if !unknown.is_empty() {
+        let taken: Vec<&String> = wanted.iter().filter(|w| others.contains_key(*w)).collect();
+        if !taken.is_empty() {
             errors.add_with(
                 "areas",
-                "reference-district-unknown",
-                &[(
-                    "names",
-                    unknown
-                        .iter()
-                        .map(|s| s.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                )],
+                "reference-district-taken",
+                &[("names", names(&taken))],
             );
         }
-    }
-    let others: BTreeMap<String, i64> = district_area::Entity::find()
-        .filter(district_area::Column::InstitutionId.ne(id))
-        .all(&services.db)
-        .await?
-        .into_iter()
-        .map(|a| (a.name, a.institution_id))
-        .collect();
-    let taken: Vec<&String> = wanted.iter().filter(|w| others.contains_key(*w)).collect();
-    if !taken.is_empty() {
-        errors.add_with(
-            "areas",
-            "reference-district-taken",
-            &[(
-                "names",
-                taken
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            )],
-        );
-    }
-    let key = format!("district:{id}");
-    if !errors.is_empty() {
-        draft::store(&ctx, &key, &form.areas);
-        draft::store_errors(&ctx, &key, &errors);
-        return ctx.redirect(&format!("/referenzdaten/bezirke/{}", ihk.id));
-    }
-    draft::discard(&ctx, &key);
-    let mut uow = UnitOfWork::begin(services, &ctx.actor).await?;
-    let current = district_area::Entity::find()
-        .filter(district_area::Column::InstitutionId.eq(id))
-        .all(uow.txn())
-        .await?;
-    for old in current.iter().filter(|a| !wanted.contains(&a.name)) {
-        uow.delete::<district_area::ActiveModel>(old.clone())
-            .await?;
-    }
-    for name in wanted
-        .iter()
-        .filter(|w| !current.iter().any(|a| &&a.name == w))
-    {
-        uow.insert(district_area::ActiveModel {
-            id: NotSet,
-            institution_id: Set(id),
-            name: Set(name.clone()),
+        Ok(if errors.is_empty() {
+            Ok(wanted)
+        } else {
+            Err(errors.into())
         })
-        .await?;
     }
-    uow.commit().await?;
-    ctx.session.flash("reference-district-saved");
-    ctx.redirect("/referenzdaten")
+
+    async fn save(
+        &self,
+        _ctx: &Ctx,
+        uow: &mut UnitOfWork,
+        ihk: &institution::Model,
+        wanted: Vec<String>,
+    ) -> WebResult<Saved> {
+        let current = district_area::Entity::find()
+            .filter(district_area::Column::InstitutionId.eq(ihk.id))
+            .all(uow.txn())
+            .await?;
+        for old in current.iter().filter(|a| !wanted.contains(&a.name)) {
+            uow.delete::<district_area::ActiveModel>(old.clone())
+                .await?;
+        }
+        for name in wanted
+            .iter()
+            .filter(|w| !current.iter().any(|a| &&a.name == w))
+        {
+            uow.insert(district_area::ActiveModel {
+                id: NotSet,
+                institution_id: Set(ihk.id),
+                name: Set(name.clone()),
+            })
+            .await?;
+        }
+        Ok(Saved {
+            to: "/referenzdaten".into(),
+            flash: "reference-district-saved",
+        })
+    }
+
+    fn cancel_target(&self, _args: &FlowArgs, _ihk: &institution::Model) -> String {
+        "/referenzdaten".into()
+    }
+
+    async fn page(&self, _ctx: &Ctx, state: PageState<'_, Self>) -> WebResult<Value> {
+        Ok(context! {
+            ihk => state.record.name.clone(),
+            wanted => state.form.wanted(),
+        })
+    }
 }

@@ -18,7 +18,7 @@ use crate::permissions::PARTNER_EXPORTS;
 
 /// Registers the partner-export pages, templates, jobs and navigation entry.
 pub fn register(r: &mut Registry) {
-    use routes::{files, profiles, public};
+    use routes::{files, profile_form, profiles, public};
     for (name, source) in [
         (
             "reports/partner/list.html",
@@ -71,27 +71,10 @@ pub fn register(r: &mut Registry) {
     r.audit_entity("download_link");
     let admin = || Access::Permission(PARTNER_EXPORTS);
     r.route("/partnerexporte", admin(), get(profiles::list).boxed());
-    r.route(
-        "/partnerexporte/neu",
-        admin(),
-        get(profiles::new_form).post(profiles::new_submit).boxed(),
-    );
-    r.route(
-        "/partnerexporte/neu/pruefen",
-        admin(),
-        get(profiles::new_review).boxed(),
-    );
     r.route("/partnerexporte/:id", admin(), get(profiles::show).boxed());
-    r.route(
-        "/partnerexporte/:id/bearbeiten",
-        admin(),
-        get(profiles::edit_form).post(profiles::edit_submit).boxed(),
-    );
-    r.route(
-        "/partnerexporte/:id/bearbeiten/pruefen",
-        admin(),
-        get(profiles::edit_review).boxed(),
-    );
+    for edit in [false, true] {
+        hih_web::flow::register(r, profile_form::ProfileFlow { edit });
+    }
     r.route(
         "/partnerexporte/:id/deaktivieren",
         admin(),

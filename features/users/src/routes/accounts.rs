@@ -1,6 +1,6 @@
-//! User administration (R-USR-1/2/5): create (the list is in
-//! [`super::accounts_list`]), edit (review before saving,
-//! cancel with confirmation), activate, deactivate, delete, reset, anonymised overview.
+//! User administration (R-USR-1/2/5): the account page, activate, deactivate, delete, reset,
+//! anonymised overview (the list is in [`super::accounts_list`], the create and edit forms in
+//! [`super::account_form`]).
 
 use std::collections::BTreeMap;
 
@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use crate::entities::{institution, recovery_code, user_account};
 use crate::grants;
 use crate::scope::visible_users;
-use crate::service::{self, AccountForm, SALUTATIONS};
+use crate::service::{self, SALUTATIONS};
 use hih_web::draft;
 
 pub(super) async fn institution_names(ctx: &Ctx) -> WebResult<BTreeMap<i64, institution::Model>> {
@@ -49,14 +49,8 @@ pub(super) fn institution_options(
         .collect()
 }
 
-fn salutation_options() -> Vec<(String, String)> {
-    SALUTATIONS
-        .iter()
-        .map(|(v, k)| (v.to_string(), k.to_string()))
-        .collect()
-}
 /// Loads an account the actor may see, else 404 (and an access-log entry).
-async fn load_user(ctx: &Ctx, id: i64) -> WebResult<user_account::Model> {
+pub(super) async fn load_user(ctx: &Ctx, id: i64) -> WebResult<user_account::Model> {
     let found = user_account::Entity::find_by_id(id)
         .filter(visible_users(&ctx.actor))
         .one(&ctx.services().db)
@@ -122,286 +116,6 @@ fn detail_value(
     }
 }
 
-// ---- create / edit flow ---------------------------------------------------------------------
-
-/// Which form: a new account, an existing one, or the user's own profile.
-#[derive(Clone, Copy)]
-pub enum FormKind {
-    /// A new account.
-    New,
-    /// An existing account.
-    Edit(i64),
-    /// The user's own profile.
-    Profile,
-}
-
-impl FormKind {
-    fn base(self) -> String {
-        match self {
-            FormKind::New => "/benutzer/neu".into(),
-            FormKind::Edit(id) => format!("/benutzer/{id}/bearbeiten"),
-            FormKind::Profile => "/profil/bearbeiten".into(),
-        }
-    }
-    fn draft_key(self) -> String {
-        match self {
-            FormKind::New => "users:new".into(),
-            FormKind::Edit(id) => format!("users:edit:{id}"),
-            FormKind::Profile => "users:profile".into(),
-        }
-    }
-    fn exit(self, own_id: Option<i64>) -> String {
-        match self {
-            FormKind::New => "/benutzer".into(),
-            FormKind::Edit(id) => format!("/benutzer/{id}"),
-            FormKind::Profile => own_id
-                .map(|_| "/profil".to_string())
-                .unwrap_or_else(|| "/".into()),
-        }
-    }
-    /// Whether the form edits the actor's own account (role and institution stay fixed).
-    fn is_own(self, ctx: &Ctx) -> bool {
-        match self {
-            FormKind::New => false,
-            FormKind::Edit(id) => ctx.actor.user_id() == Some(id),
-            FormKind::Profile => true,
-        }
-    }
-    fn title_key(self) -> &'static str {
-        match self {
-            FormKind::New => "users-new-title",
-            FormKind::Edit(_) => "users-edit-title",
-            FormKind::Profile => "users-profile-edit-title",
-        }
-    }
-}
-
-/// The form's submitted fields plus the button pressed.
-#[derive(Deserialize, Default)]
-pub struct FormPost {
-    #[serde(flatten)]
-    form: AccountForm,
-    #[serde(default)]
-    action: String,
-}
-
-async fn form_page(
-    ctx: &Ctx,
-    kind: FormKind,
-    form: &AccountForm,
-    errors: &FieldErrors,
-) -> WebResult {
-    let institutions = institution_names(ctx).await?;
-    ctx.render_form(
-        "users/form.html",
-        errors,
-        context! {
-            f => Serde(form),
-            action => kind.base(),
-            title_key => kind.title_key(),
-            self_edit => kind.is_own(ctx),
-            salutation_options => Serde(salutation_options()),
-            role_options => Serde(role_options(grants::grantable_roles(&ctx.actor))),
-            institution_options => Serde(institution_options(&institutions)),
-            cancel_href => kind.exit(ctx.actor.user_id()),
-        },
-    )
-    .await
-}
-
-async fn existing(ctx: &Ctx, kind: FormKind) -> WebResult<Option<user_account::Model>> {
-    match kind {
-        FormKind::New => Ok(None),
-        FormKind::Edit(id) => {
-            let user = load_user(ctx, id).await?;
-            if ctx.actor.user_id() != Some(id) {
-                require_manage(ctx, &user).await?;
-            }
-            Ok(Some(user))
-        }
-        FormKind::Profile => {
-            let id = ctx.user_id()?;
-            Ok(Some(
-                user_account::Entity::find_by_id(id)
-                    .one(&ctx.services().db)
-                    .await?
-                    .ok_or(WebError(AppError::NotFound))?,
-            ))
-        }
-    }
-}
-
-/// GET of the form: the draft if one exists, else the record (or an empty form).
-pub async fn form_get(ctx: &Ctx, kind: FormKind) -> WebResult {
-    let current = existing(ctx, kind).await?;
-    let form = draft::load::<AccountForm>(ctx, &kind.draft_key())
-        .or_else(|| current.as_ref().map(AccountForm::from_model))
-        .unwrap_or_default();
-    let errors = draft::take_errors(ctx, &kind.draft_key());
-    form_page(ctx, kind, &form, &errors).await
-}
-
-/// POST of the form: `review`, `save` (from the review page), `cancel`, `edit`.
-pub async fn form_post(ctx: &Ctx, kind: FormKind, post: FormPost) -> WebResult {
-    let current = existing(ctx, kind).await?;
-    let mut form = post.form;
-    if let Some(me) = current
-        .as_ref()
-        .filter(|u| ctx.actor.user_id() == Some(u.id))
-    {
-        // Role and institution are not the user's to change (profile or own account).
-        form.role = me.role.clone();
-        form.institution_id = me.institution_id.to_string();
-    }
-    let key = kind.draft_key();
-    match post.action.as_str() {
-        "cancel" => {
-            draft::store(ctx, &key, &form);
-            ctx.redirect(&format!("{}/abbrechen", kind.base()))
-        }
-        "review" | "save" => {
-            let valid = match service::validate_account(
-                ctx.services(),
-                &form,
-                current.as_ref(),
-                &ctx.actor,
-            )
-            .await
-            {
-                Ok(v) => v,
-                Err(AppError::Validation(e)) => {
-                    draft::store(ctx, &key, &form);
-                    draft::store_errors(ctx, &key, &e);
-                    return ctx.redirect(&kind.base());
-                }
-                Err(e) => return Err(e.into()),
-            };
-            if post.action == "review" {
-                draft::store(ctx, &key, &form);
-                return ctx.redirect(&format!("{}/pruefen", kind.base()));
-            }
-            let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor).await?;
-            let saved = match &current {
-                None => service::create_account(&mut uow, valid, false).await?,
-                Some(before) => {
-                    let own = ctx.actor.user_id() == Some(before.id);
-                    service::update_account(&mut uow, before, valid, own).await?
-                }
-            };
-            uow.commit().await?;
-            draft::discard(ctx, &key);
-            ctx.session.flash(match kind {
-                FormKind::New => "users-created",
-                _ => "users-saved",
-            });
-            match kind {
-                FormKind::Profile => ctx.redirect("/profil"),
-                _ => ctx.redirect(&format!("/benutzer/{}", saved.id)),
-            }
-        }
-        _ => {
-            draft::store(ctx, &key, &form);
-            ctx.redirect(&kind.base())
-        }
-    }
-}
-
-/// The review page (confirmation before saving).
-pub async fn review_get(ctx: &Ctx, kind: FormKind) -> WebResult {
-    existing(ctx, kind).await?;
-    let Some(form) = draft::load::<AccountForm>(ctx, &kind.draft_key()) else {
-        return ctx.redirect(&kind.base());
-    };
-    let institutions = institution_names(ctx).await?;
-    let institution = form
-        .institution_id
-        .parse::<i64>()
-        .ok()
-        .and_then(|id| institutions.get(&id))
-        .map(|i| i.name.clone())
-        .unwrap_or_default();
-    ctx.render("users/review.html", context! {
-        f => Serde(&form),
-        institution => institution,
-        role_key => Role::from_code(&form.role).map(|r| r.label_key()).unwrap_or_default(),
-        salutation_key => SALUTATIONS.iter().find(|(v, _)| *v == form.salutation).map(|(_, k)| *k).unwrap_or(""),
-        action => kind.base(),
-        self_edit => kind.is_own(ctx),
-        is_new => matches!(kind, FormKind::New),
-    })
-    .await
-}
-
-/// The cancel confirmation page.
-pub async fn cancel_get(ctx: &Ctx, kind: FormKind) -> WebResult {
-    existing(ctx, kind).await?;
-    ctx.render(
-        "platform/cancel.html",
-        context! {
-            back => kind.base(),
-            discard_action => format!("{}/abbrechen", kind.base()),
-        },
-    )
-    .await
-}
-
-/// Discards the draft after the confirmation.
-pub async fn cancel_post(ctx: &Ctx, kind: FormKind) -> WebResult {
-    draft::discard(ctx, &kind.draft_key());
-    ctx.redirect(&kind.exit(ctx.actor.user_id()))
-}
-
-/// New account form.
-#[handler]
-pub async fn new_form(ctx: Ctx) -> WebResult {
-    form_get(&ctx, FormKind::New).await
-}
-/// New account submit.
-#[handler]
-pub async fn new_submit(ctx: Ctx, Form(post): Form<FormPost>) -> WebResult {
-    form_post(&ctx, FormKind::New, post).await
-}
-/// New account review.
-#[handler]
-pub async fn new_review(ctx: Ctx) -> WebResult {
-    review_get(&ctx, FormKind::New).await
-}
-/// New account cancel confirmation.
-#[handler]
-pub async fn new_cancel(ctx: Ctx) -> WebResult {
-    cancel_get(&ctx, FormKind::New).await
-}
-/// New account cancel confirmed.
-#[handler]
-pub async fn new_cancel_confirm(ctx: Ctx) -> WebResult {
-    cancel_post(&ctx, FormKind::New).await
-}
-/// Edit form.
-#[handler]
-pub async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
-    form_get(&ctx, FormKind::Edit(id)).await
-}
-/// Edit submit.
-#[handler]
-pub async fn edit_submit(ctx: Ctx, Path(id): Path<i64>, Form(post): Form<FormPost>) -> WebResult {
-    form_post(&ctx, FormKind::Edit(id), post).await
-}
-/// Edit review.
-#[handler]
-pub async fn edit_review(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
-    review_get(&ctx, FormKind::Edit(id)).await
-}
-/// Edit cancel confirmation.
-#[handler]
-pub async fn edit_cancel(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
-    cancel_get(&ctx, FormKind::Edit(id)).await
-}
-/// Edit cancel confirmed.
-#[handler]
-pub async fn edit_cancel_confirm(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
-    cancel_post(&ctx, FormKind::Edit(id)).await
-}
-
 // ---- state changes (each behind a confirmation page) ------------------------------------------
 
 #[derive(Deserialize, Default)]
@@ -443,7 +157,7 @@ fn refuse_self(ctx: &Ctx, user: &user_account::Model) -> WebResult<()> {
 
 /// `Ok` if the actor may act on this account ([`grants::may_manage`]); else 403, written to
 /// the access log as a denied attempt.
-async fn require_manage(ctx: &Ctx, user: &user_account::Model) -> WebResult<()> {
+pub(super) async fn require_manage(ctx: &Ctx, user: &user_account::Model) -> WebResult<()> {
     if grants::may_manage(&ctx.actor, user) {
         return Ok(());
     }

@@ -1,20 +1,22 @@
 //! Institutions as reference data (R-ACT-1): admins list, create and edit them (no deletion —
 //! accounts refer to them; an institution is deactivated instead). New chambers and countries
-//! need no code change.
+//! need no code change. Creating and editing is one [`FormFlow`] (review before saving, cancel
+//! with confirmation).
 
+use async_trait::async_trait;
 use hih_db::UnitOfWork;
 use hih_db::fold::fold;
-use hih_kernel::{AppError, FieldErrors};
-use hih_web::minijinja::context;
+use hih_kernel::{Access, AppError, FieldErrors};
+use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Saved, checked, read_fields};
 use hih_web::minijinja::value::Serde;
+use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebError, WebResult};
 use poem::handler;
-use poem::web::{Form, Path};
 use sea_orm::{ColumnTrait, EntityTrait, IntoActiveModel, NotSet, QueryFilter, QueryOrder, Set};
 use serde::{Deserialize, Serialize};
 
 use crate::entities::institution;
-use hih_web::draft;
+use crate::permissions::MANAGE_INSTITUTIONS;
 
 /// Institution kinds (value, text key).
 pub const KINDS: [(&str, &str); 4] = [
@@ -35,8 +37,6 @@ pub struct InstitutionForm {
     country_code: String,
     #[serde(default)]
     active: Option<String>,
-    #[serde(default)]
-    action: String,
 }
 
 /// The list.
@@ -55,28 +55,17 @@ pub async fn list(ctx: Ctx) -> WebResult {
     .await
 }
 
-fn key(id: Option<i64>) -> String {
-    match id {
-        Some(id) => format!("institution:{id}"),
-        None => "institution:new".into(),
-    }
+/// The institution form: `/institutionen/neu` creates, `/institutionen/:id` edits.
+pub struct InstitutionFlow {
+    /// Edits an existing institution (else creates one).
+    pub edit: bool,
 }
 
-fn base(id: Option<i64>) -> String {
-    match id {
-        Some(id) => format!("/institutionen/{id}"),
-        None => "/institutionen/neu".into(),
-    }
-}
-
-async fn load(ctx: &Ctx, id: i64) -> WebResult<institution::Model> {
-    institution::Entity::find_by_id(id)
-        .one(&ctx.services().db)
-        .await?
-        .ok_or(WebError(AppError::NotFound))
-}
-
-async fn validate(ctx: &Ctx, f: &InstitutionForm, id: Option<i64>) -> Result<(), AppError> {
+async fn validate(
+    ctx: &Ctx,
+    f: &InstitutionForm,
+    id: Option<i64>,
+) -> WebResult<Checked<InstitutionForm>> {
     let mut e = FieldErrors::new();
     e.check_texts(f, &[]);
     let name = f.name.trim();
@@ -102,20 +91,7 @@ async fn validate(ctx: &Ctx, f: &InstitutionForm, id: Option<i64>) -> Result<(),
     if f.kind != "ahk" && !cc.is_empty() {
         e.add("country_code", "users-institution-country-only-ahk");
     }
-    e.into_result()
-}
-
-async fn form_page(ctx: &Ctx, id: Option<i64>, f: &InstitutionForm, review: bool) -> WebResult {
-    let errors = draft::take_errors(ctx, &key(id));
-    ctx.render(if review { "users/institution_review.html" } else { "users/institution_form.html" }, context! {
-        f => Serde(f),
-        errors => ctx.errors(&errors),
-        action => base(id),
-        is_new => id.is_none(),
-        kinds => Serde(KINDS.iter().map(|(v, k)| (v.to_string(), k.to_string())).collect::<Vec<_>>()),
-        kind_key => KINDS.iter().find(|(v, _)| *v == f.kind).map(|(_, k)| *k).unwrap_or(""),
-    })
-    .await
+    checked(e.into_result().map(|()| f.clone()))
 }
 
 fn from_model(m: &institution::Model) -> InstitutionForm {
@@ -124,115 +100,120 @@ fn from_model(m: &institution::Model) -> InstitutionForm {
         kind: m.kind.clone(),
         country_code: m.country_code.clone().unwrap_or_default(),
         active: m.active.then(|| "on".to_string()),
-        action: String::new(),
     }
 }
 
-async fn show_form(ctx: &Ctx, id: Option<i64>, review: bool) -> WebResult {
-    let current = match id {
-        Some(id) => Some(load(ctx, id).await?),
-        None => None,
-    };
-    let f = draft::load::<InstitutionForm>(ctx, &key(id))
-        .or_else(|| current.as_ref().map(from_model))
-        .unwrap_or(InstitutionForm {
+#[async_trait]
+impl FormFlow for InstitutionFlow {
+    type Record = Option<institution::Model>;
+    type Form = InstitutionForm;
+    type Valid = InstitutionForm;
+
+    fn name(&self) -> &'static str {
+        if self.edit {
+            "institution-edit"
+        } else {
+            "institution-new"
+        }
+    }
+
+    fn path(&self) -> &'static str {
+        if self.edit {
+            "/institutionen/:id"
+        } else {
+            "/institutionen/neu"
+        }
+    }
+
+    fn access(&self) -> Access {
+        Access::Permission(MANAGE_INSTITUTIONS)
+    }
+
+    fn templates(&self) -> (&'static str, &'static str) {
+        (
+            "users/institution_form.html",
+            "users/institution_review.html",
+        )
+    }
+
+    async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<Self::Record> {
+        if !self.edit {
+            return Ok(None);
+        }
+        // Institutions are reference data: whoever manages them sees all of them.
+        institution::Entity::find_by_id(args.id("id")?)
+            .one(&ctx.services().db)
+            .await?
+            .map(Some)
+            .ok_or(WebError(AppError::NotFound))
+    }
+
+    async fn initial(&self, _ctx: &Ctx, record: &Self::Record) -> WebResult<InstitutionForm> {
+        Ok(record.as_ref().map(from_model).unwrap_or(InstitutionForm {
             active: Some("on".into()),
             ..Default::default()
-        });
-    if review && draft::load::<InstitutionForm>(ctx, &key(id)).is_none() {
-        return ctx.redirect(&base(id));
+        }))
     }
-    form_page(ctx, id, &f, review).await
-}
 
-async fn submit(ctx: &Ctx, id: Option<i64>, f: InstitutionForm) -> WebResult {
-    let current = match id {
-        Some(id) => Some(load(ctx, id).await?),
-        None => None,
-    };
-    let k = key(id);
-    match f.action.as_str() {
-        "review" | "save" => {
-            if let Err(AppError::Validation(e)) = validate(ctx, &f, id).await {
-                draft::store(ctx, &k, &f);
-                draft::store_errors(ctx, &k, &e);
-                return ctx.redirect(&base(id));
-            }
-            if f.action == "review" {
-                draft::store(ctx, &k, &f);
-                return ctx.redirect(&format!("{}/pruefen", base(id)));
-            }
-            let country = (f.kind == "ahk").then(|| f.country_code.trim().to_string());
-            let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor).await?;
-            match current {
-                None => {
-                    uow.insert(institution::ActiveModel {
-                        id: NotSet,
-                        name: Set(f.name.trim().to_string()),
-                        sort_name: Set(fold(&f.name)),
-                        kind: Set(f.kind.clone()),
-                        country_code: Set(country),
-                        active: Set(f.active.is_some()),
-                    })
-                    .await?;
-                }
-                Some(before) => {
-                    let mut am = before.clone().into_active_model();
-                    am.name = Set(f.name.trim().to_string());
-                    am.sort_name = Set(fold(&f.name));
-                    am.kind = Set(f.kind.clone());
-                    am.country_code = Set(country);
-                    am.active = Set(f.active.is_some());
-                    uow.update(&before, am).await?;
-                }
-            }
-            uow.commit().await?;
-            draft::discard(ctx, &k);
-            ctx.session.flash("users-saved");
-            ctx.redirect("/institutionen")
-        }
-        "cancel" => {
-            draft::discard(ctx, &k);
-            ctx.redirect("/institutionen")
-        }
-        _ => {
-            draft::store(ctx, &k, &f);
-            ctx.redirect(&base(id))
-        }
+    fn read(&self, _record: &Self::Record, pairs: &[(String, String)]) -> InstitutionForm {
+        read_fields(pairs)
     }
-}
 
-/// New institution form.
-#[handler]
-pub async fn new_form(ctx: Ctx) -> WebResult {
-    show_form(&ctx, None, false).await
-}
-/// New institution submit.
-#[handler]
-pub async fn new_submit(ctx: Ctx, Form(f): Form<InstitutionForm>) -> WebResult {
-    submit(&ctx, None, f).await
-}
-/// New institution review.
-#[handler]
-pub async fn new_review(ctx: Ctx) -> WebResult {
-    show_form(&ctx, None, true).await
-}
-/// Edit form.
-#[handler]
-pub async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
-    show_form(&ctx, Some(id), false).await
-}
-/// Edit submit.
-#[handler]
-pub async fn edit_submit(
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    Form(f): Form<InstitutionForm>,
-) -> WebResult {
-    submit(&ctx, Some(id), f).await
-}
-/// Edit review.
-#[handler]
-pub async fn edit_review(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
-    show_form(&ctx, Some(id), true).await
+    async fn check(
+        &self,
+        ctx: &Ctx,
+        record: &Self::Record,
+        form: &InstitutionForm,
+    ) -> WebResult<Checked<InstitutionForm>> {
+        validate(ctx, form, record.as_ref().map(|i| i.id)).await
+    }
+
+    async fn save(
+        &self,
+        _ctx: &Ctx,
+        uow: &mut UnitOfWork,
+        record: &Self::Record,
+        f: InstitutionForm,
+    ) -> WebResult<Saved> {
+        let country = (f.kind == "ahk").then(|| f.country_code.trim().to_string());
+        match record {
+            None => {
+                uow.insert(institution::ActiveModel {
+                    id: NotSet,
+                    name: Set(f.name.trim().to_string()),
+                    sort_name: Set(fold(&f.name)),
+                    kind: Set(f.kind.clone()),
+                    country_code: Set(country),
+                    active: Set(f.active.is_some()),
+                })
+                .await?;
+            }
+            Some(before) => {
+                let mut am = before.clone().into_active_model();
+                am.name = Set(f.name.trim().to_string());
+                am.sort_name = Set(fold(&f.name));
+                am.kind = Set(f.kind.clone());
+                am.country_code = Set(country);
+                am.active = Set(f.active.is_some());
+                uow.update(before, am).await?;
+            }
+        }
+        Ok(Saved {
+            to: "/institutionen".into(),
+            flash: "users-saved",
+        })
+    }
+
+    fn cancel_target(&self, _args: &FlowArgs, _record: &Self::Record) -> String {
+        "/institutionen".into()
+    }
+
+    async fn page(&self, _ctx: &Ctx, state: PageState<'_, Self>) -> WebResult<Value> {
+        let kind = &state.form.kind;
+        Ok(context! {
+            is_new => state.record.is_none(),
+            kinds => Serde(KINDS.iter().map(|(v, k)| (v.to_string(), k.to_string())).collect::<Vec<_>>()),
+            kind_key => KINDS.iter().find(|(v, _)| v == kind).map(|(_, k)| *k).unwrap_or(""),
+        })
+    }
 }

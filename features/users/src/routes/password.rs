@@ -168,6 +168,10 @@ async fn change_page(ctx: &Ctx, forced: bool, errors: &FieldErrors) -> WebResult
     .await
 }
 
+/// Session key of a checked change awaiting confirmation: the user and the new password's
+/// hash (never the password itself).
+const PENDING: &str = "password-change:pending";
+
 /// Password change form.
 #[handler]
 pub async fn change_form(ctx: Ctx) -> WebResult {
@@ -178,13 +182,15 @@ pub async fn change_form(ctx: Ctx) -> WebResult {
     change_page(&ctx, forced, &errors).await
 }
 
-/// Saves the new password; other sessions of the user end.
+/// Checks the new password (and the current one, unless the change is forced); a good one is
+/// kept as its hash and the confirmation page asks before anything is saved (R-GEN-2).
 #[handler]
 pub async fn change_submit(ctx: Ctx, Form(form): Form<NewPasswordForm>) -> WebResult {
     let Some((user, forced)) = changing_user(&ctx).await? else {
         return ctx.redirect("/login");
     };
     let services = ctx.services();
+    draft::discard(&ctx, PENDING);
     if !forced {
         let ok = user
             .password_hash
@@ -203,13 +209,57 @@ pub async fn change_submit(ctx: Ctx, Form(form): Form<NewPasswordForm>) -> WebRe
         draft::store_errors(&ctx, "password-change", &e);
         return ctx.redirect("/passwort/aendern");
     }
+    draft::store(&ctx, PENDING, &(user.id, password::hash(&form.password)?));
+    ctx.redirect("/passwort/aendern/bestaetigen")
+}
+
+/// The checked change waiting for confirmation, if it belongs to `user`.
+fn pending_hash(ctx: &Ctx, user: &user_account::Model) -> Option<String> {
+    draft::load::<(i64, String)>(ctx, PENDING)
+        .filter(|(id, _)| *id == user.id)
+        .map(|(_, hash)| hash)
+}
+
+/// "Change your password now?" — without a checked change, back to the form.
+#[handler]
+pub async fn confirm_form(ctx: Ctx) -> WebResult {
+    let Some((user, forced)) = changing_user(&ctx).await? else {
+        return ctx.redirect("/login");
+    };
+    if pending_hash(&ctx, &user).is_none() {
+        return ctx.redirect("/passwort/aendern");
+    }
+    ctx.render("users/password_confirm.html", context! { forced => forced })
+        .await
+}
+
+/// What the confirmation page sends: `save`, or anything else to go back.
+#[derive(Deserialize, Default)]
+pub(crate) struct ConfirmForm {
+    #[serde(default)]
+    action: String,
+}
+
+/// Confirmed: saves the new password, other sessions of the user end. Declined: the checked
+/// change is dropped and the form opens again.
+#[handler]
+pub async fn confirm_submit(ctx: Ctx, Form(form): Form<ConfirmForm>) -> WebResult {
+    let Some((user, forced)) = changing_user(&ctx).await? else {
+        return ctx.redirect("/login");
+    };
+    let hash = pending_hash(&ctx, &user);
+    draft::discard(&ctx, PENDING);
+    let Some(hash) = hash.filter(|_| form.action == "save") else {
+        return ctx.redirect("/passwort/aendern");
+    };
+    let services = ctx.services();
     let actor = if forced {
         Actor::system("password-change")
     } else {
         ctx.actor.clone()
     };
     let mut uow = UnitOfWork::begin(services, &actor).await?;
-    let user = service::set_password(&mut uow, &user, &form.password, false).await?;
+    let user = service::set_password_hash(&mut uow, &user, hash, false).await?;
     uow.commit().await?;
     Session::end_all_for_user(&services.db, user.id).await?;
     ctx.session

@@ -1,15 +1,12 @@
-//! The user's own profile: view and edit (not role or institution).
+//! The user's own profile page (editing it is the `profile` flow in [`super::account_form`]:
+//! everything but role and institution).
 
 use hih_web::minijinja::context;
 use hih_web::{Ctx, WebError, WebResult};
 use poem::handler;
-use poem::web::Form;
 use sea_orm::EntityTrait;
 
 use crate::entities::user_account;
-use crate::routes::accounts::{
-    FormKind, FormPost, cancel_get, cancel_post, form_get, form_post, review_get,
-};
 
 /// Own profile.
 #[handler]
@@ -37,30 +34,4 @@ pub async fn show(ctx: Ctx) -> WebResult {
         days_left => days_left,
     })
     .await
-}
-
-/// Profile edit form.
-#[handler]
-pub async fn edit_form(ctx: Ctx) -> WebResult {
-    form_get(&ctx, FormKind::Profile).await
-}
-/// Profile edit submit.
-#[handler]
-pub async fn edit_submit(ctx: Ctx, Form(post): Form<FormPost>) -> WebResult {
-    form_post(&ctx, FormKind::Profile, post).await
-}
-/// Profile review.
-#[handler]
-pub async fn review(ctx: Ctx) -> WebResult {
-    review_get(&ctx, FormKind::Profile).await
-}
-/// Profile cancel confirmation.
-#[handler]
-pub async fn cancel(ctx: Ctx) -> WebResult {
-    cancel_get(&ctx, FormKind::Profile).await
-}
-/// Profile cancel confirmed.
-#[handler]
-pub async fn cancel_confirm(ctx: Ctx) -> WebResult {
-    cancel_post(&ctx, FormKind::Profile).await
 }

@@ -3,6 +3,7 @@
 //! download through an expiring link.
 
 pub mod files;
+pub mod profile_form;
 pub mod profiles;
 pub mod public;
 

@@ -3,6 +3,8 @@
 //! Test support only: failures panic, the panic is the test's failure report.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+pub mod flows;
+
 use chrono::Duration;
 use hih_db::UnitOfWork;
 use hih_kernel::{Actor, Role, Services};
