@@ -9,6 +9,9 @@ use crate::app;
 fn fixtures() -> Vec<FlowFixture> {
     let mut all = Vec::new();
     all.extend(hih_companies::testing::flows::fixtures());
+    all.extend(hih_applicants::testing::flows::fixtures());
+    all.extend(hih_contact_history::testing::flows::fixtures());
+    all.extend(hih_matching::testing::flows::fixtures());
     all
 }
 
