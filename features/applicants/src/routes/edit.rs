@@ -103,15 +103,16 @@ impl FormFlow for ApplicantFlow {
             Err(errors) => return Ok(Err(errors.into())),
         };
         // R-APP-4: warn before a second record of the same person is created.
-        if record.is_none() && form.confirm_duplicate != "on" {
-            if let Some(d) = service::find_duplicate(ctx.services(), &valid, None).await? {
-                let mut errors = FieldErrors::new();
-                errors.add("confirm_duplicate", "applicants-error-duplicate-confirm");
-                return Ok(Err(Rejected {
-                    errors,
-                    notice: Some(serde_json::json!({ "duplicate": d.id })),
-                }));
-            }
+        if record.is_none()
+            && form.confirm_duplicate != "on"
+            && let Some(d) = service::find_duplicate(ctx.services(), &valid, None).await?
+        {
+            let mut errors = FieldErrors::new();
+            errors.add("confirm_duplicate", "applicants-error-duplicate-confirm");
+            return Ok(Err(Rejected {
+                errors,
+                notice: Some(serde_json::json!({ "duplicate": d.id })),
+            }));
         }
         Ok(Ok(valid))
     }
