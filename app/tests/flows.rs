@@ -12,6 +12,9 @@ fn fixtures() -> Vec<FlowFixture> {
     all.extend(hih_admin::testing::flows::fixtures());
     all.extend(hih_reference::testing::flows::fixtures());
     all.extend(hih_companies::testing::flows::fixtures());
+    all.extend(hih_applicants::testing::flows::fixtures());
+    all.extend(hih_contact_history::testing::flows::fixtures());
+    all.extend(hih_matching::testing::flows::fixtures());
     all.extend(hih_reports::testing::flows::fixtures());
     all
 }

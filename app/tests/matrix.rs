@@ -1555,6 +1555,109 @@ async fn role_route_matrix() {
             Login,
             admin_only(NotFound),
         ),
+        // Flow routes added by the FormFlow conversion (i19-flows1)
+        row(
+            &b(own_a, "/prozess/abbrechen"),
+            "/bewerber/:id/prozess/abbrechen",
+            Login,
+            readers(Ok, NotFound),
+        ),
+        row(
+            &b(foreign_a, "/prozess/abbrechen"),
+            "/bewerber/:id/prozess/abbrechen",
+            Login,
+            foreign_read,
+        ),
+        row(
+            "/bewerber/einladungen/neu/pruefen",
+            "/bewerber/einladungen/neu/pruefen",
+            Login,
+            applicants(Redirect),
+        ),
+        row(
+            "/bewerber/einladungen/neu/abbrechen",
+            "/bewerber/einladungen/neu/abbrechen",
+            Login,
+            applicants(Ok),
+        ),
+        row(
+            &rr(own_p, "/pruefen"),
+            "/bewerber/registrierungen/:id/pruefen",
+            Login,
+            applicants(Redirect),
+        ),
+        row(
+            &rr(foreign_p, "/pruefen"),
+            "/bewerber/registrierungen/:id/pruefen",
+            Login,
+            [Forbidden, Redirect, Forbidden, NotFound, Forbidden],
+        ),
+        row(
+            &rr(own_p, "/abbrechen"),
+            "/bewerber/registrierungen/:id/abbrechen",
+            Login,
+            applicants(Ok),
+        ),
+        row(
+            &rr(foreign_p, "/abbrechen"),
+            "/bewerber/registrierungen/:id/abbrechen",
+            Login,
+            foreign_applicant,
+        ),
+        row(
+            &c(own, "/kontakte/neu/pruefen"),
+            "/unternehmen/:id/kontakte/neu/pruefen",
+            Login,
+            [Forbidden, Redirect, Redirect, NotFound, Forbidden],
+        ),
+        row(
+            &c(own, "/kontakte/neu/abbrechen"),
+            "/unternehmen/:id/kontakte/neu/abbrechen",
+            Login,
+            via_company,
+        ),
+        row(
+            &c(foreign, "/kontakte/neu/abbrechen"),
+            "/unternehmen/:id/kontakte/neu/abbrechen",
+            Login,
+            foreign_read,
+        ),
+        row(
+            &b(own_a, "/kontakte/neu/pruefen"),
+            "/bewerber/:id/kontakte/neu/pruefen",
+            Login,
+            [Forbidden, Redirect, NotFound, Redirect, Forbidden],
+        ),
+        row(
+            &b(own_a, "/kontakte/neu/abbrechen"),
+            "/bewerber/:id/kontakte/neu/abbrechen",
+            Login,
+            via_applicant,
+        ),
+        row(
+            &k(company_entry, "/bearbeiten/abbrechen"),
+            "/kontakte/:id/bearbeiten/abbrechen",
+            Login,
+            [Forbidden, Ok, Forbidden, NotFound, Forbidden],
+        ),
+        row(
+            &m(own, "/neu/abbrechen"),
+            "/unternehmen/:id/vermittlungen/neu/abbrechen",
+            Login,
+            companies(Ok),
+        ),
+        row(
+            &m(foreign, "/neu/abbrechen"),
+            "/unternehmen/:id/vermittlungen/neu/abbrechen",
+            Login,
+            [Forbidden, Ok, NotFound, Forbidden, Forbidden],
+        ),
+        row(
+            &m(own, &format!("/{placement}/bearbeiten/abbrechen")),
+            "/unternehmen/:id/vermittlungen/:mid/bearbeiten/abbrechen",
+            Login,
+            companies(Ok),
+        ),
     ]);
     // Features whose rows live next to them (`<feature>/src/testing/matrix`).
     rows.extend(hih_reports::testing::matrix::rows(&app).await);

@@ -161,6 +161,7 @@ applicants-inv-list-empty = Noch keine Einladungen.
 applicants-inv-new-title = Einladung erstellen
 applicants-inv-new-intro = Name und E-Mail-Adresse sind freiwillig. Der Link ist { $days } Tage gültig und kann genau einmal zum Einreichen verwendet werden.
 applicants-inv-create = Einladung erstellen
+applicants-inv-created = Die Einladung wurde erstellt.
 applicants-inv-link-title = Einladungslink
 applicants-inv-link-once = Der Link wird nur jetzt angezeigt. Kopieren Sie ihn und geben Sie ihn der eingeladenen Person weiter.
 applicants-inv-link-label = Link zur Selbstregistrierung

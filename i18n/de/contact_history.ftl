@@ -20,7 +20,6 @@ contacts-field-applicant = Bewerber/in
 contacts-field-applicant-code = Betrifft auch Bewerber/in (Bewerberkennung)
 contacts-hint-applicant-code = Zum Beispiel bei einem Vorstellungsgespräch: HIH-VN-0001.
 contacts-empty = Noch keine Einträge.
-contacts-check = Prüfen
 contacts-review-title = Änderung bestätigen
 contacts-review-intro = Bitte prüfen Sie die Angaben, bevor Sie die Änderung speichern.
 contacts-saved = Der Eintrag wurde gespeichert.

@@ -161,6 +161,7 @@ applicants-inv-list-empty = No invitations yet.
 applicants-inv-new-title = Create an invitation
 applicants-inv-new-intro = Name and e-mail address are optional. The link is valid for { $days } days and can be used exactly once to submit.
 applicants-inv-create = Create invitation
+applicants-inv-created = The invitation has been created.
 applicants-inv-link-title = Invitation link
 applicants-inv-link-once = The link is shown only now. Copy it and pass it on to the invited person.
 applicants-inv-link-label = Self-registration link

@@ -20,7 +20,6 @@ contacts-field-applicant = Applicant
 contacts-field-applicant-code = Also concerns applicant (applicant ID)
 contacts-hint-applicant-code = For example for a job interview: HIH-VN-0001.
 contacts-empty = No entries yet.
-contacts-check = Check
 contacts-review-title = Confirm the change
 contacts-review-intro = Please check the details before saving the change.
 contacts-saved = The entry has been saved.

@@ -431,17 +431,18 @@ async fn write_payloads(app: &TestApp, admin: &Agent) -> Vec<String> {
     // An invitation (its name takes the apostrophe only); the guest registers with the
     // payload (stored XSS from outside, shown to staff) and submits.
     assert_eq!(admin.get("/bewerber/einladungen/neu").await.status, 200);
-    let p = admin
-        .post(
-            "/bewerber/einladungen/neu",
-            &[
-                ("name", P_NAME),
-                ("email", "guest@example.org"),
-                ("country", "VN"),
-                ("locale", "de"),
-            ],
-        )
-        .await;
+    let invitation = [
+        ("name", P_NAME),
+        ("email", "guest@example.org"),
+        ("country", "VN"),
+        ("locale", "de"),
+    ];
+    let mut review = invitation.to_vec();
+    review.push(("action", "review"));
+    admin.post("/bewerber/einladungen/neu", &review).await;
+    let mut save = invitation.to_vec();
+    save.push(("action", "save"));
+    let p = admin.post("/bewerber/einladungen/neu", &save).await;
     assert_eq!(
         p.location(),
         Some("/bewerber/einladungen/erstellt"),

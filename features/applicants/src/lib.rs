@@ -20,6 +20,8 @@ mod routes;
 pub mod scope;
 pub mod search;
 pub mod service;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 /// Loads an applicant in the caller's scope for a page, else answers 404 and writes the access
 /// log — for other features' pages about one applicant (tabs).
@@ -85,6 +87,10 @@ impl Feature for ApplicantsFeature {
                 include_str!("../templates/invitation_form.html"),
             ),
             (
+                "applicants/invitation_review.html",
+                include_str!("../templates/invitation_review.html"),
+            ),
+            (
                 "applicants/invitation_link.html",
                 include_str!("../templates/invitation_link.html"),
             ),
@@ -117,6 +123,10 @@ impl Feature for ApplicantsFeature {
                 include_str!("../templates/reg_detail.html"),
             ),
             (
+                "applicants/reg_correct_review.html",
+                include_str!("../templates/reg_correct_review.html"),
+            ),
+            (
                 "applicants/reg_approve.html",
                 include_str!("../templates/reg_approve.html"),
             ),
@@ -137,45 +147,10 @@ impl Feature for ApplicantsFeature {
         let read = Access::Permission(permissions::APPLICANTS_READ);
         r.route("/bewerber", read, get(list::list).boxed());
         r.route("/bewerber/export/:file", read, get(list::export).boxed());
-        r.route(
-            "/bewerber/neu",
-            work,
-            get(edit::new_form).post(edit::new_submit).boxed(),
-        );
-        r.route("/bewerber/neu/pruefen", work, get(edit::new_review).boxed());
-        r.route(
-            "/bewerber/neu/abbrechen",
-            work,
-            get(edit::new_cancel).post(edit::new_cancel_confirm).boxed(),
-        );
         r.route("/bewerber/:id", read, get(record::show).boxed());
-        r.route(
-            "/bewerber/:id/prozess",
-            read,
-            get(process::form).post(process::submit).boxed(),
-        );
-        r.route(
-            "/bewerber/:id/prozess/pruefen",
-            read,
-            get(process::review).boxed(),
-        );
-        r.route(
-            "/bewerber/:id/bearbeiten",
-            work,
-            get(edit::edit_form).post(edit::edit_submit).boxed(),
-        );
-        r.route(
-            "/bewerber/:id/bearbeiten/pruefen",
-            work,
-            get(edit::edit_review).boxed(),
-        );
-        r.route(
-            "/bewerber/:id/bearbeiten/abbrechen",
-            work,
-            get(edit::edit_cancel)
-                .post(edit::edit_cancel_confirm)
-                .boxed(),
-        );
+        hih_web::flow::register(r, edit::ApplicantFlow { edit: false });
+        hih_web::flow::register(r, edit::ApplicantFlow { edit: true });
+        hih_web::flow::register(r, process::ProcessFlow);
         r.route(
             "/bewerber/:id/aktion/:what",
             work,
@@ -206,13 +181,7 @@ fn registration_routes(r: &mut Registry) {
         staff,
         get(invitations::list).boxed(),
     );
-    r.route(
-        "/bewerber/einladungen/neu",
-        staff,
-        get(invitations::new_form)
-            .post(invitations::new_submit)
-            .boxed(),
-    );
+    hih_web::flow::register(r, invitations::InvitationFlow);
     r.route(
         "/bewerber/einladungen/erstellt",
         staff,
@@ -223,11 +192,7 @@ fn registration_routes(r: &mut Registry) {
         staff,
         get(review::list).boxed(),
     );
-    r.route(
-        "/bewerber/registrierungen/:id",
-        staff,
-        get(review::show).post(review::correct).boxed(),
-    );
+    hih_web::flow::register(r, review::CorrectionFlow);
     r.route(
         "/bewerber/registrierungen/:id/freigeben",
         staff,

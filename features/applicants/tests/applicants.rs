@@ -247,29 +247,39 @@ async fn a_possible_duplicate_needs_an_explicit_confirmation() {
     let first = create(&vn, &form("Thị Hương", "Nguyễn", "VN"))
         .await
         .unwrap();
-    // The same person written differently: case, accents, spaces.
+    // The same person written differently: case, accents, spaces. The check refuses it with
+    // the warning, a link to the record and the checkbox next to the form; nothing is saved.
     let again = form("THI  HUONG", "Nguyen", "VN");
     let mut review = again.clone();
     review.push(("action", "review"));
     let p = vn.post("/bewerber/neu", &review).await;
-    assert_eq!(p.location(), Some("/bewerber/neu/pruefen"));
-    let page = vn.get("/bewerber/neu/pruefen").await;
+    assert_eq!(p.location(), Some("/bewerber/neu"));
+    let page = vn.follow(p).await;
+    assert_eq!(page.status, 422);
     assert!(page.contains("Es gibt bereits eine Person"));
     assert!(
         page.body.contains(&format!("href=\"/bewerber/{first}\"")),
         "links to it"
     );
     assert!(page.contains("Trotzdem anlegen"));
-    // Saving without the confirmation saves nothing and says why, next to the checkbox.
+    assert!(page.contains("Bitte bestätigen Sie"));
+    // Saving without the confirmation saves nothing either.
     let mut save = again.clone();
     save.push(("action", "save"));
     let p = vn.post("/bewerber/neu", &save).await;
-    assert_eq!(p.location(), Some("/bewerber/neu/pruefen"));
-    let p = vn.follow(p).await;
-    assert_eq!(p.status, 422);
-    assert!(p.contains("Bitte bestätigen Sie"));
+    assert_eq!(p.location(), Some("/bewerber/neu"));
+    assert_eq!(vn.follow(p).await.status, 422);
     assert_eq!(app.count("applicant").await.unwrap(), 1);
-    // With it, the second record is created with the next ID.
+    // Confirmed, the review page opens and says so; then the second record is created with
+    // the next ID.
+    review.push(("confirm_duplicate", "on"));
+    let p = vn.post("/bewerber/neu", &review).await;
+    assert_eq!(p.location(), Some("/bewerber/neu/pruefen"));
+    assert!(
+        vn.get("/bewerber/neu/pruefen")
+            .await
+            .contains("Trotzdem anlegen")
+    );
     save.push(("confirm_duplicate", "on"));
     let p = vn.post("/bewerber/neu", &save).await;
     let second: i64 = p

@@ -14,10 +14,24 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::app;
 
-/// Creates an invitation through the UI; returns the token from the link shown once.
+/// Creates an invitation through the UI (review, then save); returns the token from the link
+/// shown once.
 async fn invite(staff: &Agent, fields: &[(&str, &str)]) -> String {
     staff.get("/bewerber/einladungen/neu").await;
-    let p = staff.post("/bewerber/einladungen/neu", fields).await;
+    let mut review = fields.to_vec();
+    review.push(("action", "review"));
+    let p = staff.post("/bewerber/einladungen/neu", &review).await;
+    assert_eq!(p.location(), Some("/bewerber/einladungen/neu/pruefen"));
+    assert!(
+        staff
+            .get("/bewerber/einladungen/neu/pruefen")
+            .await
+            .contains("Einladung erstellen"),
+        "the review page confirms the invitation"
+    );
+    let mut save = fields.to_vec();
+    save.push(("action", "save"));
+    let p = staff.post("/bewerber/einladungen/neu", &save).await;
     assert_eq!(p.location(), Some("/bewerber/einladungen/erstellt"));
     let shown = staff.get("/bewerber/einladungen/erstellt").await;
     assert_eq!(shown.status, 200);
@@ -161,7 +175,7 @@ async fn an_invitation_is_shown_once_stored_hashed_and_mailed_on_request() {
     let p = vn
         .post(
             "/bewerber/einladungen/neu",
-            &[("locale", "de"), ("send_mail", "on")],
+            &[("locale", "de"), ("send_mail", "on"), ("action", "review")],
         )
         .await;
     assert_eq!(p.location(), Some("/bewerber/einladungen/neu"));
@@ -333,15 +347,24 @@ async fn approval_creates_the_applicant_with_the_next_id_and_deletes_the_pending
     fields.push(("german_level", "B2"));
     let mut bad = fields.clone();
     bad[7] = ("phone", "abc");
+    bad.push(("action", "review"));
     let p = vn
         .post(&format!("/bewerber/registrierungen/{first}"), &bad)
         .await;
     let refused = vn.follow(p).await;
     assert_eq!(refused.status, 422, "bad phone refused");
     assert!(refused.contains("phone-error-1"));
-    vn.get(&format!("/bewerber/registrierungen/{first}")).await;
-    vn.post(&format!("/bewerber/registrierungen/{first}"), &fields)
-        .await;
+    // Corrections are reviewed before they are saved.
+    let detail = format!("/bewerber/registrierungen/{first}");
+    let mut review = fields.clone();
+    review.push(("action", "review"));
+    let p = vn.post(&detail, &review).await;
+    assert_eq!(p.location(), Some(format!("{detail}/pruefen").as_str()));
+    assert!(vn.get(&format!("{detail}/pruefen")).await.contains("B2"));
+    let mut save = fields.clone();
+    save.push(("action", "save"));
+    let p = vn.post(&detail, &save).await;
+    assert_eq!(p.location(), Some(detail.as_str()));
     let a = approve(&vn, first).await;
     let created = applicant::Entity::find_by_id(a)
         .one(app.db())

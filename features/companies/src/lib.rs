@@ -161,23 +161,7 @@ fn register_monthly(r: &mut Registry) {
         work,
         get(monthly::show).boxed(),
     );
-    r.route(
-        "/monatszahlen/:id/:period/bearbeiten",
-        work,
-        get(monthly::edit_form).post(monthly::edit_submit).boxed(),
-    );
-    r.route(
-        "/monatszahlen/:id/:period/bearbeiten/pruefen",
-        work,
-        get(monthly::edit_review).boxed(),
-    );
-    r.route(
-        "/monatszahlen/:id/:period/bearbeiten/abbrechen",
-        work,
-        get(monthly::edit_cancel)
-            .post(monthly::edit_cancel_confirm)
-            .boxed(),
-    );
+    hih_web::flow::register(r, monthly::MonthlyFlow);
     r.route(
         "/monatszahlen/:id/:period/aktion/:what",
         close,

@@ -278,10 +278,10 @@ async fn closed_months_are_read_only_for_ihk_staff_and_admins_can_reopen() {
         )
         .await;
     assert_eq!(p.status, 409);
-    assert_eq!(
-        staff.get(&format!("{base}/bearbeiten")).await.location(),
-        Some(base.as_str())
-    );
+    // Every route of the entry flow refuses a closed month with the reason.
+    let refused = staff.get(&format!("{base}/bearbeiten")).await;
+    assert_eq!(refused.status, 409);
+    assert!(refused.contains("abgeschlossen"));
     assert!(
         staff
             .get(&base)

@@ -13,6 +13,8 @@ mod routes;
 pub mod scope;
 pub mod search;
 pub mod service;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 use std::sync::Arc;
 
@@ -90,37 +92,26 @@ impl Feature for ContactHistoryFeature {
             work,
             get(list::company_list).boxed(),
         );
-        r.route(
-            "/unternehmen/:id/kontakte/neu",
-            work,
-            get(entry::company_new)
-                .post(entry::company_new_submit)
-                .boxed(),
+        hih_web::flow::register(
+            r,
+            entry::NewEntryFlow {
+                on: entry::On::Company,
+            },
         );
         r.route(
             "/bewerber/:id/kontakte",
             work,
             get(list::applicant_list).boxed(),
         );
-        r.route(
-            "/bewerber/:id/kontakte/neu",
-            work,
-            get(entry::applicant_new)
-                .post(entry::applicant_new_submit)
-                .boxed(),
+        hih_web::flow::register(
+            r,
+            entry::NewEntryFlow {
+                on: entry::On::Applicant,
+            },
         );
         r.route("/kontakte", work, get(list::all).boxed());
         r.route("/kontakte/:id", work, get(entry::show).boxed());
-        r.route(
-            "/kontakte/:id/bearbeiten",
-            work,
-            get(entry::edit_form).post(entry::edit_submit).boxed(),
-        );
-        r.route(
-            "/kontakte/:id/bearbeiten/pruefen",
-            work,
-            get(entry::edit_review).boxed(),
-        );
+        hih_web::flow::register(r, entry::EditEntryFlow);
         r.route(
             "/kontakte/:id/loeschen",
             work,

@@ -6,11 +6,19 @@ use sea_orm::{EntityTrait, QueryOrder};
 
 use crate::{app, applicant, company};
 
-/// Posts a new entry on `base` (`/unternehmen/7/kontakte`); returns the redirect target.
+/// Posts a new entry on `base` (`/unternehmen/7/kontakte`) for review and, when the review
+/// page opens, confirms it; returns the last answer (the redirect to the list, or to the form
+/// with the errors).
 async fn write(agent: &Agent, base: &str, fields: &[(&str, &str)]) -> hih_testkit::Page {
     let new = format!("{base}/neu");
     agent.get(&new).await;
     let mut all = fields.to_vec();
+    all.push(("action", "review"));
+    let p = agent.post(&new, &all).await;
+    if p.location() != Some(format!("{new}/pruefen").as_str()) {
+        return p;
+    }
+    all.pop();
     all.push(("action", "save"));
     agent.post(&new, &all).await
 }

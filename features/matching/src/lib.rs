@@ -99,30 +99,8 @@ impl Feature for MatchingFeature {
             edit,
             get(company_tab::list).boxed(),
         );
-        r.route(
-            "/unternehmen/:id/vermittlungen/neu",
-            edit,
-            get(company_tab::new_form)
-                .post(company_tab::new_submit)
-                .boxed(),
-        );
-        r.route(
-            "/unternehmen/:id/vermittlungen/neu/pruefen",
-            edit,
-            get(company_tab::new_review).boxed(),
-        );
-        r.route(
-            "/unternehmen/:id/vermittlungen/:mid/bearbeiten",
-            edit,
-            get(company_tab::edit_form)
-                .post(company_tab::edit_submit)
-                .boxed(),
-        );
-        r.route(
-            "/unternehmen/:id/vermittlungen/:mid/bearbeiten/pruefen",
-            edit,
-            get(company_tab::edit_review).boxed(),
-        );
+        hih_web::flow::register(r, company_tab::MatchFlow { edit: false });
+        hih_web::flow::register(r, company_tab::MatchFlow { edit: true });
         r.route(
             "/unternehmen/:id/vermittlungen/:mid/entfernen",
             edit,

@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers: a panic is the failure report
 
+pub mod flows;
+
 use hih_kernel::Actor;
 use hih_testkit::TestApp;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -17,24 +19,19 @@ fn pairs(fields: &[(&str, &str)]) -> Vec<(String, String)> {
 /// An applicant (status Bewerber/in, target occupation Koch/Köchin) registered in `country`;
 /// the first of a country gets `HIH-<country>-0001`. Returns the record id.
 pub async fn applicant_in(app: &TestApp, country: &str, last_name: &str) -> i64 {
-    use hih_applicants::service;
-    let form = service::ApplicantForm::from_pairs(&pairs(&[
-        ("last_name", last_name),
-        ("first_names", "Anh"),
-        ("birth_date", "1995-03-04"),
-        ("country", country),
-        ("status", "bewerber"),
-        ("target_occupation", "koch"),
-    ]));
-    let valid = service::validate(app.services(), &form, None)
-        .await
-        .unwrap();
-    let mut uow = hih_db::UnitOfWork::begin(app.services(), &Actor::system("test"))
-        .await
-        .unwrap();
-    let a = service::create(&mut uow, valid).await.unwrap();
-    uow.commit().await.unwrap();
-    a.id
+    hih_applicants::testing::create_applicant(
+        app,
+        &pairs(&[
+            ("last_name", last_name),
+            ("first_names", "Anh"),
+            ("birth_date", "1995-03-04"),
+            ("country", country),
+            ("status", "bewerber"),
+            ("target_occupation", "koch"),
+        ]),
+    )
+    .await
+    .id
 }
 
 /// A company in the district of the named IHK, at "Geheimgasse <name>, 99084 Erfurt" with the

@@ -69,6 +69,7 @@ describe('data-subject report and erasure (JavaScript off)', () => {
     await admin.selectOption('#contact_type', 'telefon');
     await admin.selectOption('#topic', 'beratung');
     await admin.fill('#remarks', 'Fragen zum Visum besprochen');
+    await go(admin, admin.locator('button[value=review]'));
     await go(admin, admin.locator('button[value=save]'));
 
     // The dpo: activate, then find, read and download.

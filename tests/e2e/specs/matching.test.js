@@ -109,15 +109,35 @@ describe('contact history and matching (JavaScript off)', () => {
       await ihk.selectOption('#contact_type', type);
       await ihk.selectOption('#topic', topic);
       await ihk.fill('#remarks', text);
+      await go(ihk, ihk.locator('button[value=review]'));
       await go(ihk, ihk.locator('button[value=save]'));
     };
     await go(ihk, ihk.locator('main a[href$="/kontakte/neu"]'));
     assert.match(await ihk.locator('#author').innerText(), /Katrin Vogt/, 'staff member prefilled');
     await checkA11y(ihk, 'new contact form');
-    await go(ihk, ihk.locator('button[value=save]'));
+    await go(ihk, ihk.locator('button[value=review]'));
     assert.match(await ihk.locator('#error-summary').innerText(), /Kontaktart/);
     await checkA11y(ihk, 'new contact form with errors');
+    // The review page shows the entry before it is saved; back keeps the input.
+    await ihk.selectOption('#contact_type', 'telefon');
+    await ihk.selectOption('#topic', 'erstkontakt');
+    await ihk.fill('#remarks', 'Entwurf, der verworfen wird');
+    await go(ihk, ihk.locator('button[value=review]'));
+    assert.match(ihk.url(), /\/kontakte\/neu\/pruefen$/, await ihk.locator('main').innerText());
+    assert.match(await ihk.locator('main').innerText(), /Entwurf, der verworfen wird/);
+    await checkA11y(ihk, 'new contact review');
+    await go(ihk, ihk.locator('button[value=edit]'));
+    assert.equal(await ihk.inputValue('#remarks'), 'Entwurf, der verworfen wird');
+    // Cancelling asks first; declining keeps the input, confirming discards it.
     await go(ihk, ihk.locator('button[value=cancel]'));
+    assert.match(ihk.url(), /\/kontakte\/neu\/abbrechen$/);
+    await checkA11y(ihk, 'cancel confirmation');
+    await go(ihk, ihk.locator('main a.kern-btn--secondary'));
+    assert.equal(await ihk.inputValue('#remarks'), 'Entwurf, der verworfen wird');
+    await go(ihk, ihk.locator('button[value=cancel]'));
+    await go(ihk, ihk.locator('main button[type=submit]'));
+    assert.match(ihk.url(), /\/kontakte$/);
+    assert.doesNotMatch(await ihk.locator('main').innerText(), /Entwurf, der verworfen wird/);
     await contact('2026-01-12', 'telefon', 'erstkontakt', 'Telefonat mit der Inhaberin');
     await contact('2026-02-03', 'email', 'beratung', 'Unterlagen zum Verfahren geschickt');
     let rows = await ihk.locator('#contacts tbody tr').allInnerTexts();

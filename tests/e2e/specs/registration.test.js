@@ -45,7 +45,10 @@ describe('self-registration (JavaScript off)', () => {
     await checkA11y(ahk, 'new invitation');
     await ahk.fill('#name', 'Nguyễn Thị Hương');
     await ahk.selectOption('#locale', 'de');
-    await go(ahk, ahk.locator('main button[type=submit]'));
+    await go(ahk, ahk.locator('button[value=review]'));
+    assert.match(await ahk.locator('main').innerText(), /Nguyễn Thị Hương/);
+    await checkA11y(ahk, 'new invitation review');
+    await go(ahk, ahk.locator('button[value=save]'));
     assert.match(ahk.url(), /\/bewerber\/einladungen\/erstellt$/);
     await checkA11y(ahk, 'invitation link');
     const link = await ahk.inputValue('#invitation-link');

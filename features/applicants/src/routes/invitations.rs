@@ -1,25 +1,27 @@
 //! Invitations (R-REG-1) under `/bewerber/einladungen`: the list (open, used, expired; newest
-//! first), the create form and the page that shows the new link once.
+//! first), the create form (a [`FormFlow`]: review before saving, cancel confirmation) and the
+//! page that shows the new link once.
 
+use async_trait::async_trait;
 use hih_db::UnitOfWork;
 use hih_i18n::{Locale, TextArg};
-use hih_kernel::{AppError, Role};
+use hih_kernel::{Access, AppError, Role};
 use hih_mail::Mail;
-use hih_web::minijinja::context;
+use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Rejected, Saved};
 use hih_web::minijinja::value::Serde;
+use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebError, WebResult, draft};
 use poem::handler;
-use poem::web::Form;
 use sea_orm::{EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Serialize;
 
 use crate::entities::invitation;
+use crate::permissions::REGISTRATIONS;
 use crate::registration::scope::visible_invitations;
 use crate::registration::service::{self as reg, FORM_LOCALES, InvitationForm};
-use crate::routes::record::labels;
+use crate::routes::record::{label_of, labels};
 use crate::scope::required_country;
 
-const DRAFT: &str = "invitation:new";
 const LINK: &str = "invitation:link";
 /// Most invitations the list shows (newest first).
 const LIST_MAX: u64 = 500;
@@ -76,74 +78,129 @@ pub async fn list(ctx: Ctx) -> WebResult {
     .await
 }
 
-async fn form_page(ctx: &Ctx, f: &InvitationForm, errors: &hih_kernel::FieldErrors) -> WebResult {
-    let bound = bound_country(ctx)?;
-    let countries: Vec<(String, String, String)> = labels(ctx, "country")
-        .await?
-        .into_iter()
-        .map(|(c, l)| (c, String::new(), l))
-        .collect();
-    ctx.render_form(
-        "applicants/invitation_form.html",
-        errors,
-        context! {
-            f => Serde(f),
-            countries => Serde(countries),
-            choose_country => bound.is_none(),
-            locales => Serde(FORM_LOCALES.to_vec()),
-            days => ctx.services().settings.invitation_days,
-        },
-    )
-    .await
-}
+/// A new invitation, `/bewerber/einladungen/neu`: form, review, cancel confirmation; saved,
+/// the link is shown once on `/bewerber/einladungen/erstellt` (and mailed if asked).
+pub struct InvitationFlow;
 
-/// The create form.
-#[handler]
-pub async fn new_form(ctx: Ctx) -> WebResult {
-    let f = draft::load::<InvitationForm>(&ctx, DRAFT).unwrap_or_else(|| InvitationForm {
-        locale: "de".into(),
-        ..Default::default()
-    });
-    let errors = draft::take_errors(&ctx, DRAFT);
-    form_page(&ctx, &f, &errors).await
-}
+#[async_trait]
+impl FormFlow for InvitationFlow {
+    /// The AHK staff member's country, or `None` for admins.
+    type Record = Option<String>;
+    type Form = InvitationForm;
+    type Valid = InvitationForm;
 
-/// Creates the invitation (and queues the mail if asked), then shows the link once.
-#[handler]
-pub async fn new_submit(ctx: Ctx, Form(f): Form<InvitationForm>) -> WebResult {
-    let bound = bound_country(&ctx)?;
-    let valid = match reg::validate_invitation(ctx.services(), &f, bound.as_deref()).await {
-        Ok(v) => v,
-        Err(errors) => {
-            draft::store(&ctx, DRAFT, &f);
-            draft::store_errors(&ctx, DRAFT, &errors);
-            return ctx.redirect("/bewerber/einladungen/neu");
-        }
-    };
-    let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor).await?;
-    let (inv, token) = reg::create_invitation(&mut uow, &valid, ctx.actor.user_id()).await?;
-    let url = reg::link(ctx.services(), &token);
-    if valid.send_mail == "on" {
-        let locale = Locale::parse(&inv.locale).unwrap_or_default();
-        let texts = &ctx.services().texts;
-        let args = [
-            ("link", TextArg::Str(url.clone())),
-            (
-                "days",
-                TextArg::Num(ctx.services().settings.invitation_days as f64),
-            ),
-        ];
-        let mail = Mail {
-            to: inv.email.clone(),
-            subject: texts.t(locale, "applicants-inv-mail-subject", &args),
-            body: texts.t(locale, "applicants-inv-mail-body", &args),
-        };
-        hih_mail::queue(&mut uow, mail).await?;
+    fn name(&self) -> &'static str {
+        "invitation-new"
     }
-    uow.commit().await?;
-    draft::discard(&ctx, DRAFT);
-    draft::stash(&ctx, LINK, &(url, valid.send_mail == "on"));
-    ctx.redirect("/bewerber/einladungen/erstellt")
+
+    fn path(&self) -> &'static str {
+        "/bewerber/einladungen/neu"
+    }
+
+    fn access(&self) -> Access {
+        Access::Permission(REGISTRATIONS)
+    }
+
+    fn templates(&self) -> (&'static str, &'static str) {
+        (
+            "applicants/invitation_form.html",
+            "applicants/invitation_review.html",
+        )
+    }
+
+    async fn load(&self, ctx: &Ctx, _args: &FlowArgs) -> WebResult<Option<String>> {
+        bound_country(ctx)
+    }
+
+    async fn initial(&self, _ctx: &Ctx, _bound: &Option<String>) -> WebResult<InvitationForm> {
+        Ok(InvitationForm {
+            locale: "de".into(),
+            ..Default::default()
+        })
+    }
+
+    fn read(&self, _bound: &Option<String>, pairs: &[(String, String)]) -> InvitationForm {
+        let get = |k: &str| {
+            pairs
+                .iter()
+                .find(|(n, _)| n == k)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        };
+        InvitationForm {
+            name: get("name"),
+            email: get("email"),
+            locale: get("locale"),
+            country: get("country"),
+            send_mail: get("send_mail"),
+        }
+    }
+
+    async fn check(
+        &self,
+        ctx: &Ctx,
+        bound: &Option<String>,
+        f: &InvitationForm,
+    ) -> WebResult<Checked<InvitationForm>> {
+        Ok(
+            reg::validate_invitation(ctx.services(), f, bound.as_deref())
+                .await
+                .map_err(Rejected::from),
+        )
+    }
+
+    /// Creates the invitation (and queues the mail if asked); the link page shows it once.
+    async fn save(
+        &self,
+        ctx: &Ctx,
+        uow: &mut UnitOfWork,
+        _bound: &Option<String>,
+        valid: InvitationForm,
+    ) -> WebResult<Saved> {
+        let (inv, token) = reg::create_invitation(uow, &valid, ctx.actor.user_id()).await?;
+        let url = reg::link(ctx.services(), &token);
+        let mailed = valid.send_mail == "on";
+        if mailed {
+            let locale = Locale::parse(&inv.locale).unwrap_or_default();
+            let texts = &ctx.services().texts;
+            let args = [
+                ("link", TextArg::Str(url.clone())),
+                (
+                    "days",
+                    TextArg::Num(ctx.services().settings.invitation_days as f64),
+                ),
+            ];
+            let mail = Mail {
+                to: inv.email.clone(),
+                subject: texts.t(locale, "applicants-inv-mail-subject", &args),
+                body: texts.t(locale, "applicants-inv-mail-body", &args),
+            };
+            hih_mail::queue(uow, mail).await?;
+        }
+        draft::stash(ctx, LINK, &(url, mailed));
+        Ok(Saved {
+            to: "/bewerber/einladungen/erstellt".into(),
+            flash: "applicants-inv-created",
+        })
+    }
+
+    fn cancel_target(&self, _args: &FlowArgs, _bound: &Option<String>) -> String {
+        "/bewerber/einladungen".into()
+    }
+
+    async fn page(&self, ctx: &Ctx, state: PageState<'_, Self>) -> WebResult<Value> {
+        let f = state.form;
+        let countries = labels(ctx, "country").await?;
+        let country = state.record.as_deref().unwrap_or(&f.country);
+        Ok(context! {
+            countries => Serde(countries.iter().map(|(c, l)| (c.clone(), String::new(), l.clone())).collect::<Vec<_>>()),
+            choose_country => state.record.is_none(),
+            country_label => label_of(&countries, country),
+            locales => Serde(FORM_LOCALES.to_vec()),
+            locale_key => crate::service::key_of(&FORM_LOCALES, &f.locale),
+            days => ctx.services().settings.invitation_days,
+        })
+    }
 }
 
 /// The new link, shown exactly once (a reload shows the list instead).

@@ -1,19 +1,21 @@
 //! The process fields of an applicant (R-MAT-3): entry to Germany, work start, integration
-//! measures, employment after 6 and 12 months. The page IHK staff get once a match opened the
-//! record to their district; the rest of the record stays read-only for them. Validation is the
-//! record's own (dates in order), errors follow POST-redirect-GET next to the field.
+//! measures, employment after 6 and 12 months — a [`FormFlow`] with review and cancel
+//! confirmation. The page IHK staff get once a match opened the record to their district; the
+//! rest of the record stays read-only for them. Validation is the record's own (dates in order).
 
+use async_trait::async_trait;
 use hih_db::UnitOfWork;
-use hih_kernel::FieldErrors;
-use hih_web::minijinja::context;
+use hih_kernel::{Access, AppError, FieldError, FieldErrors};
+use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Saved};
 use hih_web::minijinja::value::Serde;
-use hih_web::{Ctx, WebError, WebResult, draft};
-use poem::handler;
-use poem::web::{Form, Path};
+use hih_web::minijinja::{Value, context};
+use hih_web::{Ctx, WebError, WebResult};
 
+use crate::entities::applicant;
 use crate::form::ApplicantForm;
+use crate::permissions::APPLICANTS_READ;
 use crate::routes::record::load;
-use crate::service::{self, YES_NO, key_of};
+use crate::service::{self, ValidApplicant, YES_NO, key_of};
 
 /// The fields this page changes.
 pub const PROCESS_FIELDS: [&str; 5] = [
@@ -24,111 +26,106 @@ pub const PROCESS_FIELDS: [&str; 5] = [
     "employed_12m",
 ];
 
-fn key(id: i64) -> String {
-    format!("applicant-process:{id}")
-}
+/// The process-fields form of an active applicant, `/bewerber/:id/prozess`.
+pub struct ProcessFlow;
 
-async fn page(ctx: &Ctx, id: i64, confirming: bool) -> WebResult {
-    let a = load(ctx, id).await?;
-    if !a.active {
-        return Err(WebError(hih_kernel::AppError::NotFound));
+#[async_trait]
+impl FormFlow for ProcessFlow {
+    type Record = applicant::Model;
+    type Form = ApplicantForm;
+    type Valid = ValidApplicant;
+
+    fn name(&self) -> &'static str {
+        "applicant-process"
     }
-    let stored = draft::load::<ApplicantForm>(ctx, &key(id));
-    if confirming && stored.is_none() {
-        return ctx.redirect(&format!("/bewerber/{id}/prozess"));
+
+    fn path(&self) -> &'static str {
+        "/bewerber/:id/prozess"
     }
-    let f = stored.unwrap_or_else(|| ApplicantForm::from_model(&a));
-    let errors = if confirming {
-        FieldErrors::new()
-    } else {
-        draft::take_errors(ctx, &key(id))
-    };
-    ctx.render_form(
-        if confirming {
-            "applicants/process_review.html"
-        } else {
-            "applicants/process.html"
-        },
-        &errors,
-        context! {
-            a => Serde(&a),
-            f => Serde(&f),
+
+    fn access(&self) -> Access {
+        Access::Permission(APPLICANTS_READ)
+    }
+
+    fn templates(&self) -> (&'static str, &'static str) {
+        ("applicants/process.html", "applicants/process_review.html")
+    }
+
+    async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<applicant::Model> {
+        let a = load(ctx, args.id("id")?).await?;
+        if !a.active {
+            return Err(WebError(AppError::NotFound));
+        }
+        Ok(a)
+    }
+
+    async fn initial(&self, _ctx: &Ctx, a: &applicant::Model) -> WebResult<ApplicantForm> {
+        Ok(ApplicantForm::from_model(a))
+    }
+
+    /// The record's values with the process fields as submitted.
+    fn read(&self, a: &applicant::Model, pairs: &[(String, String)]) -> ApplicantForm {
+        let given = ApplicantForm::from_pairs(pairs);
+        ApplicantForm {
+            entry_date: given.entry_date,
+            work_start: given.work_start,
+            integration_measures: given.integration_measures,
+            employed_6m: given.employed_6m,
+            employed_12m: given.employed_12m,
+            ..ApplicantForm::from_model(a)
+        }
+    }
+
+    /// The whole record is validated as on every edit, so dates stay in order; only the
+    /// process fields can be wrong here (anything else was valid before), so every message is
+    /// shown next to one of them.
+    async fn check(
+        &self,
+        ctx: &Ctx,
+        _a: &applicant::Model,
+        f: &ApplicantForm,
+    ) -> WebResult<Checked<ValidApplicant>> {
+        Ok(service::validate(ctx.services(), f, None)
+            .await
+            .map_err(|errors| {
+                let mut shown = FieldErrors::new();
+                for e in errors.0 {
+                    let field = if PROCESS_FIELDS.contains(&e.field.as_str()) {
+                        e.field.clone()
+                    } else {
+                        PROCESS_FIELDS[0].to_string()
+                    };
+                    shown.0.push(FieldError { field, ..e });
+                }
+                shown.into()
+            }))
+    }
+
+    async fn save(
+        &self,
+        _ctx: &Ctx,
+        uow: &mut UnitOfWork,
+        before: &applicant::Model,
+        valid: ValidApplicant,
+    ) -> WebResult<Saved> {
+        service::update(uow, before, valid).await?;
+        Ok(Saved {
+            to: format!("/bewerber/{}", before.id),
+            flash: "applicants-process-saved",
+        })
+    }
+
+    fn cancel_target(&self, _args: &FlowArgs, a: &applicant::Model) -> String {
+        format!("/bewerber/{}", a.id)
+    }
+
+    async fn page(&self, _ctx: &Ctx, state: PageState<'_, Self>) -> WebResult<Value> {
+        let f = state.form;
+        Ok(context! {
+            a => Serde(state.record),
             yes_no => Serde(YES_NO.to_vec()),
             employed_6m => key_of(&YES_NO, &f.employed_6m),
             employed_12m => key_of(&YES_NO, &f.employed_12m),
-        },
-    )
-    .await
-}
-
-/// The process-fields form (prefilled from the record or the last rejected input).
-#[handler]
-pub async fn form(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
-    page(&ctx, id, false).await
-}
-
-/// The confirmation page before saving.
-#[handler]
-pub async fn review(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
-    page(&ctx, id, true).await
-}
-
-/// `review` checks and asks for confirmation, `save` (from the confirmation) checks again and
-/// saves, `edit` goes back to the form. The record's other fields stay as they are; the whole
-/// record is validated as on every edit, so dates stay in order. Nothing is saved on an error.
-#[handler]
-pub async fn submit(
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> WebResult {
-    let before = load(&ctx, id).await?;
-    if !before.active {
-        return Err(WebError(hih_kernel::AppError::NotFound));
+        })
     }
-    let action = pairs
-        .iter()
-        .find(|(k, _)| k == "action")
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default();
-    let mut f = ApplicantForm::from_model(&before);
-    let given = ApplicantForm::from_pairs(&pairs);
-    f.entry_date = given.entry_date;
-    f.work_start = given.work_start;
-    f.integration_measures = given.integration_measures;
-    f.employed_6m = given.employed_6m;
-    f.employed_12m = given.employed_12m;
-    let form_href = format!("/bewerber/{id}/prozess");
-    if action != "review" && action != "save" {
-        draft::store(&ctx, &key(id), &f);
-        return ctx.redirect(&form_href);
-    }
-    let valid = match service::validate(ctx.services(), &f, None).await {
-        Ok(v) => v,
-        Err(errors) => {
-            // Only the process fields can be wrong here; anything else was valid before.
-            let mut shown = FieldErrors::new();
-            for e in errors.0 {
-                let field = if PROCESS_FIELDS.contains(&e.field.as_str()) {
-                    e.field.clone()
-                } else {
-                    PROCESS_FIELDS[0].to_string()
-                };
-                shown.0.push(hih_kernel::FieldError { field, ..e });
-            }
-            draft::store(&ctx, &key(id), &f);
-            draft::store_errors(&ctx, &key(id), &shown);
-            return ctx.redirect(&form_href);
-        }
-    };
-    if action == "review" {
-        draft::store(&ctx, &key(id), &f);
-        return ctx.redirect(&format!("{form_href}/pruefen"));
-    }
-    let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor).await?;
-    service::update(&mut uow, &before, valid).await?;
-    uow.commit().await?;
-    draft::discard(&ctx, &key(id));
-    ctx.session.flash("applicants-process-saved");
-    ctx.redirect(&format!("/bewerber/{id}"))
 }

@@ -1,12 +1,14 @@
 //! The review of self-registrations (R-REG-3) under `/bewerber/registrierungen`: the submitted
 //! entries of the caller's scope (AHK staff of the country, admins), the detail with a
-//! correction form, approval (confirmation page; creates the applicant and its ID in one unit
+//! correction form (a [`FormFlow`]: review before saving, cancel confirmation), approval (confirmation page; creates the applicant and its ID in one unit
 //! of work) and rejection with a required reason (the pending data is deleted).
 
+use async_trait::async_trait;
 use hih_db::UnitOfWork;
-use hih_kernel::FieldErrors;
-use hih_web::minijinja::context;
+use hih_kernel::{Access, FieldErrors};
+use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Rejected, Saved};
 use hih_web::minijinja::value::Serde;
+use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebResult, draft};
 use poem::handler;
 use poem::web::{Form, Path};
@@ -15,6 +17,7 @@ use serde::Serialize;
 
 use crate::entities::pending_registration;
 use crate::form::ApplicantForm;
+use crate::permissions::REGISTRATIONS;
 use crate::registration::scope::visible_pending;
 use crate::registration::service as reg;
 use crate::registration::steps::{self, STEPS};
@@ -24,10 +27,6 @@ use crate::routes::wizard::{choices, occupation_label};
 use crate::service;
 
 const LIST: &str = "/bewerber/registrierungen";
-
-fn draft_key(id: i64) -> String {
-    format!("registration-review:{id}")
-}
 
 fn approve_key(id: i64) -> String {
     format!("registration-approve:{id}")
@@ -87,44 +86,96 @@ pub async fn list(ctx: Ctx) -> WebResult {
         .await
 }
 
-/// The registration with its correction form.
-#[handler]
-pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
-    let p = load(&ctx, id).await?;
-    let f = draft::load::<ApplicantForm>(&ctx, &draft_key(id)).unwrap_or_else(|| reg::form_of(&p));
-    let errors = draft::take_errors(&ctx, &draft_key(id));
-    let page = context! {
-        id => id,
-        p => Serde(&p),
-        f => Serde(&f),
-        steps => Serde(STEPS.iter().map(|s| (s.slug, s.title_key)).collect::<Vec<_>>()),
-        ..choices(&ctx).await?
-    };
-    ctx.render_form("applicants/reg_detail.html", &errors, page)
-        .await
-}
+/// The registration with its correction form, `/bewerber/registrierungen/:id` (the detail page
+/// is the flow's form): corrections are reviewed before saving, cancelling asks and returns to
+/// the list. The same plausibility checks as for applicants apply.
+pub struct CorrectionFlow;
 
-/// Saves corrections (same plausibility checks as applicants).
-#[handler]
-pub async fn correct(
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> WebResult {
-    let p = load(&ctx, id).await?;
-    let fields: Vec<&str> = steps::all_fields().collect();
-    let form = steps::merge(&reg::form_of(&p), &pairs, &fields);
-    if let Err(errors) = reg::validate_pending(ctx.services(), &p, &form).await {
-        draft::store(&ctx, &draft_key(id), &form);
-        draft::store_errors(&ctx, &draft_key(id), &errors);
-        return ctx.redirect(&format!("{LIST}/{id}"));
+#[async_trait]
+impl FormFlow for CorrectionFlow {
+    type Record = pending_registration::Model;
+    type Form = ApplicantForm;
+    type Valid = ApplicantForm;
+
+    fn name(&self) -> &'static str {
+        "registration-correct"
     }
-    let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor).await?;
-    reg::save_form(&mut uow, &p, &form).await?;
-    uow.commit().await?;
-    draft::discard(&ctx, &draft_key(id));
-    ctx.session.flash("applicants-reg-corrected");
-    ctx.redirect(&format!("{LIST}/{id}"))
+
+    fn path(&self) -> &'static str {
+        "/bewerber/registrierungen/:id"
+    }
+
+    fn access(&self) -> Access {
+        Access::Permission(REGISTRATIONS)
+    }
+
+    fn templates(&self) -> (&'static str, &'static str) {
+        (
+            "applicants/reg_detail.html",
+            "applicants/reg_correct_review.html",
+        )
+    }
+
+    async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<pending_registration::Model> {
+        load(ctx, args.id("id")?).await
+    }
+
+    async fn initial(
+        &self,
+        _ctx: &Ctx,
+        p: &pending_registration::Model,
+    ) -> WebResult<ApplicantForm> {
+        Ok(reg::form_of(p))
+    }
+
+    /// The stored entry with the submitted values of the steps' fields.
+    fn read(&self, p: &pending_registration::Model, pairs: &[(String, String)]) -> ApplicantForm {
+        let fields: Vec<&str> = steps::all_fields().collect();
+        steps::merge(&reg::form_of(p), pairs, &fields)
+    }
+
+    async fn check(
+        &self,
+        ctx: &Ctx,
+        p: &pending_registration::Model,
+        form: &ApplicantForm,
+    ) -> WebResult<Checked<ApplicantForm>> {
+        Ok(reg::validate_pending(ctx.services(), p, form)
+            .await
+            .map(|_| form.clone())
+            .map_err(Rejected::from))
+    }
+
+    async fn save(
+        &self,
+        _ctx: &Ctx,
+        uow: &mut UnitOfWork,
+        p: &pending_registration::Model,
+        form: ApplicantForm,
+    ) -> WebResult<Saved> {
+        reg::save_form(uow, p, &form).await?;
+        Ok(Saved {
+            to: format!("{LIST}/{}", p.id),
+            flash: "applicants-reg-corrected",
+        })
+    }
+
+    fn cancel_target(&self, _args: &FlowArgs, _p: &pending_registration::Model) -> String {
+        LIST.into()
+    }
+
+    async fn page(&self, ctx: &Ctx, state: PageState<'_, Self>) -> WebResult<Value> {
+        let f = state.form;
+        Ok(context! {
+            id => state.record.id,
+            p => Serde(state.record),
+            steps => Serde(STEPS.iter().map(|s| (s.slug, s.title_key)).collect::<Vec<_>>()),
+            fields => steps::all_fields().collect::<Vec<_>>(),
+            keys => value_keys(f),
+            occupation_label => occupation_label(ctx, f).await?,
+            ..choices(ctx).await?
+        })
+    }
 }
 
 /// Approval confirmation; a possible duplicate (R-APP-4) is shown with a link and must be
@@ -171,8 +222,8 @@ pub async fn approve_submit(
     let valid = match reg::validate_pending(ctx.services(), &p, &f).await {
         Ok(v) => v,
         Err(errors) => {
-            draft::store_errors(&ctx, &draft_key(id), &errors);
-            return ctx.redirect(&format!("{LIST}/{id}"));
+            draft::store_errors(&ctx, &approve_key(id), &errors);
+            return ctx.redirect(&format!("{LIST}/{id}/freigeben"));
         }
     };
     let confirmed = pairs
@@ -236,7 +287,6 @@ pub async fn reject_submit(
     reg::reject(&mut uow, &p, reason).await?;
     uow.commit().await?;
     draft::discard(&ctx, &reject_key(id));
-    draft::discard(&ctx, &draft_key(id));
     ctx.session.flash("applicants-reg-rejected");
     ctx.redirect(LIST)
 }

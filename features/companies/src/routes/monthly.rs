@@ -1,13 +1,16 @@
 //! Monthly counts pages (R-COM-4, R-LST, R-EXP-1/2/5, R-GEN-1/2): choosing a month (the list is in
-//! [`super::monthly_list`]); the entry form per district and month (review before saving, cancel with
-//! confirmation); the detail page; closing and reopening (admins, confirmation pages).
+//! [`super::monthly_list`]); the entry form per district and month (a [`FormFlow`]: review before
+//! saving, cancel with confirmation); the detail page; closing and reopening (admins,
+//! confirmation pages).
 
+use async_trait::async_trait;
 use hih_db::UnitOfWork;
 use hih_db::access::AccessAction;
-use hih_kernel::{AppError, FieldErrors};
+use hih_kernel::{Access, AppError, FieldErrors};
 use hih_users::entities::{institution, user_account};
-use hih_web::minijinja::context;
+use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Rejected, Saved};
 use hih_web::minijinja::value::Serde;
+use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebError, WebResult, draft, iso};
 use poem::handler;
 use poem::web::{Form, Path};
@@ -16,8 +19,8 @@ use serde::{Deserialize, Serialize};
 
 use super::monthly_list::LIST;
 use crate::monthly::overview::{self, Status};
-use crate::monthly::{self, Format, MonthlyForm, Period, StoredMonth};
-use crate::permissions::CLOSE_MONTHS;
+use crate::monthly::{self, Format, MonthlyForm, Period, StoredMonth, ValidMonth};
+use crate::permissions::{CLOSE_MONTHS, MONTHLY_COUNTS};
 use crate::scope::{may_change_month, visible_districts};
 
 /// The page of one district's month.
@@ -132,9 +135,6 @@ impl Month {
     }
     fn base(&self) -> String {
         base(self.district.id, self.period)
-    }
-    fn key(&self) -> String {
-        format!("monthly:{}:{}", self.district.id, self.period.key())
     }
 }
 
@@ -261,131 +261,109 @@ pub async fn show(ctx: Ctx, Path((id, period)): Path<(i64, String)>) -> WebResul
     .await
 }
 
-async fn form_page(ctx: &Ctx, id: i64, period: &str, review: bool) -> WebResult {
-    let m = load(ctx, id, period).await?;
-    if !may_change_month(&ctx.actor, m.closed()) {
-        ctx.session.flash("companies-monthly-closed-note");
-        return ctx.redirect(&m.base());
+/// Entering or changing the counts of a district's month, `/monatszahlen/:id/:period/bearbeiten`:
+/// review before saving, cancel confirmation (back to the list, the area's start page). A
+/// closed month refuses every route of the flow (409) for callers who may not change it.
+pub struct MonthlyFlow;
+
+/// An open month and the outreach formats its form shows.
+pub struct MonthEntry {
+    month: Month,
+    formats: Vec<Format>,
+}
+
+#[async_trait]
+impl FormFlow for MonthlyFlow {
+    type Record = MonthEntry;
+    type Form = MonthlyForm;
+    type Valid = ValidMonth;
+
+    fn name(&self) -> &'static str {
+        "monthly-counts"
     }
-    let stored_draft = draft::load::<MonthlyForm>(ctx, &m.key());
-    if review && stored_draft.is_none() {
-        return ctx.redirect(&format!("{}/bearbeiten", m.base()));
+
+    fn path(&self) -> &'static str {
+        "/monatszahlen/:id/:period/bearbeiten"
     }
-    let form = stored_draft
-        .or_else(|| m.stored.as_ref().map(|s| MonthlyForm::from_lines(&s.lines)))
-        .unwrap_or_default();
-    let errors = if review {
-        FieldErrors::new()
-    } else {
-        draft::take_errors(ctx, &m.key())
-    };
-    let formats = month_formats(ctx, &m).await?;
-    ctx.render_form(
-        if review {
-            "companies/monthly_review.html"
-        } else {
-            "companies/monthly_form.html"
-        },
-        &errors,
-        context! {
+
+    fn access(&self) -> Access {
+        Access::Permission(MONTHLY_COUNTS)
+    }
+
+    fn templates(&self) -> (&'static str, &'static str) {
+        (
+            "companies/monthly_form.html",
+            "companies/monthly_review.html",
+        )
+    }
+
+    async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<MonthEntry> {
+        let month = load(ctx, args.id("id")?, args.text("period")?).await?;
+        if !may_change_month(&ctx.actor, month.closed()) {
+            return Err(WebError(AppError::Refused(
+                "companies-monthly-error-closed".into(),
+            )));
+        }
+        let formats = month_formats(ctx, &month).await?;
+        Ok(MonthEntry { month, formats })
+    }
+
+    async fn initial(&self, _ctx: &Ctx, e: &MonthEntry) -> WebResult<MonthlyForm> {
+        Ok(e.month
+            .stored
+            .as_ref()
+            .map(|s| MonthlyForm::from_lines(&s.lines))
+            .unwrap_or_default())
+    }
+
+    fn read(&self, e: &MonthEntry, pairs: &[(String, String)]) -> MonthlyForm {
+        MonthlyForm::from_pairs(&e.formats, pairs)
+    }
+
+    async fn check(
+        &self,
+        ctx: &Ctx,
+        e: &MonthEntry,
+        form: &MonthlyForm,
+    ) -> WebResult<Checked<ValidMonth>> {
+        Ok(
+            monthly::validate(form, e.month.period, Period::current(ctx.services()))
+                .map_err(Rejected::from),
+        )
+    }
+
+    async fn save(
+        &self,
+        _ctx: &Ctx,
+        uow: &mut UnitOfWork,
+        e: &MonthEntry,
+        valid: ValidMonth,
+    ) -> WebResult<Saved> {
+        monthly::save(uow, e.month.district.id, e.month.period, &valid).await?;
+        Ok(Saved {
+            to: e.month.base(),
+            flash: "companies-monthly-saved",
+        })
+    }
+
+    fn cancel_target(&self, _args: &FlowArgs, _e: &MonthEntry) -> String {
+        LIST.into()
+    }
+
+    async fn page(&self, _ctx: &Ctx, state: PageState<'_, Self>) -> WebResult<Value> {
+        let m = &state.record.month;
+        let form = state.form;
+        Ok(context! {
             district => m.district.name.clone(),
             year => m.period.year,
             month => m.period.month,
-            action => format!("{}/bearbeiten", m.base()),
             is_new => m.stored.is_none(),
             closed => m.closed(),
-            lines => Serde(line_views(&formats, &form)),
-            total_addressed => total(&form, false),
-            total_kmu => total(&form, true),
-        },
-    )
-    .await
-}
-
-/// The entry form of a month.
-#[handler]
-pub async fn edit_form(ctx: Ctx, Path((id, period)): Path<(i64, String)>) -> WebResult {
-    form_page(&ctx, id, &period, false).await
-}
-
-/// The review page before saving (R-GEN-2).
-#[handler]
-pub async fn edit_review(ctx: Ctx, Path((id, period)): Path<(i64, String)>) -> WebResult {
-    form_page(&ctx, id, &period, true).await
-}
-
-/// Submit of the entry form: review, save, back to the form, or cancel.
-#[handler]
-pub async fn edit_submit(
-    ctx: Ctx,
-    Path((id, period)): Path<(i64, String)>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> WebResult {
-    let m = load(&ctx, id, &period).await?;
-    if !may_change_month(&ctx.actor, m.closed()) {
-        return Err(WebError(AppError::Refused(
-            "companies-monthly-error-closed".into(),
-        )));
+            lines => Serde(line_views(&state.record.formats, form)),
+            total_addressed => total(form, false),
+            total_kmu => total(form, true),
+        })
     }
-    let formats = month_formats(&ctx, &m).await?;
-    let form = MonthlyForm::from_pairs(&formats, &pairs);
-    let action = pairs
-        .iter()
-        .find(|(k, _)| k == "action")
-        .map(|(_, v)| v.as_str())
-        .unwrap_or_default();
-    let k = m.key();
-    let edit = format!("{}/bearbeiten", m.base());
-    match action {
-        "cancel" => {
-            draft::store(&ctx, &k, &form);
-            ctx.redirect(&format!("{edit}/abbrechen"))
-        }
-        "review" | "save" => {
-            let valid = match monthly::validate(&form, m.period, Period::current(ctx.services())) {
-                Ok(v) => v,
-                Err(errors) => {
-                    draft::store(&ctx, &k, &form);
-                    draft::store_errors(&ctx, &k, &errors);
-                    return ctx.redirect(&edit);
-                }
-            };
-            if action == "review" {
-                draft::store(&ctx, &k, &form);
-                return ctx.redirect(&format!("{edit}/pruefen"));
-            }
-            let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor).await?;
-            monthly::save(&mut uow, m.district.id, m.period, &valid).await?;
-            uow.commit().await?;
-            draft::discard(&ctx, &k);
-            ctx.session.flash("companies-monthly-saved");
-            ctx.redirect(&m.base())
-        }
-        _ => {
-            draft::store(&ctx, &k, &form);
-            ctx.redirect(&edit)
-        }
-    }
-}
-
-/// Cancel confirmation (R-GEN-2).
-#[handler]
-pub async fn edit_cancel(ctx: Ctx, Path((id, period)): Path<(i64, String)>) -> WebResult {
-    let m = load(&ctx, id, &period).await?;
-    let edit = format!("{}/bearbeiten", m.base());
-    ctx.render(
-        "platform/cancel.html",
-        context! { back => edit.clone(), discard_action => format!("{edit}/abbrechen") },
-    )
-    .await
-}
-
-/// Cancel confirmed: the draft is discarded, back to the list (the area's start page).
-#[handler]
-pub async fn edit_cancel_confirm(ctx: Ctx, Path((id, period)): Path<(i64, String)>) -> WebResult {
-    let m = load(&ctx, id, &period).await?;
-    draft::discard(&ctx, &m.key());
-    ctx.redirect(LIST)
 }
 
 // ---- close / reopen --------------------------------------------------------------------------

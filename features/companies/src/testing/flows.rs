@@ -5,7 +5,8 @@ use hih_testkit::TestApp;
 use hih_testkit::flows::{CaseFuture, FlowCase, FlowFixture};
 use hih_users::testing::agent_for;
 
-use super::{company_in, company_pairs};
+use super::{company_in, company_pairs, district_id};
+use crate::monthly::Period;
 
 /// This feature's flow fixtures.
 pub fn fixtures() -> Vec<FlowFixture> {
@@ -17,6 +18,10 @@ pub fn fixtures() -> Vec<FlowFixture> {
         FlowFixture {
             name: "company-edit",
             case: edit_company,
+        },
+        FlowFixture {
+            name: "monthly-counts",
+            case: monthly_counts,
         },
     ]
 }
@@ -49,6 +54,32 @@ fn edit_company(app: &TestApp) -> CaseFuture<'_> {
             marker: "Wasserturm".into(),
             invalid: company_pairs("Umbenannt", "99084", ""),
             foreign: Some(format!("/unternehmen/{foreign}/bearbeiten")),
+        }
+    })
+}
+
+/// Telephone figures of a month's form.
+fn figures(addressed: &str, kmu: &str) -> Vec<(String, String)> {
+    vec![
+        ("addressed_telefon".into(), addressed.into()),
+        ("kmu_telefon".into(), kmu.into()),
+    ]
+}
+
+/// IHK staff of Erfurt enter last month's counts of their district; Düsseldorf's are outside.
+fn monthly_counts(app: &TestApp) -> CaseFuture<'_> {
+    Box::pin(async move {
+        let period = Period::current(app.services()).prev().key();
+        let erfurt = district_id(app, "IHK Erfurt").await;
+        let duesseldorf = district_id(app, "IHK Düsseldorf").await;
+        let (agent, _) = agent_for(app, Role::IhkStaff, "flow-monthly").await;
+        FlowCase {
+            agent,
+            path: format!("/monatszahlen/{erfurt}/{period}/bearbeiten"),
+            valid: figures("97531", "8642"),
+            marker: "97531".into(),
+            invalid: figures("3", "5"),
+            foreign: Some(format!("/monatszahlen/{duesseldorf}/{period}/bearbeiten")),
         }
     })
 }

@@ -34,17 +34,22 @@ pub fn company_pairs(name: &str, plz: &str, ort: &str) -> Vec<(String, String)> 
     .collect()
 }
 
-/// Creates a company of the IHK district `ihk` (as the system, with an address in Erfurt; the
-/// test database maps no postcode to a district, so the district is the given one) and
-/// returns its id.
-pub async fn company_in(app: &TestApp, ihk: &str, name: &str) -> i64 {
-    let district = institution::Entity::find()
+/// The id of the IHK district `ihk`.
+pub async fn district_id(app: &TestApp, ihk: &str) -> i64 {
+    institution::Entity::find()
         .filter(institution::Column::Name.eq(ihk))
         .one(app.db())
         .await
         .expect("query institution")
         .expect("district exists")
-        .id;
+        .id
+}
+
+/// Creates a company of the IHK district `ihk` (as the system, with an address in Erfurt; the
+/// test database maps no postcode to a district, so the district is the given one) and
+/// returns its id.
+pub async fn company_in(app: &TestApp, ihk: &str, name: &str) -> i64 {
+    let district = district_id(app, ihk).await;
     let form = CompanyForm::from_pairs(&company_pairs(name, "99084", "Erfurt"));
     let valid = service::validate(app.services(), &form, Some(district), None)
         .await

@@ -1,146 +1,163 @@
-//! One entry: new (on a company or an applicant), view, edit with a confirmation page, delete
-//! with a confirmation page (R-CH-2/3). Entries outside the caller's scope answer 404; visible
-//! entries of someone else answer 403 to edit and delete (author and admins only).
+//! One entry: new (on a company or an applicant) and edit as [`FormFlow`]s (review before
+//! saving, cancel confirmation), view, delete with a confirmation page (R-CH-2/3). Entries
+//! outside the caller's scope answer 404; visible entries of someone else answer 403 to edit
+//! and delete (author and admins only).
 
+use async_trait::async_trait;
 use hih_applicants::entities::applicant;
 use hih_applicants::scope::visible_applicants;
 use hih_companies::entities::company;
 use hih_companies::scope::visible_companies;
 use hih_db::UnitOfWork;
 use hih_db::access::AccessAction;
-use hih_kernel::{AppError, FieldErrors};
+use hih_kernel::{Access, AppError};
 use hih_reference::lists::{self, label_of};
+use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Rejected, Saved};
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
-use hih_web::{Ctx, WebError, WebResult, draft};
+use hih_web::{Ctx, WebError, WebResult};
 use poem::handler;
-use poem::web::{Form, Path};
+use poem::web::Path;
 use sea_orm::{EntityTrait, QueryFilter};
 
 use crate::entities::contact_entry;
+use crate::permissions::CONTACTS;
 use crate::routes::{Record, applicant_record, company_record};
 use crate::scope::{may_change, visible_entries};
-use crate::service::{self, EntryForm};
-
-fn action_of(pairs: &[(String, String)]) -> String {
-    pairs
-        .iter()
-        .find(|(k, _)| k == "action")
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default()
-}
-
-/// Reference options in the form macros' `(code, "", label)` shape.
-type Options = Vec<(String, String, String)>;
-
-async fn choices(ctx: &Ctx) -> WebResult<(Options, Options)> {
-    let triple = |l: Vec<(String, String)>| {
-        l.into_iter()
-            .map(|(c, t)| (c, String::new(), t))
-            .collect::<Vec<_>>()
-    };
-    let types = lists::options(ctx.services(), "contact_type", ctx.locale).await?;
-    let topics = lists::options(ctx.services(), "contact_topic", ctx.locale).await?;
-    Ok((triple(types), triple(topics)))
-}
+use crate::service::{self, EntryForm, ValidEntry};
 
 // ---- new ------------------------------------------------------------------------------------
 
-fn new_key(r: &Record) -> String {
-    format!("contact:new:{}:{}", r.kind, r.id)
+/// The record's page contact entries are added to.
+#[derive(Debug, Clone, Copy)]
+pub enum On {
+    /// A company: `/unternehmen/:id/kontakte/neu`.
+    Company,
+    /// An applicant: `/bewerber/:id/kontakte/neu`.
+    Applicant,
 }
 
-async fn new_page(ctx: &Ctx, r: Record) -> WebResult {
-    let f = draft::load::<EntryForm>(ctx, &new_key(&r)).unwrap_or_else(|| EntryForm {
-        contact_date: ctx.services().clock.now().date_naive().to_string(),
-        ..Default::default()
-    });
-    let errors = draft::take_errors(ctx, &new_key(&r));
-    let (types, topics) = choices(ctx).await?;
-    ctx.render_form(
-        "contact_history/form.html",
-        &errors,
-        context! {
-            f => Serde(&f),
-            action => format!("{}/neu", r.contacts_href()),
-            cancel_href => r.contacts_href(),
-            may_attach_applicant => r.kind == "company",
-            author => ctx.actor.display_name(),
-            types => Serde(types),
-            topics => Serde(topics),
-            is_new => true,
-            record => Serde(&r),
-        },
-    )
-    .await
+/// A new entry on a company or an applicant: form, review, cancel confirmation; saved, the
+/// history list shows it first.
+pub struct NewEntryFlow {
+    /// The record the entry is written on.
+    pub on: On,
 }
 
-async fn new_save(ctx: &Ctx, r: Record, pairs: &[(String, String)]) -> WebResult {
-    let mut f = EntryForm::from_pairs(pairs);
-    if r.kind != "company" {
-        f.applicant_code.clear();
-    }
-    let k = new_key(&r);
-    if action_of(pairs) == "cancel" {
-        draft::discard(ctx, &k);
-        return ctx.redirect(&r.contacts_href());
-    }
-    let valid = match service::validate(ctx.services(), &ctx.actor, &f).await {
-        Ok(v) => v,
-        Err(errors) => {
-            draft::store(ctx, &k, &f);
-            draft::store_errors(ctx, &k, &errors);
-            return ctx.redirect(&format!("{}/neu", r.contacts_href()));
+#[async_trait]
+impl FormFlow for NewEntryFlow {
+    type Record = Record;
+    type Form = EntryForm;
+    type Valid = ValidEntry;
+
+    fn name(&self) -> &'static str {
+        match self.on {
+            On::Company => "contact-new-company",
+            On::Applicant => "contact-new-applicant",
         }
+    }
+
+    fn path(&self) -> &'static str {
+        match self.on {
+            On::Company => "/unternehmen/:id/kontakte/neu",
+            On::Applicant => "/bewerber/:id/kontakte/neu",
+        }
+    }
+
+    fn access(&self) -> Access {
+        Access::Permission(CONTACTS)
+    }
+
+    fn templates(&self) -> (&'static str, &'static str) {
+        ("contact_history/form.html", "contact_history/review.html")
+    }
+
+    async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<Record> {
+        let id = args.id("id")?;
+        match self.on {
+            On::Company => company_record(ctx, id).await,
+            On::Applicant => applicant_record(ctx, id).await,
+        }
+    }
+
+    async fn initial(&self, ctx: &Ctx, _r: &Record) -> WebResult<EntryForm> {
+        Ok(EntryForm {
+            contact_date: ctx.services().clock.now().date_naive().to_string(),
+            ..Default::default()
+        })
+    }
+
+    /// Only entries on a company name a further applicant.
+    fn read(&self, r: &Record, pairs: &[(String, String)]) -> EntryForm {
+        let mut f = EntryForm::from_pairs(pairs);
+        if r.kind != "company" {
+            f.applicant_code.clear();
+        }
+        f
+    }
+
+    async fn check(&self, ctx: &Ctx, _r: &Record, f: &EntryForm) -> WebResult<Checked<ValidEntry>> {
+        Ok(service::validate(ctx.services(), &ctx.actor, f)
+            .await
+            .map_err(Rejected::from))
+    }
+
+    async fn save(
+        &self,
+        _ctx: &Ctx,
+        uow: &mut UnitOfWork,
+        r: &Record,
+        valid: ValidEntry,
+    ) -> WebResult<Saved> {
+        let (company, applicant) = match self.on {
+            On::Company => (Some(r.id), None),
+            On::Applicant => (None, Some(r.id)),
+        };
+        service::create(uow, company, applicant, valid).await?;
+        // Back to the list, newest first: the new entry leads it.
+        Ok(Saved {
+            to: r.contacts_href(),
+            flash: "contacts-saved",
+        })
+    }
+
+    fn cancel_target(&self, _args: &FlowArgs, r: &Record) -> String {
+        r.contacts_href()
+    }
+
+    async fn page(&self, ctx: &Ctx, state: PageState<'_, Self>) -> WebResult<Value> {
+        let r = state.record;
+        entry_page(
+            ctx,
+            state.form,
+            context! {
+                may_attach_applicant => r.kind == "company",
+                author => ctx.actor.display_name(),
+                is_new => true,
+                record => Serde(r),
+            },
+        )
+        .await
+    }
+}
+
+/// The context both entry forms share: the choices in the form macros' `(code, "", label)`
+/// shape and the chosen labels, plus `own`.
+async fn entry_page(ctx: &Ctx, f: &EntryForm, own: Value) -> WebResult<Value> {
+    let types = lists::options(ctx.services(), "contact_type", ctx.locale).await?;
+    let topics = lists::options(ctx.services(), "contact_topic", ctx.locale).await?;
+    let triple = |l: &[(String, String)]| {
+        l.iter()
+            .map(|(c, t)| (c.clone(), String::new(), t.clone()))
+            .collect::<Vec<_>>()
     };
-    let (company, applicant) = if r.kind == "company" {
-        (Some(r.id), None)
-    } else {
-        (None, Some(r.id))
-    };
-    let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor).await?;
-    service::create(&mut uow, company, applicant, valid).await?;
-    uow.commit().await?;
-    draft::discard(ctx, &k);
-    ctx.session.flash("contacts-saved");
-    // Back to the list, newest first: the new entry leads it.
-    ctx.redirect(&r.contacts_href())
-}
-
-/// New entry on a company.
-#[handler]
-pub async fn company_new(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
-    let r = company_record(&ctx, id).await?;
-    new_page(&ctx, r).await
-}
-
-/// Saves a new entry on a company.
-#[handler]
-pub async fn company_new_submit(
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> WebResult {
-    let r = company_record(&ctx, id).await?;
-    new_save(&ctx, r, &pairs).await
-}
-
-/// New entry on an applicant.
-#[handler]
-pub async fn applicant_new(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
-    let r = applicant_record(&ctx, id).await?;
-    new_page(&ctx, r).await
-}
-
-/// Saves a new entry on an applicant.
-#[handler]
-pub async fn applicant_new_submit(
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> WebResult {
-    let r = applicant_record(&ctx, id).await?;
-    new_save(&ctx, r, &pairs).await
+    Ok(context! {
+        types => Serde(triple(&types)),
+        topics => Serde(triple(&topics)),
+        type_label => label_of(&types, &f.contact_type),
+        topic_label => label_of(&topics, &f.topic),
+        ..own
+    })
 }
 
 // ---- one entry --------------------------------------------------------------------------------
@@ -235,103 +252,87 @@ pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
 
 // ---- edit -------------------------------------------------------------------------------------
 
-fn edit_key(id: i64) -> String {
-    format!("contact:{id}")
-}
+/// Changing an entry (author and admins): form, review, cancel confirmation.
+pub struct EditEntryFlow;
 
-async fn edit_page(ctx: &Ctx, id: i64, review: bool) -> WebResult {
-    let e = load_changeable(ctx, id).await?;
-    let stored = draft::load::<EntryForm>(ctx, &edit_key(id));
-    if review && stored.is_none() {
-        return ctx.redirect(&format!("/kontakte/{id}/bearbeiten"));
+#[async_trait]
+impl FormFlow for EditEntryFlow {
+    type Record = contact_entry::Model;
+    type Form = EntryForm;
+    type Valid = ValidEntry;
+
+    fn name(&self) -> &'static str {
+        "contact-edit"
     }
-    let f = stored.unwrap_or_else(|| EntryForm::from_model(&e));
-    let errors = if review {
-        FieldErrors::new()
-    } else {
-        draft::take_errors(ctx, &edit_key(id))
-    };
-    let (types, topics) = choices(ctx).await?;
-    let type_labels = lists::options(ctx.services(), "contact_type", ctx.locale).await?;
-    let topic_labels = lists::options(ctx.services(), "contact_topic", ctx.locale).await?;
-    ctx.render_form(
-        if review {
-            "contact_history/review.html"
-        } else {
-            "contact_history/form.html"
-        },
-        &errors,
-        context! {
-            f => Serde(&f),
-            action => format!("/kontakte/{id}/bearbeiten"),
-            cancel_href => format!("/kontakte/{id}"),
-            may_attach_applicant => false,
-            author => e.author_name.clone(),
-            types => Serde(types),
-            topics => Serde(topics),
-            type_label => label_of(&type_labels, &f.contact_type),
-            topic_label => label_of(&topic_labels, &f.topic),
-            is_new => false,
-            record => (),
-        },
-    )
-    .await
-}
 
-/// The edit form.
-#[handler]
-pub async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
-    edit_page(&ctx, id, false).await
-}
+    fn path(&self) -> &'static str {
+        "/kontakte/:id/bearbeiten"
+    }
 
-/// The confirmation page before saving a change.
-#[handler]
-pub async fn edit_review(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
-    edit_page(&ctx, id, true).await
-}
+    fn access(&self) -> Access {
+        Access::Permission(CONTACTS)
+    }
 
-/// Edit submit: `review` checks and asks for confirmation, `save` saves, `edit` goes back to
-/// the form, `cancel` back to the entry.
-#[handler]
-pub async fn edit_submit(
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> WebResult {
-    let before = load_changeable(&ctx, id).await?;
-    let mut f = EntryForm::from_pairs(&pairs);
-    f.applicant_code.clear();
-    let k = edit_key(id);
-    let action = action_of(&pairs);
-    match action.as_str() {
-        "review" | "save" => {
-            let valid = match service::validate(ctx.services(), &ctx.actor, &f).await {
-                Ok(v) => v,
-                Err(errors) => {
-                    draft::store(&ctx, &k, &f);
-                    draft::store_errors(&ctx, &k, &errors);
-                    return ctx.redirect(&format!("/kontakte/{id}/bearbeiten"));
-                }
-            };
-            if action == "review" {
-                draft::store(&ctx, &k, &f);
-                return ctx.redirect(&format!("/kontakte/{id}/bearbeiten/pruefen"));
-            }
-            let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor).await?;
-            service::update(&mut uow, &before, valid).await?;
-            uow.commit().await?;
-            draft::discard(&ctx, &k);
-            ctx.session.flash("contacts-changed");
-            ctx.redirect(&format!("/kontakte/{id}"))
-        }
-        "cancel" => {
-            draft::discard(&ctx, &k);
-            ctx.redirect(&format!("/kontakte/{id}"))
-        }
-        _ => {
-            draft::store(&ctx, &k, &f);
-            ctx.redirect(&format!("/kontakte/{id}/bearbeiten"))
-        }
+    fn templates(&self) -> (&'static str, &'static str) {
+        ("contact_history/form.html", "contact_history/review.html")
+    }
+
+    async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<contact_entry::Model> {
+        load_changeable(ctx, args.id("id")?).await
+    }
+
+    async fn initial(&self, _ctx: &Ctx, e: &contact_entry::Model) -> WebResult<EntryForm> {
+        Ok(EntryForm::from_model(e))
+    }
+
+    /// The records an entry concerns stay as they are.
+    fn read(&self, _e: &contact_entry::Model, pairs: &[(String, String)]) -> EntryForm {
+        let mut f = EntryForm::from_pairs(pairs);
+        f.applicant_code.clear();
+        f
+    }
+
+    async fn check(
+        &self,
+        ctx: &Ctx,
+        _e: &contact_entry::Model,
+        f: &EntryForm,
+    ) -> WebResult<Checked<ValidEntry>> {
+        Ok(service::validate(ctx.services(), &ctx.actor, f)
+            .await
+            .map_err(Rejected::from))
+    }
+
+    async fn save(
+        &self,
+        _ctx: &Ctx,
+        uow: &mut UnitOfWork,
+        before: &contact_entry::Model,
+        valid: ValidEntry,
+    ) -> WebResult<Saved> {
+        service::update(uow, before, valid).await?;
+        Ok(Saved {
+            to: format!("/kontakte/{}", before.id),
+            flash: "contacts-changed",
+        })
+    }
+
+    fn cancel_target(&self, _args: &FlowArgs, e: &contact_entry::Model) -> String {
+        format!("/kontakte/{}", e.id)
+    }
+
+    async fn page(&self, ctx: &Ctx, state: PageState<'_, Self>) -> WebResult<Value> {
+        entry_page(
+            ctx,
+            state.form,
+            context! {
+                may_attach_applicant => false,
+                author => state.record.author_name.clone(),
+                is_new => false,
+                record => (),
+            },
+        )
+        .await
     }
 }
 

@@ -1,22 +1,26 @@
-//! The matches of one company (R-MAT-1): the tab page, entering a match by its typed
-//! Bewerberkennung with a confirmation page, removing one with confirmation.
+//! The matches of one company (R-MAT-1): the tab page, entering or changing a match (a
+//! [`FormFlow`]: review before saving, cancel confirmation), removing one with confirmation.
 
+use async_trait::async_trait;
 use hih_applicants::entities::applicant;
+use hih_companies::entities::company;
 use hih_db::UnitOfWork;
-use hih_kernel::{AppError, FieldErrors};
+use hih_kernel::{Access, AppError};
 use hih_reference::lists::{self, label_of};
-use hih_web::minijinja::context;
+use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Rejected, Saved, Step};
 use hih_web::minijinja::value::Serde;
-use hih_web::{Ctx, WebError, WebResult, draft};
+use hih_web::minijinja::{Value, context};
+use hih_web::{Ctx, WebError, WebResult};
 use poem::handler;
-use poem::web::{Form, Path};
+use poem::web::Path;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
 
 use crate::entities::placement;
+use crate::permissions::MATCH;
 use crate::routes::company_in_scope;
 use crate::scope::visible_placements;
-use crate::service::{self, MatchForm, STATUSES, status_key};
+use crate::service::{self, MatchForm, STATUSES, ValidMatch, status_key};
 
 #[derive(Serialize)]
 struct Row {
@@ -62,202 +66,166 @@ pub async fn list(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
     .await
 }
 
-/// The form's address: a new match, or changes to match `mid`.
-fn base(id: i64, mid: Option<i64>) -> String {
-    match mid {
-        Some(m) => format!("/unternehmen/{id}/vermittlungen/{m}/bearbeiten"),
-        None => format!("/unternehmen/{id}/vermittlungen/neu"),
-    }
+/// A match of a company: `/unternehmen/:id/vermittlungen/neu` enters one by its typed
+/// Bewerberkennung, `/unternehmen/:id/vermittlungen/:mid/bearbeiten` changes date, position,
+/// status and remarks; both with review and cancel confirmation.
+pub struct MatchFlow {
+    /// Changes an existing match (else enters a new one).
+    pub edit: bool,
 }
 
-fn key(id: i64, mid: Option<i64>) -> String {
-    format!("match:{id}:{}", mid.unwrap_or(0))
+/// The company and, for a change, the match.
+pub struct MatchRecord {
+    company: company::Model,
+    placement: Option<placement::Model>,
 }
 
-/// The match being changed, if any (404 unless it belongs to the company).
-async fn existing(ctx: &Ctx, id: i64, mid: Option<i64>) -> WebResult<Option<placement::Model>> {
-    match mid {
-        Some(m) => Ok(Some(placement_of(ctx, id, m).await?)),
-        None => Ok(None),
-    }
-}
+#[async_trait]
+impl FormFlow for MatchFlow {
+    type Record = MatchRecord;
+    type Form = MatchForm;
+    type Valid = ValidMatch;
 
-async fn form_page(ctx: &Ctx, id: i64, mid: Option<i64>, review: bool) -> WebResult {
-    let c = company_in_scope(ctx, id).await?;
-    let before = existing(ctx, id, mid).await?;
-    let stored = draft::load::<MatchForm>(ctx, &key(id, mid));
-    if review && stored.is_none() {
-        return ctx.redirect(&base(id, mid));
+    fn name(&self) -> &'static str {
+        if self.edit { "match-edit" } else { "match-new" }
     }
-    let fallback = match &before {
-        Some(p) => MatchForm {
-            applicant_code: String::new(),
-            placed_on: p.placed_on.to_string(),
-            position: p.position.clone(),
-            status: p.status.clone(),
-            remarks: p.remarks.clone(),
-        },
-        None => MatchForm {
-            placed_on: ctx.services().clock.now().date_naive().to_string(),
-            status: "vermittelt".into(),
-            ..Default::default()
-        },
-    };
-    let f = stored.unwrap_or(fallback);
-    let occupations = lists::options(ctx.services(), "occupation", ctx.locale).await?;
-    // The applicant: fixed for a change; for a new match the one the typed ID names.
-    let applicant = match &before {
-        Some(p) => {
-            applicant::Entity::find_by_id(p.applicant_id)
-                .one(&ctx.services().db)
-                .await?
-        }
-        None if review => {
-            service::find_applicant(ctx.services(), &ctx.actor, id, &f.applicant_code)
-                .await
-                .ok()
-        }
-        None => None,
-    };
-    if review && applicant.is_none() {
-        return ctx.redirect(&base(id, mid));
-    }
-    let errors = if review {
-        FieldErrors::new()
-    } else {
-        draft::take_errors(ctx, &key(id, mid))
-    };
-    let page = context! {
-        c => Serde(&c),
-        f => Serde(&f),
-        action => base(id, mid),
-        is_new => mid.is_none(),
-        statuses => Serde(STATUSES.to_vec()),
-        occupations => Serde(occupations.iter().map(|(c, l)| (c.clone(), String::new(), l.clone())).collect::<Vec<_>>()),
-        applicant_code => applicant.as_ref().and_then(|a| a.applicant_id.clone()).unwrap_or_default(),
-        // Before the match exists the caller may not see the applicant: the confirmation
-        // names the typed ID only; a change shows the (then visible) name.
-        applicant_name => applicant.as_ref().filter(|_| before.is_some()).map(|a| format!("{} {}", a.first_names, a.last_name)).unwrap_or_default(),
-        position_label => if f.position.is_empty() { String::new() } else { label_of(&occupations, &f.position) },
-        status_label => status_key(&f.status),
-    };
-    ctx.render_form(
-        if review {
-            "matching/review.html"
+
+    fn path(&self) -> &'static str {
+        if self.edit {
+            "/unternehmen/:id/vermittlungen/:mid/bearbeiten"
         } else {
-            "matching/form.html"
-        },
-        &errors,
-        page,
-    )
-    .await
-}
+            "/unternehmen/:id/vermittlungen/neu"
+        }
+    }
 
-/// The match form.
-#[handler]
-pub async fn new_form(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
-    form_page(&ctx, id, None, false).await
-}
+    fn access(&self) -> Access {
+        Access::Permission(MATCH)
+    }
 
-/// The confirmation page before saving.
-#[handler]
-pub async fn new_review(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
-    form_page(&ctx, id, None, true).await
-}
+    fn templates(&self) -> (&'static str, &'static str) {
+        ("matching/form.html", "matching/review.html")
+    }
 
-/// Form submit for a new match.
-#[handler]
-pub async fn new_submit(
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> WebResult {
-    submit(&ctx, id, None, &pairs).await
-}
+    async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<MatchRecord> {
+        let id = args.id("id")?;
+        let company = company_in_scope(ctx, id).await?;
+        let placement = if self.edit {
+            Some(placement_of(ctx, id, args.id("mid")?).await?)
+        } else {
+            None
+        };
+        Ok(MatchRecord { company, placement })
+    }
 
-/// The form to change a match (date, position, status, remarks).
-#[handler]
-pub async fn edit_form(ctx: Ctx, Path((id, mid)): Path<(i64, i64)>) -> WebResult {
-    form_page(&ctx, id, Some(mid), false).await
-}
+    async fn initial(&self, ctx: &Ctx, r: &MatchRecord) -> WebResult<MatchForm> {
+        Ok(match &r.placement {
+            Some(p) => MatchForm {
+                applicant_code: String::new(),
+                placed_on: p.placed_on.to_string(),
+                position: p.position.clone(),
+                status: p.status.clone(),
+                remarks: p.remarks.clone(),
+            },
+            None => MatchForm {
+                placed_on: ctx.services().clock.now().date_naive().to_string(),
+                status: "vermittelt".into(),
+                ..Default::default()
+            },
+        })
+    }
 
-/// The confirmation page before saving a change.
-#[handler]
-pub async fn edit_review(ctx: Ctx, Path((id, mid)): Path<(i64, i64)>) -> WebResult {
-    form_page(&ctx, id, Some(mid), true).await
-}
+    fn read(&self, _r: &MatchRecord, pairs: &[(String, String)]) -> MatchForm {
+        MatchForm::from_pairs(pairs)
+    }
 
-/// Form submit for a change.
-#[handler]
-pub async fn edit_submit(
-    ctx: Ctx,
-    Path((id, mid)): Path<(i64, i64)>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> WebResult {
-    submit(&ctx, id, Some(mid), &pairs).await
-}
+    async fn check(
+        &self,
+        ctx: &Ctx,
+        r: &MatchRecord,
+        f: &MatchForm,
+    ) -> WebResult<Checked<ValidMatch>> {
+        Ok(service::validate(
+            ctx.services(),
+            &ctx.actor,
+            r.company.id,
+            f,
+            r.placement.as_ref(),
+        )
+        .await
+        .map_err(Rejected::from))
+    }
 
-/// `review` checks and shows the confirmation, `save` (from the confirmation) checks again and
-/// saves, `edit` goes back to the form, `cancel` to the company's matches.
-async fn submit(ctx: &Ctx, id: i64, mid: Option<i64>, pairs: &[(String, String)]) -> WebResult {
-    let c = company_in_scope(ctx, id).await?;
-    let before = existing(ctx, id, mid).await?;
-    let action = pairs
-        .iter()
-        .find(|(k, _)| k == "action")
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default();
-    let f = MatchForm::from_pairs(pairs);
-    let k = key(id, mid);
-    let matches = format!("/unternehmen/{id}/vermittlungen");
-    match action.as_str() {
-        "review" | "save" => {
-            let valid = match service::validate(ctx.services(), &ctx.actor, id, &f, before.as_ref())
-                .await
-            {
-                Ok(v) => v,
-                Err(errors) => {
-                    draft::store(ctx, &k, &f);
-                    draft::store_errors(ctx, &k, &errors);
-                    return ctx.redirect(&base(id, mid));
-                }
-            };
-            if action == "review" {
-                draft::store(ctx, &k, &f);
-                return ctx.redirect(&format!("{}/pruefen", base(id, mid)));
+    async fn save(
+        &self,
+        _ctx: &Ctx,
+        uow: &mut UnitOfWork,
+        r: &MatchRecord,
+        valid: ValidMatch,
+    ) -> WebResult<Saved> {
+        match &r.placement {
+            None => service::create(uow, &r.company, valid).await?,
+            Some(p) => service::update(uow, &r.company, p, valid).await?,
+        };
+        Ok(Saved {
+            to: matches_of(r.company.id),
+            flash: "matching-saved",
+        })
+    }
+
+    fn cancel_target(&self, _args: &FlowArgs, r: &MatchRecord) -> String {
+        matches_of(r.company.id)
+    }
+
+    async fn page(&self, ctx: &Ctx, state: PageState<'_, Self>) -> WebResult<Value> {
+        let r = state.record;
+        let f = state.form;
+        let occupations = lists::options(ctx.services(), "occupation", ctx.locale).await?;
+        // The applicant: fixed for a change; for a new match the one the typed ID names
+        // (shown on the review page, which only opens for input that passed the check).
+        let applicant = match &r.placement {
+            Some(p) => {
+                applicant::Entity::find_by_id(p.applicant_id)
+                    .one(&ctx.services().db)
+                    .await?
             }
-            let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor).await?;
-            match &before {
-                None => {
-                    service::create(&mut uow, &c, valid).await?;
-                }
-                Some(p) => {
-                    service::update(&mut uow, &c, p, valid).await?;
-                }
+            None if state.step == Step::Review => {
+                service::find_applicant(ctx.services(), &ctx.actor, r.company.id, &f.applicant_code)
+                    .await
+                    .ok()
             }
-            uow.commit().await?;
-            draft::discard(ctx, &k);
-            ctx.session.flash("matching-saved");
-            ctx.redirect(&matches)
-        }
-        "cancel" => {
-            draft::discard(ctx, &k);
-            ctx.redirect(&matches)
-        }
-        _ => {
-            draft::store(ctx, &k, &f);
-            ctx.redirect(&base(id, mid))
-        }
+            None => None,
+        };
+        Ok(context! {
+            c => Serde(&r.company),
+            is_new => r.placement.is_none(),
+            statuses => Serde(STATUSES.to_vec()),
+            occupations => Serde(occupations.iter().map(|(c, l)| (c.clone(), String::new(), l.clone())).collect::<Vec<_>>()),
+            applicant_code => applicant.as_ref().and_then(|a| a.applicant_id.clone()).unwrap_or_default(),
+            // Before the match exists the caller may not see the applicant: the confirmation
+            // names the typed ID only; a change shows the (then visible) name.
+            applicant_name => applicant.as_ref().filter(|_| r.placement.is_some()).map(|a| format!("{} {}", a.first_names, a.last_name)).unwrap_or_default(),
+            position_label => if f.position.is_empty() { String::new() } else { label_of(&occupations, &f.position) },
+            status_label => status_key(&f.status),
+        })
     }
 }
 
+/// The company's matches (where saving and cancelling lead).
+fn matches_of(company: i64) -> String {
+    format!("/unternehmen/{company}/vermittlungen")
+}
+
+/// A match of the company in the caller's scope, else 404 (logged).
 async fn placement_of(ctx: &Ctx, company: i64, id: i64) -> WebResult<placement::Model> {
-    placement::Entity::find_by_id(id)
+    match placement::Entity::find_by_id(id)
         .filter(placement::Column::CompanyId.eq(company))
         .filter(visible_placements(&ctx.actor))
         .one(&ctx.services().db)
         .await?
-        .ok_or(WebError(AppError::NotFound))
+    {
+        Some(p) => Ok(p),
+        None => Err(ctx.not_found_in_scope("placement", &id.to_string()).await),
+    }
 }
 
 /// Confirmation before removing a match.
