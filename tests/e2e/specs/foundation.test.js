@@ -95,7 +95,7 @@ describe('foundation (JavaScript off)', () => {
     await Promise.all([page.waitForEvent('load'), page.locator('a[href*="key=home-title"]').first().click()]);
     await checkA11y(page, 'text edit');
     await page.fill('#value', 'Übersicht für das Projektteam');
-    await Promise.all([page.waitForEvent('load'), page.locator('button[value=preview]').click()]);
+    await Promise.all([page.waitForEvent('load'), page.locator('button[value=review]').click()]);
     assert.match(await page.locator('#preview').innerText(), /Übersicht für das Projektteam/);
     await checkA11y(page, 'text preview');
     await Promise.all([page.waitForEvent('load'), page.locator('button[value=save]').click()]);
