@@ -254,7 +254,11 @@ async fn audit_export_holds_exactly_the_listed_rows_and_is_access_logged() {
         .get("/protokoll/aenderungen/export/export.csv?entity=widget&record=1")
         .await;
     assert_eq!(csv_page.status, 200);
-    let mut reader = csv::ReaderBuilder::new().from_reader(csv_page.bytes.as_slice());
+    assert!(
+        csv_page.bytes.starts_with(b"\xEF\xBB\xBF"),
+        "CSV starts with a BOM"
+    );
+    let mut reader = csv::ReaderBuilder::new().from_reader(csv_page.csv());
     let header = reader.headers().unwrap().clone();
     assert_eq!(&header[0], "Nr.");
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
@@ -474,7 +478,7 @@ async fn access_filters_exports_and_detail() {
         .get("/protokoll/zugriffe/export/export.csv?entity=widget")
         .await;
     assert_eq!(csv_page.status, 200);
-    let mut reader = csv::ReaderBuilder::new().from_reader(csv_page.bytes.as_slice());
+    let mut reader = csv::ReaderBuilder::new().from_reader(csv_page.csv());
     let ids: Vec<i64> = reader
         .records()
         .map(|r| r.unwrap()[0].parse().unwrap())

@@ -14,6 +14,11 @@ use hih_testkit::TestApp;
 
 /// All features, as the host app runs them.
 pub async fn app() -> TestApp {
+    app_with(TestApp::settings()).await
+}
+
+/// All features, as the host app runs them, with these settings.
+pub async fn app_with(settings: hih_kernel::Settings) -> TestApp {
     let features = hih_app::features()
         .and_then(|all| {
             all.only(&[
@@ -29,5 +34,5 @@ pub async fn app() -> TestApp {
             ])
         })
         .expect("features of the product");
-    TestApp::new(&features).await
+    TestApp::with_settings(&features, settings).await
 }

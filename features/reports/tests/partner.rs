@@ -16,7 +16,7 @@ use hih_testkit::TestApp;
 use hih_users::testing::agent_for;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use crate::app;
+use crate::{app, app_with};
 
 fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter()
@@ -302,7 +302,11 @@ async fn company_files_use_the_record_number_as_pseudonym_and_honour_the_filter(
     .await;
     let file = generate(&app, &p).await;
     assert_eq!(file.content_type, hih_web::export::CSV);
-    let text = String::from_utf8(file.content.clone().unwrap()).unwrap();
+    let content = file.content.clone().unwrap();
+    let body = content
+        .strip_prefix(hih_web::export::BOM)
+        .expect("partner CSV files start with a BOM");
+    let text = String::from_utf8(body.to_vec()).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
@@ -326,7 +330,46 @@ async fn company_files_use_the_record_number_as_pseudonym_and_honour_the_filter(
     assert!(!text.contains(&format!("U-{other_status:05}")));
     assert!(!text.contains(&format!("U-{other_district:05}")));
     assert_eq!(file.row_count, 2);
-    assert_eq!(file.sha256, files::sha256_hex(text.as_bytes()));
+    assert_eq!(file.sha256, files::sha256_hex(&content));
+}
+
+#[tokio::test]
+async fn csv_files_start_without_a_bom_when_the_setting_is_off() {
+    let mut settings = TestApp::settings();
+    settings.export.csv_bom = false;
+    let app = app_with(settings).await;
+    company(
+        &app,
+        "IHK Erfurt",
+        "Ohne Bom GmbH",
+        "teilnehmend",
+        "evaluation",
+    )
+    .await;
+    let p = profile(
+        &app,
+        &[
+            ("subject", "company"),
+            ("name", "Ohne BOM"),
+            ("partner_category", "evaluation"),
+            ("fields", "name"),
+            ("without_consent", "pseudonym"),
+            ("format", "csv"),
+        ],
+    )
+    .await;
+    let file = generate(&app, &p).await;
+    let content = file.content.unwrap();
+    assert!(
+        content.starts_with(b"Unternehmens-Nr.,Firmenname\r\n"),
+        "{content:?}"
+    );
+    // Downloads in a request follow the same setting.
+    let (admin, _) = agent_for(&app, Role::Admin, "admin").await;
+    let csv = admin.get("/unternehmen/export/export.csv").await;
+    assert_eq!(csv.status, 200);
+    assert!(!csv.bytes.starts_with(hih_web::export::BOM));
+    assert!(csv.body.contains("Ohne Bom GmbH"), "{}", csv.body);
 }
 
 #[tokio::test]

@@ -37,8 +37,8 @@ pub use feature_set::{FeatureSet, FeatureSetError};
 pub use local_path::is_local_path;
 pub use services::{ActivationHooks, DeletionFolds, JobQueue, Services, StatusChecks};
 pub use settings::{
-    BackupSettings, DatabaseSettings, LogFormat, LogSettings, MailMode, MailSettings,
-    MetricsSettings, MisuseSettings, PasswordSettings, SecuritySettings, Settings, SettingsError,
-    StatusSettings, parse_year_month, valid_id_prefix,
+    BackupSettings, DatabaseSettings, ExportSettings, LogFormat, LogSettings, MailMode,
+    MailSettings, MetricsSettings, MisuseSettings, PasswordSettings, SecuritySettings, Settings,
+    SettingsError, StatusSettings, parse_year_month, valid_id_prefix,
 };
 pub use text_input::{LINE_MAX, TEXT_MAX, text_problem};

@@ -149,6 +149,21 @@ impl Default for SecuritySettings {
     }
 }
 
+/// File exports (R-EXP-1).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct ExportSettings {
+    /// Start CSV files with a UTF-8 byte order mark, so German Excel reads umlauts right when a
+    /// file is double-clicked. Switch it off for programs that dislike it (`HIH_EXPORT__CSV_BOM`).
+    pub csv_bom: bool,
+}
+
+impl Default for ExportSettings {
+    fn default() -> Self {
+        ExportSettings { csv_bom: true }
+    }
+}
+
 /// Backups (R-OPS-3).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default)]
@@ -383,6 +398,8 @@ pub struct Settings {
     pub status: StatusSettings,
     /// Access to `/metrics`.
     pub metrics: MetricsSettings,
+    /// File exports.
+    pub export: ExportSettings,
 }
 
 impl Default for Settings {
@@ -413,6 +430,7 @@ impl Default for Settings {
             branding: crate::BrandingSettings::default(),
             status: StatusSettings::default(),
             metrics: MetricsSettings::default(),
+            export: ExportSettings::default(),
         }
     }
 }

@@ -14,7 +14,8 @@ pub struct Page {
     pub status: StatusCode,
     /// Headers (lower-case names; repeated headers joined with `\n`).
     pub headers: BTreeMap<String, String>,
-    /// Body as text (lossy UTF-8).
+    /// Body as text (lossy UTF-8), without the byte order mark that starts CSV downloads
+    /// (still in [`Page::bytes`]), so tests read a CSV's lines as they read a page.
     pub body: String,
     /// Raw body.
     pub bytes: Vec<u8>,
@@ -31,6 +32,13 @@ impl Page {
     /// The redirect target.
     pub fn location(&self) -> Option<&str> {
         self.header("location")
+    }
+
+    /// The raw body without a leading byte order mark: a CSV download as a CSV reader takes it.
+    pub fn csv(&self) -> &[u8] {
+        self.bytes
+            .strip_prefix(hih_web::export::BOM)
+            .unwrap_or(&self.bytes)
     }
 
     /// Whether the body contains `text`.
@@ -205,7 +213,8 @@ impl Agent {
             }
         }
         let bytes = resp.into_body().into_vec().await.unwrap_or_default();
-        let body = String::from_utf8_lossy(&bytes).to_string();
+        let text = bytes.strip_prefix(hih_web::export::BOM).unwrap_or(&bytes);
+        let body = String::from_utf8_lossy(text).to_string();
         if let Some(token) = csrf_in(&body)
             && let Ok(mut c) = self.csrf.lock()
         {

@@ -4,12 +4,38 @@
 //! `@`, tab, CR or LF is neutralised with a leading apostrophe. German Excel opens a
 //! double-clicked `.csv` splitting at `;`, so in CSV a formula character after a `;` inside a
 //! cell gets an apostrophe too, and cells containing `;` are quoted ([`neutralise_csv`]).
+//!
+//! CSV files start with a UTF-8 byte order mark ([`BOM`]), without which German Excel reads a
+//! double-clicked file as Windows-1252 and garbles umlauts; the setting `export.csv_bom` turns
+//! it off. Requests carry the setting in a task-local scope (set by the request pipeline, see
+//! [`with_csv_bom`]); code outside a request (partner files written by a job) passes it to
+//! [`ExportWriter::with_bom`].
 
 use poem::Response;
 use poem::http::header;
 use rust_xlsxwriter::{Format, Workbook};
 
 use hih_kernel::AppError;
+
+/// The UTF-8 byte order mark that starts CSV files unless `export.csv_bom` is off.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+tokio::task_local! {
+    /// `export.csv_bom` of the request being served.
+    static CSV_BOM: bool;
+}
+
+/// Runs `work` (a request) with the `export.csv_bom` setting in scope for every CSV written in
+/// it.
+pub async fn with_csv_bom<F: std::future::Future>(on: bool, work: F) -> F::Output {
+    CSV_BOM.scope(on, work).await
+}
+
+/// Whether CSV files written now start with a [`BOM`]: the setting of the request in scope, on
+/// outside any (the default of `export.csv_bom`).
+pub fn csv_bom() -> bool {
+    CSV_BOM.try_with(|on| *on).unwrap_or(true)
+}
 
 /// A cell value.
 #[derive(Debug, Clone)]
@@ -120,11 +146,23 @@ enum Sink {
 const XLSX_COLUMN_WIDTH: f64 = 24.0;
 
 impl ExportWriter {
-    /// Starts an export with its header row; `sheet_name` names the XLSX worksheet.
+    /// Starts an export with its header row; `sheet_name` names the XLSX worksheet. A CSV
+    /// starts with a [`BOM`] as the request's `export.csv_bom` says ([`csv_bom`]).
     pub fn new(
         format: ExportFormat,
         sheet_name: &str,
         header: &[String],
+    ) -> Result<Self, AppError> {
+        Self::with_bom(format, sheet_name, header, csv_bom())
+    }
+
+    /// Like [`ExportWriter::new`], with the `export.csv_bom` setting given (`bom`; files
+    /// written outside a request).
+    pub fn with_bom(
+        format: ExportFormat,
+        sheet_name: &str,
+        header: &[String],
+        bom: bool,
     ) -> Result<Self, AppError> {
         let sink = match format {
             ExportFormat::Csv => {
@@ -134,7 +172,7 @@ impl ExportWriter {
                 let mut w = csv::WriterBuilder::new()
                     .terminator(csv::Terminator::CRLF)
                     .quote_style(csv::QuoteStyle::Never)
-                    .from_writer(Vec::new());
+                    .from_writer(if bom { BOM.to_vec() } else { Vec::new() });
                 for h in header {
                     write_csv_text(&mut w, h)?;
                 }
@@ -337,7 +375,7 @@ mod tests {
         let text = String::from_utf8(bytes).unwrap();
         assert_eq!(
             text,
-            "Name,Notiz\r\n\"Müller, Jörg\",\"sagt \"\"Hallo\"\"\"\r\n"
+            "\u{feff}Name,Notiz\r\n\"Müller, Jörg\",\"sagt \"\"Hallo\"\"\"\r\n"
         );
     }
 
@@ -349,6 +387,7 @@ mod tests {
         )
         .unwrap();
         let text = String::from_utf8(bytes).unwrap();
+        let text = text.strip_prefix('\u{feff}').unwrap().to_string();
         assert_eq!(text, "'=Kopf,Zahl\r\n\"a;'=1+1\",3\r\n");
         assert_eq!(neutralise_csv("x;=1;+2;\"=3;ok"), "x;'=1;'+2;'\"=3;ok");
         for delimiter in [b',', b';'] {
@@ -362,6 +401,26 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[tokio::test]
+    async fn csv_starts_with_a_bom_unless_the_setting_is_off() {
+        let header = ["Name".to_string()];
+        let write = || {
+            let mut w = ExportWriter::new(ExportFormat::Csv, "", &header).unwrap();
+            w.push(&[Cell::Text("Jörg".into())]).unwrap();
+            w.finish().unwrap()
+        };
+        assert_eq!(write(), b"\xEF\xBB\xBFName\r\nJ\xC3\xB6rg\r\n");
+        assert_eq!(with_csv_bom(true, async { write() }).await[..3], *BOM);
+        assert_eq!(
+            with_csv_bom(false, async { write() }).await,
+            b"Name\r\nJ\xC3\xB6rg\r\n"
+        );
+        let off = ExportWriter::with_bom(ExportFormat::Csv, "", &header, false).unwrap();
+        assert_eq!(off.finish().unwrap(), b"Name\r\n");
+        let xlsx = with_csv_bom(true, async { xlsx_bytes("Liste", &header, &[]).unwrap() }).await;
+        assert_eq!(&xlsx[..2], b"PK");
     }
 
     #[test]

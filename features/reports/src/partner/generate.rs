@@ -101,7 +101,7 @@ pub async fn build(
             .map(|d| services.texts.t(Locale::De, d.label_key, &[])),
     );
     let sheet = services.texts.t(Locale::De, "reports-partner-sheet", &[]);
-    let mut w = ExportWriter::new(format, &sheet, &header)?;
+    let mut w = ExportWriter::with_bom(format, &sheet, &header, services.settings.export.csv_bom)?;
     let category = profile.partner_category.as_str();
     let db = &services.db;
     let mut after = 0_i64;
