@@ -115,3 +115,84 @@ async fn index_matches_table(app: &hih_testkit::TestApp) {
             .expect("the trigram index matches the company table");
     }
 }
+
+/// German users type umlauts three ways: "mueller", "muller" and "Müller" all find "Müller"
+/// and "Mueller"; texts stored before the search knew this are rebuilt by a migration.
+#[tokio::test]
+async fn umlauts_are_found_typed_either_way_and_the_migration_rebuilds_old_texts() {
+    use sea_orm::ConnectionTrait;
+    let app = app().await;
+    hih_reference::postcodes::import(
+        app.services(),
+        &Actor::system("test"),
+        &fixture_subset(&["9"]),
+        false,
+        |_, _| {},
+    )
+    .await
+    .unwrap();
+    hih_companies::demo::generate(app.services(), 2, 5, |_, _| {})
+        .await
+        .unwrap();
+    let all: Vec<company::Model> = company::Entity::find()
+        .order_by_asc(company::Column::Id)
+        .all(app.db())
+        .await
+        .unwrap();
+    let rename = |model: &company::Model, name: &str| {
+        let mut form = CompanyForm::from_model(model);
+        form.name = name.into();
+        (model.clone(), form)
+    };
+    for (model, form) in [
+        rename(&all[0], "Müller Weiß Straßenbau"),
+        rename(&all[1], "Mueller Weiss Strassenbau"),
+    ] {
+        let valid = service::validate(app.services(), &form, None, Some(&model))
+            .await
+            .map_err(|e| e.0)
+            .unwrap();
+        let mut uow = UnitOfWork::begin(app.services(), &Actor::system("test"))
+            .await
+            .unwrap();
+        service::update(&mut uow, &model, valid).await.unwrap();
+        uow.commit().await.unwrap();
+    }
+    let both = vec![all[0].id, all[1].id];
+    for q in [
+        "mueller",
+        "muller",
+        "Müller",
+        "MUELLER weiß",
+        "weiss",
+        "strasse",
+        "straße",
+        "strassenbau mueller",
+    ] {
+        assert_eq!(indexed(&app, q).await, both, "query {q:?}");
+        assert_eq!(scanned(&app, q).await, both, "query {q:?}");
+    }
+    // A fragment of the spelled-out form still finds it.
+    assert_eq!(indexed(&app, "eller").await, vec![all[1].id]);
+    index_matches_table(&app).await;
+
+    // A text as stored before: only "mueller …"; the migration adds the folded form.
+    app.db()
+        .execute_unprepared(&format!(
+            "UPDATE company SET search_text = 'mueller altbau' WHERE id = {}",
+            all[1].id
+        ))
+        .await
+        .unwrap();
+    assert!(indexed(&app, "müller altbau").await.is_empty());
+    app.db()
+        .execute_unprepared(
+            "DELETE FROM seaql_migrations WHERE version = 'm20261204_000130_platform_search_umlauts'",
+        )
+        .await
+        .unwrap();
+    hih_migrations::apply(app.db()).await.unwrap();
+    assert_eq!(indexed(&app, "müller altbau").await, vec![all[1].id]);
+    assert_eq!(indexed(&app, "muller altbau").await, vec![all[1].id]);
+    index_matches_table(&app).await;
+}

@@ -18,13 +18,14 @@ use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr};
 use sea_orm::{ColumnTrait, Condition};
 
 use crate::Backend;
-use crate::fold::{fold, like_escape};
+use crate::fold::{like_escape, search_fold};
 
 /// Words shorter than this cannot use a trigram index.
 const TRIGRAM: usize = 3;
 
 /// A condition matching rows of `table` whose folded `column` contains every word of `query`,
-/// case- and accent-insensitive, using the trigram index of the table. `table` must be a
+/// case- and accent-insensitive, umlauts typed either way ("mueller", "muller" and "Müller"
+/// alike, [`search_fold`]), using the trigram index of the table. `table` must be a
 /// trusted identifier (a table name from code, never user input).
 pub fn text_matches<C: ColumnTrait>(
     backend: Backend,
@@ -32,7 +33,7 @@ pub fn text_matches<C: ColumnTrait>(
     column: C,
     query: &str,
 ) -> Condition {
-    let folded = fold(query);
+    let folded = search_fold(query);
     let mut cond = Condition::all();
     let mut phrases = Vec::new();
     for word in folded.split_whitespace() {
