@@ -488,6 +488,9 @@ pub async fn update(
     before: &applicant::Model,
     v: ValidApplicant,
 ) -> Result<applicant::Model, AppError> {
+    if changes_fixed_country(before, &v.form) {
+        return Err(AppError::Validation(country_fixed_error()));
+    }
     let mut am = before.clone().into_active_model();
     apply(&mut am, &v, before.applicant_id.as_deref());
     let reason = v.form.dropout_reason.trim();
@@ -498,6 +501,21 @@ pub async fn update(
     }
     am.updated_at = Set(uow.now());
     uow.update(before, am).await
+}
+
+/// Whether `form` would change the registration country of `before` although its applicant
+/// ID exists: the ID carries the country (R-ID-1/2), so the country is fixed from then on —
+/// for admins too. A wrong country is corrected as `ops/procedures.md` describes (deactivate,
+/// register anew, link), which keeps every ID unique.
+pub fn changes_fixed_country(before: &applicant::Model, form: &ApplicantForm) -> bool {
+    before.applicant_id.is_some() && form.country != before.country
+}
+
+/// The field error of [`changes_fixed_country`].
+pub fn country_fixed_error() -> FieldErrors {
+    let mut e = FieldErrors::new();
+    e.add("country", "applicants-error-country-fixed");
+    e
 }
 
 /// Deactivates an applicant (R-APP-3 as R-COM-3): from now on only admins see it, until the

@@ -4,7 +4,7 @@ use hih_kernel::Role;
 use hih_users::testing::{agent_for, create_user_in, login};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use crate::{app, create, form, insert};
+use crate::{app, create, form, insert, parsed};
 
 #[tokio::test]
 async fn ahk_staff_create_in_their_country_and_get_the_first_id() {
@@ -385,4 +385,50 @@ async fn search_folds_diacritics_and_exports_exactly_the_result() {
         .await
         .unwrap();
     assert_eq!(exports.len(), 5);
+}
+
+#[tokio::test]
+async fn the_registration_country_is_fixed_once_the_id_exists_for_admins_too() {
+    let app = app().await;
+    let a = insert(&app, &form("Arjun", "Reddy", "IN")).await;
+    assert_eq!(a.applicant_id.as_deref(), Some("HIH-IN-0001"));
+    let (admin, _) = agent_for(&app, Role::Admin, "a-admin-country").await;
+    let base = format!("/bewerber/{}/bearbeiten", a.id);
+    // The form offers only the fixed country and says how a wrong one is corrected.
+    let page = admin.get(&base).await;
+    assert_eq!(page.status, 200);
+    assert!(page.contains("mit der Bewerberkennung festgelegt"), "hint");
+    assert!(page.contains("value=\"IN\""));
+    assert!(!page.contains("value=\"VN\""), "no other country offered");
+    // A posted change is refused next to the field, nothing saved.
+    let mut moved = form("Arjun", "Reddy", "VN");
+    moved.push(("action", "review"));
+    let p = admin.post(&base, &moved).await;
+    let p = admin.follow(p).await;
+    assert_eq!(p.status, 422);
+    assert!(p.contains("kann nicht mehr geändert werden"), "{}", p.body);
+    // The service refuses it as well (any caller, any role).
+    let mut changed = parsed(&form("Arjun", "Reddy", "VN"));
+    changed.status = a.status.clone();
+    let valid = hih_applicants::service::validate(app.services(), &changed, None)
+        .await
+        .unwrap();
+    let mut uow = hih_db::UnitOfWork::begin(app.services(), &hih_kernel::Actor::system("test"))
+        .await
+        .unwrap();
+    let refused = hih_applicants::service::update(&mut uow, &a, valid).await;
+    assert!(matches!(refused, Err(hih_kernel::AppError::Validation(_))));
+    drop(uow);
+    let after = applicant::Entity::find_by_id(a.id)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(after.country, "IN");
+    assert_eq!(after.applicant_id.as_deref(), Some("HIH-IN-0001"));
+    // Other fields still save.
+    let mut save = form("Arjun", "Reddy", "IN");
+    save.push(("action", "save"));
+    let p = admin.post(&base, &save).await;
+    assert_eq!(p.location(), Some(format!("/bewerber/{}", a.id).as_str()));
 }

@@ -102,6 +102,11 @@ impl FormFlow for ApplicantFlow {
             Ok(v) => v,
             Err(errors) => return Ok(Err(errors.into())),
         };
+        if let Some(before) = record
+            && service::changes_fixed_country(before, form)
+        {
+            return Ok(Err(service::country_fixed_error().into()));
+        }
         // R-APP-4: warn before a second record of the same person is created.
         if record.is_none()
             && form.confirm_duplicate != "on"
@@ -155,9 +160,16 @@ impl FormFlow for ApplicantFlow {
         let occupations = labels(ctx, "occupation").await?;
         let partners = labels(ctx, "partner").await?;
         let bound = bound_country(ctx)?;
+        // Once the applicant ID exists, its country is the only choice (for admins too).
+        let fixed = state
+            .record
+            .as_ref()
+            .filter(|a| a.applicant_id.is_some())
+            .map(|a| a.country.clone());
         let country_options: Vec<(String, String)> = countries
             .iter()
             .filter(|(c, _)| bound.as_deref().is_none_or(|b| b == c))
+            .filter(|(c, _)| fixed.as_deref().is_none_or(|f| f == c))
             .cloned()
             .collect();
         let duplicate = state
@@ -166,6 +178,7 @@ impl FormFlow for ApplicantFlow {
             .and_then(serde_json::Value::as_i64);
         Ok(context! {
             is_new => state.record.is_none(),
+            country_fixed => fixed.is_some(),
             hidden_fields => SCALAR_FIELDS.to_vec(),
             countries => Serde(triple(&country_options)),
             occupations => Serde(triple(&occupations)),
