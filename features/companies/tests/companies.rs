@@ -543,3 +543,42 @@ async fn distribution_lists_come_from_the_search_in_scope() {
         .unwrap();
     assert_eq!(logged, 4);
 }
+
+#[tokio::test]
+async fn a_deactivated_companys_address_tells_ihk_staff_whom_to_ask_without_a_link() {
+    let app = with_postcodes().await;
+    let (staff, _) = agent_for(&app, Role::IhkStaff, "c-erfurt-dup").await;
+    let id = create(
+        &staff,
+        &form("Alte Rösterei", "Anger", "99084", "Erfurt"),
+    )
+    .await
+    .unwrap();
+    staff
+        .get(&format!("/unternehmen/{id}/aktion/deaktivieren"))
+        .await;
+    staff
+        .post(&format!("/unternehmen/{id}/aktion/deaktivieren"), &[])
+        .await;
+    // IHK staff cannot open the deactivated company: no link, but why and whom to ask.
+    let dup = create(&staff, &form("Neue Rösterei", "Anger", "99084", "Erfurt"))
+        .await
+        .unwrap_err();
+    assert_eq!(dup.status, 422);
+    assert!(dup.contains("bereits ein Unternehmen erfasst"));
+    assert!(
+        dup.element_text("duplicate-hidden")
+            .is_some_and(|t| t.contains("deaktivierten Unternehmen")
+                && t.contains("Administratorin oder einen Administrator")),
+        "{}",
+        dup.body
+    );
+    assert!(!dup.body.contains(&format!("href=\"/unternehmen/{id}\"")));
+    // Admins still get the link.
+    let (admin, _) = agent_for(&app, Role::Admin, "c-admin-dup").await;
+    let dup = create(&admin, &form("Neue Rösterei", "Anger", "99084", "Erfurt"))
+        .await
+        .unwrap_err();
+    assert!(dup.body.contains(&format!("href=\"/unternehmen/{id}\"")));
+    assert!(!dup.contains("deaktivierten Unternehmen, das Sie nicht"));
+}

@@ -1,6 +1,8 @@
 //! Creating and editing a company (R-COM-1/2, R-GEN-1/2): one [`FormFlow`] for both — the
 //! form, the review before saving, the cancel confirmation. IHK staff may only enter addresses
-//! of their own district; a duplicate address is refused with a link to the existing company.
+//! of their own district; a duplicate address is refused with a link to the existing company,
+//! or, where the caller may not open it (a deactivated company, for IHK staff), with a note
+//! saying so and whom to ask.
 
 use async_trait::async_trait;
 use hih_db::UnitOfWork;
@@ -14,8 +16,36 @@ use hih_web::{Ctx, WebResult};
 use super::record::{labels, load, status_key};
 use crate::entities::company;
 use crate::permissions::COMPANIES;
-use crate::scope::required_district;
+use crate::scope::{required_district, visible_companies};
 use crate::service::{self, CompanyForm, SALUTATIONS, STATUSES, ValidCompany};
+
+/// What the form says about the company `id` already at the address: a link for those who
+/// may open it (`{"duplicate": id}`); for others (IHK staff, whose district's deactivated
+/// companies only admins see) no link, but the text key saying why and whom to ask
+/// (`{"hidden": key}`).
+async fn duplicate_notice(ctx: &Ctx, id: i64) -> WebResult<serde_json::Value> {
+    use sea_orm::{EntityTrait, QueryFilter};
+    let visible = company::Entity::find_by_id(id)
+        .filter(visible_companies(&ctx.actor))
+        .one(&ctx.services().db)
+        .await
+        .map_err(hih_kernel::AppError::from)?
+        .is_some();
+    if visible {
+        return Ok(serde_json::json!({ "duplicate": id }));
+    }
+    let deactivated = company::Entity::find_by_id(id)
+        .one(&ctx.services().db)
+        .await
+        .map_err(hih_kernel::AppError::from)?
+        .is_some_and(|c| !c.active);
+    let key = if deactivated {
+        "companies-duplicate-deactivated"
+    } else {
+        "companies-duplicate-hidden"
+    };
+    Ok(serde_json::json!({ "hidden": key }))
+}
 
 /// The company form: `/unternehmen/neu` creates, `/unternehmen/:id/bearbeiten` edits.
 pub struct CompanyFlow {
@@ -83,14 +113,16 @@ impl FormFlow for CompanyFlow {
     ) -> WebResult<Checked<ValidCompany>> {
         // IHK staff may only enter addresses of their own district (R-COM-2).
         let district = required_district(&ctx.actor);
-        Ok(
-            service::validate(ctx.services(), form, district, record.as_ref())
-                .await
-                .map_err(|(errors, duplicate)| Rejected {
-                    errors,
-                    notice: duplicate.map(|id| serde_json::json!({ "duplicate": id })),
-                }),
-        )
+        match service::validate(ctx.services(), form, district, record.as_ref()).await {
+            Ok(valid) => Ok(Ok(valid)),
+            Err((errors, duplicate)) => {
+                let notice = match duplicate {
+                    Some(id) => Some(duplicate_notice(ctx, id).await?),
+                    None => None,
+                };
+                Ok(Err(Rejected { errors, notice }))
+            }
+        }
     }
 
     async fn save(
@@ -135,6 +167,11 @@ impl FormFlow for CompanyFlow {
             .notice
             .and_then(|n| n.get("duplicate"))
             .and_then(serde_json::Value::as_i64);
+        let duplicate_hidden = state
+            .notice
+            .and_then(|n| n.get("hidden"))
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_string);
         Ok(context! {
             is_new => state.record.is_none(),
             industries => Serde(triple(&industries)),
@@ -144,6 +181,7 @@ impl FormFlow for CompanyFlow {
             statuses => Serde(STATUSES.to_vec()),
             salutations => Serde(SALUTATIONS.to_vec()),
             duplicate => duplicate,
+            duplicate_hidden => duplicate_hidden,
             industry_label => label_of(&industries, &f.industry),
             outreach_label => label_of(&outreach, &f.outreach_format),
             occupation_labels => f.target_occupations.iter().map(|c| label_of(&occupations, c)).collect::<Vec<_>>(),
