@@ -1659,6 +1659,51 @@ async fn role_route_matrix() {
             companies(Ok),
         ),
     ]);
+    // Routes added by the issue-19 gaps (i19-gaps)
+    // Reactivation (admins, during retention) goes through the existing `/aktion/:what`
+    // routes: only a deactivated record has it, and only admins can open one.
+    let gone_c = company_in(&app, "IHK Erfurt", "Ruhende GmbH").await;
+    {
+        use sea_orm::EntityTrait;
+        let before = hih_companies::entities::company::Entity::find_by_id(gone_c)
+            .one(app.db())
+            .await
+            .unwrap()
+            .unwrap();
+        let mut uow = hih_db::UnitOfWork::begin(app.services(), &hih_kernel::Actor::system("test"))
+            .await
+            .unwrap();
+        hih_companies::service::deactivate(&mut uow, &before)
+            .await
+            .unwrap();
+        uow.commit().await.unwrap();
+    }
+    rows.extend([
+        row(
+            &c(gone_c, "/aktion/reaktivieren"),
+            "/unternehmen/:id/aktion/:what",
+            Login,
+            [Forbidden, Ok, NotFound, Forbidden, Forbidden],
+        ),
+        row(
+            &c(own, "/aktion/reaktivieren"),
+            "/unternehmen/:id/aktion/:what",
+            Login,
+            companies(NotFound),
+        ),
+        row(
+            &b(gone_a, "/aktion/reaktivieren"),
+            "/bewerber/:id/aktion/:what",
+            Login,
+            foreign_applicant,
+        ),
+        row(
+            &b(own_a, "/aktion/reaktivieren"),
+            "/bewerber/:id/aktion/:what",
+            Login,
+            applicants(NotFound),
+        ),
+    ]);
     // Features whose rows live next to them (`<feature>/src/testing/matrix`).
     rows.extend(hih_reports::testing::matrix::rows(&app).await);
     rows.extend(hih_protocol::testing::matrix::rows(&app).await);

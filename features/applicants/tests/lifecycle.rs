@@ -187,3 +187,57 @@ async fn demo_data_gets_ids_from_the_counter_and_is_searchable() {
         .unwrap();
     assert_eq!(events.len(), 1);
 }
+
+#[tokio::test]
+async fn admins_reactivate_a_deactivated_applicant_during_retention() {
+    let app = app().await;
+    let a = insert(&app, &form("Minh", "Phạm", "VN")).await;
+    let (vn, _) = agent_for(&app, Role::AhkStaff, "a-vn-re").await;
+    let (admin, _) = agent_for(&app, Role::Admin, "a-admin-re").await;
+    let action = format!("/bewerber/{}/aktion/reaktivieren", a.id);
+    assert_eq!(
+        admin.get(&action).await.status,
+        404,
+        "active: nothing to do"
+    );
+    vn.get(&format!("/bewerber/{}/aktion/deaktivieren", a.id))
+        .await;
+    vn.post(&format!("/bewerber/{}/aktion/deaktivieren", a.id), &[])
+        .await;
+    assert_eq!(vn.get(&action).await.status, 404, "staff cannot open it");
+    let detail = admin.get(&format!("/bewerber/{}", a.id)).await;
+    assert!(detail.contains(&format!("href=\"{action}\"")));
+    let confirm = admin.get(&action).await;
+    assert_eq!(confirm.status, 200);
+    assert!(confirm.contains("wieder aktiviert werden?"));
+    let done = admin.post(&action, &[]).await;
+    assert_eq!(
+        done.location(),
+        Some(format!("/bewerber/{}", a.id).as_str())
+    );
+    assert!(
+        admin
+            .follow(done)
+            .await
+            .contains("Der Datensatz wurde reaktiviert.")
+    );
+    let after = applicant::Entity::find_by_id(a.id)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(after.active && after.deactivated_at.is_none());
+    assert_eq!(after.applicant_id, a.applicant_id, "the ID stays");
+    let last = audit_log::Entity::find()
+        .filter(audit_log::Column::Entity.eq("applicant"))
+        .filter(audit_log::Column::EntityId.eq(a.id.to_string()))
+        .order_by_desc(audit_log::Column::Seq)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(last.action, "update");
+    assert!(last.changes.contains("active"), "{}", last.changes);
+    assert_eq!(vn.get(&format!("/bewerber/{}", a.id)).await.status, 200);
+    assert!(vn.get("/bewerber").await.contains("Phạm"));
+}

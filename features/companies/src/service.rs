@@ -473,6 +473,21 @@ pub async fn deactivate(
     uow.update(before, am).await
 }
 
+/// Reactivates a deactivated company while it is kept for the retention period (admins): its
+/// deactivation date is cleared, so the retention purge no longer counts it, and it shows in
+/// lists and to its staff again. The unit of work audits it and runs the activation hooks
+/// (e.g. matching reopens the access its matches carry).
+pub async fn reactivate(
+    uow: &mut UnitOfWork,
+    before: &company::Model,
+) -> Result<company::Model, AppError> {
+    let mut am = before.clone().into_active_model();
+    am.active = Set(true);
+    am.deactivated_at = Set(None);
+    am.updated_at = Set(uow.now());
+    uow.update(before, am).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -548,12 +548,9 @@ async fn distribution_lists_come_from_the_search_in_scope() {
 async fn a_deactivated_companys_address_tells_ihk_staff_whom_to_ask_without_a_link() {
     let app = with_postcodes().await;
     let (staff, _) = agent_for(&app, Role::IhkStaff, "c-erfurt-dup").await;
-    let id = create(
-        &staff,
-        &form("Alte Rösterei", "Anger", "99084", "Erfurt"),
-    )
-    .await
-    .unwrap();
+    let id = create(&staff, &form("Alte Rösterei", "Anger", "99084", "Erfurt"))
+        .await
+        .unwrap();
     staff
         .get(&format!("/unternehmen/{id}/aktion/deaktivieren"))
         .await;
@@ -581,4 +578,72 @@ async fn a_deactivated_companys_address_tells_ihk_staff_whom_to_ask_without_a_li
         .unwrap_err();
     assert!(dup.body.contains(&format!("href=\"/unternehmen/{id}\"")));
     assert!(!dup.contains("deaktivierten Unternehmen, das Sie nicht"));
+}
+
+#[tokio::test]
+async fn admins_reactivate_a_deactivated_company_during_retention() {
+    let app = with_postcodes().await;
+    let (staff, _) = agent_for(&app, Role::IhkStaff, "c-erfurt-re").await;
+    let id = create(&staff, &form("Wiederkehr GmbH", "Anger", "99084", "Erfurt"))
+        .await
+        .unwrap();
+    let action = format!("/unternehmen/{id}/aktion/reaktivieren");
+    // Only deactivated companies can be reactivated.
+    let (admin, _) = agent_for(&app, Role::Admin, "c-admin-re").await;
+    assert_eq!(admin.get(&action).await.status, 404);
+    assert!(
+        !admin
+            .get(&format!("/unternehmen/{id}"))
+            .await
+            .contains(&action)
+    );
+    staff
+        .get(&format!("/unternehmen/{id}/aktion/deaktivieren"))
+        .await;
+    staff
+        .post(&format!("/unternehmen/{id}/aktion/deaktivieren"), &[])
+        .await;
+    // IHK staff cannot open it, so cannot reactivate it either.
+    assert_eq!(staff.get(&action).await.status, 404);
+    staff.get("/unternehmen").await;
+    assert_eq!(staff.post(&action, &[]).await.status, 404);
+    // Admins see the button, a confirmation page, and after confirming the flash message.
+    let detail = admin.get(&format!("/unternehmen/{id}")).await;
+    assert!(
+        detail.contains(&format!("href=\"{action}\"")),
+        "{}",
+        detail.body
+    );
+    let confirm = admin.get(&action).await;
+    assert_eq!(confirm.status, 200);
+    assert!(confirm.contains("Soll „Wiederkehr GmbH“ wieder aktiviert werden?"));
+    let done = admin.post(&action, &[]).await;
+    assert_eq!(done.location(), Some(format!("/unternehmen/{id}").as_str()));
+    let page = admin.follow(done).await;
+    assert!(page.contains("Das Unternehmen wurde reaktiviert."));
+    assert!(!page.contains("deactivated-note"));
+    let c = company::Entity::find_by_id(id)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(c.active && c.deactivated_at.is_none());
+    let audited = audit_log::Entity::find()
+        .filter(audit_log::Column::Entity.eq("company"))
+        .filter(audit_log::Column::EntityId.eq(id.to_string()))
+        .filter(audit_log::Column::Action.eq("update"))
+        .order_by_asc(audit_log::Column::Seq)
+        .all(app.db())
+        .await
+        .unwrap();
+    assert!(
+        audited
+            .last()
+            .is_some_and(|e| e.changes.contains("active") && e.changes.contains("true")),
+        "{audited:?}"
+    );
+    // In the lists again, for admins by default and for the IHK staff of its district.
+    assert!(admin.get("/unternehmen").await.contains("Wiederkehr GmbH"));
+    assert!(staff.get("/unternehmen").await.contains("Wiederkehr GmbH"));
+    assert_eq!(staff.get(&format!("/unternehmen/{id}")).await.status, 200);
 }

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::entities::{applicant, applicant_status_change};
 use crate::permissions::{APPLICANTS, DELETE_APPLICANTS};
-use crate::scope::visible_applicants;
+use crate::scope::{sees_deactivated, visible_applicants};
 use crate::service::{
     self, ApplicantForm, LEVELS, RECOGNITION_RESULTS, SALUTATIONS, STATUSES, VISA_RESULTS, YES_NO,
     key_of,
@@ -112,6 +112,7 @@ pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
         partners => partner_labels,
         history => Serde(history),
         tabs => Serde(tabs),
+        may_reactivate => !a.active && sees_deactivated(&ctx.actor),
         may_delete => DELETE_APPLICANTS.allows(&ctx.actor),
         may_edit => APPLICANTS.allows(&ctx.actor),
         may_edit_process => !APPLICANTS.allows(&ctx.actor),
@@ -124,6 +125,8 @@ pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
 fn check_action(ctx: &Ctx, what: &str, a: &applicant::Model) -> WebResult<()> {
     match what {
         "deaktivieren" if a.active => Ok(()),
+        // Admins reactivate during retention (others never load a deactivated record).
+        "reaktivieren" if !a.active && sees_deactivated(&ctx.actor) => Ok(()),
         "loeschen" if DELETE_APPLICANTS.allows(&ctx.actor) => Ok(()),
         "loeschen" => Err(WebError(AppError::Forbidden)),
         _ => Err(WebError(AppError::NotFound)),
@@ -138,7 +141,7 @@ fn action_value(what: &str, a: &applicant::Model) -> Value {
     }
 }
 
-/// Confirmation page (`deaktivieren`; `loeschen` for admins).
+/// Confirmation page (`deaktivieren`; `loeschen` and `reaktivieren` for admins).
 #[handler]
 pub async fn action_form(ctx: Ctx, Path((id, what)): Path<(i64, String)>) -> WebResult {
     let a = load(&ctx, id).await?;
@@ -158,6 +161,11 @@ pub async fn action_submit(ctx: Ctx, Path((id, what)): Path<(i64, String)>) -> W
         service::deactivate(&mut uow, &a).await?;
         uow.commit().await?;
         ctx.session.flash("applicants-deactivated");
+    } else if what == "reaktivieren" {
+        service::reactivate(&mut uow, &a).await?;
+        uow.commit().await?;
+        ctx.session.flash("applicants-reactivated");
+        return ctx.redirect(&format!("/bewerber/{id}"));
     } else {
         uow.delete::<applicant::ActiveModel>(a).await?;
         uow.commit().await?;

@@ -13,7 +13,7 @@ use sea_orm::{EntityTrait, QueryFilter};
 
 use crate::entities::company;
 use crate::permissions::DELETE_COMPANIES;
-use crate::scope::visible_companies;
+use crate::scope::{sees_deactivated, visible_companies};
 use crate::service::{self, KMU_LIMIT, SALUTATIONS, STATUSES};
 use hih_reference::lists::{self, label_of};
 
@@ -84,6 +84,7 @@ pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
         salutation_key => SALUTATIONS.iter().find(|(v, _)| *v == c.contact_salutation).map(|(_, k)| *k).unwrap_or(""),
         kmu => c.employees.map(|e| e < KMU_LIMIT),
         tabs => Serde(tabs),
+        may_reactivate => !c.active && sees_deactivated(&ctx.actor),
         may_delete => DELETE_COMPANIES.allows(&ctx.actor),
         created => iso(c.created_at),
         deactivated => c.deactivated_at.map(iso),
@@ -97,7 +98,7 @@ fn action_value(what: &str, c: &company::Model) -> Value {
     context! { what => what, id => c.id, name => c.name.clone() }
 }
 
-/// Confirmation page (`deaktivieren`; `loeschen` for admins).
+/// Confirmation page (`deaktivieren`; `loeschen` and `reaktivieren` for admins).
 #[handler]
 pub async fn action_form(ctx: Ctx, Path((id, what)): Path<(i64, String)>) -> WebResult {
     let c = load(&ctx, id).await?;
@@ -109,6 +110,8 @@ pub async fn action_form(ctx: Ctx, Path((id, what)): Path<(i64, String)>) -> Web
 fn check_action(ctx: &Ctx, what: &str, c: &company::Model) -> WebResult<()> {
     match what {
         "deaktivieren" if c.active => Ok(()),
+        // Admins reactivate during retention (others never load a deactivated record).
+        "reaktivieren" if !c.active && sees_deactivated(&ctx.actor) => Ok(()),
         "loeschen" if DELETE_COMPANIES.allows(&ctx.actor) => Ok(()),
         "loeschen" => Err(WebError(AppError::Forbidden)),
         _ => Err(WebError(AppError::NotFound)),
@@ -125,6 +128,11 @@ pub async fn action_submit(ctx: Ctx, Path((id, what)): Path<(i64, String)>) -> W
         service::deactivate(&mut uow, &c).await?;
         uow.commit().await?;
         ctx.session.flash("companies-deactivated");
+    } else if what == "reaktivieren" {
+        service::reactivate(&mut uow, &c).await?;
+        uow.commit().await?;
+        ctx.session.flash("companies-reactivated");
+        return ctx.redirect(&format!("/unternehmen/{id}"));
     } else {
         uow.delete::<company::ActiveModel>(c).await?;
         uow.commit().await?;
