@@ -257,6 +257,7 @@ reports-stat-dropout-title = Abbruchquote Sprachkurs
 reports-stat-dropout-desc = Anteil der Personen mit Kursbeginn, die den Sprachkurs abgebrochen haben.
 reports-stat-response-title = Rücklauf nach Ansprache-Format
 reports-stat-response-desc = Angesprochene Unternehmen laut Monatszahlen (1A) und Unternehmen in der Datenbank je Ansprache-Format, mit Quote.
+reports-stat-response-incomplete = Für { $formats } sind mehr Unternehmen in der Datenbank erfasst, als die Monatszahlen (1A) als angesprochen melden: dort fehlen Monatszahlen. Eine Quote wird erst berechnet, wenn sie vollständig sind.
 reports-stat-employment-title = Beschäftigung nach 6 und 12 Monaten
 reports-stat-employment-desc = Unter den Personen mit Arbeitsaufnahme: weiterhin beschäftigt ja, nein oder noch nicht bekannt.
 reports-stat-col-count = Anzahl

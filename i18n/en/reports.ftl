@@ -257,6 +257,7 @@ reports-stat-dropout-title = Language course dropout rate
 reports-stat-dropout-desc = Share of people with a course start who dropped the language course.
 reports-stat-response-title = Response by outreach format
 reports-stat-response-desc = Companies addressed according to the monthly counts (1A) and companies in the database per outreach format, with the rate.
+reports-stat-response-incomplete = For { $formats } more companies are recorded in the database than the monthly counts (1A) report as addressed: monthly counts are missing there. A quota is shown once they are complete.
 reports-stat-employment-title = Employment after 6 and 12 months
 reports-stat-employment-desc = Among people who started work: still employed yes, no or not yet known.
 reports-stat-col-count = Number

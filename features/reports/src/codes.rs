@@ -36,6 +36,19 @@ pub fn month_of(date: NaiveDate) -> String {
     format!("{:04}-{:02}", date.year(), date.month())
 }
 
+/// The calendar day of an instant in Europe/Berlin: reports, file names and scheduled files
+/// go by the German calendar, never UTC (just after midnight it is already tomorrow there).
+pub fn berlin_day(at: DateTime<Utc>) -> NaiveDate {
+    at.with_timezone(&chrono_tz::Europe::Berlin).date_naive()
+}
+
+/// An instant as `TT.MM.JJJJ HH:MM` in Europe/Berlin, for the contents of generated files.
+pub fn berlin_time(at: DateTime<Utc>) -> String {
+    at.with_timezone(&chrono_tz::Europe::Berlin)
+        .format("%d.%m.%Y %H:%M")
+        .to_string()
+}
+
 /// `YYYY-MM` of an instant (UTC).
 pub fn month_of_instant(at: DateTime<Utc>) -> String {
     month_of(at.date_naive())

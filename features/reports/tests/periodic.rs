@@ -339,3 +339,46 @@ async fn a_request_whose_job_was_lost_is_enqueued_again_by_the_sweep() {
         "queued"
     );
 }
+
+#[tokio::test]
+async fn report_days_and_times_are_berlin_time_never_utc() {
+    let app = app().await;
+    // 30 November 23:30 UTC is already 1 December 00:30 in Berlin: November has ended.
+    app.clock.set(
+        Utc.with_ymd_and_hms(2026, 11, 30, 23, 30, 0)
+            .single()
+            .unwrap(),
+    );
+    app.run_job(MONTHLY_JOB, serde_json::json!({}))
+        .await
+        .unwrap();
+    let requested = files(&app).await;
+    assert_eq!(requested.len(), 1);
+    assert_eq!(
+        requested[0].title, "2026-11",
+        "the month just ended in Berlin"
+    );
+    app.run_job(
+        GENERATE_JOB,
+        serde_json::json!({ "file_id": requested[0].id }),
+    )
+    .await
+    .unwrap();
+    let done = generated_file::Entity::find_by_id(requested[0].id)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    let sheets = open(&done.content.unwrap());
+    let overview = &sheets[0].1;
+    let generated = overview
+        .iter()
+        .find(|r| r[0].starts_with("Erstellt"))
+        .unwrap_or_else(|| panic!("{overview:?}"));
+    assert_eq!(generated[1], "01.12.2026 00:30", "{overview:?}");
+    assert!(
+        overview
+            .iter()
+            .all(|r| !r.iter().any(|c| c.contains("UTC")))
+    );
+}

@@ -491,3 +491,99 @@ async fn the_page_shows_the_callers_figures_only() {
     let (op, _) = agent_for(&app, Role::SuperAdmin, "operator").await;
     assert_eq!(op.get("/statistik").await.status, 403);
 }
+
+#[tokio::test]
+async fn response_quotas_never_exceed_100_percent_and_name_the_incomplete_formats() {
+    use sea_orm::ConnectionTrait;
+    let app = app().await;
+    fixture::build(&app).await;
+    // Monthly counts that report fewer companies addressed by telephone than the database
+    // holds (3): months are missing there.
+    for sql in [
+        "UPDATE monthly_count_line SET addressed = 0 WHERE outreach = 'telefon'",
+        "UPDATE monthly_count_line SET addressed = 1 WHERE id = \
+         (SELECT MIN(id) FROM monthly_count_line WHERE outreach = 'telefon')",
+    ] {
+        app.db().execute_unprepared(sql).await.unwrap();
+    }
+    let s = stats(&app, &StatScope::All).await;
+    let response = s.topic("response").unwrap();
+    for (label, values) in rows(&s, "response") {
+        assert!(values[2] <= 100.0, "{label}: {values:?}");
+        if label == "Telefonakquise" {
+            assert!(values[0] < values[1], "the case under test: {values:?}");
+            assert_eq!(values[2], -1.0, "no quota where monthly counts are missing");
+        }
+    }
+    assert_eq!(response.notes.len(), 1, "{:?}", response.notes);
+    assert!(
+        response.notes[0].contains("Telefonakquise"),
+        "{}",
+        response.notes[0]
+    );
+    assert!(response.notes[0].contains("fehlen Monatszahlen"));
+    assert!(!response.notes[0].contains("E-Mail/Mailing"));
+    // The page shows the note.
+    let (admin, _) = agent_for(&app, Role::Admin, "stat-note").await;
+    let page = admin.get("/statistik").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.element_text("note-response-1")
+            .is_some_and(|t| t.contains("Telefonakquise"))
+    );
+    // Topics without missing data carry no note.
+    assert!(s.topic("dropout").unwrap().notes.is_empty());
+}
+
+#[tokio::test]
+async fn cross_tab_categories_appear_in_their_natural_order() {
+    let app = app().await;
+    fixture::build(&app).await;
+    let t = xtab(&app, &StatScope::All, "companies", "size", "status").await;
+    let rows: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
+    let by_size = [
+        "1 bis 9 Beschäftigte",
+        "10 bis 49 Beschäftigte",
+        "50 bis 249 Beschäftigte",
+        "250 und mehr Beschäftigte",
+        "Beschäftigtenzahl unbekannt",
+    ];
+    let expected: Vec<&str> = by_size
+        .iter()
+        .copied()
+        .filter(|l| rows.contains(l))
+        .collect();
+    assert_eq!(rows, expected, "size classes by size");
+    assert!(
+        rows.len() >= 3,
+        "the fixture has several size classes: {rows:?}"
+    );
+    // Statuses in pipeline order, not alphabetically.
+    let pipeline = ["interessiert", "teilnehmend", "abbrecher"];
+    let cols: Vec<String> = t.columns.clone();
+    let positions: Vec<usize> = cols
+        .iter()
+        .filter_map(|c| {
+            pipeline
+                .iter()
+                .position(|p| c.to_lowercase().starts_with(p))
+        })
+        .collect();
+    assert_eq!(positions.len(), cols.len(), "{cols:?}");
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{cols:?}");
+    let a = xtab(&app, &StatScope::All, "applicants", "status", "country").await;
+    let labels: Vec<&str> = a.rows.iter().map(|r| r.label.as_str()).collect();
+    let order = [
+        "interessent",
+        "bewerber",
+        "zukünftige",
+        "fachkraft",
+        "abbrecher",
+    ];
+    let ranks: Vec<usize> = labels
+        .iter()
+        .filter_map(|l| order.iter().position(|o| l.to_lowercase().starts_with(o)))
+        .collect();
+    assert_eq!(ranks.len(), labels.len(), "{labels:?}");
+    assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{labels:?}");
+}

@@ -94,7 +94,7 @@ pub struct MonthlyJob;
 impl JobHandler for MonthlyJob {
     async fn run(&self, ctx: &JobContext, _payload: serde_json::Value) -> Result<(), JobError> {
         let services = &ctx.services;
-        let month = month_of(services.clock.now().date_naive());
+        let month = month_of(crate::codes::berlin_day(services.clock.now()));
         let profiles = partner_profile::Entity::find()
             .filter(partner_profile::Column::Active.eq(true))
             .filter(partner_profile::Column::Monthly.eq(true))

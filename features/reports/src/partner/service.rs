@@ -331,7 +331,7 @@ pub async fn request_file(
     profile: &partner_profile::Model,
     month: Option<NaiveDate>,
 ) -> Result<generated_file::Model, AppError> {
-    let today = uow.now().date_naive();
+    let today = crate::codes::berlin_day(uow.now());
     let ext = if profile.format == "csv" {
         "csv"
     } else {

@@ -75,7 +75,7 @@ enum Scheduled {
 impl JobHandler for Scheduled {
     async fn run(&self, ctx: &JobContext, _payload: serde_json::Value) -> Result<(), JobError> {
         let services = &ctx.services;
-        let today = services.clock.now().date_naive();
+        let today = crate::codes::berlin_day(services.clock.now());
         let period = match self {
             Self::Monthly => ReportPeriod::previous_month(today),
             Self::Annual => ReportPeriod::previous_year(today),
@@ -163,13 +163,7 @@ pub async fn build(services: &Services, period: ReportPeriod) -> Result<(Vec<u8>
             ],
             vec![
                 Value::Text(t("reports-report-generated-at")),
-                Value::Text(
-                    services
-                        .clock
-                        .now()
-                        .format("%d.%m.%Y %H:%M UTC")
-                        .to_string(),
-                ),
+                Value::Text(crate::codes::berlin_time(services.clock.now())),
             ],
             vec![
                 Value::Text(t("reports-report-rule")),

@@ -84,7 +84,7 @@ pub async fn list(ctx: Ctx) -> WebResult {
 /// Requests a report of the typed period and shows its status page.
 #[handler]
 pub async fn request(ctx: Ctx, Form(f): Form<PeriodForm>) -> WebResult {
-    let today = ctx.services().clock.now().date_naive();
+    let today = crate::codes::berlin_day(ctx.services().clock.now());
     match validate(&f, today) {
         Err(errors) => {
             draft::store(&ctx, DRAFT, &f);

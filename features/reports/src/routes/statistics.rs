@@ -24,6 +24,7 @@ struct TopicView {
     slug: &'static str,
     title: String,
     description: String,
+    notes: Vec<String>,
     row_header: String,
     columns: Vec<String>,
     rows: Vec<RowView>,
@@ -36,6 +37,7 @@ fn view(ctx: &Ctx, t: &Topic) -> TopicView {
         slug: t.slug,
         title: t.title.clone(),
         description: t.description.clone(),
+        notes: t.notes.clone(),
         row_header: t.row_header.clone(),
         columns: t.columns.clone(),
         rows: t

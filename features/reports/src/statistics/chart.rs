@@ -175,6 +175,7 @@ mod tests {
             slug: "demo",
             title: "Bewerber <nach> Land".into(),
             description: String::new(),
+            notes: Vec::new(),
             row_header: "Land".into(),
             columns: vec!["Anzahl".into()],
             rows: rows

@@ -266,7 +266,28 @@ pub struct CrossTable {
     pub total: i64,
 }
 
-/// Keys in display order: months and years chronologically, others by label, unknown last.
+/// The natural place of a value among its dimension's values, where the dimension has one:
+/// size classes by size, statuses in pipeline order, German levels A1 to C2. `None` for
+/// dimensions ordered by label (and for codes the order does not know, which follow).
+fn natural_rank(dim: Dim, subject: Subject, key: &Key) -> Option<usize> {
+    let order: Vec<&str> = match dim {
+        Dim::SizeClass => crate::codes::SIZE_CLASSES
+            .iter()
+            .map(|(c, _, _)| *c)
+            .chain([crate::codes::SIZE_UNKNOWN])
+            .collect(),
+        Dim::Status => statuses(subject).iter().map(|(c, _)| *c).collect(),
+        Dim::GermanLevel => hih_applicants::service::LEVELS
+            .iter()
+            .map(|(c, _)| *c)
+            .collect(),
+        _ => return None,
+    };
+    order.iter().position(|c| *c == key.text())
+}
+
+/// Keys in display order: months and years chronologically; size classes, statuses and German
+/// levels in their natural order ([`natural_rank`]); others by label; unknown last.
 fn ordered(keys: BTreeSet<Key>, dim: Dim, subject: Subject, labels: &Labels) -> Vec<(Key, String)> {
     let mut out: Vec<(Key, String)> = keys
         .into_iter()
@@ -276,8 +297,10 @@ fn ordered(keys: BTreeSet<Key>, dim: Dim, subject: Subject, labels: &Labels) -> 
         })
         .collect();
     if !matches!(dim, Dim::Month | Dim::Year) {
-        out.sort_by(|a, b| {
-            (a.0 == Key::Null, a.1.to_lowercase()).cmp(&(b.0 == Key::Null, b.1.to_lowercase()))
+        out.sort_by_cached_key(|(k, l)| {
+            let unknown = *k == Key::Null;
+            let rank = natural_rank(dim, subject, k).unwrap_or(usize::MAX);
+            (unknown, rank, l.to_lowercase())
         });
     }
     out
@@ -335,6 +358,47 @@ mod tests {
             col: col.into(),
             ..CrossQuery::default()
         }
+    }
+
+    #[test]
+    fn natural_dimensions_rank_by_their_order_not_their_label() {
+        let key = |s: &str| Key::Text(s.into());
+        let ranks = |dim, subject, codes: &[&str]| {
+            codes
+                .iter()
+                .map(|c| natural_rank(dim, subject, &key(c)))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            ranks(
+                Dim::SizeClass,
+                Subject::Companies,
+                &["1-9", "10-49", "50-249", "ab-250", "unbekannt"]
+            ),
+            vec![Some(0), Some(1), Some(2), Some(3), Some(4)]
+        );
+        assert_eq!(
+            ranks(
+                Dim::Status,
+                Subject::Applicants,
+                &[
+                    "interessent",
+                    "bewerber",
+                    "zukuenftige_fachkraft",
+                    "fachkraft",
+                    "abbrecher"
+                ]
+            ),
+            vec![Some(0), Some(1), Some(2), Some(3), Some(4)]
+        );
+        assert_eq!(
+            ranks(Dim::Status, Subject::Placements, &["vermittelt", "beendet"]),
+            vec![Some(0), Some(3)]
+        );
+        assert_eq!(
+            natural_rank(Dim::Industry, Subject::Companies, &key("C")),
+            None
+        );
     }
 
     #[test]

@@ -50,6 +50,13 @@ impl Labels {
         self.services.texts.t(self.locale, key, &[])
     }
 
+    /// A text with one string argument in the labels' language.
+    pub fn t_with(&self, key: &str, name: &str, value: String) -> String {
+        self.services
+            .texts
+            .t(self.locale, key, &[(name, hih_i18n::TextArg::Str(value))])
+    }
+
     /// The options `(code, label)` of a reference list kind.
     pub fn list(&self, kind: &str) -> &[(String, String)] {
         self.lists.get(kind).map_or(&[], |v| v.as_slice())

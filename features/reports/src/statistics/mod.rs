@@ -89,6 +89,8 @@ pub struct Topic {
     pub total_row: bool,
     /// The chart.
     pub chart: ChartKind,
+    /// Remarks on the figures shown under the description (e.g. what data is missing).
+    pub notes: Vec<String>,
 }
 
 impl Topic {

@@ -80,6 +80,7 @@ fn topic(
         rows,
         total_row,
         chart,
+        notes: Vec::new(),
     }
 }
 
@@ -348,6 +349,9 @@ fn response(
     }
     let mut rows = Vec::new();
     let (mut sum_a, mut sum_d) = (0, 0);
+    // Formats with more companies in the database than the monthly counts report addressed:
+    // the monthly counts are incomplete there, and a quota would exceed 100 %.
+    let mut incomplete = Vec::new();
     for code in codes {
         let a = one_a.get(&code).map_or(0, |(a, _)| *a);
         let d = in_db.get(&Key::Text(code.clone())).copied().unwrap_or(0);
@@ -356,20 +360,20 @@ fn response(
         }
         sum_a += a;
         sum_d += d;
+        let label = labels.of(Subject::Companies, Dim::Outreach, &Key::Text(code));
+        if d > a {
+            incomplete.push(label.clone());
+        }
         rows.push(TopicRow {
-            label: labels.of(Subject::Companies, Dim::Outreach, &Key::Text(code)),
-            values: vec![Some(a as f64), Some(d as f64), percent(d, a)],
+            label,
+            values: vec![Some(a as f64), Some(d as f64), quota(d, a)],
         });
     }
     rows.push(total_row(
         labels,
-        vec![
-            Some(sum_a as f64),
-            Some(sum_d as f64),
-            percent(sum_d, sum_a),
-        ],
+        vec![Some(sum_a as f64), Some(sum_d as f64), quota(sum_d, sum_a)],
     ));
-    topic(
+    let mut t = topic(
         labels,
         "response",
         "reports-stat-col-outreach",
@@ -381,7 +385,23 @@ fn response(
         rows,
         true,
         ChartKind::Percent { column: 2 },
-    )
+    );
+    if !incomplete.is_empty() {
+        t.notes.push(labels.t_with(
+            "reports-stat-response-incomplete",
+            "formats",
+            incomplete.join(", "),
+        ));
+    }
+    t
+}
+
+/// The response quota `in_db / addressed` in percent; none where more companies are in the
+/// database than were addressed (the monthly counts lack months, so no quota above 100 %).
+fn quota(in_db: i64, addressed: i64) -> Option<f64> {
+    (in_db <= addressed)
+        .then(|| percent(in_db, addressed))
+        .flatten()
 }
 
 fn employment(labels: &Labels, applicants: &Measured) -> Topic {

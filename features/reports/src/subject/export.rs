@@ -129,7 +129,9 @@ pub fn json(
             "id": report.person.id,
             "title": report.person.title,
         },
-        "generated_at": generated_at.to_rfc3339(),
+        "generated_at": generated_at
+            .with_timezone(&chrono_tz::Europe::Berlin)
+            .to_rfc3339(),
         "sections": sections,
         "labels": labels,
     });
