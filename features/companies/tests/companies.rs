@@ -76,6 +76,16 @@ async fn create(agent: &Agent, fields: &[(&str, &str)]) -> Result<i64, hih_testk
         .expect("id"))
 }
 
+/// Deactivates company `id` through its confirmation page, as `agent`.
+async fn deactivate(agent: &Agent, id: i64) {
+    agent
+        .get(&format!("/unternehmen/{id}/aktion/deaktivieren"))
+        .await;
+    agent
+        .post(&format!("/unternehmen/{id}/aktion/deaktivieren"), &[])
+        .await;
+}
+
 #[tokio::test]
 async fn ihk_staff_create_in_their_district_only() {
     let app = with_postcodes().await;
@@ -551,12 +561,7 @@ async fn a_deactivated_companys_address_tells_ihk_staff_whom_to_ask_without_a_li
     let id = create(&staff, &form("Alte Rösterei", "Anger", "99084", "Erfurt"))
         .await
         .unwrap();
-    staff
-        .get(&format!("/unternehmen/{id}/aktion/deaktivieren"))
-        .await;
-    staff
-        .post(&format!("/unternehmen/{id}/aktion/deaktivieren"), &[])
-        .await;
+    deactivate(&staff, id).await;
     // IHK staff cannot open the deactivated company: no link, but why and whom to ask.
     let dup = create(&staff, &form("Neue Rösterei", "Anger", "99084", "Erfurt"))
         .await
@@ -597,12 +602,7 @@ async fn admins_reactivate_a_deactivated_company_during_retention() {
             .await
             .contains(&action)
     );
-    staff
-        .get(&format!("/unternehmen/{id}/aktion/deaktivieren"))
-        .await;
-    staff
-        .post(&format!("/unternehmen/{id}/aktion/deaktivieren"), &[])
-        .await;
+    deactivate(&staff, id).await;
     // IHK staff cannot open it, so cannot reactivate it either.
     assert_eq!(staff.get(&action).await.status, 404);
     staff.get("/unternehmen").await;

@@ -36,21 +36,26 @@ async fn scanned(app: &hih_testkit::TestApp, q: &str) -> Vec<i64> {
     ids(app, contains_all_words(company::Column::SearchText, q)).await
 }
 
-#[tokio::test]
-async fn indexed_search_equals_a_full_scan_and_follows_writes() {
-    let app = app().await;
+/// Postcodes starting with `prefixes`, then `count` demo companies (random `seed`) there.
+async fn with_companies(app: &hih_testkit::TestApp, prefixes: &[&str], count: u64, seed: u64) {
     hih_reference::postcodes::import(
         app.services(),
         &Actor::system("test"),
-        &fixture_subset(&["0", "2", "4", "7", "9"]),
+        &fixture_subset(prefixes),
         false,
         |_, _| {},
     )
     .await
     .unwrap();
-    hih_companies::demo::generate(app.services(), 600, 11, |_, _| {})
+    hih_companies::demo::generate(app.services(), count, seed, |_, _| {})
         .await
         .unwrap();
+}
+
+#[tokio::test]
+async fn indexed_search_equals_a_full_scan_and_follows_writes() {
+    let app = app().await;
+    with_companies(&app, &["0", "2", "4", "7", "9"], 600, 11).await;
     for q in [
         "müller",
         "MULLER gmbh",
@@ -122,18 +127,7 @@ async fn index_matches_table(app: &hih_testkit::TestApp) {
 async fn umlauts_are_found_typed_either_way_and_the_migration_rebuilds_old_texts() {
     use sea_orm::ConnectionTrait;
     let app = app().await;
-    hih_reference::postcodes::import(
-        app.services(),
-        &Actor::system("test"),
-        &fixture_subset(&["9"]),
-        false,
-        |_, _| {},
-    )
-    .await
-    .unwrap();
-    hih_companies::demo::generate(app.services(), 2, 5, |_, _| {})
-        .await
-        .unwrap();
+    with_companies(&app, &["9"], 2, 5).await;
     let all: Vec<company::Model> = company::Entity::find()
         .order_by_asc(company::Column::Id)
         .all(app.db())

@@ -93,6 +93,39 @@ export async function setScriptingEnabled(page, enabled) {
 }
 
 /**
+ * How far the page scrolls sideways, in CSS pixels (scripting on for just that moment).
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<number>}
+ */
+export async function sidewaysScroll(page) {
+  await setScriptingEnabled(page, true);
+  try {
+    return await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  } finally {
+    await setScriptingEnabled(page, false);
+  }
+}
+
+/**
+ * Axe at 1280 and 320 px and no sideways scrolling at 320 px, on the page's current GET
+ * address (reloaded after each width change); leaves the page at 1280 px.
+ * @param {import('playwright-core').Page} page
+ * @param {string} label
+ * @returns {Promise<void>}
+ */
+export async function checkA11yAtBothWidths(page, label) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await checkA11y(page, `${label} at 1280 px`);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.reload();
+  const sideways = await sidewaysScroll(page);
+  assert.ok(sideways <= 0, `${label} scrolls sideways by ${sideways}px at 320px`);
+  await checkA11y(page, `${label} at 320 px`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.reload();
+}
+
+/**
  * Run axe-core (WCAG 2.0/2.1 A+AA tags) on the page's current document and
  * record its URL as checked. For a no-JS page, scripting is re-enabled only
  * for the check. The axe source is evaluated through the DevTools protocol,

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startServer, createAdmin } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, setScriptingEnabled } from '../lib/browser.js';
+import { launch, newNoJsPage, checkA11y, checkA11yAtBothWidths, assertAllVisitedChecked } from '../lib/browser.js';
 import { firstLogin } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
@@ -14,29 +14,6 @@ const PASSWORD = 'Browser-Test-Passwort-42';
 /** Clicks a link or button and waits for the next page. */
 async function go(page, locator) {
   await Promise.all([page.waitForEvent('load'), locator.click()]);
-}
-
-/** How far the page scrolls sideways (scripting on for just that moment). */
-async function overflow(page) {
-  await setScriptingEnabled(page, true);
-  try {
-    return await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  } finally {
-    await setScriptingEnabled(page, false);
-  }
-}
-
-/** Axe at 1280 and 320 px, and no sideways scrolling at 320 px (a GET page: reloaded). */
-async function bothWidths(page, label) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await checkA11y(page, `${label} at 1280 px`);
-  await page.setViewportSize({ width: 320, height: 640 });
-  await page.reload();
-  const sideways = await overflow(page);
-  assert.ok(sideways <= 0, `${label} scrolls sideways by ${sideways}px at 320px`);
-  await checkA11y(page, `${label} at 320 px`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.reload();
 }
 
 /** Deactivates the record open in `page`, finds it among the deactivated ones of `list`,
@@ -54,10 +31,10 @@ async function deactivateAndReactivate(page, baseUrl, { list, what, flash }) {
   await checkA11y(page, `${what} list with deactivated records`);
   await go(page, page.locator(`tbody a[href="${detail}"]`).first());
   assert.match(await page.locator('#deactivated-note').innerText(), /deaktiviert/);
-  await bothWidths(page, `deactivated ${what}`);
+  await checkA11yAtBothWidths(page, `deactivated ${what}`);
   await go(page, page.locator(`a[href="${detail}/aktion/reaktivieren"]`));
   assert.match(await page.locator('main').innerText(), /wieder aktiviert werden\?/);
-  await bothWidths(page, `${what} reactivation confirmation`);
+  await checkA11yAtBothWidths(page, `${what} reactivation confirmation`);
   await go(page, page.locator('button[type=submit]').filter({ hasText: 'Ja, reaktivieren' }));
   assert.equal(new URL(page.url()).pathname, detail);
   assert.match(await page.locator('main').innerText(), flash);
