@@ -52,6 +52,22 @@ async fn with_companies(app: &hih_testkit::TestApp, prefixes: &[&str], count: u6
         .unwrap();
 }
 
+/// Renames `model` through the service in its own unit of work.
+async fn rename(app: &hih_testkit::TestApp, model: &company::Model, name: &str) -> company::Model {
+    let mut form = CompanyForm::from_model(model);
+    form.name = name.into();
+    let valid = service::validate(app.services(), &form, None, Some(model))
+        .await
+        .map_err(|e| e.0)
+        .unwrap();
+    let mut uow = UnitOfWork::begin(app.services(), &Actor::system("test"))
+        .await
+        .unwrap();
+    let updated = service::update(&mut uow, model, valid).await.unwrap();
+    uow.commit().await.unwrap();
+    updated
+}
+
 #[tokio::test]
 async fn indexed_search_equals_a_full_scan_and_follows_writes() {
     let app = app().await;
@@ -83,17 +99,7 @@ async fn indexed_search_equals_a_full_scan_and_follows_writes() {
         .await
         .unwrap()
         .unwrap();
-    let mut form = CompanyForm::from_model(&first);
-    form.name = "Quäkerwerk Übermorgen".into();
-    let valid = service::validate(app.services(), &form, None, Some(&first))
-        .await
-        .map_err(|e| e.0)
-        .unwrap();
-    let mut uow = UnitOfWork::begin(app.services(), &Actor::system("test"))
-        .await
-        .unwrap();
-    let updated = service::update(&mut uow, &first, valid).await.unwrap();
-    uow.commit().await.unwrap();
+    let updated = rename(&app, &first, "Quäkerwerk Übermorgen").await;
     assert_eq!(indexed(&app, "quakerwerk ubermorgen").await, vec![first.id]);
     index_matches_table(&app).await;
 
@@ -133,25 +139,8 @@ async fn umlauts_are_found_typed_either_way_and_the_migration_rebuilds_old_texts
         .all(app.db())
         .await
         .unwrap();
-    let rename = |model: &company::Model, name: &str| {
-        let mut form = CompanyForm::from_model(model);
-        form.name = name.into();
-        (model.clone(), form)
-    };
-    for (model, form) in [
-        rename(&all[0], "Müller Weiß Straßenbau"),
-        rename(&all[1], "Mueller Weiss Strassenbau"),
-    ] {
-        let valid = service::validate(app.services(), &form, None, Some(&model))
-            .await
-            .map_err(|e| e.0)
-            .unwrap();
-        let mut uow = UnitOfWork::begin(app.services(), &Actor::system("test"))
-            .await
-            .unwrap();
-        service::update(&mut uow, &model, valid).await.unwrap();
-        uow.commit().await.unwrap();
-    }
+    rename(&app, &all[0], "Müller Weiß Straßenbau").await;
+    rename(&app, &all[1], "Mueller Weiss Strassenbau").await;
     let both = vec![all[0].id, all[1].id];
     for q in [
         "mueller",
