@@ -3,6 +3,8 @@
 //! global search box (R-LST-4) from the search providers every feature registers.
 
 pub mod search;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 use hih_i18n::{Locale, TextArg};
 use hih_kernel::{Access, Feature, NavEntry, Registry};
