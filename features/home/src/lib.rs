@@ -68,8 +68,7 @@ impl Feature for HomeFeature {
     fn register(&self, r: &mut Registry) {
         r.texts(Locale::De, include_str!("../../../i18n/de/home.ftl"));
         r.texts(Locale::En, include_str!("../../../i18n/en/home.ftl"));
-        r.template("home/index.html", include_str!("../templates/index.html"));
-        r.template("home/search.html", include_str!("../templates/search.html"));
+        hih_kernel::templates!(r, "home/", "../templates/", ["index.html", "search.html"]);
         r.route("/", Access::Authenticated, get(start_page).boxed());
         r.route("/suche", Access::Authenticated, get(search::page).boxed());
         r.nav(NavEntry {

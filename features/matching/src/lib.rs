@@ -67,28 +67,19 @@ impl Feature for MatchingFeature {
         use routes::{applicant_tab, company_tab, list};
         r.texts(Locale::De, include_str!("../../../i18n/de/matching.ftl"));
         r.texts(Locale::En, include_str!("../../../i18n/en/matching.ftl"));
-        for (name, source) in [
-            (
-                "matching/company.html",
-                include_str!("../templates/company.html"),
-            ),
-            ("matching/form.html", include_str!("../templates/form.html")),
-            (
-                "matching/review.html",
-                include_str!("../templates/review.html"),
-            ),
-            (
-                "matching/remove.html",
-                include_str!("../templates/remove.html"),
-            ),
-            (
-                "matching/applicant.html",
-                include_str!("../templates/applicant.html"),
-            ),
-            ("matching/list.html", include_str!("../templates/list.html")),
-        ] {
-            r.template(name, source);
-        }
+        hih_kernel::templates!(
+            r,
+            "matching/",
+            "../templates/",
+            [
+                "company.html",
+                "form.html",
+                "review.html",
+                "remove.html",
+                "applicant.html",
+                "list.html"
+            ]
+        );
         r.permission(permissions::MATCH);
         r.permission(permissions::SEE_MATCHES);
         r.audit_entity("placement");

@@ -33,38 +33,20 @@ impl Feature for ReferenceFeature {
     fn register(&self, r: &mut Registry) {
         r.texts(Locale::De, include_str!("../../../i18n/de/reference.ftl"));
         r.texts(Locale::En, include_str!("../../../i18n/en/reference.ftl"));
-        for (name, source) in [
-            (
-                "reference/overview.html",
-                include_str!("../templates/overview.html"),
-            ),
-            (
-                "reference/import_report.html",
-                include_str!("../templates/import_report.html"),
-            ),
-            (
-                "reference/district_edit.html",
-                include_str!("../templates/district_edit.html"),
-            ),
-            (
-                "reference/district_review.html",
-                include_str!("../templates/district_review.html"),
-            ),
-            (
-                "reference/list_items.html",
-                include_str!("../templates/list_items.html"),
-            ),
-            (
-                "reference/list_item_form.html",
-                include_str!("../templates/list_item_form.html"),
-            ),
-            (
-                "reference/list_item_review.html",
-                include_str!("../templates/list_item_review.html"),
-            ),
-        ] {
-            r.template(name, source);
-        }
+        hih_kernel::templates!(
+            r,
+            "reference/",
+            "../templates/",
+            [
+                "overview.html",
+                "import_report.html",
+                "district_edit.html",
+                "district_review.html",
+                "list_items.html",
+                "list_item_form.html",
+                "list_item_review.html"
+            ]
+        );
         r.permission(permissions::MANAGE_REFERENCE);
         r.status_check(Arc::new(postcodes::PostcodeStatus));
         r.audit_entity("postcode");

@@ -32,75 +32,6 @@ use poem::{EndpointExt, get};
 /// The feature value listed in `app/src/main.rs`.
 pub struct UsersFeature;
 
-const TEMPLATES: [(&str, &str); 21] = [
-    (
-        "users/institutions.html",
-        include_str!("../templates/institutions.html"),
-    ),
-    (
-        "users/institution_form.html",
-        include_str!("../templates/institution_form.html"),
-    ),
-    (
-        "users/institution_review.html",
-        include_str!("../templates/institution_review.html"),
-    ),
-    ("users/list.html", include_str!("../templates/list.html")),
-    (
-        "users/detail.html",
-        include_str!("../templates/detail.html"),
-    ),
-    ("users/form.html", include_str!("../templates/form.html")),
-    (
-        "users/review.html",
-        include_str!("../templates/review.html"),
-    ),
-    (
-        "users/confirm.html",
-        include_str!("../templates/confirm.html"),
-    ),
-    (
-        "users/overview.html",
-        include_str!("../templates/overview.html"),
-    ),
-    (
-        "users/distribution.html",
-        include_str!("../templates/distribution.html"),
-    ),
-    (
-        "users/profile.html",
-        include_str!("../templates/profile.html"),
-    ),
-    ("users/login.html", include_str!("../templates/login.html")),
-    ("users/code.html", include_str!("../templates/code.html")),
-    (
-        "users/totp_enrol.html",
-        include_str!("../templates/totp_enrol.html"),
-    ),
-    (
-        "users/recovery_codes.html",
-        include_str!("../templates/recovery_codes.html"),
-    ),
-    ("users/setup.html", include_str!("../templates/setup.html")),
-    (
-        "users/password_change.html",
-        include_str!("../templates/password_change.html"),
-    ),
-    (
-        "users/password_confirm.html",
-        include_str!("../templates/password_confirm.html"),
-    ),
-    (
-        "users/forgot.html",
-        include_str!("../templates/forgot.html"),
-    ),
-    ("users/reset.html", include_str!("../templates/reset.html")),
-    (
-        "users/link_invalid.html",
-        include_str!("../templates/link_invalid.html"),
-    ),
-];
-
 impl Feature for UsersFeature {
     fn name(&self) -> &'static str {
         "users"
@@ -113,9 +44,34 @@ impl Feature for UsersFeature {
         };
         r.texts(Locale::De, include_str!("../../../i18n/de/users.ftl"));
         r.texts(Locale::En, include_str!("../../../i18n/en/users.ftl"));
-        for (name, source) in TEMPLATES {
-            r.template(name, source);
-        }
+        hih_kernel::templates!(
+            r,
+            "users/",
+            "../templates/",
+            [
+                "institutions.html",
+                "institution_form.html",
+                "institution_review.html",
+                "list.html",
+                "detail.html",
+                "form.html",
+                "review.html",
+                "confirm.html",
+                "overview.html",
+                "distribution.html",
+                "profile.html",
+                "login.html",
+                "code.html",
+                "totp_enrol.html",
+                "recovery_codes.html",
+                "setup.html",
+                "password_change.html",
+                "password_confirm.html",
+                "forgot.html",
+                "reset.html",
+                "link_invalid.html"
+            ]
+        );
         for p in permissions::ALL {
             r.permission(p);
         }

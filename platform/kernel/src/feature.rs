@@ -549,3 +549,14 @@ impl Registry {
         r
     }
 }
+
+/// Registers templates of a feature's folder, each under `prefix` + its path below `dir` (a
+/// path relative to the calling file, as for `include_str!`):
+/// `templates!(r, "companies/", "../templates/", ["list.html", "form.html"])` registers
+/// `companies/list.html` with the source of `../templates/list.html`, and so on.
+#[macro_export]
+macro_rules! templates {
+    ($r:expr, $prefix:literal, $dir:literal, [$($file:literal),* $(,)?]) => {
+        $($r.template(concat!($prefix, $file), include_str!(concat!($dir, $file)));)*
+    };
+}

@@ -31,25 +31,6 @@ use actions::Action;
 /// Path of this part's page.
 pub const PATH: &str = "/system/jobs";
 
-const TEMPLATES: [(&str, &str); 4] = [
-    (
-        "operations/jobs/list.html",
-        include_str!("../../templates/jobs/list.html"),
-    ),
-    (
-        "operations/jobs/detail.html",
-        include_str!("../../templates/jobs/detail.html"),
-    ),
-    (
-        "operations/jobs/confirm.html",
-        include_str!("../../templates/jobs/confirm.html"),
-    ),
-    (
-        "operations/jobs/refused.html",
-        include_str!("../../templates/jobs/refused.html"),
-    ),
-];
-
 /// Registers this part's routes, templates, texts, navigation entry, audit entity and the
 /// daily purge of the job history (04:10 UTC).
 pub fn register(r: &mut Registry) {
@@ -61,9 +42,17 @@ pub fn register(r: &mut Registry) {
         Locale::En,
         include_str!("../../../../i18n/en/operations_jobs.ftl"),
     );
-    for (name, source) in TEMPLATES {
-        r.template(name, source);
-    }
+    hih_kernel::templates!(
+        r,
+        "operations/",
+        "../../templates/",
+        [
+            "jobs/list.html",
+            "jobs/detail.html",
+            "jobs/confirm.html",
+            "jobs/refused.html"
+        ]
+    );
     r.nav(NavEntry {
         label_key: "operations-jobs-nav",
         href: PATH,

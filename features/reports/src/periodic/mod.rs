@@ -11,15 +11,15 @@ use poem::{EndpointExt, get};
 
 use crate::permissions::REPORTS;
 
-/// Registers the reports pages, templates, jobs and navigation entry.
+/// The periodic-reports room: registers its permission, pages, templates, jobs and navigation
+/// entry.
 pub fn register(r: &mut Registry) {
-    r.template(
-        "reports/periodic/list.html",
-        include_str!("../../templates/periodic/list.html"),
-    );
-    r.template(
-        "reports/periodic/show.html",
-        include_str!("../../templates/periodic/show.html"),
+    r.permission(REPORTS);
+    hih_kernel::templates!(
+        r,
+        "reports/",
+        "../../templates/",
+        ["periodic/list.html", "periodic/show.html"]
     );
     let access = Access::Permission(REPORTS);
     r.route(

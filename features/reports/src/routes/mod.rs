@@ -11,20 +11,15 @@ use poem::{EndpointExt, get};
 use crate::scope::StatScope;
 use crate::statistics::labels::Labels;
 
-/// Registers the statistics pages, their templates and the navigation entry.
+/// The statistics room: registers its permission, pages, templates and navigation entry.
 pub(crate) fn register(r: &mut Registry) {
-    for (name, source) in [
-        (
-            "reports/statistics.html",
-            include_str!("../../templates/statistics.html"),
-        ),
-        (
-            "reports/crosstab.html",
-            include_str!("../../templates/crosstab.html"),
-        ),
-    ] {
-        r.template(name, source);
-    }
+    r.permission(crate::permissions::STATISTICS);
+    hih_kernel::templates!(
+        r,
+        "reports/",
+        "../../templates/",
+        ["statistics.html", "crosstab.html"]
+    );
     let stats = Access::Permission(crate::permissions::STATISTICS);
     r.route("/statistik", stats, get(statistics::page).boxed());
     r.route(
