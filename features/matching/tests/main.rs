@@ -10,20 +10,19 @@ use hih_testkit::{Agent, TestApp};
 
 /// The features these tests need.
 pub async fn app() -> TestApp {
-    let features = hih_app::features()
-        .and_then(|all| {
-            all.only(&[
-                "home",
-                "users",
-                "reference",
-                "companies",
-                "applicants",
-                "matching",
-                "admin",
-            ])
-        })
-        .expect("features of the product");
-    TestApp::new(&features).await
+    TestApp::only(
+        hih_app::features(),
+        &[
+            "home",
+            "users",
+            "reference",
+            "companies",
+            "applicants",
+            "matching",
+            "admin",
+        ],
+    )
+    .await
 }
 
 pub use hih_matching::testing::{applicant_in, company_in};

@@ -14,20 +14,19 @@ use hih_testkit::TestApp;
 
 /// All features, as the host app runs them.
 pub async fn app() -> TestApp {
-    let features = hih_app::features()
-        .and_then(|all| {
-            all.only(&[
-                "home",
-                "users",
-                "reference",
-                "companies",
-                "applicants",
-                "contact_history",
-                "matching",
-                "reports",
-                "admin",
-            ])
-        })
-        .expect("features of the product");
-    TestApp::new(&features).await
+    TestApp::only(
+        hih_app::features(),
+        &[
+            "home",
+            "users",
+            "reference",
+            "companies",
+            "applicants",
+            "contact_history",
+            "matching",
+            "reports",
+            "admin",
+        ],
+    )
+    .await
 }

@@ -14,6 +14,7 @@
 mod agent;
 pub mod flows;
 pub mod matrix;
+pub mod postcodes;
 mod workers;
 
 use std::sync::Arc;
@@ -98,6 +99,18 @@ impl TestApp {
     /// Default test settings (fast hashing is already in the dev profile).
     pub fn settings() -> Settings {
         Settings::default()
+    }
+
+    /// The app with the named features of the product's list (pass `hih_app::features()`), on
+    /// a fresh database: what a feature crate's integration tests start from.
+    pub async fn only(
+        all: Result<hih_kernel::FeatureSet, hih_kernel::FeatureSetError>,
+        names: &[&str],
+    ) -> TestApp {
+        let features = all
+            .and_then(|all| all.only(names))
+            .expect("features of the product");
+        Self::new(&features).await
     }
 
     /// An app with these features and default settings.
