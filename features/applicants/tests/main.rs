@@ -14,11 +14,7 @@ use hih_testkit::{Agent, TestApp};
 
 /// The features these tests need.
 pub async fn app() -> TestApp {
-    TestApp::only(
-        hih_app::features(),
-        &["home", "users", "reference", "applicants", "admin"],
-    )
-    .await
+    TestApp::on_base(hih_app::features(), &["applicants"]).await
 }
 
 /// A complete, plausible applicant form (Vietnamese by default).

@@ -10,11 +10,7 @@ use hih_testkit::TestApp;
 
 /// The features these tests need.
 pub async fn app() -> TestApp {
-    TestApp::only(
-        hih_app::features(),
-        &["home", "users", "reference", "companies", "admin"],
-    )
-    .await
+    TestApp::on_base(hih_app::features(), &["companies"]).await
 }
 
 pub use hih_testkit::postcodes::fixture_subset;

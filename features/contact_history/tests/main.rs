@@ -9,17 +9,9 @@ use hih_testkit::TestApp;
 
 /// The features these tests need.
 pub async fn app() -> TestApp {
-    TestApp::only(
+    TestApp::on_base(
         hih_app::features(),
-        &[
-            "home",
-            "users",
-            "reference",
-            "companies",
-            "applicants",
-            "contact_history",
-            "admin",
-        ],
+        &["companies", "applicants", "contact_history"],
     )
     .await
 }

@@ -10,17 +10,9 @@ use hih_testkit::{Agent, TestApp};
 
 /// The features these tests need.
 pub async fn app() -> TestApp {
-    TestApp::only(
+    TestApp::on_base(
         hih_app::features(),
-        &[
-            "home",
-            "users",
-            "reference",
-            "companies",
-            "applicants",
-            "matching",
-            "admin",
-        ],
+        &["companies", "applicants", "matching"],
     )
     .await
 }

@@ -14,18 +14,14 @@ use hih_testkit::TestApp;
 
 /// All features, as the host app runs them.
 pub async fn app() -> TestApp {
-    TestApp::only(
+    TestApp::on_base(
         hih_app::features(),
         &[
-            "home",
-            "users",
-            "reference",
             "companies",
             "applicants",
             "contact_history",
             "matching",
             "reports",
-            "admin",
         ],
     )
     .await

@@ -101,6 +101,17 @@ impl TestApp {
         Settings::default()
     }
 
+    /// Like [`TestApp::only`] with the features every business feature's tests need as well:
+    /// the start page, accounts, reference data and the admin pages.
+    pub async fn on_base(
+        all: Result<hih_kernel::FeatureSet, hih_kernel::FeatureSetError>,
+        names: &[&str],
+    ) -> TestApp {
+        let mut with_base = vec!["home", "users", "reference", "admin"];
+        with_base.extend_from_slice(names);
+        Self::only(all, &with_base).await
+    }
+
     /// The app with the named features of the product's list (pass `hih_app::features()`), on
     /// a fresh database: what a feature crate's integration tests start from.
     pub async fn only(

@@ -10,11 +10,11 @@
 
 use std::collections::BTreeMap;
 
-use hih_applicants::entities::{
-    applicant, applicant_access, applicant_status_change, invitation, pending_registration,
-};
-use hih_companies::entities::{company, company_status_change};
-use hih_contact_history::entities::contact_entry;
+use hih_applicants::entities::applicant_status_change::Column as ApplicantHistory;
+use hih_applicants::entities::{applicant, applicant_access, invitation, pending_registration};
+use hih_companies::entities::company;
+use hih_companies::entities::company_status_change::Column as CompanyHistory;
+use hih_contact_history::entities::contact_entry::Column as Entry;
 use hih_db::{Auditable, UnitOfWork};
 use hih_kernel::{AppError, FieldErrors};
 use hih_matching::entities::placement;
@@ -104,6 +104,21 @@ where
     }
 }
 
+/// The rows hanging on the person `id` through `column` (the entity follows from the column).
+async fn dependants<C>(
+    uow: &UnitOfWork,
+    key: &'static str,
+    column: C,
+    id: i64,
+) -> Result<Dependants<C::EntityName>, AppError>
+where
+    C: ColumnTrait,
+    C::EntityName: EntityTrait<Column = C>,
+    <C::EntityName as EntityTrait>::Model: Serialize + Auditable + Sync,
+{
+    Dependants::load(uow, key, column, id).await
+}
+
 async fn erase_notifications(
     uow: &mut UnitOfWork,
     kind: Kind,
@@ -142,28 +157,10 @@ async fn erase_applicant(uow: &mut UnitOfWork, a: applicant::Model) -> Result<Co
     for i in invitations {
         uow.erase::<invitation::ActiveModel>(i).await?;
     }
-    use applicant_access::Column as Access;
-    use applicant_status_change::Column as History;
-    let history = Dependants::<applicant_status_change::Entity>::load(
-        uow,
-        "status_history",
-        History::ApplicantId,
-        id,
-    )
-    .await?;
-    let entries = Dependants::<contact_entry::Entity>::load(
-        uow,
-        "contact_entries",
-        contact_entry::Column::ApplicantId,
-        id,
-    )
-    .await?;
-    let matches =
-        Dependants::<placement::Entity>::load(uow, "matches", placement::Column::ApplicantId, id)
-            .await?;
-    let access =
-        Dependants::<applicant_access::Entity>::load(uow, "access", Access::ApplicantId, id)
-            .await?;
+    let history = dependants(uow, "status_history", ApplicantHistory::ApplicantId, id).await?;
+    let entries = dependants(uow, "contact_entries", Entry::ApplicantId, id).await?;
+    let matches = dependants(uow, "matches", placement::Column::ApplicantId, id).await?;
+    let access = dependants(uow, "access", applicant_access::Column::ApplicantId, id).await?;
     uow.erase::<applicant::ActiveModel>(a).await?;
     counts.insert("record", 1);
     history.settle(uow, id, &mut counts).await?;
@@ -180,23 +177,9 @@ async fn erase_company(uow: &mut UnitOfWork, c: company::Model) -> Result<Counts
         "notifications",
         erase_notifications(uow, Kind::Company, id, &[]).await?,
     );
-    let history = Dependants::<company_status_change::Entity>::load(
-        uow,
-        "status_history",
-        company_status_change::Column::CompanyId,
-        id,
-    )
-    .await?;
-    let entries = Dependants::<contact_entry::Entity>::load(
-        uow,
-        "contact_entries",
-        contact_entry::Column::CompanyId,
-        id,
-    )
-    .await?;
-    let matches =
-        Dependants::<placement::Entity>::load(uow, "matches", placement::Column::CompanyId, id)
-            .await?;
+    let history = dependants(uow, "status_history", CompanyHistory::CompanyId, id).await?;
+    let entries = dependants(uow, "contact_entries", Entry::CompanyId, id).await?;
+    let matches = dependants(uow, "matches", placement::Column::CompanyId, id).await?;
     uow.erase::<company::ActiveModel>(c).await?;
     counts.insert("record", 1);
     history.settle(uow, id, &mut counts).await?;
