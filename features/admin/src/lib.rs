@@ -8,7 +8,7 @@ mod text_form;
 mod texts;
 
 use hih_i18n::Locale;
-use hih_kernel::{Access, Feature, NavEntry, Permission, Registry, Role};
+use hih_kernel::{Access, Feature, Permission, Registry, Role};
 use poem::{EndpointExt, get};
 
 /// Edit UI texts (R-TXT-1).
@@ -63,17 +63,12 @@ impl Feature for AdminFeature {
         let outbox = Access::Permission(READ_OUTBOX);
         r.route("/admin/postausgang", outbox, get(outbox::list).boxed());
         r.route("/admin/postausgang/:id", outbox, get(outbox::show).boxed());
-        r.nav(NavEntry {
-            label_key: "admin-nav-texts",
-            href: "/admin/texte",
-            permission: Some(EDIT_TEXTS),
-            order: 900,
-        });
-        r.nav(NavEntry {
-            label_key: "admin-nav-outbox",
-            href: "/admin/postausgang",
-            permission: Some(READ_OUTBOX),
-            order: 910,
-        });
+        r.menu("admin-nav-texts", "/admin/texte", Some(EDIT_TEXTS), 900);
+        r.menu(
+            "admin-nav-outbox",
+            "/admin/postausgang",
+            Some(READ_OUTBOX),
+            910,
+        );
     }
 }

@@ -30,7 +30,7 @@ pub use routes::record::load as load_applicant;
 use std::sync::Arc;
 
 use hih_i18n::Locale;
-use hih_kernel::{Access, Feature, NavEntry, Registry};
+use hih_kernel::{Access, Feature, Registry};
 use poem::{EndpointExt, get};
 
 /// The feature value listed in `app/src/main.rs`.
@@ -93,12 +93,12 @@ impl Feature for ApplicantsFeature {
             work,
             get(record::action_form).post(record::action_submit).boxed(),
         );
-        r.nav(NavEntry {
-            label_key: "applicants-nav",
-            href: "/bewerber",
-            permission: Some(permissions::APPLICANTS_READ),
-            order: 200,
-        });
+        r.menu(
+            "applicants-nav",
+            "/bewerber",
+            Some(permissions::APPLICANTS_READ),
+            200,
+        );
         r.search_provider(Arc::new(search::ApplicantSearch));
         jobs::register(r);
     }
@@ -155,10 +155,10 @@ fn registration_routes(r: &mut Registry) {
         Access::Public,
         get(wizard::step_form).post(wizard::step_submit).boxed(),
     );
-    r.nav(NavEntry {
-        label_key: "applicants-reg-nav",
-        href: "/bewerber/registrierungen",
-        permission: Some(permissions::REGISTRATIONS),
-        order: 210,
-    });
+    r.menu(
+        "applicants-reg-nav",
+        "/bewerber/registrierungen",
+        Some(permissions::REGISTRATIONS),
+        210,
+    );
 }

@@ -24,7 +24,7 @@ pub use routes::record::load as load_company;
 use std::sync::Arc;
 
 use hih_i18n::Locale;
-use hih_kernel::{Access, Feature, NavEntry, Registry};
+use hih_kernel::{Access, Feature, Registry};
 use poem::{EndpointExt, get};
 
 /// The feature value listed in `app/src/main.rs`.
@@ -79,12 +79,12 @@ impl Feature for CompaniesFeature {
             work,
             get(record::action_form).post(record::action_submit).boxed(),
         );
-        r.nav(NavEntry {
-            label_key: "companies-nav",
-            href: "/unternehmen",
-            permission: Some(permissions::COMPANIES),
-            order: 100,
-        });
+        r.menu(
+            "companies-nav",
+            "/unternehmen",
+            Some(permissions::COMPANIES),
+            100,
+        );
         register_monthly(r);
     }
 }
@@ -136,11 +136,11 @@ fn register_monthly(r: &mut Registry) {
             .post(monthly::action_submit)
             .boxed(),
     );
-    r.nav(NavEntry {
-        label_key: "companies-monthly-nav",
-        href: "/monatszahlen",
-        permission: Some(permissions::MONTHLY_COUNTS),
-        order: 110,
-    });
+    r.menu(
+        "companies-monthly-nav",
+        "/monatszahlen",
+        Some(permissions::MONTHLY_COUNTS),
+        110,
+    );
     r.tiles(Arc::new(crate::monthly::tiles::MonthlyTiles));
 }

@@ -7,7 +7,7 @@ pub mod search;
 pub mod testing;
 
 use hih_i18n::{Locale, TextArg};
-use hih_kernel::{Access, Feature, NavEntry, Registry};
+use hih_kernel::{Access, Feature, Registry};
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, WebResult};
@@ -71,11 +71,6 @@ impl Feature for HomeFeature {
         hih_kernel::templates!(r, "home/", "../templates/", ["index.html", "search.html"]);
         r.route("/", Access::Authenticated, get(start_page).boxed());
         r.route("/suche", Access::Authenticated, get(search::page).boxed());
-        r.nav(NavEntry {
-            label_key: "home-nav",
-            href: "/",
-            permission: None,
-            order: 0,
-        });
+        r.menu("home-nav", "/", None, 0);
     }
 }

@@ -18,7 +18,7 @@ pub mod testing;
 use std::sync::Arc;
 
 use hih_i18n::Locale;
-use hih_kernel::{Access, Actor, Feature, NavEntry, Registry, TabProvider};
+use hih_kernel::{Access, Actor, Feature, Registry, TabProvider};
 use poem::{EndpointExt, get};
 
 /// The feature value listed in `app/src/main.rs`.
@@ -114,11 +114,11 @@ impl Feature for MatchingFeature {
         r.activation_hook(Arc::new(access::CompanyActivation));
         r.tab(Arc::new(CompanyTab));
         r.tab(Arc::new(ApplicantTab));
-        r.nav(NavEntry {
-            label_key: "matching-nav",
-            href: "/vermittlungen",
-            permission: Some(permissions::SEE_MATCHES),
-            order: 300,
-        });
+        r.menu(
+            "matching-nav",
+            "/vermittlungen",
+            Some(permissions::SEE_MATCHES),
+            300,
+        );
     }
 }

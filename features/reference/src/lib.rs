@@ -19,7 +19,7 @@ mod tiles;
 use std::sync::Arc;
 
 use hih_i18n::Locale;
-use hih_kernel::{Access, Feature, NavEntry, Registry};
+use hih_kernel::{Access, Feature, Registry};
 use poem::{EndpointExt, get, post};
 
 /// The feature value listed in `app/src/main.rs`, right after users.
@@ -53,12 +53,12 @@ impl Feature for ReferenceFeature {
         r.audit_entity("district_area");
         r.audit_entity("reference_item");
         register_routes(r);
-        r.nav(NavEntry {
-            label_key: "reference-nav",
-            href: "/referenzdaten",
-            permission: Some(permissions::MANAGE_REFERENCE),
-            order: 840,
-        });
+        r.menu(
+            "reference-nav",
+            "/referenzdaten",
+            Some(permissions::MANAGE_REFERENCE),
+            840,
+        );
         r.tiles(Arc::new(tiles::ReferenceTiles));
     }
 }

@@ -26,7 +26,7 @@ pub mod validate;
 use std::sync::Arc;
 
 use hih_i18n::Locale;
-use hih_kernel::{Access, Feature, NavEntry, Registry};
+use hih_kernel::{Access, Feature, Registry};
 use poem::{EndpointExt, get};
 
 /// The feature value listed in `app/src/main.rs`.
@@ -167,39 +167,34 @@ impl Feature for UsersFeature {
         for edit in [false, true] {
             hih_web::flow::register(r, institutions::InstitutionFlow { edit });
         }
-        r.nav(NavEntry {
-            label_key: "users-nav-institutions",
-            href: "/institutionen",
-            permission: Some(permissions::MANAGE_INSTITUTIONS),
-            order: 830,
-        });
+        r.menu(
+            "users-nav-institutions",
+            "/institutionen",
+            Some(permissions::MANAGE_INSTITUTIONS),
+            830,
+        );
         let me = Access::Authenticated;
         r.route("/profil", me, get(profile::show).boxed());
 
-        r.nav(NavEntry {
-            label_key: "users-nav-users",
-            href: "/benutzer",
-            permission: Some(permissions::MANAGE_USERS),
-            order: 800,
-        });
-        r.nav(NavEntry {
-            label_key: "users-nav-overview",
-            href: "/benutzeruebersicht",
-            permission: Some(permissions::USER_OVERVIEW),
-            order: 810,
-        });
-        r.nav(NavEntry {
-            label_key: "users-nav-distribution",
-            href: "/verteiler",
-            permission: Some(permissions::DISTRIBUTION_LIST),
-            order: 820,
-        });
-        r.nav(NavEntry {
-            label_key: "users-nav-profile",
-            href: "/profil",
-            permission: None,
-            order: 990,
-        });
+        r.menu(
+            "users-nav-users",
+            "/benutzer",
+            Some(permissions::MANAGE_USERS),
+            800,
+        );
+        r.menu(
+            "users-nav-overview",
+            "/benutzeruebersicht",
+            Some(permissions::USER_OVERVIEW),
+            810,
+        );
+        r.menu(
+            "users-nav-distribution",
+            "/verteiler",
+            Some(permissions::DISTRIBUTION_LIST),
+            820,
+        );
+        r.menu("users-nav-profile", "/profil", None, 990);
         r.tiles(Arc::new(tiles::UsersTiles));
         r.search_provider(Arc::new(search::UserSearch));
 

@@ -462,6 +462,23 @@ impl Registry {
         self.nav.push(entry);
     }
 
+    /// Adds a navigation entry: label text key, target, the permission it needs (`None`: every
+    /// logged-in user) and its sort order (lower first).
+    pub fn menu(
+        &mut self,
+        label_key: &'static str,
+        href: &'static str,
+        permission: Option<Permission>,
+        order: i32,
+    ) {
+        self.nav(NavEntry {
+            label_key,
+            href,
+            permission,
+            order,
+        });
+    }
+
     /// Adds a start-page tile provider.
     pub fn tiles(&mut self, provider: Arc<dyn TileProvider>) {
         self.tiles.push(provider);

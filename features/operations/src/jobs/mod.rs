@@ -22,7 +22,7 @@ pub mod view;
 use std::sync::Arc;
 
 use hih_i18n::Locale;
-use hih_kernel::{Access, NavEntry, Registry};
+use hih_kernel::{Access, Registry};
 use poem::{EndpointExt, get, post};
 
 use crate::permissions::JOBS;
@@ -53,12 +53,7 @@ pub fn register(r: &mut Registry) {
             "jobs/refused.html"
         ]
     );
-    r.nav(NavEntry {
-        label_key: "operations-jobs-nav",
-        href: PATH,
-        permission: Some(JOBS),
-        order: 910,
-    });
+    r.menu("operations-jobs-nav", PATH, Some(JOBS), 910);
     r.audit_entity(actions::AUDIT_ENTITY);
     r.job(
         purge::JOB,

@@ -11,7 +11,7 @@ pub mod jobs;
 mod routes;
 pub mod service;
 
-use hih_kernel::{Access, NavEntry, Registry};
+use hih_kernel::{Access, Registry};
 use poem::{EndpointExt, get};
 
 use crate::permissions::PARTNER_EXPORTS;
@@ -86,10 +86,10 @@ pub fn register(r: &mut Registry) {
         get(public::download).boxed(),
     );
     jobs::register(r);
-    r.nav(NavEntry {
-        label_key: "reports-nav-partner",
-        href: "/partnerexporte",
-        permission: Some(PARTNER_EXPORTS),
-        order: 420,
-    });
+    r.menu(
+        "reports-nav-partner",
+        "/partnerexporte",
+        Some(PARTNER_EXPORTS),
+        420,
+    );
 }

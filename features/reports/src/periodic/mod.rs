@@ -6,7 +6,7 @@ pub mod jobs;
 pub mod period;
 mod routes;
 
-use hih_kernel::{Access, NavEntry, Registry};
+use hih_kernel::{Access, Registry};
 use poem::{EndpointExt, get};
 
 use crate::permissions::REPORTS;
@@ -34,10 +34,5 @@ pub fn register(r: &mut Registry) {
         get(routes::download).boxed(),
     );
     jobs::register(r);
-    r.nav(NavEntry {
-        label_key: "reports-nav-reports",
-        href: "/berichte",
-        permission: Some(REPORTS),
-        order: 410,
-    });
+    r.menu("reports-nav-reports", "/berichte", Some(REPORTS), 410);
 }

@@ -4,7 +4,7 @@ pub mod crosstab;
 pub mod statistics;
 
 use hih_i18n::TextArg;
-use hih_kernel::{Access, NavEntry, Registry};
+use hih_kernel::{Access, Registry};
 use hih_web::Ctx;
 use poem::{EndpointExt, get};
 
@@ -32,12 +32,12 @@ pub(crate) fn register(r: &mut Registry) {
         stats,
         get(crosstab::export).boxed(),
     );
-    r.nav(NavEntry {
-        label_key: "reports-nav-statistics",
-        href: "/statistik",
-        permission: Some(crate::permissions::STATISTICS),
-        order: 500,
-    });
+    r.menu(
+        "reports-nav-statistics",
+        "/statistik",
+        Some(crate::permissions::STATISTICS),
+        500,
+    );
 }
 
 /// "Zahlen für …": whose figures the page shows.

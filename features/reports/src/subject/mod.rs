@@ -11,7 +11,7 @@ pub mod person;
 pub mod present;
 mod search;
 
-use hih_kernel::{Access, NavEntry, Registry};
+use hih_kernel::{Access, Registry};
 use poem::{EndpointExt, get};
 
 use crate::permissions::{DATA_SUBJECT, ERASE};
@@ -72,10 +72,5 @@ pub fn register(r: &mut Registry) {
         erase_access,
         get(erase::company_form).post(erase::company_submit).boxed(),
     );
-    r.nav(NavEntry {
-        label_key: "reports-nav-subject",
-        href: "/auskunft",
-        permission: Some(DATA_SUBJECT),
-        order: 870,
-    });
+    r.menu("reports-nav-subject", "/auskunft", Some(DATA_SUBJECT), 870);
 }
