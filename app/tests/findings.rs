@@ -9,7 +9,9 @@ use hih_users::testing::{agent_for, create_user};
 use sea_orm::{ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 
 use crate::app;
-use crate::matrix::{applicant_in, company_in, match_of};
+use hih_applicants::testing::prospect_in as applicant_in;
+use hih_companies::testing::company_in;
+use hih_matching::testing::match_of;
 
 /// Posts a two-step form (`review`, then `save` from the review page) and returns the page
 /// the last step leads to.

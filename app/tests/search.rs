@@ -7,7 +7,7 @@ use hih_users::testing::{agent_for, create_user, create_user_in, login};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::app;
-use crate::matrix::company_in;
+use hih_companies::testing::company_in;
 
 /// The page's HTML with the escapes minijinja applies to attribute values undone.
 fn html(p: &Page) -> String {

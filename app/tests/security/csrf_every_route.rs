@@ -15,7 +15,7 @@ use super::{
     applicant_with, company_with, entry_with, institution_id, match_with, month_with, scalar, uow,
 };
 use crate::app;
-use crate::matrix::{Stage, registration_in};
+use hih_applicants::testing::{Stage, registration_in};
 
 /// The refusal text of the CSRF check.
 const CSRF_MESSAGE: &str = "Das Formular ist abgelaufen oder ungültig";

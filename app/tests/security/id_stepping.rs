@@ -14,7 +14,8 @@ use super::{
     applicant_with, company_with, entry_with, institution_id, match_with, month_with, scalar, uow,
 };
 use crate::app;
-use crate::matrix::{Stage, applicant_in, registration_in};
+use hih_applicants::testing::prospect_in as applicant_in;
+use hih_applicants::testing::{Stage, registration_in};
 
 /// In the records outside the scope of both staff users (and of super_admin and dpo).
 const FOREIGN: &str = "fremdmarker";

@@ -26,6 +26,10 @@ use hih_kernel::{Actor, Services};
 use hih_testkit::{Agent, Page, TestApp};
 use sea_orm::{ConnectionTrait, Statement};
 
+pub(crate) use hih_companies::testing::month_with;
+pub(crate) use hih_contact_history::testing::entry_with;
+pub(crate) use hih_matching::testing::match_with;
+
 /// Owned form pairs (what the services' `from_pairs` take).
 pub(crate) fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter()
@@ -175,86 +179,6 @@ pub(crate) async fn applicant_with(app: &TestApp, fields: &[(&str, &str)]) -> (i
     let a = service::create(&mut uow, valid).await.unwrap();
     uow.commit().await.unwrap();
     (a.id, a.applicant_id.unwrap_or_default())
-}
-
-/// A match of the applicant with this code at the company (saved through the service).
-pub(crate) async fn match_with(
-    app: &TestApp,
-    company: i64,
-    applicant_code: &str,
-    remarks: &str,
-    position: &str,
-) -> i64 {
-    use sea_orm::EntityTrait;
-    let c = hih_companies::entities::company::Entity::find_by_id(company)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
-    let form = hih_matching::service::MatchForm {
-        applicant_code: applicant_code.into(),
-        placed_on: "2026-10-20".into(),
-        status: "vermittelt".into(),
-        remarks: remarks.into(),
-        position: position.into(),
-    };
-    let valid = hih_matching::service::validate(
-        app.services(),
-        &hih_kernel::Actor::system("test"),
-        company,
-        &form,
-        None,
-    )
-    .await
-    .unwrap();
-    let mut uow = uow(app.services()).await;
-    let p = hih_matching::service::create(&mut uow, &c, valid)
-        .await
-        .unwrap();
-    uow.commit().await.unwrap();
-    p.id
-}
-
-/// A contact entry about a company and/or an applicant (saved through the service).
-pub(crate) async fn entry_with(
-    app: &TestApp,
-    company: Option<i64>,
-    applicant: Option<i64>,
-    remarks: &str,
-) -> i64 {
-    let valid = hih_contact_history::service::ValidEntry {
-        contact_date: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
-        contact_type: "telefon".into(),
-        topic: "beratung".into(),
-        remarks: remarks.into(),
-        applicant_id: None,
-    };
-    let mut uow = uow(app.services()).await;
-    let e = hih_contact_history::service::create(&mut uow, company, applicant, valid)
-        .await
-        .unwrap();
-    uow.commit().await.unwrap();
-    e.id
-}
-
-/// An entered (open) month of a district with figures for the outreach format `format`.
-pub(crate) async fn month_with(app: &TestApp, district: i64, format: &str) {
-    use hih_companies::monthly::{self, Figures, Period, ValidMonth};
-    let figures = ValidMonth(
-        [(
-            format.to_string(),
-            Figures {
-                addressed: 4,
-                kmu: 2,
-            },
-        )]
-        .into(),
-    );
-    let mut uow = uow(app.services()).await;
-    monthly::save(&mut uow, district, Period::new(2026, 10).unwrap(), &figures)
-        .await
-        .unwrap();
-    uow.commit().await.unwrap();
 }
 
 /// A reference-list entry (`kind`, `code`) with the same label in both languages.

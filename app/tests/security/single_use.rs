@@ -13,7 +13,7 @@ use sea_orm::EntityTrait;
 
 use super::{scalar, uow};
 use crate::app;
-use crate::matrix::{Stage, registration_in};
+use hih_applicants::testing::{Stage, registration_in};
 
 /// Parallel clients per secret.
 const N: usize = 6;

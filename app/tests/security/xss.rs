@@ -10,7 +10,7 @@ use hih_users::testing::agent_for;
 
 use super::{enc, institution_id, review_and_save, uow};
 use crate::app;
-use crate::matrix::{Stage, registration_in};
+use hih_applicants::testing::{Stage, registration_in};
 
 /// Breaks out of text, of double- and single-quoted attributes, and of a template.
 const P: &str = r#"<script>alert("x1")</script>"'><img src=x onerror=alert(1)>{{7*7}}{% raw %}"#;

@@ -8,7 +8,7 @@ mod text_form;
 mod texts;
 
 use hih_i18n::Locale;
-use hih_kernel::{Access, Feature, NavEntry, Permission, Registry, Role};
+use hih_kernel::{Access, Feature, Permission, Registry, Role};
 use poem::{EndpointExt, get};
 
 /// Edit UI texts (R-TXT-1).
@@ -35,34 +35,19 @@ impl Feature for AdminFeature {
     fn register(&self, r: &mut Registry) {
         r.texts(Locale::De, include_str!("../../../i18n/de/admin.ftl"));
         r.texts(Locale::En, include_str!("../../../i18n/en/admin.ftl"));
-        r.template("admin/texts.html", include_str!("../templates/texts.html"));
-        for (name, source) in [
-            (
-                "admin/text_edit.html",
-                include_str!("../templates/text_edit.html"),
-            ),
-            (
-                "admin/text_facts.html",
-                include_str!("../templates/text_facts.html"),
-            ),
-            (
-                "admin/text_review.html",
-                include_str!("../templates/text_review.html"),
-            ),
-            (
-                "admin/text_revert.html",
-                include_str!("../templates/text_revert.html"),
-            ),
-        ] {
-            r.template(name, source);
-        }
-        r.template(
-            "admin/outbox.html",
-            include_str!("../templates/outbox.html"),
-        );
-        r.template(
-            "admin/outbox_mail.html",
-            include_str!("../templates/outbox_mail.html"),
+        hih_kernel::templates!(
+            r,
+            "admin/",
+            "../templates/",
+            [
+                "texts.html",
+                "text_edit.html",
+                "text_facts.html",
+                "text_review.html",
+                "text_revert.html",
+                "outbox.html",
+                "outbox_mail.html"
+            ]
         );
         r.permission(EDIT_TEXTS);
         r.permission(READ_OUTBOX);
@@ -78,17 +63,12 @@ impl Feature for AdminFeature {
         let outbox = Access::Permission(READ_OUTBOX);
         r.route("/admin/postausgang", outbox, get(outbox::list).boxed());
         r.route("/admin/postausgang/:id", outbox, get(outbox::show).boxed());
-        r.nav(NavEntry {
-            label_key: "admin-nav-texts",
-            href: "/admin/texte",
-            permission: Some(EDIT_TEXTS),
-            order: 900,
-        });
-        r.nav(NavEntry {
-            label_key: "admin-nav-outbox",
-            href: "/admin/postausgang",
-            permission: Some(READ_OUTBOX),
-            order: 910,
-        });
+        r.menu("admin-nav-texts", "/admin/texte", Some(EDIT_TEXTS), 900);
+        r.menu(
+            "admin-nav-outbox",
+            "/admin/postausgang",
+            Some(READ_OUTBOX),
+            910,
+        );
     }
 }

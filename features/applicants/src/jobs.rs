@@ -1,40 +1,28 @@
 //! Jobs of the applicants feature: the daily retention purge (R-APP-3 as R-COM-3, R-RET-1).
 
-use std::sync::Arc;
-
-use hih_kernel::{JobContext, JobError, JobHandler, Registry};
+use hih_db::retention::{PurgeJob, register_purge};
+use hih_kernel::Registry;
 
 use crate::entities::applicant;
 
 /// Name of the retention job.
 pub const RETENTION_JOB: &str = "applicants.retention";
 
-/// Registers the retention job, daily at 02:40 UTC.
+/// Registers the retention job, daily at 02:40 UTC: physically deletes applicants (their status history with them) deactivated
+/// longer ago than the retention period (setting, default 90 days); audited with counts only.
+/// Idempotent: a second run finds nothing.
 pub fn register(r: &mut Registry) {
-    r.job(
+    let job = PurgeJob::<applicant::Entity> {
+        audit_entity: "applicant",
+        id: applicant::Column::Id,
+        active: applicant::Column::Active,
+        deactivated_at: applicant::Column::DeactivatedAt,
+    };
+    register_purge(
+        r,
         RETENTION_JOB,
         "job-applicants-retention",
-        Arc::new(Retention),
+        "0 40 2 * * *",
+        job,
     );
-    r.cron(RETENTION_JOB, "0 40 2 * * *");
-}
-
-/// Physically deletes applicants deactivated longer ago than the retention period (setting,
-/// default 90 days), their status history with them; audited with counts only. Idempotent: a
-/// second run finds nothing.
-pub struct Retention;
-
-#[async_trait::async_trait]
-impl JobHandler for Retention {
-    async fn run(&self, ctx: &JobContext, _payload: serde_json::Value) -> Result<(), JobError> {
-        hih_db::retention::purge_deactivated::<applicant::Entity>(
-            ctx,
-            "applicant",
-            applicant::Column::Id,
-            applicant::Column::Active,
-            applicant::Column::DeactivatedAt,
-        )
-        .await?;
-        Ok(())
-    }
 }

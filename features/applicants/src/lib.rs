@@ -30,7 +30,7 @@ pub use routes::record::load as load_applicant;
 use std::sync::Arc;
 
 use hih_i18n::Locale;
-use hih_kernel::{Access, Feature, NavEntry, Registry};
+use hih_kernel::{Access, Feature, Registry};
 use poem::{EndpointExt, get};
 
 /// The feature value listed in `app/src/main.rs`.
@@ -45,98 +45,35 @@ impl Feature for ApplicantsFeature {
         use routes::{edit, list, process, record};
         r.texts(Locale::De, include_str!("../../../i18n/de/applicants.ftl"));
         r.texts(Locale::En, include_str!("../../../i18n/en/applicants.ftl"));
-        for (name, source) in [
-            (
-                "applicants/list.html",
-                include_str!("../templates/list.html"),
-            ),
-            (
-                "applicants/form.html",
-                include_str!("../templates/form.html"),
-            ),
-            (
-                "applicants/review.html",
-                include_str!("../templates/review.html"),
-            ),
-            (
-                "applicants/detail.html",
-                include_str!("../templates/detail.html"),
-            ),
-            (
-                "applicants/confirm.html",
-                include_str!("../templates/confirm.html"),
-            ),
-            (
-                "applicants/process.html",
-                include_str!("../templates/process.html"),
-            ),
-            (
-                "applicants/process_review.html",
-                include_str!("../templates/process_review.html"),
-            ),
-            (
-                "applicants/macros.html",
-                include_str!("../templates/macros.html"),
-            ),
-            (
-                "applicants/invitations.html",
-                include_str!("../templates/invitations.html"),
-            ),
-            (
-                "applicants/invitation_form.html",
-                include_str!("../templates/invitation_form.html"),
-            ),
-            (
-                "applicants/invitation_review.html",
-                include_str!("../templates/invitation_review.html"),
-            ),
-            (
-                "applicants/invitation_link.html",
-                include_str!("../templates/invitation_link.html"),
-            ),
-            (
-                "applicants/reg_fields.html",
-                include_str!("../templates/reg_fields.html"),
-            ),
-            (
-                "applicants/reg_consent.html",
-                include_str!("../templates/reg_consent.html"),
-            ),
-            (
-                "applicants/reg_step.html",
-                include_str!("../templates/reg_step.html"),
-            ),
-            (
-                "applicants/reg_review.html",
-                include_str!("../templates/reg_review.html"),
-            ),
-            (
-                "applicants/reg_gone.html",
-                include_str!("../templates/reg_gone.html"),
-            ),
-            (
-                "applicants/reg_list.html",
-                include_str!("../templates/reg_list.html"),
-            ),
-            (
-                "applicants/reg_detail.html",
-                include_str!("../templates/reg_detail.html"),
-            ),
-            (
-                "applicants/reg_correct_review.html",
-                include_str!("../templates/reg_correct_review.html"),
-            ),
-            (
-                "applicants/reg_approve.html",
-                include_str!("../templates/reg_approve.html"),
-            ),
-            (
-                "applicants/reg_reject.html",
-                include_str!("../templates/reg_reject.html"),
-            ),
-        ] {
-            r.template(name, source);
-        }
+        hih_kernel::templates!(
+            r,
+            "applicants/",
+            "../templates/",
+            [
+                "list.html",
+                "form.html",
+                "review.html",
+                "detail.html",
+                "confirm.html",
+                "process.html",
+                "process_review.html",
+                "macros.html",
+                "invitations.html",
+                "invitation_form.html",
+                "invitation_review.html",
+                "invitation_link.html",
+                "reg_fields.html",
+                "reg_consent.html",
+                "reg_step.html",
+                "reg_review.html",
+                "reg_gone.html",
+                "reg_list.html",
+                "reg_detail.html",
+                "reg_correct_review.html",
+                "reg_approve.html",
+                "reg_reject.html"
+            ]
+        );
         r.permission(permissions::APPLICANTS);
         r.permission(permissions::APPLICANTS_READ);
         r.permission(permissions::DELETE_APPLICANTS);
@@ -156,12 +93,12 @@ impl Feature for ApplicantsFeature {
             work,
             get(record::action_form).post(record::action_submit).boxed(),
         );
-        r.nav(NavEntry {
-            label_key: "applicants-nav",
-            href: "/bewerber",
-            permission: Some(permissions::APPLICANTS_READ),
-            order: 200,
-        });
+        r.menu(
+            "applicants-nav",
+            "/bewerber",
+            Some(permissions::APPLICANTS_READ),
+            200,
+        );
         r.search_provider(Arc::new(search::ApplicantSearch));
         jobs::register(r);
     }
@@ -218,10 +155,10 @@ fn registration_routes(r: &mut Registry) {
         Access::Public,
         get(wizard::step_form).post(wizard::step_submit).boxed(),
     );
-    r.nav(NavEntry {
-        label_key: "applicants-reg-nav",
-        href: "/bewerber/registrierungen",
-        permission: Some(permissions::REGISTRATIONS),
-        order: 210,
-    });
+    r.menu(
+        "applicants-reg-nav",
+        "/bewerber/registrierungen",
+        Some(permissions::REGISTRATIONS),
+        210,
+    );
 }

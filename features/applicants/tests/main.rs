@@ -14,10 +14,7 @@ use hih_testkit::{Agent, TestApp};
 
 /// The features these tests need.
 pub async fn app() -> TestApp {
-    let features = hih_app::features()
-        .and_then(|all| all.only(&["home", "users", "reference", "applicants", "admin"]))
-        .expect("features of the product");
-    TestApp::new(&features).await
+    TestApp::on_base(hih_app::features(), &["applicants"]).await
 }
 
 /// A complete, plausible applicant form (Vietnamese by default).

@@ -1,39 +1,28 @@
 //! Jobs of the companies feature: the daily retention purge (R-COM-3, R-RET-1).
 
-use std::sync::Arc;
-
-use hih_kernel::{JobContext, JobError, JobHandler, Registry};
+use hih_db::retention::{PurgeJob, register_purge};
+use hih_kernel::Registry;
 
 use crate::entities::company;
 
 /// Name of the retention job.
 pub const RETENTION_JOB: &str = "companies.retention";
 
-/// Registers the retention job, daily at 02:30 UTC.
+/// Registers the retention job, daily at 02:30 UTC: physically deletes companies deactivated
+/// longer ago than the retention period (setting, default 90 days); audited with counts only.
+/// Idempotent: a second run finds nothing.
 pub fn register(r: &mut Registry) {
-    r.job(
+    let job = PurgeJob::<company::Entity> {
+        audit_entity: "company",
+        id: company::Column::Id,
+        active: company::Column::Active,
+        deactivated_at: company::Column::DeactivatedAt,
+    };
+    register_purge(
+        r,
         RETENTION_JOB,
         "job-companies-retention",
-        Arc::new(Retention),
+        "0 30 2 * * *",
+        job,
     );
-    r.cron(RETENTION_JOB, "0 30 2 * * *");
-}
-
-/// Physically deletes companies deactivated longer ago than the retention period (setting,
-/// default 90 days); audited with counts only. Idempotent: a second run finds nothing.
-pub struct Retention;
-
-#[async_trait::async_trait]
-impl JobHandler for Retention {
-    async fn run(&self, ctx: &JobContext, _payload: serde_json::Value) -> Result<(), JobError> {
-        hih_db::retention::purge_deactivated::<company::Entity>(
-            ctx,
-            "company",
-            company::Column::Id,
-            company::Column::Active,
-            company::Column::DeactivatedAt,
-        )
-        .await?;
-        Ok(())
-    }
 }

@@ -24,7 +24,7 @@ pub use routes::record::load as load_company;
 use std::sync::Arc;
 
 use hih_i18n::Locale;
-use hih_kernel::{Access, Feature, NavEntry, Registry};
+use hih_kernel::{Access, Feature, Registry};
 use poem::{EndpointExt, get};
 
 /// The feature value listed in `app/src/main.rs`.
@@ -42,40 +42,25 @@ impl Feature for CompaniesFeature {
         r.search_provider(Arc::new(search::CompanySearch));
         jobs::register(r);
 
-        for (name, source) in [
-            (
-                "companies/list.html",
-                include_str!("../templates/list.html"),
-            ),
-            (
-                "companies/form.html",
-                include_str!("../templates/form.html"),
-            ),
-            (
-                "companies/review.html",
-                include_str!("../templates/review.html"),
-            ),
-            (
-                "companies/detail.html",
-                include_str!("../templates/detail.html"),
-            ),
-            (
-                "companies/confirm.html",
-                include_str!("../templates/confirm.html"),
-            ),
-        ] {
-            r.template(name, source);
-        }
+        hih_kernel::templates!(
+            r,
+            "companies/",
+            "../templates/",
+            [
+                "list.html",
+                "form.html",
+                "review.html",
+                "detail.html",
+                "confirm.html"
+            ]
+        );
         r.permission(permissions::COMPANIES);
         r.permission(permissions::DELETE_COMPANIES);
         r.audit_entity("company");
         let work = Access::Permission(permissions::COMPANIES);
         r.route("/unternehmen", work, get(list::list).boxed());
         r.route("/unternehmen/export/:file", work, get(list::export).boxed());
-        r.template(
-            "companies/distribution.html",
-            include_str!("../templates/distribution.html"),
-        );
+        hih_kernel::templates!(r, "companies/", "../templates/", ["distribution.html"]);
         r.route(
             "/unternehmen/verteiler",
             work,
@@ -94,12 +79,12 @@ impl Feature for CompaniesFeature {
             work,
             get(record::action_form).post(record::action_submit).boxed(),
         );
-        r.nav(NavEntry {
-            label_key: "companies-nav",
-            href: "/unternehmen",
-            permission: Some(permissions::COMPANIES),
-            order: 100,
-        });
+        r.menu(
+            "companies-nav",
+            "/unternehmen",
+            Some(permissions::COMPANIES),
+            100,
+        );
         register_monthly(r);
     }
 }
@@ -107,38 +92,20 @@ impl Feature for CompaniesFeature {
 /// Monthly counts, category 1A (R-COM-4): pages under `/monatszahlen`, reminders.
 fn register_monthly(r: &mut Registry) {
     use routes::{monthly, monthly_list};
-    for (name, source) in [
-        (
-            "companies/monthly_list.html",
-            include_str!("../templates/monthly_list.html"),
-        ),
-        (
-            "companies/monthly_pick.html",
-            include_str!("../templates/monthly_pick.html"),
-        ),
-        (
-            "companies/monthly_form.html",
-            include_str!("../templates/monthly_form.html"),
-        ),
-        (
-            "companies/monthly_review.html",
-            include_str!("../templates/monthly_review.html"),
-        ),
-        (
-            "companies/monthly_detail.html",
-            include_str!("../templates/monthly_detail.html"),
-        ),
-        (
-            "companies/monthly_confirm.html",
-            include_str!("../templates/monthly_confirm.html"),
-        ),
-        (
-            "companies/monthly_macros.html",
-            include_str!("../templates/monthly_macros.html"),
-        ),
-    ] {
-        r.template(name, source);
-    }
+    hih_kernel::templates!(
+        r,
+        "companies/",
+        "../templates/",
+        [
+            "monthly_list.html",
+            "monthly_pick.html",
+            "monthly_form.html",
+            "monthly_review.html",
+            "monthly_detail.html",
+            "monthly_confirm.html",
+            "monthly_macros.html"
+        ]
+    );
     r.permission(permissions::MONTHLY_COUNTS);
     r.permission(permissions::CLOSE_MONTHS);
     r.audit_entity("monthly_count");
@@ -169,11 +136,11 @@ fn register_monthly(r: &mut Registry) {
             .post(monthly::action_submit)
             .boxed(),
     );
-    r.nav(NavEntry {
-        label_key: "companies-monthly-nav",
-        href: "/monatszahlen",
-        permission: Some(permissions::MONTHLY_COUNTS),
-        order: 110,
-    });
+    r.menu(
+        "companies-monthly-nav",
+        "/monatszahlen",
+        Some(permissions::MONTHLY_COUNTS),
+        110,
+    );
     r.tiles(Arc::new(crate::monthly::tiles::MonthlyTiles));
 }

@@ -60,30 +60,18 @@ impl Feature for ContactHistoryFeature {
             Locale::En,
             include_str!("../../../i18n/en/contact_history.ftl"),
         );
-        for (name, source) in [
-            (
-                "contact_history/list.html",
-                include_str!("../templates/list.html"),
-            ),
-            (
-                "contact_history/form.html",
-                include_str!("../templates/form.html"),
-            ),
-            (
-                "contact_history/review.html",
-                include_str!("../templates/review.html"),
-            ),
-            (
-                "contact_history/detail.html",
-                include_str!("../templates/detail.html"),
-            ),
-            (
-                "contact_history/delete.html",
-                include_str!("../templates/delete.html"),
-            ),
-        ] {
-            r.template(name, source);
-        }
+        hih_kernel::templates!(
+            r,
+            "contact_history/",
+            "../templates/",
+            [
+                "list.html",
+                "form.html",
+                "review.html",
+                "detail.html",
+                "delete.html"
+            ]
+        );
         r.permission(permissions::CONTACTS);
         r.audit_entity("contact_entry");
         let work = Access::Permission(permissions::CONTACTS);

@@ -14,6 +14,7 @@ use crate::entities::contact_entry;
 
 /// The entry form as typed.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(default)]
 pub struct EntryForm {
     /// Date of the contact (`YYYY-MM-DD`).
     pub contact_date: String,
@@ -31,20 +32,7 @@ pub struct EntryForm {
 impl EntryForm {
     /// Reads the form fields from posted pairs.
     pub fn from_pairs(pairs: &[(String, String)]) -> Self {
-        let get = |k: &str| {
-            pairs
-                .iter()
-                .find(|(n, _)| n == k)
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default()
-        };
-        EntryForm {
-            contact_date: get("contact_date"),
-            contact_type: get("contact_type"),
-            topic: get("topic"),
-            remarks: get("remarks"),
-            applicant_code: get("applicant_code"),
-        }
+        hih_web::flow::read_fields(pairs)
     }
 
     /// The form of a stored entry.

@@ -9,20 +9,11 @@ use hih_testkit::TestApp;
 
 /// The features these tests need.
 pub async fn app() -> TestApp {
-    let features = hih_app::features()
-        .and_then(|all| {
-            all.only(&[
-                "home",
-                "users",
-                "reference",
-                "companies",
-                "applicants",
-                "contact_history",
-                "admin",
-            ])
-        })
-        .expect("features of the product");
-    TestApp::new(&features).await
+    TestApp::on_base(
+        hih_app::features(),
+        &["companies", "applicants", "contact_history"],
+    )
+    .await
 }
 
 /// A Vietnamese applicant (`HIH-VN-0001` for the first).

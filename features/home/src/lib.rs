@@ -3,9 +3,11 @@
 //! global search box (R-LST-4) from the search providers every feature registers.
 
 pub mod search;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 use hih_i18n::{Locale, TextArg};
-use hih_kernel::{Access, Feature, NavEntry, Registry};
+use hih_kernel::{Access, Feature, Registry};
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, WebResult};
@@ -66,15 +68,9 @@ impl Feature for HomeFeature {
     fn register(&self, r: &mut Registry) {
         r.texts(Locale::De, include_str!("../../../i18n/de/home.ftl"));
         r.texts(Locale::En, include_str!("../../../i18n/en/home.ftl"));
-        r.template("home/index.html", include_str!("../templates/index.html"));
-        r.template("home/search.html", include_str!("../templates/search.html"));
+        hih_kernel::templates!(r, "home/", "../templates/", ["index.html", "search.html"]);
         r.route("/", Access::Authenticated, get(start_page).boxed());
         r.route("/suche", Access::Authenticated, get(search::page).boxed());
-        r.nav(NavEntry {
-            label_key: "home-nav",
-            href: "/",
-            permission: None,
-            order: 0,
-        });
+        r.menu("home-nav", "/", None, 0);
     }
 }

@@ -18,7 +18,7 @@ pub mod testing;
 use std::sync::Arc;
 
 use hih_i18n::Locale;
-use hih_kernel::{Access, Actor, Feature, NavEntry, Registry, TabProvider};
+use hih_kernel::{Access, Actor, Feature, Registry, TabProvider};
 use poem::{EndpointExt, get};
 
 /// The feature value listed in `app/src/main.rs`.
@@ -67,28 +67,19 @@ impl Feature for MatchingFeature {
         use routes::{applicant_tab, company_tab, list};
         r.texts(Locale::De, include_str!("../../../i18n/de/matching.ftl"));
         r.texts(Locale::En, include_str!("../../../i18n/en/matching.ftl"));
-        for (name, source) in [
-            (
-                "matching/company.html",
-                include_str!("../templates/company.html"),
-            ),
-            ("matching/form.html", include_str!("../templates/form.html")),
-            (
-                "matching/review.html",
-                include_str!("../templates/review.html"),
-            ),
-            (
-                "matching/remove.html",
-                include_str!("../templates/remove.html"),
-            ),
-            (
-                "matching/applicant.html",
-                include_str!("../templates/applicant.html"),
-            ),
-            ("matching/list.html", include_str!("../templates/list.html")),
-        ] {
-            r.template(name, source);
-        }
+        hih_kernel::templates!(
+            r,
+            "matching/",
+            "../templates/",
+            [
+                "company.html",
+                "form.html",
+                "review.html",
+                "remove.html",
+                "applicant.html",
+                "list.html"
+            ]
+        );
         r.permission(permissions::MATCH);
         r.permission(permissions::SEE_MATCHES);
         r.audit_entity("placement");
@@ -123,11 +114,11 @@ impl Feature for MatchingFeature {
         r.activation_hook(Arc::new(access::CompanyActivation));
         r.tab(Arc::new(CompanyTab));
         r.tab(Arc::new(ApplicantTab));
-        r.nav(NavEntry {
-            label_key: "matching-nav",
-            href: "/vermittlungen",
-            permission: Some(permissions::SEE_MATCHES),
-            order: 300,
-        });
+        r.menu(
+            "matching-nav",
+            "/vermittlungen",
+            Some(permissions::SEE_MATCHES),
+            300,
+        );
     }
 }

@@ -43,6 +43,7 @@ pub fn status_key(code: &str) -> &'static str {
 
 /// The match form as typed.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(default)]
 pub struct MatchForm {
     /// The Bewerberkennung as typed (free text).
     pub applicant_code: String,
@@ -59,20 +60,7 @@ pub struct MatchForm {
 impl MatchForm {
     /// Reads the form fields from posted pairs.
     pub fn from_pairs(pairs: &[(String, String)]) -> Self {
-        let get = |k: &str| {
-            pairs
-                .iter()
-                .find(|(n, _)| n == k)
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default()
-        };
-        MatchForm {
-            applicant_code: get("applicant_code"),
-            placed_on: get("placed_on"),
-            position: get("position"),
-            status: get("status"),
-            remarks: get("remarks"),
-        }
+        hih_web::flow::read_fields(pairs)
     }
 }
 

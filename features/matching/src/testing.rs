@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers: a panic is the failure report
 
 pub mod flows;
+pub mod matrix;
 
 use hih_kernel::Actor;
 use hih_testkit::TestApp;
@@ -67,4 +68,51 @@ pub async fn company_in(app: &TestApp, ihk: &str, name: &str) -> i64 {
         .unwrap();
     uow.commit().await.unwrap();
     c.id
+}
+
+/// Enters a match (placed 20 October 2026, status vermittelt) of the applicant with the code
+/// `applicant_code` with `company`, as a job would; returns the match's id.
+pub async fn match_with(
+    app: &TestApp,
+    company: i64,
+    applicant_code: &str,
+    remarks: &str,
+    position: &str,
+) -> i64 {
+    let c = hih_companies::entities::company::Entity::find_by_id(company)
+        .one(app.db())
+        .await
+        .expect("query company")
+        .expect("company exists");
+    let form = crate::service::MatchForm {
+        applicant_code: applicant_code.into(),
+        placed_on: "2026-10-20".into(),
+        status: "vermittelt".into(),
+        remarks: remarks.into(),
+        position: position.into(),
+    };
+    let actor = Actor::system("test");
+    let valid = crate::service::validate(app.services(), &actor, company, &form, None)
+        .await
+        .expect("valid match");
+    let mut uow = hih_db::UnitOfWork::begin(app.services(), &actor)
+        .await
+        .expect("unit of work");
+    let p = crate::service::create(&mut uow, &c, valid)
+        .await
+        .expect("create match");
+    uow.commit().await.expect("commit");
+    p.id
+}
+
+/// Enters a match of the applicant record `applicant` with `company`; returns its id.
+pub async fn match_of(app: &TestApp, company: i64, applicant: i64) -> i64 {
+    let code = hih_applicants::entities::applicant::Entity::find_by_id(applicant)
+        .one(app.db())
+        .await
+        .expect("query applicant")
+        .expect("applicant exists")
+        .applicant_id
+        .expect("applicant has an ID");
+    match_with(app, company, &code, "", "").await
 }

@@ -10,20 +10,11 @@ use hih_testkit::{Agent, TestApp};
 
 /// The features these tests need.
 pub async fn app() -> TestApp {
-    let features = hih_app::features()
-        .and_then(|all| {
-            all.only(&[
-                "home",
-                "users",
-                "reference",
-                "companies",
-                "applicants",
-                "matching",
-                "admin",
-            ])
-        })
-        .expect("features of the product");
-    TestApp::new(&features).await
+    TestApp::on_base(
+        hih_app::features(),
+        &["companies", "applicants", "matching"],
+    )
+    .await
 }
 
 pub use hih_matching::testing::{applicant_in, company_in};

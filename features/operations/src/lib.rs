@@ -18,7 +18,7 @@ pub mod status;
 pub mod testing;
 
 use hih_i18n::Locale;
-use hih_kernel::{Feature, NavEntry, Registry};
+use hih_kernel::{Feature, Registry};
 
 /// The feature value listed in `app/src/main.rs`.
 pub struct OperationsFeature;
@@ -34,12 +34,12 @@ impl Feature for OperationsFeature {
         for p in permissions::ALL {
             r.permission(p);
         }
-        r.nav(NavEntry {
-            label_key: "operations-nav",
-            href: status::PATH,
-            permission: Some(permissions::STATUS),
-            order: 900,
-        });
+        r.menu(
+            "operations-nav",
+            status::PATH,
+            Some(permissions::STATUS),
+            900,
+        );
         status::register(r);
         jobs::register(r);
         metrics::register(r);

@@ -17,7 +17,7 @@ pub mod testing;
 pub mod viewer;
 
 use hih_i18n::Locale;
-use hih_kernel::{Feature, NavEntry, Registry};
+use hih_kernel::{Feature, Registry};
 
 /// The feature value listed in `app/src/main.rs`.
 pub struct ProtocolFeature;
@@ -33,12 +33,12 @@ impl Feature for ProtocolFeature {
         for p in permissions::ALL {
             r.permission(p);
         }
-        r.nav(NavEntry {
-            label_key: "protocol-nav",
-            href: "/protokoll/aenderungen",
-            permission: Some(permissions::READ_LOGS),
-            order: 860,
-        });
+        r.menu(
+            "protocol-nav",
+            "/protokoll/aenderungen",
+            Some(permissions::READ_LOGS),
+            860,
+        );
         viewer::register(r);
         retention::register(r);
         alerts::register(r);

@@ -19,7 +19,7 @@ mod tiles;
 use std::sync::Arc;
 
 use hih_i18n::Locale;
-use hih_kernel::{Access, Feature, NavEntry, Registry};
+use hih_kernel::{Access, Feature, Registry};
 use poem::{EndpointExt, get, post};
 
 /// The feature value listed in `app/src/main.rs`, right after users.
@@ -33,50 +33,32 @@ impl Feature for ReferenceFeature {
     fn register(&self, r: &mut Registry) {
         r.texts(Locale::De, include_str!("../../../i18n/de/reference.ftl"));
         r.texts(Locale::En, include_str!("../../../i18n/en/reference.ftl"));
-        for (name, source) in [
-            (
-                "reference/overview.html",
-                include_str!("../templates/overview.html"),
-            ),
-            (
-                "reference/import_report.html",
-                include_str!("../templates/import_report.html"),
-            ),
-            (
-                "reference/district_edit.html",
-                include_str!("../templates/district_edit.html"),
-            ),
-            (
-                "reference/district_review.html",
-                include_str!("../templates/district_review.html"),
-            ),
-            (
-                "reference/list_items.html",
-                include_str!("../templates/list_items.html"),
-            ),
-            (
-                "reference/list_item_form.html",
-                include_str!("../templates/list_item_form.html"),
-            ),
-            (
-                "reference/list_item_review.html",
-                include_str!("../templates/list_item_review.html"),
-            ),
-        ] {
-            r.template(name, source);
-        }
+        hih_kernel::templates!(
+            r,
+            "reference/",
+            "../templates/",
+            [
+                "overview.html",
+                "import_report.html",
+                "district_edit.html",
+                "district_review.html",
+                "list_items.html",
+                "list_item_form.html",
+                "list_item_review.html"
+            ]
+        );
         r.permission(permissions::MANAGE_REFERENCE);
         r.status_check(Arc::new(postcodes::PostcodeStatus));
         r.audit_entity("postcode");
         r.audit_entity("district_area");
         r.audit_entity("reference_item");
         register_routes(r);
-        r.nav(NavEntry {
-            label_key: "reference-nav",
-            href: "/referenzdaten",
-            permission: Some(permissions::MANAGE_REFERENCE),
-            order: 840,
-        });
+        r.menu(
+            "reference-nav",
+            "/referenzdaten",
+            Some(permissions::MANAGE_REFERENCE),
+            840,
+        );
         r.tiles(Arc::new(tiles::ReferenceTiles));
     }
 }

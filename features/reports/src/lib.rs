@@ -32,19 +32,11 @@ impl Feature for ReportsFeature {
     fn register(&self, r: &mut Registry) {
         r.texts(Locale::De, include_str!("../../../i18n/de/reports.ftl"));
         r.texts(Locale::En, include_str!("../../../i18n/en/reports.ftl"));
-        for p in [
-            permissions::STATISTICS,
-            permissions::REPORTS,
-            permissions::PARTNER_EXPORTS,
-            permissions::DATA_SUBJECT,
-            permissions::ERASE,
-        ] {
-            r.permission(p);
-        }
-        r.audit_entity("generated_file");
+        // Shared by the rooms: the generated-file store and the anonymous counters.
+        files::register(r);
         residue::register(r);
-        routes::register(r);
-        files::sweep::register(r);
+        // The rooms: each registers its permissions, routes, templates, jobs and navigation.
+        routes::register(r); // statistics (pages in `routes`, engine in `statistics`)
         periodic::register(r);
         partner::register(r);
         subject::register(r);

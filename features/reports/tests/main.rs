@@ -19,20 +19,16 @@ pub async fn app() -> TestApp {
 
 /// All features, as the host app runs them, with these settings.
 pub async fn app_with(settings: hih_kernel::Settings) -> TestApp {
-    let features = hih_app::features()
-        .and_then(|all| {
-            all.only(&[
-                "home",
-                "users",
-                "reference",
-                "companies",
-                "applicants",
-                "contact_history",
-                "matching",
-                "reports",
-                "admin",
-            ])
-        })
-        .expect("features of the product");
-    TestApp::with_settings(&features, settings).await
+    TestApp::on_base_with(
+        hih_app::features(),
+        &[
+            "companies",
+            "applicants",
+            "contact_history",
+            "matching",
+            "reports",
+        ],
+        settings,
+    )
+    .await
 }

@@ -26,80 +26,11 @@ pub mod validate;
 use std::sync::Arc;
 
 use hih_i18n::Locale;
-use hih_kernel::{Access, Feature, NavEntry, Registry};
+use hih_kernel::{Access, Feature, Registry};
 use poem::{EndpointExt, get};
 
 /// The feature value listed in `app/src/main.rs`.
 pub struct UsersFeature;
-
-const TEMPLATES: [(&str, &str); 21] = [
-    (
-        "users/institutions.html",
-        include_str!("../templates/institutions.html"),
-    ),
-    (
-        "users/institution_form.html",
-        include_str!("../templates/institution_form.html"),
-    ),
-    (
-        "users/institution_review.html",
-        include_str!("../templates/institution_review.html"),
-    ),
-    ("users/list.html", include_str!("../templates/list.html")),
-    (
-        "users/detail.html",
-        include_str!("../templates/detail.html"),
-    ),
-    ("users/form.html", include_str!("../templates/form.html")),
-    (
-        "users/review.html",
-        include_str!("../templates/review.html"),
-    ),
-    (
-        "users/confirm.html",
-        include_str!("../templates/confirm.html"),
-    ),
-    (
-        "users/overview.html",
-        include_str!("../templates/overview.html"),
-    ),
-    (
-        "users/distribution.html",
-        include_str!("../templates/distribution.html"),
-    ),
-    (
-        "users/profile.html",
-        include_str!("../templates/profile.html"),
-    ),
-    ("users/login.html", include_str!("../templates/login.html")),
-    ("users/code.html", include_str!("../templates/code.html")),
-    (
-        "users/totp_enrol.html",
-        include_str!("../templates/totp_enrol.html"),
-    ),
-    (
-        "users/recovery_codes.html",
-        include_str!("../templates/recovery_codes.html"),
-    ),
-    ("users/setup.html", include_str!("../templates/setup.html")),
-    (
-        "users/password_change.html",
-        include_str!("../templates/password_change.html"),
-    ),
-    (
-        "users/password_confirm.html",
-        include_str!("../templates/password_confirm.html"),
-    ),
-    (
-        "users/forgot.html",
-        include_str!("../templates/forgot.html"),
-    ),
-    ("users/reset.html", include_str!("../templates/reset.html")),
-    (
-        "users/link_invalid.html",
-        include_str!("../templates/link_invalid.html"),
-    ),
-];
 
 impl Feature for UsersFeature {
     fn name(&self) -> &'static str {
@@ -113,9 +44,34 @@ impl Feature for UsersFeature {
         };
         r.texts(Locale::De, include_str!("../../../i18n/de/users.ftl"));
         r.texts(Locale::En, include_str!("../../../i18n/en/users.ftl"));
-        for (name, source) in TEMPLATES {
-            r.template(name, source);
-        }
+        hih_kernel::templates!(
+            r,
+            "users/",
+            "../templates/",
+            [
+                "institutions.html",
+                "institution_form.html",
+                "institution_review.html",
+                "list.html",
+                "detail.html",
+                "form.html",
+                "review.html",
+                "confirm.html",
+                "overview.html",
+                "distribution.html",
+                "profile.html",
+                "login.html",
+                "code.html",
+                "totp_enrol.html",
+                "recovery_codes.html",
+                "setup.html",
+                "password_change.html",
+                "password_confirm.html",
+                "forgot.html",
+                "reset.html",
+                "link_invalid.html"
+            ]
+        );
         for p in permissions::ALL {
             r.permission(p);
         }
@@ -211,39 +167,34 @@ impl Feature for UsersFeature {
         for edit in [false, true] {
             hih_web::flow::register(r, institutions::InstitutionFlow { edit });
         }
-        r.nav(NavEntry {
-            label_key: "users-nav-institutions",
-            href: "/institutionen",
-            permission: Some(permissions::MANAGE_INSTITUTIONS),
-            order: 830,
-        });
+        r.menu(
+            "users-nav-institutions",
+            "/institutionen",
+            Some(permissions::MANAGE_INSTITUTIONS),
+            830,
+        );
         let me = Access::Authenticated;
         r.route("/profil", me, get(profile::show).boxed());
 
-        r.nav(NavEntry {
-            label_key: "users-nav-users",
-            href: "/benutzer",
-            permission: Some(permissions::MANAGE_USERS),
-            order: 800,
-        });
-        r.nav(NavEntry {
-            label_key: "users-nav-overview",
-            href: "/benutzeruebersicht",
-            permission: Some(permissions::USER_OVERVIEW),
-            order: 810,
-        });
-        r.nav(NavEntry {
-            label_key: "users-nav-distribution",
-            href: "/verteiler",
-            permission: Some(permissions::DISTRIBUTION_LIST),
-            order: 820,
-        });
-        r.nav(NavEntry {
-            label_key: "users-nav-profile",
-            href: "/profil",
-            permission: None,
-            order: 990,
-        });
+        r.menu(
+            "users-nav-users",
+            "/benutzer",
+            Some(permissions::MANAGE_USERS),
+            800,
+        );
+        r.menu(
+            "users-nav-overview",
+            "/benutzeruebersicht",
+            Some(permissions::USER_OVERVIEW),
+            810,
+        );
+        r.menu(
+            "users-nav-distribution",
+            "/verteiler",
+            Some(permissions::DISTRIBUTION_LIST),
+            820,
+        );
+        r.menu("users-nav-profile", "/profil", None, 990);
         r.tiles(Arc::new(tiles::UsersTiles));
         r.search_provider(Arc::new(search::UserSearch));
 

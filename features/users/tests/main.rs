@@ -14,8 +14,5 @@ use hih_testkit::TestApp;
 
 /// The features these tests need.
 pub async fn app() -> TestApp {
-    let features = hih_app::features()
-        .and_then(|all| all.only(&["home", "users", "admin"]))
-        .expect("features of the product");
-    TestApp::new(&features).await
+    TestApp::only(hih_app::features(), &["home", "users", "admin"]).await
 }

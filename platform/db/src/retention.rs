@@ -70,3 +70,51 @@ pub async fn purge_deactivated<E: EntityTrait>(
     uow.commit().await?;
     Ok(deleted)
 }
+
+/// A feature's retention job: physically deletes the deactivated rows of `E` past the
+/// retention period (setting, default 90 days) through [`purge_deactivated`]; audited with
+/// counts only, idempotent.
+pub struct PurgeJob<E: EntityTrait> {
+    /// Audit entity of the purge event (`company`, `applicant`).
+    pub audit_entity: &'static str,
+    /// The id column.
+    pub id: E::Column,
+    /// The `active` flag.
+    pub active: E::Column,
+    /// When the row was deactivated.
+    pub deactivated_at: E::Column,
+}
+
+#[async_trait::async_trait]
+impl<E> hih_kernel::JobHandler for PurgeJob<E>
+where
+    E: EntityTrait + Send + Sync + 'static,
+    E::Column: Send + Sync,
+{
+    async fn run(&self, ctx: &JobContext, _payload: serde_json::Value) -> Result<(), JobError> {
+        purge_deactivated::<E>(
+            ctx,
+            self.audit_entity,
+            self.id,
+            self.active,
+            self.deactivated_at,
+        )
+        .await?;
+        Ok(())
+    }
+}
+
+/// Registers `job` as the job `name` (label text `label_key`) on the schedule `cron`.
+pub fn register_purge<E>(
+    r: &mut hih_kernel::Registry,
+    name: &'static str,
+    label_key: &'static str,
+    cron: &'static str,
+    job: PurgeJob<E>,
+) where
+    E: EntityTrait + Send + Sync + 'static,
+    E::Column: Send + Sync,
+{
+    r.job(name, label_key, std::sync::Arc::new(job));
+    r.cron(name, cron);
+}

@@ -462,6 +462,23 @@ impl Registry {
         self.nav.push(entry);
     }
 
+    /// Adds a navigation entry: label text key, target, the permission it needs (`None`: every
+    /// logged-in user) and its sort order (lower first).
+    pub fn menu(
+        &mut self,
+        label_key: &'static str,
+        href: &'static str,
+        permission: Option<Permission>,
+        order: i32,
+    ) {
+        self.nav(NavEntry {
+            label_key,
+            href,
+            permission,
+            order,
+        });
+    }
+
     /// Adds a start-page tile provider.
     pub fn tiles(&mut self, provider: Arc<dyn TileProvider>) {
         self.tiles.push(provider);
@@ -548,4 +565,15 @@ impl Registry {
         r.current_feature = "";
         r
     }
+}
+
+/// Registers templates of a feature's folder, each under `prefix` + its path below `dir` (a
+/// path relative to the calling file, as for `include_str!`):
+/// `templates!(r, "companies/", "../templates/", ["list.html", "form.html"])` registers
+/// `companies/list.html` with the source of `../templates/list.html`, and so on.
+#[macro_export]
+macro_rules! templates {
+    ($r:expr, $prefix:literal, $dir:literal, [$($file:literal),* $(,)?]) => {
+        $($r.template(concat!($prefix, $file), include_str!(concat!($dir, $file)));)*
+    };
 }

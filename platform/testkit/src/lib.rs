@@ -14,6 +14,7 @@
 mod agent;
 pub mod flows;
 pub mod matrix;
+pub mod postcodes;
 mod workers;
 
 use std::sync::Arc;
@@ -98,6 +99,41 @@ impl TestApp {
     /// Default test settings (fast hashing is already in the dev profile).
     pub fn settings() -> Settings {
         Settings::default()
+    }
+
+    /// Like [`TestApp::only`] with the features every business feature's tests need as well:
+    /// the start page, accounts, reference data and the admin pages.
+    pub async fn on_base(
+        all: Result<hih_kernel::FeatureSet, hih_kernel::FeatureSetError>,
+        names: &[&str],
+    ) -> TestApp {
+        Self::on_base_with(all, names, Self::settings()).await
+    }
+
+    /// [`TestApp::on_base`] with these settings.
+    pub async fn on_base_with(
+        all: Result<hih_kernel::FeatureSet, hih_kernel::FeatureSetError>,
+        names: &[&str],
+        settings: Settings,
+    ) -> TestApp {
+        let mut with_base = vec!["home", "users", "reference", "admin"];
+        with_base.extend_from_slice(names);
+        let features = all
+            .and_then(|all| all.only(&with_base))
+            .expect("features of the product");
+        Self::with_settings(&features, settings).await
+    }
+
+    /// The app with the named features of the product's list (pass `hih_app::features()`), on
+    /// a fresh database: what a feature crate's integration tests start from.
+    pub async fn only(
+        all: Result<hih_kernel::FeatureSet, hih_kernel::FeatureSetError>,
+        names: &[&str],
+    ) -> TestApp {
+        let features = all
+            .and_then(|all| all.only(names))
+            .expect("features of the product");
+        Self::new(&features).await
     }
 
     /// An app with these features and default settings.

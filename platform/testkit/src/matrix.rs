@@ -2,9 +2,12 @@
 //! route and every caller (anonymous and each role) the expected status. A feature's tests
 //! list their routes; the app's test also checks that every registered route is listed.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use poem::http::StatusCode;
 
-use crate::{Agent, Page};
+use crate::{Agent, Page, TestApp};
 
 /// Who calls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -127,4 +130,114 @@ pub fn staff(e: Expect) -> [Expect; 5] {
 pub fn subject(e: Expect) -> [Expect; 5] {
     use Expect::Forbidden;
     [Forbidden, e, Forbidden, Forbidden, e]
+}
+
+/// Admins and IHK staff get `e` (companies in their scope), the other roles 403.
+pub fn companies(e: Expect) -> [Expect; 5] {
+    use Expect::Forbidden;
+    [Forbidden, e, e, Forbidden, Forbidden]
+}
+
+/// Admins and AHK staff get `e` (applicants in their scope), the other roles 403 (IHK staff
+/// until matches open applicants to them).
+pub fn applicants(e: Expect) -> [Expect; 5] {
+    use Expect::Forbidden;
+    [Forbidden, e, Forbidden, e, Forbidden]
+}
+
+/// Reading applicants: admins and AHK staff get `e`, IHK staff `ihk` (their scope holds only
+/// matched applicants), the other roles 403.
+pub fn readers(e: Expect, ihk: Expect) -> [Expect; 5] {
+    use Expect::Forbidden;
+    [Forbidden, e, ihk, e, Forbidden]
+}
+
+/// Everybody who works with the programme's data gets `e` (figures in their scope); the
+/// operator (super_admin) and the data-protection officer (least privilege: logs, retention
+/// and data-subject reports only) 403.
+pub fn statistics(e: Expect) -> [Expect; 5] {
+    staff(e)
+}
+
+/// A record of another IHK district: admins get `admin`, IHK staff 404 (out of scope, logged),
+/// the other roles 403.
+pub fn foreign_company(admin: Expect) -> [Expect; 5] {
+    use Expect::{Forbidden, NotFound};
+    [Forbidden, admin, NotFound, Forbidden, Forbidden]
+}
+
+/// A record outside both staff scopes (another country and no match): admins get `e`, IHK and
+/// AHK staff 404, the other roles 403.
+pub fn foreign_read(e: Expect) -> [Expect; 5] {
+    use Expect::{Forbidden, NotFound};
+    [Forbidden, e, NotFound, NotFound, Forbidden]
+}
+
+/// An applicant of another country: admins get `admin`, AHK staff 404 (out of scope, logged),
+/// the other roles 403.
+pub fn foreign_applicant(admin: Expect) -> [Expect; 5] {
+    use Expect::{Forbidden, NotFound};
+    [Forbidden, admin, Forbidden, NotFound, Forbidden]
+}
+
+/// A create/edit flow's three pages at `path` (pattern `pattern`): the form and the cancel
+/// page answer `e`, the review step (no draft yet) redirects back to the form wherever `e`
+/// is 200.
+pub fn flow(path: &str, pattern: &str, anonymous: Expect, e: [Expect; 5]) -> [Row; 3] {
+    let review = e.map(|x| if x == Expect::Ok { Expect::Redirect } else { x });
+    [
+        row(path, pattern, anonymous, e),
+        row(
+            &format!("{path}/pruefen"),
+            &format!("{pattern}/pruefen"),
+            anonymous,
+            review,
+        ),
+        row(
+            &format!("{path}/abbrechen"),
+            &format!("{pattern}/abbrechen"),
+            anonymous,
+            e,
+        ),
+    ]
+}
+
+/// The future of a feature's matrix rows.
+pub type RowsFuture<'a> = Pin<Box<dyn Future<Output = Vec<Row>> + 'a>>;
+
+/// A feature's contribution to the role × route matrix: its name (as in the feature list) and
+/// how to make its rows (creating the records they need) on the whole app.
+pub struct FeatureRows {
+    /// The feature's name ([`hih_kernel::Feature::name`]).
+    pub feature: &'static str,
+    /// Makes the rows.
+    pub rows: for<'a> fn(&'a TestApp) -> RowsFuture<'a>,
+}
+
+/// What [`rows!`](crate::rows) accepts: one [`Row`] or several (e.g. a [`flow`]'s three).
+pub trait IntoRows {
+    /// Appends the rows to `out`.
+    fn push_into(self, out: &mut Vec<Row>);
+}
+
+impl IntoRows for Row {
+    fn push_into(self, out: &mut Vec<Row>) {
+        out.push(self);
+    }
+}
+
+impl<const N: usize> IntoRows for [Row; N] {
+    fn push_into(self, out: &mut Vec<Row>) {
+        out.extend(self);
+    }
+}
+
+/// A list of matrix rows from [`row`]s and [`flow`]s (anything [`IntoRows`]).
+#[macro_export]
+macro_rules! rows {
+    ($($item:expr),* $(,)?) => {{
+        let mut out: Vec<$crate::matrix::Row> = Vec::new();
+        $($crate::matrix::IntoRows::push_into($item, &mut out);)*
+        out
+    }};
 }

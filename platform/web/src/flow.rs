@@ -225,6 +225,25 @@ pub trait FormFlow: Send + Sync + 'static {
     async fn page(&self, ctx: &Ctx, state: PageState<'_, Self>) -> WebResult<Value>;
 }
 
+/// The name or path of a flow that creates a record or edits one: `new` for the first, `edited`
+/// for the second (`fn name(&self) -> &'static str { new_or_edit(self.edit, "x-new", "x-edit") }`).
+pub fn new_or_edit(edit: bool, new: &'static str, edited: &'static str) -> &'static str {
+    if edit { edited } else { new }
+}
+
+/// Loads the record of a flow that creates or edits: `None` when creating, otherwise what
+/// `load` finds (in the caller's scope).
+pub async fn edited<T>(
+    edit: bool,
+    load: impl Future<Output = WebResult<T>>,
+) -> WebResult<Option<T>> {
+    if edit {
+        Ok(Some(load.await?))
+    } else {
+        Ok(None)
+    }
+}
+
 /// Adds a flow's routes (form, review, cancel) and lists it for the shared flow tests.
 pub fn register<F: FormFlow>(r: &mut Registry, flow: F) {
     let flow = Arc::new(flow);

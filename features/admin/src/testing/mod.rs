@@ -3,3 +3,4 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 pub mod flows;
+pub mod matrix;

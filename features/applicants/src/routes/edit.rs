@@ -6,7 +6,7 @@
 use async_trait::async_trait;
 use hih_db::UnitOfWork;
 use hih_kernel::{Access, AppError, FieldErrors, Role};
-use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Rejected, Saved};
+use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Rejected, Saved, edited, new_or_edit};
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebError, WebResult};
@@ -43,19 +43,11 @@ impl FormFlow for ApplicantFlow {
     type Valid = ValidApplicant;
 
     fn name(&self) -> &'static str {
-        if self.edit {
-            "applicant-edit"
-        } else {
-            "applicant-new"
-        }
+        new_or_edit(self.edit, "applicant-new", "applicant-edit")
     }
 
     fn path(&self) -> &'static str {
-        if self.edit {
-            "/bewerber/:id/bearbeiten"
-        } else {
-            "/bewerber/neu"
-        }
+        new_or_edit(self.edit, "/bewerber/neu", "/bewerber/:id/bearbeiten")
     }
 
     fn access(&self) -> Access {
@@ -67,11 +59,7 @@ impl FormFlow for ApplicantFlow {
     }
 
     async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<Self::Record> {
-        let record = if self.edit {
-            Some(load(ctx, args.id("id")?).await?)
-        } else {
-            None
-        };
+        let record = edited(self.edit, async { load(ctx, args.id("id")?).await }).await?;
         bound_country(ctx)?;
         Ok(record)
     }

@@ -120,20 +120,7 @@ impl FormFlow for InvitationFlow {
     }
 
     fn read(&self, _bound: &Option<String>, pairs: &[(String, String)]) -> InvitationForm {
-        let get = |k: &str| {
-            pairs
-                .iter()
-                .find(|(n, _)| n == k)
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default()
-        };
-        InvitationForm {
-            name: get("name"),
-            email: get("email"),
-            locale: get("locale"),
-            country: get("country"),
-            send_mail: get("send_mail"),
-        }
+        hih_web::flow::read_fields(pairs)
     }
 
     async fn check(

@@ -8,7 +8,7 @@ use async_trait::async_trait;
 use hih_db::UnitOfWork;
 use hih_kernel::Access;
 use hih_reference::lists::label_of;
-use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Rejected, Saved};
+use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Rejected, Saved, edited, new_or_edit};
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebResult};
@@ -60,19 +60,11 @@ impl FormFlow for CompanyFlow {
     type Valid = ValidCompany;
 
     fn name(&self) -> &'static str {
-        if self.edit {
-            "company-edit"
-        } else {
-            "company-new"
-        }
+        new_or_edit(self.edit, "company-new", "company-edit")
     }
 
     fn path(&self) -> &'static str {
-        if self.edit {
-            "/unternehmen/:id/bearbeiten"
-        } else {
-            "/unternehmen/neu"
-        }
+        new_or_edit(self.edit, "/unternehmen/neu", "/unternehmen/:id/bearbeiten")
     }
 
     fn access(&self) -> Access {
@@ -84,11 +76,7 @@ impl FormFlow for CompanyFlow {
     }
 
     async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<Self::Record> {
-        if self.edit {
-            Ok(Some(load(ctx, args.id("id")?).await?))
-        } else {
-            Ok(None)
-        }
+        edited(self.edit, async { load(ctx, args.id("id")?).await }).await
     }
 
     async fn initial(&self, _ctx: &Ctx, record: &Self::Record) -> WebResult<CompanyForm> {

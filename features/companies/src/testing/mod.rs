@@ -3,6 +3,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 pub mod flows;
+pub mod matrix;
 
 use hih_kernel::Actor;
 use hih_testkit::TestApp;
@@ -63,4 +64,61 @@ pub async fn company_in(app: &TestApp, ihk: &str, name: &str) -> i64 {
         .expect("create company");
     uow.commit().await.expect("commit");
     c.id
+}
+
+/// Creates a company of the IHK district `ihk` like [`company_in`] and deactivates it (as
+/// the system); returns its id.
+pub async fn deactivated_company_in(app: &TestApp, ihk: &str, name: &str) -> i64 {
+    let id = company_in(app, ihk, name).await;
+    let before = crate::entities::company::Entity::find_by_id(id)
+        .one(app.db())
+        .await
+        .expect("query company")
+        .expect("company exists");
+    let mut uow = hih_db::UnitOfWork::begin(app.services(), &Actor::system("test"))
+        .await
+        .expect("unit of work");
+    service::deactivate(&mut uow, &before)
+        .await
+        .expect("deactivate company");
+    uow.commit().await.expect("commit");
+    id
+}
+
+/// Enters an open October 2026 of `district` with figures for the outreach format `format`, as
+/// IHK staff would.
+pub async fn month_with(app: &TestApp, district: i64, format: &str) {
+    use crate::monthly::{self, Figures, Period, ValidMonth};
+    let figures = ValidMonth(
+        [(
+            format.to_string(),
+            Figures {
+                addressed: 4,
+                kmu: 2,
+            },
+        )]
+        .into(),
+    );
+    let mut uow = hih_db::UnitOfWork::begin(app.services(), &Actor::system("test"))
+        .await
+        .expect("unit of work");
+    let october = Period::new(2026, 10).expect("period");
+    monthly::save(&mut uow, district, october, &figures)
+        .await
+        .expect("save month");
+    uow.commit().await.expect("commit");
+}
+
+/// Enters an open October 2026 (telephone outreach) for the company's district; returns the
+/// district's id.
+pub async fn month_of(app: &TestApp, company: i64) -> i64 {
+    let district = crate::entities::company::Entity::find_by_id(company)
+        .one(app.db())
+        .await
+        .expect("query company")
+        .expect("company exists")
+        .district_id
+        .expect("company has a district");
+    month_with(app, district, "telefon").await;
+    district
 }

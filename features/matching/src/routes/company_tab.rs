@@ -7,7 +7,9 @@ use hih_companies::entities::company;
 use hih_db::UnitOfWork;
 use hih_kernel::{Access, AppError};
 use hih_reference::lists::{self, label_of};
-use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Rejected, Saved, Step};
+use hih_web::flow::{
+    Checked, FlowArgs, FormFlow, PageState, Rejected, Saved, Step, edited, new_or_edit,
+};
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebError, WebResult};
@@ -87,15 +89,15 @@ impl FormFlow for MatchFlow {
     type Valid = ValidMatch;
 
     fn name(&self) -> &'static str {
-        if self.edit { "match-edit" } else { "match-new" }
+        new_or_edit(self.edit, "match-new", "match-edit")
     }
 
     fn path(&self) -> &'static str {
-        if self.edit {
-            "/unternehmen/:id/vermittlungen/:mid/bearbeiten"
-        } else {
-            "/unternehmen/:id/vermittlungen/neu"
-        }
+        new_or_edit(
+            self.edit,
+            "/unternehmen/:id/vermittlungen/neu",
+            "/unternehmen/:id/vermittlungen/:mid/bearbeiten",
+        )
     }
 
     fn access(&self) -> Access {
@@ -109,11 +111,10 @@ impl FormFlow for MatchFlow {
     async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<MatchRecord> {
         let id = args.id("id")?;
         let company = company_in_scope(ctx, id).await?;
-        let placement = if self.edit {
-            Some(placement_of(ctx, id, args.id("mid")?).await?)
-        } else {
-            None
-        };
+        let placement = edited(self.edit, async {
+            placement_of(ctx, id, args.id("mid")?).await
+        })
+        .await?;
         Ok(MatchRecord { company, placement })
     }
 

@@ -53,13 +53,11 @@ pub fn register(r: &mut Registry) {
         Locale::En,
         include_str!("../../../../i18n/en/operations_backup.ftl"),
     );
-    r.template(
-        "operations/backup/list.html",
-        include_str!("../../templates/backup/list.html"),
-    );
-    r.template(
-        "operations/backup/confirm.html",
-        include_str!("../../templates/backup/confirm.html"),
+    hih_kernel::templates!(
+        r,
+        "operations/",
+        "../../templates/",
+        ["backup/list.html", "backup/confirm.html"]
     );
     r.audit_entity("backup_run");
     r.job(job::JOB, "job-operations-backup", Arc::new(job::BackupJob));

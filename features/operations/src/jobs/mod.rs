@@ -22,7 +22,7 @@ pub mod view;
 use std::sync::Arc;
 
 use hih_i18n::Locale;
-use hih_kernel::{Access, NavEntry, Registry};
+use hih_kernel::{Access, Registry};
 use poem::{EndpointExt, get, post};
 
 use crate::permissions::JOBS;
@@ -30,25 +30,6 @@ use actions::Action;
 
 /// Path of this part's page.
 pub const PATH: &str = "/system/jobs";
-
-const TEMPLATES: [(&str, &str); 4] = [
-    (
-        "operations/jobs/list.html",
-        include_str!("../../templates/jobs/list.html"),
-    ),
-    (
-        "operations/jobs/detail.html",
-        include_str!("../../templates/jobs/detail.html"),
-    ),
-    (
-        "operations/jobs/confirm.html",
-        include_str!("../../templates/jobs/confirm.html"),
-    ),
-    (
-        "operations/jobs/refused.html",
-        include_str!("../../templates/jobs/refused.html"),
-    ),
-];
 
 /// Registers this part's routes, templates, texts, navigation entry, audit entity and the
 /// daily purge of the job history (04:10 UTC).
@@ -61,15 +42,18 @@ pub fn register(r: &mut Registry) {
         Locale::En,
         include_str!("../../../../i18n/en/operations_jobs.ftl"),
     );
-    for (name, source) in TEMPLATES {
-        r.template(name, source);
-    }
-    r.nav(NavEntry {
-        label_key: "operations-jobs-nav",
-        href: PATH,
-        permission: Some(JOBS),
-        order: 910,
-    });
+    hih_kernel::templates!(
+        r,
+        "operations/",
+        "../../templates/",
+        [
+            "jobs/list.html",
+            "jobs/detail.html",
+            "jobs/confirm.html",
+            "jobs/refused.html"
+        ]
+    );
+    r.menu("operations-jobs-nav", PATH, Some(JOBS), 910);
     r.audit_entity(actions::AUDIT_ENTITY);
     r.job(
         purge::JOB,

@@ -45,10 +45,7 @@ pub fn register(r: &mut Registry) {
         Locale::En,
         include_str!("../../../../i18n/en/operations_status.ftl"),
     );
-    r.template(
-        "operations/status/page.html",
-        include_str!("../../templates/status/page.html"),
-    );
+    hih_kernel::templates!(r, "operations/", "../../templates/", ["status/page.html"]);
     r.route(PATH, Access::Permission(STATUS), get(page::page).boxed());
     r.audit_entity("ops_state");
     r.job(JOB, "job-operations-status-check", Arc::new(StatusJob));

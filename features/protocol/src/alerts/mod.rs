@@ -22,21 +22,6 @@ use crate::permissions::ALERTS;
 pub use routes::BASE;
 pub use scan::{MisuseScan, NOTICE_KIND, SCAN_JOB, ScanReport, scan};
 
-const TEMPLATES: [(&str, &str); 3] = [
-    (
-        "protocol/alerts/list.html",
-        include_str!("../../templates/alerts/list.html"),
-    ),
-    (
-        "protocol/alerts/detail.html",
-        include_str!("../../templates/alerts/detail.html"),
-    ),
-    (
-        "protocol/alerts/acknowledge.html",
-        include_str!("../../templates/alerts/acknowledge.html"),
-    ),
-];
-
 /// Registers the alerts pages, templates, texts, the scan job (every minute) and the tile.
 pub fn register(r: &mut Registry) {
     r.texts(
@@ -47,9 +32,16 @@ pub fn register(r: &mut Registry) {
         Locale::En,
         include_str!("../../../../i18n/en/protocol_alerts.ftl"),
     );
-    for (name, source) in TEMPLATES {
-        r.template(name, source);
-    }
+    hih_kernel::templates!(
+        r,
+        "protocol/",
+        "../../templates/",
+        [
+            "alerts/list.html",
+            "alerts/detail.html",
+            "alerts/acknowledge.html"
+        ]
+    );
     r.audit_entity("misuse_alert");
     r.job(SCAN_JOB, "job-protocol-misuse-scan", Arc::new(MisuseScan));
     r.cron(SCAN_JOB, "0 * * * * *");

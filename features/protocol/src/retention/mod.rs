@@ -32,9 +32,11 @@ pub fn register(r: &mut Registry) {
         Locale::En,
         include_str!("../../../../i18n/en/protocol_retention.ftl"),
     );
-    r.template(
-        "protocol/retention/status.html",
-        include_str!("../../templates/retention/status.html"),
+    hih_kernel::templates!(
+        r,
+        "protocol/",
+        "../../templates/",
+        ["retention/status.html"]
     );
     r.route(
         PATH,

@@ -70,34 +70,19 @@ pub fn register(r: &mut Registry) {
         Locale::En,
         include_str!("../../../../i18n/en/protocol_viewer.ftl"),
     );
-    for (name, source) in [
-        (
-            "protocol/viewer/subnav.html",
-            include_str!("../../templates/viewer/subnav.html"),
-        ),
-        (
-            "protocol/viewer/audit_list.html",
-            include_str!("../../templates/viewer/audit_list.html"),
-        ),
-        (
-            "protocol/viewer/audit_detail.html",
-            include_str!("../../templates/viewer/audit_detail.html"),
-        ),
-        (
-            "protocol/viewer/access_list.html",
-            include_str!("../../templates/viewer/access_list.html"),
-        ),
-        (
-            "protocol/viewer/access_detail.html",
-            include_str!("../../templates/viewer/access_detail.html"),
-        ),
-        (
-            "protocol/viewer/errors.html",
-            include_str!("../../templates/viewer/errors.html"),
-        ),
-    ] {
-        r.template(name, source);
-    }
+    hih_kernel::templates!(
+        r,
+        "protocol/",
+        "../../templates/",
+        [
+            "viewer/subnav.html",
+            "viewer/audit_list.html",
+            "viewer/audit_detail.html",
+            "viewer/access_list.html",
+            "viewer/access_detail.html",
+            "viewer/errors.html"
+        ]
+    );
     let logs = Access::Permission(READ_LOGS);
     r.route("/protokoll/aenderungen", logs, get(audit::list).boxed());
     r.route(

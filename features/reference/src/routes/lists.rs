@@ -5,7 +5,9 @@
 use async_trait::async_trait;
 use hih_db::UnitOfWork;
 use hih_kernel::{Access, AppError};
-use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Rejected, Saved, read_fields};
+use hih_web::flow::{
+    Checked, FlowArgs, FormFlow, PageState, Rejected, Saved, new_or_edit, read_fields,
+};
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebError, WebResult};
@@ -62,19 +64,15 @@ impl FormFlow for ItemFlow {
     type Valid = ItemForm;
 
     fn name(&self) -> &'static str {
-        if self.edit {
-            "reference-item-edit"
-        } else {
-            "reference-item-new"
-        }
+        new_or_edit(self.edit, "reference-item-new", "reference-item-edit")
     }
 
     fn path(&self) -> &'static str {
-        if self.edit {
-            "/referenzdaten/listen/:kind/:id"
-        } else {
-            "/referenzdaten/listen/:kind/neu"
-        }
+        new_or_edit(
+            self.edit,
+            "/referenzdaten/listen/:kind/neu",
+            "/referenzdaten/listen/:kind/:id",
+        )
     }
 
     fn access(&self) -> Access {

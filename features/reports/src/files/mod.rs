@@ -15,6 +15,13 @@ use sha2::{Digest, Sha256};
 
 use crate::entities::generated_file;
 
+/// Registers the generated-file store shared by the rooms: its audit entity and the sweep job
+/// (content dropped when expired, lost builds requeued).
+pub fn register(r: &mut hih_kernel::Registry) {
+    r.audit_entity("generated_file");
+    sweep::register(r);
+}
+
 /// Kind of a monthly, annual or on-demand report.
 pub const KIND_REPORT: &str = "report";
 /// Kind of a partner export.

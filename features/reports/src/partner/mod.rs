@@ -11,62 +11,34 @@ pub mod jobs;
 mod routes;
 pub mod service;
 
-use hih_kernel::{Access, NavEntry, Registry};
+use hih_kernel::{Access, Registry};
 use poem::{EndpointExt, get};
 
 use crate::permissions::PARTNER_EXPORTS;
 
-/// Registers the partner-export pages, templates, jobs and navigation entry.
+/// The partner-export room: registers its permission, pages, templates, jobs and navigation
+/// entry.
 pub fn register(r: &mut Registry) {
+    r.permission(PARTNER_EXPORTS);
     use routes::{files, profile_form, profiles, public};
-    for (name, source) in [
-        (
-            "reports/partner/list.html",
-            include_str!("../../templates/partner/list.html"),
-        ),
-        (
-            "reports/partner/form.html",
-            include_str!("../../templates/partner/form.html"),
-        ),
-        (
-            "reports/partner/review.html",
-            include_str!("../../templates/partner/review.html"),
-        ),
-        (
-            "reports/partner/detail.html",
-            include_str!("../../templates/partner/detail.html"),
-        ),
-        (
-            "reports/partner/deactivate.html",
-            include_str!("../../templates/partner/deactivate.html"),
-        ),
-        (
-            "reports/partner/files.html",
-            include_str!("../../templates/partner/files.html"),
-        ),
-        (
-            "reports/partner/file.html",
-            include_str!("../../templates/partner/file.html"),
-        ),
-        (
-            "reports/partner/link.html",
-            include_str!("../../templates/partner/link.html"),
-        ),
-        (
-            "reports/partner/files_table.html",
-            include_str!("../../templates/partner/files_table.html"),
-        ),
-        (
-            "reports/partner/settings.html",
-            include_str!("../../templates/partner/settings.html"),
-        ),
-        (
-            "reports/partner/gone.html",
-            include_str!("../../templates/partner/gone.html"),
-        ),
-    ] {
-        r.template(name, source);
-    }
+    hih_kernel::templates!(
+        r,
+        "reports/",
+        "../../templates/",
+        [
+            "partner/list.html",
+            "partner/form.html",
+            "partner/review.html",
+            "partner/detail.html",
+            "partner/deactivate.html",
+            "partner/files.html",
+            "partner/file.html",
+            "partner/link.html",
+            "partner/files_table.html",
+            "partner/settings.html",
+            "partner/gone.html"
+        ]
+    );
     r.audit_entity("partner_profile");
     r.audit_entity("download_link");
     let admin = || Access::Permission(PARTNER_EXPORTS);
@@ -114,10 +86,10 @@ pub fn register(r: &mut Registry) {
         get(public::download).boxed(),
     );
     jobs::register(r);
-    r.nav(NavEntry {
-        label_key: "reports-nav-partner",
-        href: "/partnerexporte",
-        permission: Some(PARTNER_EXPORTS),
-        order: 420,
-    });
+    r.menu(
+        "reports-nav-partner",
+        "/partnerexporte",
+        Some(PARTNER_EXPORTS),
+        420,
+    );
 }

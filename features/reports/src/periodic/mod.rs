@@ -6,20 +6,20 @@ pub mod jobs;
 pub mod period;
 mod routes;
 
-use hih_kernel::{Access, NavEntry, Registry};
+use hih_kernel::{Access, Registry};
 use poem::{EndpointExt, get};
 
 use crate::permissions::REPORTS;
 
-/// Registers the reports pages, templates, jobs and navigation entry.
+/// The periodic-reports room: registers its permission, pages, templates, jobs and navigation
+/// entry.
 pub fn register(r: &mut Registry) {
-    r.template(
-        "reports/periodic/list.html",
-        include_str!("../../templates/periodic/list.html"),
-    );
-    r.template(
-        "reports/periodic/show.html",
-        include_str!("../../templates/periodic/show.html"),
+    r.permission(REPORTS);
+    hih_kernel::templates!(
+        r,
+        "reports/",
+        "../../templates/",
+        ["periodic/list.html", "periodic/show.html"]
     );
     let access = Access::Permission(REPORTS);
     r.route(
@@ -34,10 +34,5 @@ pub fn register(r: &mut Registry) {
         get(routes::download).boxed(),
     );
     jobs::register(r);
-    r.nav(NavEntry {
-        label_key: "reports-nav-reports",
-        href: "/berichte",
-        permission: Some(REPORTS),
-        order: 410,
-    });
+    r.menu("reports-nav-reports", "/berichte", Some(REPORTS), 410);
 }

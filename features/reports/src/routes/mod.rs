@@ -4,27 +4,22 @@ pub mod crosstab;
 pub mod statistics;
 
 use hih_i18n::TextArg;
-use hih_kernel::{Access, NavEntry, Registry};
+use hih_kernel::{Access, Registry};
 use hih_web::Ctx;
 use poem::{EndpointExt, get};
 
 use crate::scope::StatScope;
 use crate::statistics::labels::Labels;
 
-/// Registers the statistics pages, their templates and the navigation entry.
+/// The statistics room: registers its permission, pages, templates and navigation entry.
 pub(crate) fn register(r: &mut Registry) {
-    for (name, source) in [
-        (
-            "reports/statistics.html",
-            include_str!("../../templates/statistics.html"),
-        ),
-        (
-            "reports/crosstab.html",
-            include_str!("../../templates/crosstab.html"),
-        ),
-    ] {
-        r.template(name, source);
-    }
+    r.permission(crate::permissions::STATISTICS);
+    hih_kernel::templates!(
+        r,
+        "reports/",
+        "../../templates/",
+        ["statistics.html", "crosstab.html"]
+    );
     let stats = Access::Permission(crate::permissions::STATISTICS);
     r.route("/statistik", stats, get(statistics::page).boxed());
     r.route(
@@ -37,12 +32,12 @@ pub(crate) fn register(r: &mut Registry) {
         stats,
         get(crosstab::export).boxed(),
     );
-    r.nav(NavEntry {
-        label_key: "reports-nav-statistics",
-        href: "/statistik",
-        permission: Some(crate::permissions::STATISTICS),
-        order: 500,
-    });
+    r.menu(
+        "reports-nav-statistics",
+        "/statistik",
+        Some(crate::permissions::STATISTICS),
+        500,
+    );
 }
 
 /// "Zahlen für …": whose figures the page shows.

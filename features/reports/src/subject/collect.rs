@@ -85,6 +85,24 @@ fn rows<T: Serialize>(models: &[T]) -> Vec<Map<String, Value>> {
     models.iter().map(row).collect()
 }
 
+/// The rows with the name of what each refers to (`field`: the name of `names[id_of(row)]`).
+fn named_rows<T: Serialize>(
+    models: &[T],
+    names: &BTreeMap<i64, String>,
+    id_of: impl Fn(&T) -> i64,
+    field: &str,
+) -> Vec<Map<String, Value>> {
+    models
+        .iter()
+        .map(|m| {
+            let mut r = row(m);
+            let name = names.get(&id_of(m)).cloned().unwrap_or_default();
+            r.insert(field.into(), Value::from(name));
+            r
+        })
+        .collect()
+}
+
 /// Entity ids of dependent rows that once pointed at the person (created or changed with
 /// `field` = `id`), from the audit log: finds entries of rows deleted since.
 async fn ids_from_audit<C: ConnectionTrait>(
@@ -234,15 +252,7 @@ pub async fn report<C: ConnectionTrait>(db: &C, person: Person) -> Result<Report
                 .into_iter()
                 .map(|c| (c.id, c.name))
                 .collect();
-            let match_rows = matches
-                .iter()
-                .map(|p| {
-                    let mut r = row(p);
-                    let name = names.get(&p.company_id).cloned().unwrap_or_default();
-                    r.insert("company_name".into(), Value::from(name));
-                    r
-                })
-                .collect();
+            let match_rows = named_rows(&matches, &names, |p| p.company_id, "company_name");
             sections.push(Section {
                 key: "matches",
                 rows: match_rows,
@@ -259,15 +269,7 @@ pub async fn report<C: ConnectionTrait>(db: &C, person: Person) -> Result<Report
                 .into_iter()
                 .map(|i| (i.id, i.name))
                 .collect();
-            let access_rows = access
-                .iter()
-                .map(|x| {
-                    let mut r = row(x);
-                    let name = districts.get(&x.district_id).cloned().unwrap_or_default();
-                    r.insert("district_name".into(), Value::from(name));
-                    r
-                })
-                .collect();
+            let access_rows = named_rows(&access, &districts, |x| x.district_id, "district_name");
             sections.push(Section {
                 key: "access",
                 rows: access_rows,

@@ -10,11 +10,11 @@
 
 use std::collections::BTreeMap;
 
-use hih_applicants::entities::{
-    applicant, applicant_access, applicant_status_change, invitation, pending_registration,
-};
-use hih_companies::entities::{company, company_status_change};
-use hih_contact_history::entities::contact_entry;
+use hih_applicants::entities::applicant_status_change::Column as ApplicantHistory;
+use hih_applicants::entities::{applicant, applicant_access, invitation, pending_registration};
+use hih_companies::entities::company;
+use hih_companies::entities::company_status_change::Column as CompanyHistory;
+use hih_contact_history::entities::contact_entry::Column as Entry;
 use hih_db::{Auditable, UnitOfWork};
 use hih_kernel::{AppError, FieldErrors};
 use hih_matching::entities::placement;
@@ -23,7 +23,7 @@ use hih_web::minijinja::context;
 use hih_web::{Ctx, WebResult, draft};
 use poem::handler;
 use poem::web::{Form, Path};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -56,21 +56,67 @@ fn record_cascaded<T: Serialize + Auditable>(uow: &mut UnitOfWork, rows: &[T]) -
     rows.len() as u64
 }
 
-/// The cascade must have removed every dependent row; anything left aborts the erasure.
-async fn ensure_gone<E, C>(db: &C, column: E::Column, id: i64) -> Result<(), AppError>
+/// The rows of `E` that hang on the person through `column`: loaded before the person's row is
+/// erased, gone with it by the foreign-key cascade.
+struct Dependants<E: EntityTrait> {
+    /// Section key of the counts.
+    key: &'static str,
+    column: E::Column,
+    rows: Vec<E::Model>,
+}
+
+impl<E> Dependants<E>
 where
     E: EntityTrait,
-    E::Model: Sync,
-    C: ConnectionTrait,
+    E::Model: Serialize + Auditable + Sync,
 {
-    let left = E::find().filter(column.eq(id)).count(db).await?;
-    if left == 0 {
-        Ok(())
-    } else {
-        Err(AppError::Internal(format!(
-            "erasure left {left} dependent rows"
-        )))
+    /// Loads the rows of `E` whose `column` is `id`.
+    async fn load(
+        uow: &UnitOfWork,
+        key: &'static str,
+        column: E::Column,
+        id: i64,
+    ) -> Result<Self, AppError> {
+        let rows = E::find().filter(column.eq(id)).all(uow.txn()).await?;
+        Ok(Self { key, column, rows })
     }
+
+    /// After the person's row is erased: gives each removed row its audit entry, counts them,
+    /// and checks the cascade removed every one (anything left aborts the erasure).
+    async fn settle(
+        self,
+        uow: &mut UnitOfWork,
+        id: i64,
+        counts: &mut Counts,
+    ) -> Result<(), AppError> {
+        counts.insert(self.key, record_cascaded(uow, &self.rows));
+        let left = E::find()
+            .filter(self.column.eq(id))
+            .count(uow.txn())
+            .await?;
+        if left == 0 {
+            Ok(())
+        } else {
+            Err(AppError::Internal(format!(
+                "erasure left {left} dependent rows"
+            )))
+        }
+    }
+}
+
+/// The rows hanging on the person `id` through `column` (the entity follows from the column).
+async fn dependants<C>(
+    uow: &UnitOfWork,
+    key: &'static str,
+    column: C,
+    id: i64,
+) -> Result<Dependants<C::EntityName>, AppError>
+where
+    C: ColumnTrait,
+    C::EntityName: EntityTrait<Column = C>,
+    <C::EntityName as EntityTrait>::Model: Serialize + Auditable + Sync,
+{
+    Dependants::load(uow, key, column, id).await
 }
 
 async fn erase_notifications(
@@ -111,39 +157,16 @@ async fn erase_applicant(uow: &mut UnitOfWork, a: applicant::Model) -> Result<Co
     for i in invitations {
         uow.erase::<invitation::ActiveModel>(i).await?;
     }
-    let history = applicant_status_change::Entity::find()
-        .filter(applicant_status_change::Column::ApplicantId.eq(id))
-        .all(uow.txn())
-        .await?;
-    let entries = contact_entry::Entity::find()
-        .filter(contact_entry::Column::ApplicantId.eq(id))
-        .all(uow.txn())
-        .await?;
-    let matches = placement::Entity::find()
-        .filter(placement::Column::ApplicantId.eq(id))
-        .all(uow.txn())
-        .await?;
-    let access = applicant_access::Entity::find()
-        .filter(applicant_access::Column::ApplicantId.eq(id))
-        .all(uow.txn())
-        .await?;
+    let history = dependants(uow, "status_history", ApplicantHistory::ApplicantId, id).await?;
+    let entries = dependants(uow, "contact_entries", Entry::ApplicantId, id).await?;
+    let matches = dependants(uow, "matches", placement::Column::ApplicantId, id).await?;
+    let access = dependants(uow, "access", applicant_access::Column::ApplicantId, id).await?;
     uow.erase::<applicant::ActiveModel>(a).await?;
     counts.insert("record", 1);
-    counts.insert("status_history", record_cascaded(uow, &history));
-    counts.insert("contact_entries", record_cascaded(uow, &entries));
-    counts.insert("matches", record_cascaded(uow, &matches));
-    counts.insert("access", record_cascaded(uow, &access));
-    let db = uow.txn();
-    ensure_gone::<applicant_status_change::Entity, _>(
-        db,
-        applicant_status_change::Column::ApplicantId,
-        id,
-    )
-    .await?;
-    ensure_gone::<contact_entry::Entity, _>(db, contact_entry::Column::ApplicantId, id).await?;
-    ensure_gone::<placement::Entity, _>(db, placement::Column::ApplicantId, id).await?;
-    ensure_gone::<applicant_access::Entity, _>(db, applicant_access::Column::ApplicantId, id)
-        .await?;
+    history.settle(uow, id, &mut counts).await?;
+    entries.settle(uow, id, &mut counts).await?;
+    matches.settle(uow, id, &mut counts).await?;
+    access.settle(uow, id, &mut counts).await?;
     Ok(counts)
 }
 
@@ -154,32 +177,14 @@ async fn erase_company(uow: &mut UnitOfWork, c: company::Model) -> Result<Counts
         "notifications",
         erase_notifications(uow, Kind::Company, id, &[]).await?,
     );
-    let history = company_status_change::Entity::find()
-        .filter(company_status_change::Column::CompanyId.eq(id))
-        .all(uow.txn())
-        .await?;
-    let entries = contact_entry::Entity::find()
-        .filter(contact_entry::Column::CompanyId.eq(id))
-        .all(uow.txn())
-        .await?;
-    let matches = placement::Entity::find()
-        .filter(placement::Column::CompanyId.eq(id))
-        .all(uow.txn())
-        .await?;
+    let history = dependants(uow, "status_history", CompanyHistory::CompanyId, id).await?;
+    let entries = dependants(uow, "contact_entries", Entry::CompanyId, id).await?;
+    let matches = dependants(uow, "matches", placement::Column::CompanyId, id).await?;
     uow.erase::<company::ActiveModel>(c).await?;
     counts.insert("record", 1);
-    counts.insert("status_history", record_cascaded(uow, &history));
-    counts.insert("contact_entries", record_cascaded(uow, &entries));
-    counts.insert("matches", record_cascaded(uow, &matches));
-    let db = uow.txn();
-    ensure_gone::<company_status_change::Entity, _>(
-        db,
-        company_status_change::Column::CompanyId,
-        id,
-    )
-    .await?;
-    ensure_gone::<contact_entry::Entity, _>(db, contact_entry::Column::CompanyId, id).await?;
-    ensure_gone::<placement::Entity, _>(db, placement::Column::CompanyId, id).await?;
+    history.settle(uow, id, &mut counts).await?;
+    entries.settle(uow, id, &mut counts).await?;
+    matches.settle(uow, id, &mut counts).await?;
     Ok(counts)
 }
 

@@ -11,29 +11,26 @@ pub mod person;
 pub mod present;
 mod search;
 
-use hih_kernel::{Access, NavEntry, Registry};
+use hih_kernel::{Access, Registry};
 use poem::{EndpointExt, get};
 
 use crate::permissions::{DATA_SUBJECT, ERASE};
 
-/// Registers the pages, templates and the navigation entry (admin and dpo).
+/// The data-subject room: registers its permissions, pages, templates and the navigation entry
+/// (admin and dpo).
 pub fn register(r: &mut Registry) {
-    for (name, source) in [
-        (
-            "reports/subject/search.html",
-            include_str!("../../templates/subject/search.html"),
-        ),
-        (
-            "reports/subject/report.html",
-            include_str!("../../templates/subject/report.html"),
-        ),
-        (
-            "reports/subject/erase.html",
-            include_str!("../../templates/subject/erase.html"),
-        ),
-    ] {
-        r.template(name, source);
-    }
+    r.permission(DATA_SUBJECT);
+    r.permission(ERASE);
+    hih_kernel::templates!(
+        r,
+        "reports/",
+        "../../templates/",
+        [
+            "subject/search.html",
+            "subject/report.html",
+            "subject/erase.html"
+        ]
+    );
     let read = Access::Permission(DATA_SUBJECT);
     let erase_access = Access::Permission(ERASE);
     r.route("/auskunft", read, get(search::search).boxed());
@@ -75,10 +72,5 @@ pub fn register(r: &mut Registry) {
         erase_access,
         get(erase::company_form).post(erase::company_submit).boxed(),
     );
-    r.nav(NavEntry {
-        label_key: "reports-nav-subject",
-        href: "/auskunft",
-        permission: Some(DATA_SUBJECT),
-        order: 870,
-    });
+    r.menu("reports-nav-subject", "/auskunft", Some(DATA_SUBJECT), 870);
 }

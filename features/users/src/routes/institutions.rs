@@ -7,7 +7,9 @@ use async_trait::async_trait;
 use hih_db::UnitOfWork;
 use hih_db::fold::fold;
 use hih_kernel::{Access, AppError, FieldErrors};
-use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Saved, checked, read_fields};
+use hih_web::flow::{
+    Checked, FlowArgs, FormFlow, PageState, Saved, checked, new_or_edit, read_fields,
+};
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebError, WebResult};
@@ -110,19 +112,11 @@ impl FormFlow for InstitutionFlow {
     type Valid = InstitutionForm;
 
     fn name(&self) -> &'static str {
-        if self.edit {
-            "institution-edit"
-        } else {
-            "institution-new"
-        }
+        new_or_edit(self.edit, "institution-new", "institution-edit")
     }
 
     fn path(&self) -> &'static str {
-        if self.edit {
-            "/institutionen/:id"
-        } else {
-            "/institutionen/neu"
-        }
+        new_or_edit(self.edit, "/institutionen/neu", "/institutionen/:id")
     }
 
     fn access(&self) -> Access {

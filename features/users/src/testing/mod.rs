@@ -4,6 +4,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 pub mod flows;
+pub mod matrix;
 
 use chrono::Duration;
 use hih_db::UnitOfWork;

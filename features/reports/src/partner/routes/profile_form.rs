@@ -8,7 +8,7 @@ use async_trait::async_trait;
 use hih_db::UnitOfWork;
 use hih_kernel::Access;
 use hih_reference::lists::{self, label_of};
-use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Rejected, Saved};
+use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Rejected, Saved, new_or_edit};
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebResult};
@@ -58,19 +58,15 @@ impl FormFlow for ProfileFlow {
     type Valid = ValidProfile;
 
     fn name(&self) -> &'static str {
-        if self.edit {
-            "partner-profile-edit"
-        } else {
-            "partner-profile-new"
-        }
+        new_or_edit(self.edit, "partner-profile-new", "partner-profile-edit")
     }
 
     fn path(&self) -> &'static str {
-        if self.edit {
-            "/partnerexporte/:id/bearbeiten"
-        } else {
-            "/partnerexporte/neu"
-        }
+        new_or_edit(
+            self.edit,
+            "/partnerexporte/neu",
+            "/partnerexporte/:id/bearbeiten",
+        )
     }
 
     fn access(&self) -> Access {

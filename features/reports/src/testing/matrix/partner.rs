@@ -4,7 +4,7 @@ use crate::partner::service::{self, EXPORT_JOB, ProfileForm};
 use hih_db::UnitOfWork;
 use hih_kernel::Actor;
 use hih_testkit::TestApp;
-use hih_testkit::matrix::{Expect::*, Row};
+use hih_testkit::matrix::{Expect::*, Row, flow};
 
 use hih_testkit::matrix::{admin_only, everyone, row};
 
@@ -52,25 +52,19 @@ pub(super) async fn rows(app: &TestApp) -> Vec<Row> {
     let (p, done, queued, token) = fixture(app).await;
     let pp = |suffix: &str| format!("/partnerexporte/{p}{suffix}");
     let f = |id: i64, suffix: &str| format!("/partnerexporte/dateien/{id}{suffix}");
-    vec![
+    hih_testkit::rows![
         row("/partnerexporte", "/partnerexporte", Login, admin_only(Ok)),
-        row(
+        flow(
             "/partnerexporte/neu",
             "/partnerexporte/neu",
             Login,
-            admin_only(Ok),
+            admin_only(Ok)
         ),
         row(
             "/partnerexporte/neu?art=company",
             "/partnerexporte/neu",
             Login,
             admin_only(Ok),
-        ),
-        row(
-            "/partnerexporte/neu/pruefen",
-            "/partnerexporte/neu/pruefen",
-            Login,
-            admin_only(Redirect),
         ),
         row(&pp(""), "/partnerexporte/:id", Login, admin_only(Ok)),
         row(
@@ -79,17 +73,11 @@ pub(super) async fn rows(app: &TestApp) -> Vec<Row> {
             Login,
             admin_only(NotFound),
         ),
-        row(
+        flow(
             &pp("/bearbeiten"),
             "/partnerexporte/:id/bearbeiten",
             Login,
-            admin_only(Ok),
-        ),
-        row(
-            &pp("/bearbeiten/pruefen"),
-            "/partnerexporte/:id/bearbeiten/pruefen",
-            Login,
-            admin_only(Redirect),
+            admin_only(Ok)
         ),
         row(
             &pp("/deaktivieren"),
@@ -153,5 +141,11 @@ pub(super) async fn rows(app: &TestApp) -> Vec<Row> {
         ),
         everyone(&format!("/download/{token}"), "/download/:token", Ok),
         everyone("/download/unbekannt", "/download/:token", Gone),
+        row(
+            "/partnerexporte/999999/bearbeiten/abbrechen",
+            "/partnerexporte/:id/bearbeiten/abbrechen",
+            Login,
+            admin_only(NotFound),
+        ),
     ]
 }

@@ -1,0 +1,4 @@
+//! Test support of the home feature (cargo feature `testing`): its rows of the role × route
+//! matrix.
+
+pub mod matrix;
