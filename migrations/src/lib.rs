@@ -26,6 +26,7 @@ mod m20261203_000090_protocol_alerts;
 mod m20261203_000100_operations;
 mod m20261203_000110_reference_text_keys;
 mod m20261203_000120_platform_form_words;
+mod m20261204_000130_contact_history_label_search;
 pub mod search_index;
 mod text_keys;
 
@@ -59,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000100_operations::Migration),
             Box::new(m20261203_000110_reference_text_keys::Migration),
             Box::new(m20261203_000120_platform_form_words::Migration),
+            Box::new(m20261204_000130_contact_history_label_search::Migration),
         ]
     }
 }

@@ -11,6 +11,7 @@ use sea_orm::{ActiveValue::NotSet, ColumnTrait, EntityTrait, IntoActiveModel, Qu
 use serde::{Deserialize, Serialize};
 
 use crate::entities::contact_entry;
+use hih_reference::entities::reference_item;
 
 /// The entry form as typed.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
@@ -138,13 +139,34 @@ pub async fn validate(
     }
 }
 
-fn search_text(author: &str, v: &ValidEntry) -> String {
-    fold_fields([
+/// The folded search text of an entry: author, type and topic (codes and their German and
+/// English labels, so "persönlich" or "E-Mail" find entries) and the entry text.
+async fn search_text(
+    db: &impl sea_orm::ConnectionTrait,
+    author: &str,
+    v: &ValidEntry,
+) -> Result<String, AppError> {
+    let label = async |kind: &str, code: &str| -> Result<(String, String), AppError> {
+        Ok(reference_item::Entity::find()
+            .filter(reference_item::Column::Kind.eq(kind))
+            .filter(reference_item::Column::Code.eq(code))
+            .one(db)
+            .await?
+            .map(|i| (i.label_de, i.label_en))
+            .unwrap_or_default())
+    };
+    let (type_de, type_en) = label("contact_type", &v.contact_type).await?;
+    let (topic_de, topic_en) = label("contact_topic", &v.topic).await?;
+    Ok(fold_fields([
         author,
         v.contact_type.as_str(),
+        type_de.as_str(),
+        type_en.as_str(),
         v.topic.as_str(),
+        topic_de.as_str(),
+        topic_en.as_str(),
         v.remarks.as_str(),
-    ])
+    ]))
 }
 
 /// Creates an entry about `company` and/or `applicant`, written by the unit of work's actor.
@@ -162,6 +184,7 @@ pub async fn create(
     }
     let now = uow.now();
     let author = uow.actor().display_name();
+    let search_text = search_text(uow.txn(), &author, &v).await?;
     uow.insert(contact_entry::ActiveModel {
         id: NotSet,
         company_id: Set(company),
@@ -174,7 +197,7 @@ pub async fn create(
         remarks: Set(v.remarks.clone()),
         created_at: Set(now),
         updated_at: Set(now),
-        search_text: Set(search_text(&author, &v)),
+        search_text: Set(search_text),
     })
     .await
 }
@@ -186,7 +209,7 @@ pub async fn update(
     v: ValidEntry,
 ) -> Result<contact_entry::Model, AppError> {
     let mut am = before.clone().into_active_model();
-    am.search_text = Set(search_text(&before.author_name, &v));
+    am.search_text = Set(search_text(uow.txn(), &before.author_name, &v).await?);
     am.contact_date = Set(v.contact_date);
     am.contact_type = Set(v.contact_type);
     am.topic = Set(v.topic);
