@@ -1659,6 +1659,58 @@ async fn role_route_matrix() {
             companies(Ok),
         ),
     ]);
+    // Lists added by the ListSpec conversion (i19-lists)
+    rows.extend([
+        row(
+            "/bewerber/verteiler?q=nguyen",
+            "/bewerber/verteiler",
+            Login,
+            readers(Ok, Ok),
+        ),
+        row(
+            "/bewerber/verteiler/verteiler.csv?country=VN",
+            "/bewerber/verteiler/:file",
+            Login,
+            readers(Ok, Ok),
+        ),
+        row(
+            "/bewerber/verteiler/verteiler.xlsx",
+            "/bewerber/verteiler/:file",
+            Login,
+            readers(Ok, Ok),
+        ),
+        row(
+            "/bewerber/verteiler/export.csv",
+            "/bewerber/verteiler/:file",
+            Login,
+            readers(NotFound, NotFound),
+        ),
+        row(
+            "/kontakte?type=telefon&topic=beratung&from=2026-01-01&to=2026-12-31&sort=topic",
+            "/kontakte",
+            Login,
+            staff(Ok),
+        ),
+        row("/kontakte?from=gestern", "/kontakte", Login, staff(Ok)),
+        row(
+            "/kontakte/export/export.csv?q=telefonat",
+            "/kontakte/export/:file",
+            Login,
+            staff(Ok),
+        ),
+        row(
+            "/kontakte/export/export.xlsx",
+            "/kontakte/export/:file",
+            Login,
+            staff(Ok),
+        ),
+        row(
+            "/kontakte/export/anders.pdf",
+            "/kontakte/export/:file",
+            Login,
+            staff(NotFound),
+        ),
+    ]);
     // Features whose rows live next to them (`<feature>/src/testing/matrix`).
     rows.extend(hih_reports::testing::matrix::rows(&app).await);
     rows.extend(hih_protocol::testing::matrix::rows(&app).await);

@@ -1,6 +1,8 @@
 //! Writing contact-history entries (R-CH-2/3): checks, create, update, delete — all in the
 //! caller's unit of work.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use hih_applicants::entities::applicant;
 use hih_applicants::scope::visible_applicants;
@@ -139,34 +141,62 @@ pub async fn validate(
     }
 }
 
+/// The German and English labels of each `(kind, code)` of the contact types and topics.
+pub(crate) async fn label_words(
+    db: &impl sea_orm::ConnectionTrait,
+) -> Result<HashMap<(String, String), (String, String)>, AppError> {
+    Ok(reference_item::Entity::find()
+        .filter(reference_item::Column::Kind.is_in(["contact_type", "contact_topic"]))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|i| ((i.kind, i.code), (i.label_de, i.label_en)))
+        .collect())
+}
+
 /// The folded search text of an entry: author, type and topic (codes and their German and
 /// English labels, so "persönlich" or "E-Mail" find entries) and the entry text.
+pub(crate) fn search_text_with(
+    labels: &HashMap<(String, String), (String, String)>,
+    author: &str,
+    contact_type: &str,
+    topic: &str,
+    remarks: &str,
+) -> String {
+    let none = (String::new(), String::new());
+    let label = |kind: &str, code: &str| {
+        labels
+            .get(&(kind.to_string(), code.to_string()))
+            .unwrap_or(&none)
+            .clone()
+    };
+    let (type_de, type_en) = label("contact_type", contact_type);
+    let (topic_de, topic_en) = label("contact_topic", topic);
+    fold_fields([
+        author,
+        contact_type,
+        type_de.as_str(),
+        type_en.as_str(),
+        topic,
+        topic_de.as_str(),
+        topic_en.as_str(),
+        remarks,
+    ])
+}
+
 async fn search_text(
     db: &impl sea_orm::ConnectionTrait,
     author: &str,
     v: &ValidEntry,
 ) -> Result<String, AppError> {
-    let label = async |kind: &str, code: &str| -> Result<(String, String), AppError> {
-        Ok(reference_item::Entity::find()
-            .filter(reference_item::Column::Kind.eq(kind))
-            .filter(reference_item::Column::Code.eq(code))
-            .one(db)
-            .await?
-            .map(|i| (i.label_de, i.label_en))
-            .unwrap_or_default())
-    };
-    let (type_de, type_en) = label("contact_type", &v.contact_type).await?;
-    let (topic_de, topic_en) = label("contact_topic", &v.topic).await?;
-    Ok(fold_fields([
+    let labels = label_words(db).await?;
+    Ok(search_text_with(
+        &labels,
         author,
-        v.contact_type.as_str(),
-        type_de.as_str(),
-        type_en.as_str(),
-        v.topic.as_str(),
-        topic_de.as_str(),
-        topic_en.as_str(),
-        v.remarks.as_str(),
-    ]))
+        &v.contact_type,
+        &v.topic,
+        &v.remarks,
+    ))
 }
 
 /// Creates an entry about `company` and/or `applicant`, written by the unit of work's actor.

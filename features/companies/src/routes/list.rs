@@ -3,7 +3,7 @@
 //! paging, the CSV/XLSX export with labels and every field the role may see, the distribution
 //! list and the global search's company section — all from the same query.
 
-use hih_kernel::{Actor, Permission, Role, SearchHit};
+use hih_kernel::{Actor, AppError, Permission, Role, SearchHit, Services};
 use hih_reference::lists::{self, label_of};
 use hih_users::entities::institution;
 use hih_web::export::Cell;
@@ -137,7 +137,7 @@ impl ListSpec for CompanyList {
 
     fn text_column(&self) -> Option<TextColumn<company::Entity>> {
         Some(TextColumn {
-            table: "company",
+            indexed: Some("company"),
             column: company::Column::SearchText,
         })
     }
@@ -414,12 +414,19 @@ impl ListSpec for CompanyList {
         pairs
     }
 
-    fn hit(&self, c: &company::Model) -> Option<SearchHit> {
-        Some(SearchHit {
-            href: format!("/unternehmen/{}", c.id),
-            context: format!("{} {}, {} {}", c.street, c.house_number, c.plz, c.ort),
-            badge_key: (!c.active).then_some("companies-deactivated-badge"),
-            title: c.name.clone(),
-        })
+    async fn hits(
+        &self,
+        _services: &Services,
+        found: Vec<company::Model>,
+    ) -> Result<Vec<SearchHit>, AppError> {
+        Ok(found
+            .into_iter()
+            .map(|c| SearchHit {
+                href: format!("/unternehmen/{}", c.id),
+                context: format!("{} {}, {} {}", c.street, c.house_number, c.plz, c.ort),
+                badge_key: (!c.active).then_some("companies-deactivated-badge"),
+                title: c.name.clone(),
+            })
+            .collect())
     }
 }

@@ -8,7 +8,7 @@ use hih_applicants::entities::applicant;
 use hih_applicants::scope::visible_applicants;
 use hih_companies::entities::company;
 use hih_companies::scope::visible_companies;
-use hih_kernel::{Actor, FieldErrors, Permission, SearchHit};
+use hih_kernel::{Actor, AppError, FieldErrors, Permission, SearchHit, Services};
 use hih_reference::lists::{self, label_of};
 use hih_web::export::Cell;
 use hih_web::list::{Export, ListParams, ListSpec, TextColumn};
@@ -173,7 +173,7 @@ impl ListSpec for ContactList {
 
     fn text_column(&self) -> Option<TextColumn<contact_entry::Entity>> {
         Some(TextColumn {
-            table: "contact_entry",
+            indexed: Some("contact_entry"),
             column: contact_entry::Column::SearchText,
         })
     }
@@ -325,13 +325,20 @@ impl ListSpec for ContactList {
         Some("contacts-search-section")
     }
 
-    fn hit(&self, e: &contact_entry::Model) -> Option<SearchHit> {
-        Some(SearchHit {
-            title: format!("{} · {}", e.contact_date.format("%d.%m.%Y"), e.author_name),
-            context: e.remarks.chars().take(CONTEXT_CHARS).collect(),
-            href: format!("/kontakte/{}", e.id),
-            badge_key: None,
-        })
+    async fn hits(
+        &self,
+        _services: &Services,
+        found: Vec<contact_entry::Model>,
+    ) -> Result<Vec<SearchHit>, AppError> {
+        Ok(found
+            .into_iter()
+            .map(|e| SearchHit {
+                title: format!("{} · {}", e.contact_date.format("%d.%m.%Y"), e.author_name),
+                context: e.remarks.chars().take(CONTEXT_CHARS).collect(),
+                href: format!("/kontakte/{}", e.id),
+                badge_key: None,
+            })
+            .collect())
     }
 }
 

@@ -44,7 +44,7 @@ impl<S: ListSpec> SearchProvider for SpecSearch<S> {
         let (total, found) = crate::fetch_first(select, limit, &services.db).await?;
         Ok(SearchHits {
             total,
-            hits: found.iter().filter_map(|m| spec.hit(m)).collect(),
+            hits: spec.hits(services, found).await?,
             list_href: format!(
                 "{}?{}",
                 spec.path(),

@@ -3,8 +3,9 @@
 
 use async_trait::async_trait;
 use hih_db::Backend;
+use hih_db::fold::contains_all_words;
 use hih_db::search::text_matches;
-use hih_kernel::{Actor, Permission, SearchHit};
+use hih_kernel::{Actor, AppError, Permission, SearchHit, Services};
 use sea_orm::{Condition, EntityTrait, Order, QueryFilter, QueryOrder, Select};
 
 use super::{Distribution, ListParams, Recipient};
@@ -13,8 +14,9 @@ use crate::{Ctx, WebResult};
 
 /// The folded search-text column of a list's entity (`hih_db::search`).
 pub struct TextColumn<E: EntityTrait> {
-    /// The table (for the trigram index on PostgreSQL).
-    pub table: &'static str,
+    /// The table whose trigram index (`hih_migrations::search_index`) narrows the search;
+    /// `None` for tables without one (a plain `LIKE` per word).
+    pub indexed: Option<&'static str>,
     /// The column holding the folded text.
     pub column: E::Column,
 }
@@ -115,9 +117,13 @@ pub trait ListSpec: Send + Sync + 'static {
     fn search_query(&self, _actor: &Actor, query: &str) -> Vec<(String, String)> {
         vec![("q".to_string(), query.to_string())]
     }
-    /// A record as a search hit.
-    fn hit(&self, _model: &<Self::Entity as EntityTrait>::Model) -> Option<SearchHit> {
-        None
+    /// The found records as search hits, in their order.
+    async fn hits(
+        &self,
+        _services: &Services,
+        _found: Vec<<Self::Entity as EntityTrait>::Model>,
+    ) -> Result<Vec<SearchHit>, AppError> {
+        Ok(Vec::new())
     }
 }
 
@@ -134,7 +140,10 @@ pub fn filtered<S: ListSpec + ?Sized>(
         .add(spec.scope(actor))
         .add(spec.condition(actor, params));
     if let (Some(q), Some(text)) = (params.filter("q"), spec.text_column()) {
-        cond = cond.add(text_matches(backend, text.table, text.column, q));
+        cond = cond.add(match text.indexed {
+            Some(table) => text_matches(backend, table, text.column, q),
+            None => contains_all_words(text.column, q),
+        });
     }
     let order = if params.desc { Order::Desc } else { Order::Asc };
     let select = spec.order(spec.base().filter(cond), &params.sort, order.clone());
