@@ -9,6 +9,7 @@ use hih_users::testing::{agent_for, create_user};
 
 use crate::app;
 use crate::matrix::{applicant_in, company_in, match_of};
+use crate::security::institution_id;
 
 /// The lists this test covers with data; a registered list missing here fails.
 const COVERED: [&str; 5] = ["applicants", "companies", "contacts", "matches", "users"];
@@ -83,20 +84,16 @@ async fn seed(app: &TestApp) {
         ("Lotus Telefonat", "telefon"),
         ("Lotus Besuch", "persoenlich"),
     ] {
-        let valid = hih_contact_history::service::ValidEntry {
-            contact_date: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
-            contact_type: kind.into(),
-            topic: "beratung".into(),
-            remarks: remarks.into(),
-            applicant_id: Some(a),
-        };
-        let mut uow = hih_db::UnitOfWork::begin(app.services(), &Actor::system("test"))
-            .await
-            .unwrap();
-        hih_contact_history::service::create(&mut uow, Some(erfurt), None, valid)
-            .await
-            .unwrap();
-        uow.commit().await.unwrap();
+        entry(
+            app,
+            erfurt,
+            Some(a),
+            kind,
+            "beratung",
+            "2026-10-01",
+            remarks,
+        )
+        .await;
     }
 }
 
@@ -205,14 +202,22 @@ async fn every_list_agrees_with_its_export_distribution_and_search_and_sorts_eve
     }
 }
 
-/// A contact entry about `company` of `kind` on `date` (written by a job).
-async fn entry(app: &TestApp, company: i64, kind: &str, topic: &str, date: &str, remarks: &str) {
+/// A contact entry about `company` (and `applicant`) of `kind` on `date`, written by a job.
+async fn entry(
+    app: &TestApp,
+    company: i64,
+    applicant: Option<i64>,
+    kind: &str,
+    topic: &str,
+    date: &str,
+    remarks: &str,
+) {
     let valid = hih_contact_history::service::ValidEntry {
         contact_date: chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap(),
         contact_type: kind.into(),
         topic: topic.into(),
         remarks: remarks.into(),
-        applicant_id: None,
+        applicant_id: applicant,
     };
     let mut uow = hih_db::UnitOfWork::begin(app.services(), &Actor::system("test"))
         .await
@@ -233,6 +238,7 @@ async fn contact_history_finds_labels_and_filters_by_type_topic_author_and_dates
     entry(
         &app,
         c,
+        None,
         "telefon",
         "beratung",
         "2026-09-01",
@@ -242,6 +248,7 @@ async fn contact_history_finds_labels_and_filters_by_type_topic_author_and_dates
     entry(
         &app,
         c,
+        None,
         "persoenlich",
         "beratung",
         "2026-10-01",
@@ -251,6 +258,7 @@ async fn contact_history_finds_labels_and_filters_by_type_topic_author_and_dates
     entry(
         &app,
         c,
+        None,
         "email",
         "anerkennung",
         "2026-11-01",
@@ -316,24 +324,11 @@ async fn contact_history_finds_labels_and_filters_by_type_topic_author_and_dates
 /// district, get neither column nor filter (a district in the query changes nothing).
 #[tokio::test]
 async fn admins_filter_and_export_companies_by_ihk_district() {
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let app = app().await;
     company_in(&app, "IHK Erfurt", "Bezirk Erfurt GmbH").await;
     company_in(&app, "IHK Düsseldorf", "Bezirk Rhein GmbH").await;
-    let id_of = |name: &'static str| {
-        let app = &app;
-        async move {
-            hih_users::entities::institution::Entity::find()
-                .filter(hih_users::entities::institution::Column::Name.eq(name))
-                .one(app.db())
-                .await
-                .unwrap()
-                .unwrap()
-                .id
-        }
-    };
-    let erfurt = id_of("IHK Erfurt").await;
-    let rhein = id_of("IHK Düsseldorf").await;
+    let erfurt = institution_id(&app, "IHK Erfurt").await;
+    let rhein = institution_id(&app, "IHK Düsseldorf").await;
     let (admin, _) = agent_for(&app, Role::Admin, "bezirk-admin").await;
     let all = admin.get("/unternehmen?q=bezirk&per=0").await;
     assert_eq!(number(&all, "total"), 2);

@@ -7,31 +7,13 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 
 import { startServer, createAdmin, E2E_DIR } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked } from '../lib/browser.js';
+import { launch, newNoJsPage, checkA11y, checkBothWidths as bothWidths, assertAllVisitedChecked } from '../lib/browser.js';
 import { firstLogin } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
 
 async function go(page, locator) {
   await Promise.all([page.waitForEvent('load'), locator.click()]);
-}
-
-/** Sideways overflow of the page in pixels. */
-async function overflow(page) {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
-
-/** Axe at 1280 and 320 px, and no sideways scrolling of the page at 320 px. */
-async function bothWidths(page, label) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.reload();
-  await checkA11y(page, `${label} at 1280 px`);
-  await page.setViewportSize({ width: 320, height: 640 });
-  await page.reload();
-  const sideways = await overflow(page);
-  assert.ok(sideways <= 0, `${label} scrolls sideways by ${sideways}px at 320px`);
-  await checkA11y(page, `${label} at 320 px`);
-  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 /** The count the list reports ("N Einträge"). */

@@ -3,9 +3,12 @@
 //! labels (country names, not codes), the distribution list (the applicants' e-mail addresses)
 //! and the global search's applicant section — all from the same query.
 
-use hih_kernel::{Actor, AppError, Permission, SearchHit, Services};
+use hih_kernel::{Actor, AppError, SearchHit, Services};
 use hih_web::export::Cell;
-use hih_web::list::{Distribution, Export, ListParams, ListSpec, Recipient, TextColumn};
+use hih_web::list::{
+    Distribution, Export, ListInfo, ListParams, ListSpec, Recipient, TextColumn,
+    active_unless_asked, search_with_inactive,
+};
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, WebResult, iso};
@@ -127,27 +130,17 @@ fn date_cell(d: Option<chrono::NaiveDate>) -> Cell {
 
 #[async_trait::async_trait]
 impl ListSpec for ApplicantList {
+    const INFO: ListInfo = ListInfo {
+        key: "applicants",
+        path: "/bewerber",
+        entity: "applicant",
+        permission: APPLICANTS_READ,
+        filters: &["q", "status", "country", "occupation", "level", "inactive"],
+        columns: &COLUMNS,
+        newest_first: false,
+    };
+
     type Entity = applicant::Entity;
-
-    fn key(&self) -> &'static str {
-        "applicants"
-    }
-
-    fn path(&self) -> &'static str {
-        "/bewerber"
-    }
-
-    fn entity(&self) -> &'static str {
-        "applicant"
-    }
-
-    fn permission(&self) -> Permission {
-        APPLICANTS_READ
-    }
-
-    fn filters(&self) -> &'static [&'static str] {
-        &["q", "status", "country", "occupation", "level", "inactive"]
-    }
 
     fn text_column(&self) -> Option<TextColumn<applicant::Entity>> {
         Some(TextColumn {
@@ -176,18 +169,11 @@ impl ListSpec for ApplicantList {
             cond = cond.add(applicant::Column::GermanLevel.eq(l));
         }
         // Deactivated applicants are never found, except by admins who ask for them (R-LST-2).
-        if !(sees_deactivated(actor) && params.filter("inactive").is_some()) {
-            cond = cond.add(applicant::Column::Active.eq(true));
-        }
-        cond
-    }
-
-    fn sort_keys(&self, _actor: &Actor) -> Vec<&'static str> {
-        COLUMNS.to_vec()
-    }
-
-    fn all_sort_keys(&self) -> Vec<&'static str> {
-        COLUMNS.to_vec()
+        cond.add(active_unless_asked(
+            applicant::Column::Active,
+            sees_deactivated(actor),
+            params,
+        ))
     }
 
     fn order(
@@ -312,11 +298,7 @@ impl ListSpec for ApplicantList {
 
     /// Admins find deactivated applicants too (marked; R-LST-2): the list with `inactive=on`.
     fn search_query(&self, actor: &Actor, query: &str) -> Vec<(String, String)> {
-        let mut pairs = vec![("q".to_string(), query.to_string())];
-        if sees_deactivated(actor) {
-            pairs.push(("inactive".to_string(), "on".to_string()));
-        }
-        pairs
+        search_with_inactive(sees_deactivated(actor), query)
     }
 
     async fn hits(

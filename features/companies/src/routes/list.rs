@@ -3,11 +3,14 @@
 //! paging, the CSV/XLSX export with labels and every field the role may see, the distribution
 //! list and the global search's company section — all from the same query.
 
-use hih_kernel::{Actor, AppError, Permission, Role, SearchHit, Services};
+use hih_kernel::{Actor, AppError, Role, SearchHit, Services};
 use hih_reference::lists::{self, label_of};
 use hih_users::entities::institution;
 use hih_web::export::Cell;
-use hih_web::list::{Distribution, Export, ListParams, ListSpec, Recipient, TextColumn};
+use hih_web::list::{
+    Distribution, Export, ListInfo, ListParams, ListSpec, Recipient, TextColumn,
+    active_unless_asked, search_with_inactive,
+};
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, WebResult, iso};
@@ -21,8 +24,9 @@ use crate::permissions::COMPANIES;
 use crate::scope::{sees_deactivated, visible_companies};
 use crate::service::{KMU_LIMIT, SALUTATIONS, STATUSES};
 
-/// Sort keys of the columns every role sees; the first is the default.
-const COLUMNS: [&str; 7] = [
+/// Sort keys of the columns; the first is the default. The last, the IHK district, only for
+/// those not bound to one district.
+const COLUMNS: [&str; 8] = [
     "name",
     "plz",
     "ort",
@@ -30,8 +34,9 @@ const COLUMNS: [&str; 7] = [
     "status",
     "employees",
     "updated",
+    DISTRICT,
 ];
-/// The district column, for those not bound to one district.
+/// The district column's sort key.
 const DISTRICT: &str = "district";
 
 /// The company list.
@@ -113,27 +118,17 @@ fn salutation_key(code: &str) -> String {
 
 #[async_trait::async_trait]
 impl ListSpec for CompanyList {
+    const INFO: ListInfo = ListInfo {
+        key: "companies",
+        path: "/unternehmen",
+        entity: "company",
+        permission: COMPANIES,
+        filters: &["q", "status", "industry", "size", "district", "inactive"],
+        columns: &COLUMNS,
+        newest_first: false,
+    };
+
     type Entity = company::Entity;
-
-    fn key(&self) -> &'static str {
-        "companies"
-    }
-
-    fn path(&self) -> &'static str {
-        "/unternehmen"
-    }
-
-    fn entity(&self) -> &'static str {
-        "company"
-    }
-
-    fn permission(&self) -> Permission {
-        COMPANIES
-    }
-
-    fn filters(&self) -> &'static [&'static str] {
-        &["q", "status", "industry", "size", "district", "inactive"]
-    }
 
     fn text_column(&self) -> Option<TextColumn<company::Entity>> {
         Some(TextColumn {
@@ -166,24 +161,18 @@ impl ListSpec for CompanyList {
             cond = cond.add(company::Column::DistrictId.eq(d.parse::<i64>().unwrap_or(-1)));
         }
         // Deactivated companies are never found, except by admins who ask for them (R-LST-2).
-        if !(sees_deactivated(actor) && params.filter("inactive").is_some()) {
-            cond = cond.add(company::Column::Active.eq(true));
-        }
-        cond
+        cond.add(active_unless_asked(
+            company::Column::Active,
+            sees_deactivated(actor),
+            params,
+        ))
     }
 
     fn sort_keys(&self, actor: &Actor) -> Vec<&'static str> {
-        let mut keys = COLUMNS.to_vec();
-        if sees_districts(actor) {
-            keys.push(DISTRICT);
-        }
-        keys
-    }
-
-    fn all_sort_keys(&self) -> Vec<&'static str> {
-        let mut keys = COLUMNS.to_vec();
-        keys.push(DISTRICT);
-        keys
+        COLUMNS
+            .into_iter()
+            .filter(|k| *k != DISTRICT || sees_districts(actor))
+            .collect()
     }
 
     fn order(
@@ -407,11 +396,7 @@ impl ListSpec for CompanyList {
 
     /// Admins find deactivated companies too (marked; R-LST-2): the list with `inactive=on`.
     fn search_query(&self, actor: &Actor, query: &str) -> Vec<(String, String)> {
-        let mut pairs = vec![("q".to_string(), query.to_string())];
-        if sees_deactivated(actor) {
-            pairs.push(("inactive".to_string(), "on".to_string()));
-        }
-        pairs
+        search_with_inactive(sees_deactivated(actor), query)
     }
 
     async fn hits(

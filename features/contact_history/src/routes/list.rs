@@ -8,10 +8,10 @@ use hih_applicants::entities::applicant;
 use hih_applicants::scope::visible_applicants;
 use hih_companies::entities::company;
 use hih_companies::scope::visible_companies;
-use hih_kernel::{Actor, AppError, FieldErrors, Permission, SearchHit, Services};
+use hih_kernel::{Actor, AppError, FieldErrors, SearchHit, Services};
 use hih_reference::lists::{self, label_of};
 use hih_web::export::Cell;
-use hih_web::list::{Export, ListParams, ListSpec, TextColumn};
+use hih_web::list::{Export, ListInfo, ListParams, ListSpec, TextColumn};
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, WebResult};
@@ -140,26 +140,12 @@ async fn show(
 
 #[async_trait::async_trait]
 impl ListSpec for ContactList {
-    type Entity = contact_entry::Entity;
-
-    fn key(&self) -> &'static str {
-        "contacts"
-    }
-
-    fn path(&self) -> &'static str {
-        "/kontakte"
-    }
-
-    fn entity(&self) -> &'static str {
-        "contact_entry"
-    }
-
-    fn permission(&self) -> Permission {
-        CONTACTS
-    }
-
-    fn filters(&self) -> &'static [&'static str] {
-        &[
+    const INFO: ListInfo = ListInfo {
+        key: "contacts",
+        path: "/kontakte",
+        entity: "contact_entry",
+        permission: CONTACTS,
+        filters: &[
             "q",
             "type",
             "topic",
@@ -168,8 +154,12 @@ impl ListSpec for ContactList {
             "to",
             "company",
             "applicant",
-        ]
-    }
+        ],
+        columns: &COLUMNS,
+        newest_first: true,
+    };
+
+    type Entity = contact_entry::Entity;
 
     fn text_column(&self) -> Option<TextColumn<contact_entry::Entity>> {
         Some(TextColumn {
@@ -206,18 +196,6 @@ impl ListSpec for ContactList {
             cond = cond.add(contact_entry::Column::ApplicantId.eq(a));
         }
         cond
-    }
-
-    fn sort_keys(&self, _actor: &Actor) -> Vec<&'static str> {
-        COLUMNS.to_vec()
-    }
-
-    fn all_sort_keys(&self) -> Vec<&'static str> {
-        COLUMNS.to_vec()
-    }
-
-    fn newest_first(&self) -> bool {
-        true
     }
 
     fn order(
@@ -353,11 +331,11 @@ async fn record_list(ctx: &Ctx, query: &[(String, String)], record: Record) -> W
     let keys = ContactList.sort_keys(&ctx.actor);
     let params = ListParams::parse_sorted(
         ctx,
-        ContactList.key(),
+        ContactList::INFO.key,
         &query,
-        ContactList.filters(),
+        ContactList::INFO.filters,
         &keys,
-        true,
+        ContactList::INFO.newest_first,
     );
     let (total, page) = hih_web::list::fetch(&ContactList, ctx, &params).await?;
     ctx.log_access(

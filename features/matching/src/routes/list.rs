@@ -7,10 +7,10 @@ use std::collections::HashMap;
 
 use hih_applicants::entities::applicant;
 use hih_companies::entities::company;
-use hih_kernel::{Actor, Permission};
+use hih_kernel::Actor;
 use hih_reference::lists::{self, label_of};
 use hih_web::export::Cell;
-use hih_web::list::{Export, ListParams, ListSpec, TextColumn};
+use hih_web::list::{Export, ListInfo, ListParams, ListSpec, TextColumn};
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, WebResult};
@@ -99,27 +99,17 @@ struct Row {
 
 #[async_trait::async_trait]
 impl ListSpec for MatchList {
+    const INFO: ListInfo = ListInfo {
+        key: "matches",
+        path: "/vermittlungen",
+        entity: "placement",
+        permission: SEE_MATCHES,
+        filters: &["q", "status"],
+        columns: &COLUMNS,
+        newest_first: true,
+    };
+
     type Entity = placement::Entity;
-
-    fn key(&self) -> &'static str {
-        "matches"
-    }
-
-    fn path(&self) -> &'static str {
-        "/vermittlungen"
-    }
-
-    fn entity(&self) -> &'static str {
-        "placement"
-    }
-
-    fn permission(&self) -> Permission {
-        SEE_MATCHES
-    }
-
-    fn filters(&self) -> &'static [&'static str] {
-        &["q", "status"]
-    }
 
     fn text_column(&self) -> Option<TextColumn<placement::Entity>> {
         Some(TextColumn {
@@ -138,18 +128,6 @@ impl ListSpec for MatchList {
             cond = cond.add(placement::Column::Status.eq(s));
         }
         cond
-    }
-
-    fn sort_keys(&self, _actor: &Actor) -> Vec<&'static str> {
-        COLUMNS.to_vec()
-    }
-
-    fn all_sort_keys(&self) -> Vec<&'static str> {
-        COLUMNS.to_vec()
-    }
-
-    fn newest_first(&self) -> bool {
-        true
     }
 
     /// Joined with the company and the applicant, whose columns sort.

@@ -2,8 +2,8 @@
 //! state, sorted in German order by every column, paged; the global search's account section
 //! comes from the same query.
 
-use hih_kernel::{Actor, AppError, Permission, Role, SearchHit, Services};
-use hih_web::list::{ListParams, ListSpec, TextColumn};
+use hih_kernel::{Actor, AppError, Role, SearchHit, Services};
+use hih_web::list::{ListInfo, ListParams, ListSpec, TextColumn};
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, WebResult, iso};
@@ -60,28 +60,17 @@ fn institution_sort_key() -> sea_orm::sea_query::SimpleExpr {
 
 #[async_trait::async_trait]
 impl ListSpec for UserList {
+    const INFO: ListInfo = ListInfo {
+        key: "users",
+        path: "/benutzer",
+        entity: "user",
+        permission: MANAGE_USERS,
+        filters: &["q", "role", "institution", "status"],
+        columns: &COLUMNS,
+        newest_first: false,
+    };
+
     type Entity = user_account::Entity;
-
-    fn key(&self) -> &'static str {
-        "users"
-    }
-
-    fn path(&self) -> &'static str {
-        "/benutzer"
-    }
-
-    fn entity(&self) -> &'static str {
-        "user"
-    }
-
-    /// Everybody else sees only their own account, which is not a list or a search result.
-    fn permission(&self) -> Permission {
-        MANAGE_USERS
-    }
-
-    fn filters(&self) -> &'static [&'static str] {
-        &["q", "role", "institution", "status"]
-    }
 
     fn text_column(&self) -> Option<TextColumn<user_account::Entity>> {
         Some(TextColumn {
@@ -110,14 +99,6 @@ impl ListSpec for UserList {
             _ => {}
         }
         cond
-    }
-
-    fn sort_keys(&self, _actor: &Actor) -> Vec<&'static str> {
-        COLUMNS.to_vec()
-    }
-
-    fn all_sort_keys(&self) -> Vec<&'static str> {
-        COLUMNS.to_vec()
     }
 
     fn order(

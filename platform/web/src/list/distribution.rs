@@ -11,10 +11,10 @@ use minijinja::context;
 use minijinja::value::Serde;
 use serde::Serialize;
 
-use super::endpoints::Batches;
+use super::endpoints::{Batches, download_of};
 use super::spec::params_of;
 use super::{ListParams, ListSpec};
-use crate::export::{Cell, ExportFormat, ExportWriter};
+use crate::export::{Cell, ExportWriter};
 use crate::{Ctx, WebError, WebResult};
 
 /// Beyond this many addresses the page offers no `mailto:` link (mail programs truncate
@@ -98,7 +98,7 @@ pub(crate) async fn page<S: ListSpec>(
     let addresses: Vec<&str> = list.iter().map(|r| r.email.as_str()).collect();
     ctx.log_access(
         AccessAction::Search,
-        spec.entity(),
+        S::INFO.entity,
         None,
         serde_json::json!({ "list": "distribution", "filter": params.filters }),
         Some(list.len() as i64),
@@ -114,7 +114,7 @@ pub(crate) async fn page<S: ListSpec>(
                 back_key => d.back_key,
                 record_key => d.record_key,
             },
-            path => spec.path(),
+            path => S::INFO.path,
             count => list.len(),
             without => without,
             found => found,
@@ -136,12 +136,7 @@ pub(crate) async fn file<S: ListSpec>(
     query: &[(String, String)],
     file: &str,
 ) -> WebResult {
-    let (Some(format), Some(d)) = (
-        ExportFormat::from_file_name(file).filter(|_| file.starts_with("verteiler.")),
-        spec.distribution(),
-    ) else {
-        return Err(WebError(AppError::NotFound));
-    };
+    let (format, d) = download_of(file, "verteiler.", spec.distribution())?;
     let params = params_of(spec, ctx, query);
     let (list, _, _) = recipients(spec, ctx, &params).await?;
     let header: Vec<String> = [
@@ -172,7 +167,7 @@ pub(crate) async fn file<S: ListSpec>(
     out.respond(
         ctx,
         d.file,
-        spec.entity(),
+        S::INFO.entity,
         serde_json::json!({ "list": "distribution", "file": file, "filter": params.filters }),
     )
     .await

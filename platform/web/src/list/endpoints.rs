@@ -22,8 +22,8 @@ pub(crate) const BATCH: u64 = 500;
 /// and its global-search provider; lists it for the shared list tests.
 pub fn register<S: ListSpec>(r: &mut Registry, spec: S) {
     let spec = Arc::new(spec);
-    let path = spec.path();
-    let access = Access::Permission(spec.permission());
+    let path = S::INFO.path;
+    let access = Access::Permission(S::INFO.permission);
     r.route(path, access, get(endpoint(&spec, Route::Page)).boxed());
     let export = spec.export().map(|_| format!("{path}/export"));
     if let Some(export) = &export {
@@ -46,15 +46,15 @@ pub fn register<S: ListSpec>(r: &mut Registry, spec: S) {
             get(endpoint(&spec, Route::DistributionFile)).boxed(),
         );
     }
-    let search_kind = spec.search_label().map(|_| spec.entity());
+    let search_kind = spec.search_label().map(|_| S::INFO.entity);
     if search_kind.is_some() {
         r.search_provider(Arc::new(SpecSearch(spec.clone())));
     }
     r.list(ListEntry {
-        key: spec.key(),
+        key: S::INFO.key,
         path,
-        permission: spec.permission(),
-        sort_keys: spec.all_sort_keys(),
+        permission: S::INFO.permission,
+        sort_keys: S::INFO.columns.to_vec(),
         export,
         distribution,
         search_kind,
@@ -108,7 +108,7 @@ async fn page<S: ListSpec>(spec: &S, ctx: &Ctx, query: &[(String, String)]) -> W
     let (total, rows) = fetch(spec, ctx, &params).await?;
     ctx.log_access(
         AccessAction::Search,
-        spec.entity(),
+        S::INFO.entity,
         None,
         serde_json::json!(params.filters),
         Some(total as i64),
@@ -164,6 +164,22 @@ impl<E: sea_orm::EntityTrait<Model: Sync>> Batches<E> {
     }
 }
 
+/// The format of a download named `<stem>csv` or `<stem>xlsx` and the list's part it
+/// belongs to; 404 for other names or a list without that part.
+pub(crate) fn download_of<T>(
+    file: &str,
+    stem: &str,
+    part: Option<T>,
+) -> WebResult<(ExportFormat, T)> {
+    match (
+        ExportFormat::from_file_name(file).filter(|_| file.starts_with(stem)),
+        part,
+    ) {
+        (Some(format), Some(part)) => Ok((format, part)),
+        _ => Err(WebError(AppError::NotFound)),
+    }
+}
+
 /// The export of the current result (`export.csv`, `export.xlsx`): exactly the list's
 /// records, only the columns the role may see, labels instead of codes, access logged.
 async fn export<S: ListSpec>(
@@ -172,12 +188,7 @@ async fn export<S: ListSpec>(
     query: &[(String, String)],
     file: &str,
 ) -> WebResult {
-    let (Some(format), Some(export)) = (
-        ExportFormat::from_file_name(file).filter(|_| file.starts_with("export.")),
-        spec.export(),
-    ) else {
-        return Err(WebError(AppError::NotFound));
-    };
+    let (format, export) = download_of(file, "export.", spec.export())?;
     let params = params_of(spec, ctx, query);
     let header: Vec<String> = spec
         .export_headers(&ctx.actor)
@@ -194,7 +205,7 @@ async fn export<S: ListSpec>(
     out.respond(
         ctx,
         export.file,
-        spec.entity(),
+        S::INFO.entity,
         serde_json::json!({ "file": file, "filter": params.filters }),
     )
     .await

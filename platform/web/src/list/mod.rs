@@ -12,4 +12,6 @@ pub use distribution::{Distribution, Recipient};
 pub use endpoints::{fetch, register};
 pub use params::{ListParams, PAGE_SIZES, pager_pages};
 pub use search::SpecSearch;
-pub use spec::{Export, ListSpec, TextColumn, filtered};
+pub use spec::{
+    Export, ListInfo, ListSpec, TextColumn, active_unless_asked, filtered, search_with_inactive,
+};

@@ -13,7 +13,7 @@ pub struct SpecSearch<S: ListSpec>(pub Arc<S>);
 #[async_trait::async_trait]
 impl<S: ListSpec> SearchProvider for SpecSearch<S> {
     fn kind(&self) -> &'static str {
-        self.0.entity()
+        S::INFO.entity
     }
 
     fn label_key(&self) -> &'static str {
@@ -28,17 +28,17 @@ impl<S: ListSpec> SearchProvider for SpecSearch<S> {
         limit: u64,
     ) -> Result<SearchHits, AppError> {
         let spec = &*self.0;
-        if !spec.permission().allows(actor) {
+        if !S::INFO.permission.allows(actor) {
             return Ok(SearchHits::default());
         }
         let pairs = spec.search_query(actor, query);
         let keys = spec.sort_keys(actor);
         let params = ListParams::from_query(
-            spec.path(),
+            S::INFO.path,
             &pairs,
-            spec.filters(),
+            S::INFO.filters,
             &keys,
-            spec.newest_first(),
+            S::INFO.newest_first,
         );
         let select = filtered(spec, actor, hih_db::backend(&services.db), &params);
         let (total, found) = crate::fetch_first(select, limit, &services.db).await?;
@@ -47,7 +47,7 @@ impl<S: ListSpec> SearchProvider for SpecSearch<S> {
             hits: spec.hits(services, found).await?,
             list_href: format!(
                 "{}?{}",
-                spec.path(),
+                S::INFO.path,
                 serde_urlencoded::to_string(&pairs).unwrap_or_default()
             ),
         })

@@ -21,6 +21,25 @@ pub struct TextColumn<E: EntityTrait> {
     pub column: E::Column,
 }
 
+/// What a list is, as constants.
+#[derive(Debug, Clone, Copy)]
+pub struct ListInfo {
+    /// The list's own key (session memory of the page size, `list_page_sizes.<key>`).
+    pub key: &'static str,
+    /// The list page's path (`/unternehmen`).
+    pub path: &'static str,
+    /// The entity name of the access log and the search kind (`company`).
+    pub entity: &'static str,
+    /// Who may open the list (and its export, distribution list and search section).
+    pub permission: Permission,
+    /// The filter fields read from the query (`q` is the free text).
+    pub filters: &'static [&'static str],
+    /// Every sort key any role may use, the default first.
+    pub columns: &'static [&'static str],
+    /// Whether the default order is descending (newest first).
+    pub newest_first: bool,
+}
+
 /// A list's CSV/XLSX export (`<path>/export/export.csv`, `…/export.xlsx`).
 #[derive(Debug, Clone, Copy)]
 pub struct Export {
@@ -40,29 +59,19 @@ pub trait ListSpec: Send + Sync + 'static {
     /// The entity listed.
     type Entity: EntityTrait<Model: Send + Sync>;
 
-    /// The list's own key (session memory of the page size, `list_page_sizes.<key>`).
-    fn key(&self) -> &'static str;
-    /// The list page's path (`/unternehmen`).
-    fn path(&self) -> &'static str;
-    /// The entity name of the access log and the search kind (`company`).
-    fn entity(&self) -> &'static str;
-    /// Who may open the list (and its export, distribution list and search section).
-    fn permission(&self) -> Permission;
-    /// The filter fields read from the query (`q` is the free text).
-    fn filters(&self) -> &'static [&'static str];
+    /// What the list is: key, path, entity, permission, filters, sort keys, default order.
+    const INFO: ListInfo;
+
     /// The free-text column `q` searches, if the list has a free-text search.
     fn text_column(&self) -> Option<TextColumn<Self::Entity>>;
     /// The entity's scoping condition for `actor` (the records the actor may see at all).
     fn scope(&self, actor: &Actor) -> Condition;
     /// The condition the typed filters of `params` add (not the free text).
     fn condition(&self, actor: &Actor, params: &ListParams) -> Condition;
-    /// The sort keys of the columns `actor` sees, the default first.
-    fn sort_keys(&self, actor: &Actor) -> Vec<&'static str>;
-    /// Every sort key any role may use (for the shared list tests).
-    fn all_sort_keys(&self) -> Vec<&'static str>;
-    /// Whether the default order is descending (newest first).
-    fn newest_first(&self) -> bool {
-        false
+    /// The sort keys of the columns `actor` sees, the default first (all of
+    /// [`ListInfo::columns`] unless a role sees fewer columns).
+    fn sort_keys(&self, _actor: &Actor) -> Vec<&'static str> {
+        Self::INFO.columns.to_vec()
     }
     /// The query to filter and order (joins the sort keys need).
     fn base(&self) -> Select<Self::Entity> {
@@ -153,6 +162,31 @@ pub fn filtered<S: ListSpec + ?Sized>(
     }
 }
 
+/// Deactivated records (R-LST-2): never found, except by those who may see them
+/// (`sees_deactivated`) and ask for them with the filter `inactive`. The condition keeps only
+/// active records otherwise.
+pub fn active_unless_asked<C: sea_orm::ColumnTrait>(
+    active: C,
+    sees_deactivated: bool,
+    params: &ListParams,
+) -> Condition {
+    if sees_deactivated && params.filter("inactive").is_some() {
+        Condition::all()
+    } else {
+        Condition::all().add(active.eq(true))
+    }
+}
+
+/// The list query of a global search for `query`: with `inactive=on` for those who see
+/// deactivated records, so the search finds them too (marked) and counts like the list.
+pub fn search_with_inactive(sees_deactivated: bool, query: &str) -> Vec<(String, String)> {
+    let mut pairs = vec![("q".to_string(), query.to_string())];
+    if sees_deactivated {
+        pairs.push(("inactive".to_string(), "on".to_string()));
+    }
+    pairs
+}
+
 /// The parameters of a request to a list of `spec`.
 pub(crate) fn params_of<S: ListSpec + ?Sized>(
     spec: &S,
@@ -162,10 +196,10 @@ pub(crate) fn params_of<S: ListSpec + ?Sized>(
     let keys = spec.sort_keys(&ctx.actor);
     ListParams::parse_sorted(
         ctx,
-        spec.key(),
+        S::INFO.key,
         query,
-        spec.filters(),
+        S::INFO.filters,
         &keys,
-        spec.newest_first(),
+        S::INFO.newest_first,
     )
 }
