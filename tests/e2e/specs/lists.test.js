@@ -67,6 +67,7 @@ describe('list filters (JavaScript off)', () => {
         await go(page, page.locator('thead a').filter({ hasText: 'IHK-Bezirk' }));
         assert.equal(await total(page), n);
         assert.equal(await page.locator('#district').inputValue(), d.value);
+        await checkA11y(page, 'company list sorted by district');
         break;
       }
     }
@@ -81,10 +82,12 @@ describe('list filters (JavaScript off)', () => {
     await go(page, page.locator('form[role=search][action="/kontakte"] button[type=submit]'));
     const personal = await total(page);
     assert.ok(personal > 0 && personal < entries, `"persönlich" finds ${personal} of ${entries}`);
+    await checkA11y(page, 'contact history searched for a type label');
     await page.fill('#q', '');
     await page.selectOption('#type', 'persoenlich');
     await go(page, page.locator('form[role=search][action="/kontakte"] button[type=submit]'));
     assert.equal(await total(page), personal, 'the type filter finds what the label search finds');
+    await checkA11y(page, 'contact history filtered by type');
     await page.selectOption('#topic', { index: 1 });
     await page.selectOption('#author', { index: 1 });
     await page.fill('#from', '2000-01-01');
