@@ -27,6 +27,7 @@ mod m20261203_000100_operations;
 mod m20261203_000110_reference_text_keys;
 mod m20261203_000120_platform_form_words;
 mod m20261204_000130_contact_history_label_search;
+mod m20261204_000131_list_distribution_words;
 pub mod search_index;
 mod text_keys;
 
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000110_reference_text_keys::Migration),
             Box::new(m20261203_000120_platform_form_words::Migration),
             Box::new(m20261204_000130_contact_history_label_search::Migration),
+            Box::new(m20261204_000131_list_distribution_words::Migration),
         ]
     }
 }
