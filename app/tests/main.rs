@@ -11,6 +11,7 @@ mod flows;
 mod headers;
 mod jobs;
 mod lint;
+mod lists;
 mod matrix;
 mod search;
 mod security;

@@ -235,3 +235,14 @@ applicants-action-process = Prozessdaten bearbeiten
 applicants-process-title = Prozessdaten bearbeiten
 applicants-back-to-record = Zurück zum Datensatz
 applicants-process-saved = Die Prozessdaten wurden gespeichert.
+applicants-distribution-title = E-Mail-Verteiler der Bewerbersuche
+applicants-distribution-intro = { $count ->
+    [one] 1 Adresse aus den gefundenen Bewerberinnen und Bewerbern; doppelte Adressen erscheinen einmal.
+   *[other] { $count } Adressen aus den gefundenen Bewerberinnen und Bewerbern; doppelte Adressen erscheinen einmal.
+}
+applicants-distribution-without = { $count ->
+    [one] 1 gefundene Person hat keine E-Mail-Adresse und fehlt im Verteiler.
+   *[other] { $count } gefundene Personen haben keine E-Mail-Adresse und fehlen im Verteiler.
+}
+applicants-distribution-back = Zurück zur Bewerberliste
+applicants-distribution-sheet = Verteiler

@@ -11,6 +11,13 @@ companies-size-large = 250 Beschäftigte und mehr
 companies-show-inactive = Auch deaktivierte Unternehmen zeigen (bis zur Löschung)
 companies-col-address = Adresse
 companies-col-kreis = Landkreis / kreisfreie Stadt
+companies-col-district = IHK-Bezirk
+companies-col-ort = Ort
+companies-export-contact-salutation = Anrede der Ansprechperson
+companies-export-contact-first-name = Vorname der Ansprechperson
+companies-export-contact-last-name = Nachname der Ansprechperson
+companies-export-contact-function = Funktion der Ansprechperson
+companies-export-active = Aktiv
 companies-col-updated = Geändert am
 companies-col-contact-name = Name
 companies-deactivated-badge = deaktiviert
@@ -200,7 +207,6 @@ companies-monthly-tile-open = { $count ->
 }
 
 ## Verteiler aus einer Unternehmenssuche (R-EXP-4)
-companies-distribution-link = Verteiler (E-Mail-Adressen) dieser Suche
 companies-distribution-title = E-Mail-Verteiler der Unternehmenssuche
 companies-distribution-intro = { $count ->
     [one] 1 Adresse aus den gefundenen Unternehmen. Verwendet wird die Adresse der Ansprechperson, sonst die des Unternehmens; doppelte Adressen erscheinen einmal.
@@ -210,8 +216,5 @@ companies-distribution-without = { $count ->
     [one] 1 gefundenes Unternehmen hat keine E-Mail-Adresse und fehlt im Verteiler.
    *[other] { $count } gefundene Unternehmen haben keine E-Mail-Adresse und fehlen im Verteiler.
 }
-companies-distribution-mail = E-Mail an alle schreiben (Adressen in BCC)
-companies-distribution-no-mailto = Für mehr als { $max } Adressen gibt es keinen E-Mail-Link, weil E-Mail-Programme so lange Links abschneiden. Bitte nutzen Sie die Downloads.
-companies-distribution-too-many = Die Liste ist zu lang für die Anzeige. Bitte nutzen Sie die Downloads.
 companies-distribution-back = Zurück zur Unternehmensliste
 companies-distribution-sheet = Verteiler

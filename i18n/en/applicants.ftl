@@ -235,3 +235,14 @@ applicants-action-process = Edit process data
 applicants-process-title = Edit process data
 applicants-back-to-record = Back to the record
 applicants-process-saved = The process data has been saved.
+applicants-distribution-title = E-mail distribution list of the applicant search
+applicants-distribution-intro = { $count ->
+    [one] 1 address from the applicants found; duplicate addresses appear once.
+   *[other] { $count } addresses from the applicants found; duplicate addresses appear once.
+}
+applicants-distribution-without = { $count ->
+    [one] 1 person found has no e-mail address and is missing from the list.
+   *[other] { $count } people found have no e-mail address and are missing from the list.
+}
+applicants-distribution-back = Back to the applicant list
+applicants-distribution-sheet = Distribution list

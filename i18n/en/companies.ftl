@@ -11,6 +11,13 @@ companies-size-large = 250 employees or more
 companies-show-inactive = Also show deactivated companies (until deletion)
 companies-col-address = Address
 companies-col-kreis = District / district-free city
+companies-col-district = IHK district
+companies-col-ort = Town
+companies-export-contact-salutation = Contact person's salutation
+companies-export-contact-first-name = Contact person's first name
+companies-export-contact-last-name = Contact person's last name
+companies-export-contact-function = Contact person's function
+companies-export-active = Active
 companies-col-updated = Changed on
 companies-col-contact-name = Name
 companies-deactivated-badge = deactivated
@@ -200,7 +207,6 @@ companies-monthly-tile-open = { $count ->
 }
 
 ## Distribution list from a company search (R-EXP-4)
-companies-distribution-link = Distribution list (e-mail addresses) of this search
 companies-distribution-title = E-mail distribution list of the company search
 companies-distribution-intro = { $count ->
     [one] 1 address from the companies found. The contact person's address is used, else the company's; duplicate addresses appear once.
@@ -210,8 +216,5 @@ companies-distribution-without = { $count ->
     [one] 1 company found has no e-mail address and is missing from the list.
    *[other] { $count } companies found have no e-mail address and are missing from the list.
 }
-companies-distribution-mail = Write an e-mail to all (addresses in BCC)
-companies-distribution-no-mailto = For more than { $max } addresses there is no e-mail link, because mail programs cut such long links. Please use the downloads.
-companies-distribution-too-many = The list is too long to show. Please use the downloads.
 companies-distribution-back = Back to the company list
 companies-distribution-sheet = Distribution list

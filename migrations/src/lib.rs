@@ -26,7 +26,9 @@ mod m20261203_000090_protocol_alerts;
 mod m20261203_000100_operations;
 mod m20261203_000110_reference_text_keys;
 mod m20261203_000120_platform_form_words;
-mod m20261204_000130_platform_search_umlauts;
+mod m20261204_000130_contact_history_label_search;
+mod m20261204_000131_list_distribution_words;
+mod m20261204_000140_platform_search_umlauts;
 pub mod search_index;
 mod text_keys;
 
@@ -60,7 +62,10 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000100_operations::Migration),
             Box::new(m20261203_000110_reference_text_keys::Migration),
             Box::new(m20261203_000120_platform_form_words::Migration),
-            Box::new(m20261204_000130_platform_search_umlauts::Migration),
+            Box::new(m20261204_000130_contact_history_label_search::Migration),
+            Box::new(m20261204_000131_list_distribution_words::Migration),
+            // After the label backfill: it rebuilds the contact entries' texts with labels.
+            Box::new(m20261204_000140_platform_search_umlauts::Migration),
         ]
     }
 }

@@ -378,6 +378,14 @@ async fn no_export_cell_is_read_as_a_formula() {
             "/vermittlungen/export/:file",
         ));
         urls.push((
+            format!("/bewerber/verteiler/verteiler.{ext}"),
+            "/bewerber/verteiler/:file",
+        ));
+        urls.push((
+            format!("/kontakte/export/export.{ext}"),
+            "/kontakte/export/:file",
+        ));
+        urls.push((
             format!("/monatszahlen/export/export.{ext}"),
             "/monatszahlen/export/:file",
         ));
@@ -508,7 +516,7 @@ async fn no_export_cell_is_read_as_a_formula() {
         without_payload.is_empty(),
         "exports without any neutralised cell (the data set did not reach them): {without_payload:?}"
     );
-    // 2 × 10 list, distribution, monthly and cross-tab files, 2 data-subject workbooks, 4
+    // 2 × 12 list, distribution, monthly and cross-tab files, 2 data-subject workbooks, 4
     // partner files, a report and the public link.
     assert!(exports.len() >= 28, "{} files checked", exports.len());
 }

@@ -18,7 +18,6 @@ pub mod permissions;
 pub mod registration;
 mod routes;
 pub mod scope;
-pub mod search;
 pub mod service;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -26,8 +25,6 @@ pub mod testing;
 /// Loads an applicant in the caller's scope for a page, else answers 404 and writes the access
 /// log — for other features' pages about one applicant (tabs).
 pub use routes::record::load as load_applicant;
-
-use std::sync::Arc;
 
 use hih_i18n::Locale;
 use hih_kernel::{Access, Feature, Registry};
@@ -82,8 +79,7 @@ impl Feature for ApplicantsFeature {
         registration_routes(r);
         let work = Access::Permission(permissions::APPLICANTS);
         let read = Access::Permission(permissions::APPLICANTS_READ);
-        r.route("/bewerber", read, get(list::list).boxed());
-        r.route("/bewerber/export/:file", read, get(list::export).boxed());
+        hih_web::list::register(r, list::ApplicantList);
         r.route("/bewerber/:id", read, get(record::show).boxed());
         hih_web::flow::register(r, edit::ApplicantFlow { edit: false });
         hih_web::flow::register(r, edit::ApplicantFlow { edit: true });
@@ -99,7 +95,6 @@ impl Feature for ApplicantsFeature {
             Some(permissions::APPLICANTS_READ),
             200,
         );
-        r.search_provider(Arc::new(search::ApplicantSearch));
         jobs::register(r);
     }
 }

@@ -12,7 +12,6 @@ pub mod monthly;
 pub mod permissions;
 mod routes;
 pub mod scope;
-pub mod search;
 pub mod service;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -39,7 +38,6 @@ impl Feature for CompaniesFeature {
         use routes::{form, list, record};
         r.texts(Locale::De, include_str!("../../../i18n/de/companies.ftl"));
         r.texts(Locale::En, include_str!("../../../i18n/en/companies.ftl"));
-        r.search_provider(Arc::new(search::CompanySearch));
         jobs::register(r);
 
         hih_kernel::templates!(
@@ -58,19 +56,7 @@ impl Feature for CompaniesFeature {
         r.permission(permissions::DELETE_COMPANIES);
         r.audit_entity("company");
         let work = Access::Permission(permissions::COMPANIES);
-        r.route("/unternehmen", work, get(list::list).boxed());
-        r.route("/unternehmen/export/:file", work, get(list::export).boxed());
-        hih_kernel::templates!(r, "companies/", "../templates/", ["distribution.html"]);
-        r.route(
-            "/unternehmen/verteiler",
-            work,
-            get(routes::distribution::page).boxed(),
-        );
-        r.route(
-            "/unternehmen/verteiler/:file",
-            work,
-            get(routes::distribution::download_file).boxed(),
-        );
+        hih_web::list::register(r, list::CompanyList);
         hih_web::flow::register(r, form::CompanyFlow { edit: false });
         hih_web::flow::register(r, form::CompanyFlow { edit: true });
         r.route("/unternehmen/:id", work, get(record::show).boxed());

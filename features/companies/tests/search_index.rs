@@ -170,7 +170,7 @@ async fn umlauts_are_found_typed_either_way_and_the_migration_rebuilds_old_texts
     assert!(indexed(&app, "müller altbau").await.is_empty());
     app.db()
         .execute_unprepared(
-            "DELETE FROM seaql_migrations WHERE version = 'm20261204_000130_platform_search_umlauts'",
+            "DELETE FROM seaql_migrations WHERE version = 'm20261204_000140_platform_search_umlauts'",
         )
         .await
         .unwrap();

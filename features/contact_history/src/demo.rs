@@ -7,7 +7,6 @@ use chrono::Duration;
 use hih_applicants::entities::applicant;
 use hih_companies::entities::company;
 use hih_db::UnitOfWork;
-use hih_db::fold::fold_fields;
 use hih_kernel::{Actor, AppError, Services};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -64,6 +63,7 @@ pub async fn generate(
     let now = services.clock.now();
     let today = now.date_naive();
     let mut uow = UnitOfWork::begin(services, &Actor::system("demo-data")).await?;
+    let labels = crate::service::label_words(uow.txn()).await?;
     let mut done = 0u64;
     while done < n {
         let chunk = (n - done).min(BATCH);
@@ -97,7 +97,13 @@ pub async fn generate(
                 remarks: Set(remarks.into()),
                 created_at: Set(at),
                 updated_at: Set(at),
-                search_text: Set(fold_fields(["Demo", contact_type, topic, remarks])),
+                search_text: Set(crate::service::search_text_with(
+                    &labels,
+                    "Demo",
+                    contact_type,
+                    topic,
+                    remarks,
+                )),
             });
         }
         contact_entry::Entity::insert_many(batch)

@@ -11,7 +11,6 @@ pub mod entities;
 pub mod permissions;
 mod routes;
 pub mod scope;
-pub mod search;
 pub mod service;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -97,7 +96,7 @@ impl Feature for ContactHistoryFeature {
                 on: entry::On::Applicant,
             },
         );
-        r.route("/kontakte", work, get(list::all).boxed());
+        hih_web::list::register(r, list::ContactList);
         r.route("/kontakte/:id", work, get(entry::show).boxed());
         hih_web::flow::register(r, entry::EditEntryFlow);
         r.route(
@@ -113,6 +112,5 @@ impl Feature for ContactHistoryFeature {
             kind: "applicant",
             base: "/bewerber",
         }));
-        r.search_provider(Arc::new(search::ContactSearch));
     }
 }

@@ -1,6 +1,8 @@
 //! Writing contact-history entries (R-CH-2/3): checks, create, update, delete — all in the
 //! caller's unit of work.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use hih_applicants::entities::applicant;
 use hih_applicants::scope::visible_applicants;
@@ -11,6 +13,7 @@ use sea_orm::{ActiveValue::NotSet, ColumnTrait, EntityTrait, IntoActiveModel, Qu
 use serde::{Deserialize, Serialize};
 
 use crate::entities::contact_entry;
+use hih_reference::entities::reference_item;
 
 /// The entry form as typed.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
@@ -126,13 +129,62 @@ pub async fn validate(
     }
 }
 
-fn search_text(author: &str, v: &ValidEntry) -> String {
+/// The German and English labels of each `(kind, code)` of the contact types and topics.
+pub(crate) async fn label_words(
+    db: &impl sea_orm::ConnectionTrait,
+) -> Result<HashMap<(String, String), (String, String)>, AppError> {
+    Ok(reference_item::Entity::find()
+        .filter(reference_item::Column::Kind.is_in(["contact_type", "contact_topic"]))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|i| ((i.kind, i.code), (i.label_de, i.label_en)))
+        .collect())
+}
+
+/// The folded search text of an entry: author, type and topic (codes and their German and
+/// English labels, so "persönlich" or "E-Mail" find entries) and the entry text.
+pub(crate) fn search_text_with(
+    labels: &HashMap<(String, String), (String, String)>,
+    author: &str,
+    contact_type: &str,
+    topic: &str,
+    remarks: &str,
+) -> String {
+    let none = (String::new(), String::new());
+    let label = |kind: &str, code: &str| {
+        labels
+            .get(&(kind.to_string(), code.to_string()))
+            .unwrap_or(&none)
+            .clone()
+    };
+    let (type_de, type_en) = label("contact_type", contact_type);
+    let (topic_de, topic_en) = label("contact_topic", topic);
     fold_fields([
         author,
-        v.contact_type.as_str(),
-        v.topic.as_str(),
-        v.remarks.as_str(),
+        contact_type,
+        type_de.as_str(),
+        type_en.as_str(),
+        topic,
+        topic_de.as_str(),
+        topic_en.as_str(),
+        remarks,
     ])
+}
+
+async fn search_text(
+    db: &impl sea_orm::ConnectionTrait,
+    author: &str,
+    v: &ValidEntry,
+) -> Result<String, AppError> {
+    let labels = label_words(db).await?;
+    Ok(search_text_with(
+        &labels,
+        author,
+        &v.contact_type,
+        &v.topic,
+        &v.remarks,
+    ))
 }
 
 /// Creates an entry about `company` and/or `applicant`, written by the unit of work's actor.
@@ -150,6 +202,7 @@ pub async fn create(
     }
     let now = uow.now();
     let author = uow.actor().display_name();
+    let search_text = search_text(uow.txn(), &author, &v).await?;
     uow.insert(contact_entry::ActiveModel {
         id: NotSet,
         company_id: Set(company),
@@ -162,7 +215,7 @@ pub async fn create(
         remarks: Set(v.remarks.clone()),
         created_at: Set(now),
         updated_at: Set(now),
-        search_text: Set(search_text(&author, &v)),
+        search_text: Set(search_text),
     })
     .await
 }
@@ -174,7 +227,7 @@ pub async fn update(
     v: ValidEntry,
 ) -> Result<contact_entry::Model, AppError> {
     let mut am = before.clone().into_active_model();
-    am.search_text = Set(search_text(&before.author_name, &v));
+    am.search_text = Set(search_text(uow.txn(), &before.author_name, &v).await?);
     am.contact_date = Set(v.contact_date);
     am.contact_type = Set(v.contact_type);
     am.topic = Set(v.topic);

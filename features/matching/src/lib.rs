@@ -104,12 +104,7 @@ impl Feature for MatchingFeature {
             see,
             get(applicant_tab::list).boxed(),
         );
-        r.route("/vermittlungen", see, get(list::list).boxed());
-        r.route(
-            "/vermittlungen/export/:file",
-            see,
-            get(list::export).boxed(),
-        );
+        hih_web::list::register(r, list::MatchList);
         jobs::register(r);
         r.activation_hook(Arc::new(access::CompanyActivation));
         r.tab(Arc::new(CompanyTab));

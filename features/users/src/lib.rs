@@ -15,7 +15,6 @@ pub mod recipients;
 mod resolver;
 mod routes;
 pub mod scope;
-pub mod search;
 pub mod service;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -138,7 +137,7 @@ impl Feature for UsersFeature {
         );
 
         let manage = Access::Permission(permissions::MANAGE_USERS);
-        r.route("/benutzer", manage, get(accounts_list::list).boxed());
+        hih_web::list::register(r, accounts_list::UserList);
         r.route("/benutzer/:id", manage, get(accounts::show).boxed());
         for kind in [AccountKind::New, AccountKind::Edit, AccountKind::Profile] {
             hih_web::flow::register(r, account_form::AccountFlow(kind));
@@ -196,7 +195,6 @@ impl Feature for UsersFeature {
         );
         r.menu("users-nav-profile", "/profil", None, 990);
         r.tiles(Arc::new(tiles::UsersTiles));
-        r.search_provider(Arc::new(search::UserSearch));
 
         jobs::register(r);
     }

@@ -72,6 +72,28 @@ pub struct FlowInfo {
     pub path: &'static str,
 }
 
+/// A list a feature registered (`hih_web::list::register`), for the shared list tests: its
+/// page, the exports and distribution list derived from the same spec, and the global-search
+/// kind that counts the same records.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListEntry {
+    /// The list's own key (page-size setting `list_page_sizes.<key>`, session memory).
+    pub key: &'static str,
+    /// The list page (`/unternehmen`).
+    pub path: &'static str,
+    /// Who may open it.
+    #[serde(skip)]
+    pub permission: Permission,
+    /// Every sort key any role may use.
+    pub sort_keys: Vec<&'static str>,
+    /// The export's path without the file name (`/unternehmen/export`), if the list has one.
+    pub export: Option<String>,
+    /// The distribution list's page (`/unternehmen/verteiler`), if the list has one.
+    pub distribution: Option<String>,
+    /// The kind of the global-search provider derived from the list, if any.
+    pub search_kind: Option<&'static str>,
+}
+
 /// A main-navigation entry.
 #[derive(Debug, Clone, Serialize)]
 pub struct NavEntry {
@@ -390,6 +412,8 @@ pub struct Registry {
     pub status_checks: Vec<Arc<dyn StatusCheck>>,
     /// The create/edit flows (`hih_web::flow`), for the shared flow tests.
     pub form_flows: Vec<FlowInfo>,
+    /// The lists (`hih_web::list`), for the shared list tests.
+    pub lists: Vec<ListEntry>,
 }
 
 impl Registry {
@@ -512,6 +536,7 @@ impl Registry {
             activation_hooks,
             status_checks,
             form_flows,
+            lists,
         } = from;
         self.features.extend(features);
         self.routes.extend(routes);
@@ -532,6 +557,12 @@ impl Registry {
         self.activation_hooks.extend(activation_hooks);
         self.status_checks.extend(status_checks);
         self.form_flows.extend(form_flows);
+        self.lists.extend(lists);
+    }
+
+    /// Lists a list (called by `hih_web::list::register`).
+    pub fn list(&mut self, list: ListEntry) {
+        self.lists.push(list);
     }
 
     /// Lists a create/edit flow (called by `hih_web::flow::register`).

@@ -29,9 +29,9 @@ pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{AppError, FieldError, FieldErrors};
 pub use feature::{
     Access, ActivationHook, ActorResolver, CronSpec, DeletionFold, Feature, FlowInfo, HookEvent,
-    JobContext, JobError, JobHandler, JobSpec, NavEntry, Permission, Registry, RouteSpec,
-    SearchHit, SearchHits, SearchProvider, StatusCheck, StatusFinding, StatusLevel, TabProvider,
-    Tile, TileProvider, TileTone,
+    JobContext, JobError, JobHandler, JobSpec, ListEntry, NavEntry, Permission, Registry,
+    RouteSpec, SearchHit, SearchHits, SearchProvider, StatusCheck, StatusFinding, StatusLevel,
+    TabProvider, Tile, TileProvider, TileTone,
 };
 pub use feature_set::{FeatureSet, FeatureSetError};
 pub use local_path::is_local_path;

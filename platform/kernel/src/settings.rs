@@ -370,6 +370,9 @@ pub struct Settings {
     pub invitation_days: i64,
     /// Default page size of lists (20, 40, 60 or 0 = all).
     pub list_page_size: u32,
+    /// Default page size per list, by the list's key (`[list_page_sizes] companies = 40`);
+    /// lists not named here use `list_page_size`.
+    pub list_page_sizes: std::collections::BTreeMap<String, u32>,
     /// Log format.
     pub log_format: LogFormat,
     /// OTLP endpoint (e.g. `http://127.0.0.1:4317`); unset = no export (R-OPR-5).
@@ -418,6 +421,7 @@ impl Default for Settings {
             id_prefix: "HIH".to_string(),
             invitation_days: 14,
             list_page_size: 20,
+            list_page_sizes: std::collections::BTreeMap::new(),
             log_format: LogFormat::Text,
             otlp_endpoint: None,
             run_workers: true,
@@ -446,7 +450,12 @@ impl Settings {
         if self.password.min_length < 8 {
             return Err(SettingsError::PasswordTooShort);
         }
-        if ![20, 40, 60, 0].contains(&self.list_page_size) {
+        if ![20, 40, 60, 0].contains(&self.list_page_size)
+            || self
+                .list_page_sizes
+                .values()
+                .any(|p| ![20, 40, 60, 0].contains(p))
+        {
             return Err(SettingsError::PageSize);
         }
         if let Some(start) = &self.monthly_counts_start

@@ -18,7 +18,11 @@ use crate::middleware::{guard, wrap};
 use crate::{AppState, Templates};
 
 /// The platform's own templates (layout, form macros, error page).
-pub const PLATFORM_TEMPLATES: [(&str, &str); 7] = [
+pub const PLATFORM_TEMPLATES: [(&str, &str); 8] = [
+    (
+        "platform/distribution.html",
+        include_str!("../templates/distribution.html"),
+    ),
     (
         "platform/cancel.html",
         include_str!("../templates/cancel.html"),

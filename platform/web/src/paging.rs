@@ -58,7 +58,7 @@ where
 }
 
 /// The rows `offset..offset + limit` of `select`: their ids first, then those rows by id.
-async fn window<E, C>(
+pub(crate) async fn window<E, C>(
     select: Select<E>,
     offset: u64,
     limit: u64,
@@ -102,7 +102,7 @@ where
     Ok(n.unwrap_or(0).max(0) as u64)
 }
 
-fn primary_column<E: EntityTrait>() -> Result<E::Column, DbErr> {
+pub(crate) fn primary_column<E: EntityTrait>() -> Result<E::Column, DbErr> {
     E::PrimaryKey::iter()
         .next()
         .map(|k| k.into_column())

@@ -42,6 +42,8 @@ pub struct Inner {
     pub routes: Vec<(String, hih_kernel::Access)>,
     /// Every registered create/edit flow (for the shared flow tests).
     pub form_flows: Vec<hih_kernel::FlowInfo>,
+    /// Every registered list (for the shared list tests).
+    pub lists: Vec<hih_kernel::ListEntry>,
     /// Login/reset rate limiter.
     pub limiter: RateLimiter,
     /// Product name, logo and colours of this instance (R-OPR-4).
@@ -85,6 +87,7 @@ impl AppState {
                 .map(|r| (r.path.clone(), r.access))
                 .collect(),
             form_flows: registry.form_flows.clone(),
+            lists: registry.lists.clone(),
             limiter,
             branding,
             texts_checked_at: AtomicI64::new(0),

@@ -225,3 +225,23 @@ export function assertAllVisitedChecked(page) {
 export function resetA11yRecord() {
   checks.length = 0;
 }
+
+/**
+ * Axe at 1280 and 320 px (the page reloaded at each width), and no sideways scrolling of the
+ * page at 320 px; the viewport is 1280 px again afterwards.
+ * @param {import('playwright-core').Page} page
+ * @param {string} label a name for the page in messages
+ */
+export async function checkBothWidths(page, label) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.reload();
+  await checkA11y(page, `${label} at 1280 px`);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.reload();
+  const sideways = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  assert.ok(sideways <= 0, `${label} scrolls sideways by ${sideways}px at 320px`);
+  await checkA11y(page, `${label} at 320 px`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}

@@ -51,6 +51,8 @@ pub(crate) fn bound_country(ctx: &Ctx) -> WebResult<Option<String>> {
 #[handler]
 pub async fn list(ctx: Ctx) -> WebResult {
     let now = ctx.services().clock.now();
+    // Country names, not codes ("Vietnam", not "VN").
+    let countries = labels(&ctx, "country").await?;
     let rows: Vec<Row> = invitation::Entity::find()
         .filter(visible_invitations(&ctx.actor))
         .order_by_desc(invitation::Column::CreatedAt)
@@ -65,7 +67,7 @@ pub async fn list(ctx: Ctx) -> WebResult {
             id: i.id,
             name: i.name,
             email: i.email,
-            country: i.country,
+            country: label_of(&countries, &i.country),
             created_at: i.created_at,
             expires_at: i.expires_at,
             applicant_id: i.applicant_id,

@@ -22,7 +22,7 @@ use crate::registration::scope::visible_pending;
 use crate::registration::service as reg;
 use crate::registration::steps::{self, STEPS};
 use crate::routes::invitations::bound_country;
-use crate::routes::record::value_keys;
+use crate::routes::record::{label_of, labels, value_keys};
 use crate::routes::wizard::{choices, occupation_label};
 use crate::service;
 
@@ -64,6 +64,8 @@ struct Row {
 #[handler]
 pub async fn list(ctx: Ctx) -> WebResult {
     bound_country(&ctx)?;
+    // Country names, not codes ("Vietnam", not "VN").
+    let countries = labels(&ctx, "country").await?;
     let rows: Vec<Row> = pending_registration::Entity::find()
         .filter(visible_pending(&ctx.actor))
         .order_by_asc(pending_registration::Column::SubmittedAt)
@@ -77,7 +79,7 @@ pub async fn list(ctx: Ctx) -> WebResult {
                 id: p.id,
                 name: format!("{}, {}", f.last_name, f.first_names),
                 birth_date: f.birth_date,
-                country: p.country,
+                country: label_of(&countries, &p.country),
                 submitted_at: p.submitted_at,
             }
         })

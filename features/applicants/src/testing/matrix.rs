@@ -266,5 +266,30 @@ pub async fn rows(app: &TestApp) -> Vec<Row> {
             Login,
             applicants(NotFound),
         ),
+        // Distribution list of the current result (R-EXP-4, the ListSpec).
+        row(
+            "/bewerber/verteiler?q=nguyen",
+            "/bewerber/verteiler",
+            Login,
+            readers(Ok, Ok),
+        ),
+        row(
+            "/bewerber/verteiler/verteiler.csv?country=VN",
+            "/bewerber/verteiler/:file",
+            Login,
+            readers(Ok, Ok),
+        ),
+        row(
+            "/bewerber/verteiler/verteiler.xlsx",
+            "/bewerber/verteiler/:file",
+            Login,
+            readers(Ok, Ok),
+        ),
+        row(
+            "/bewerber/verteiler/export.csv",
+            "/bewerber/verteiler/:file",
+            Login,
+            readers(NotFound, NotFound),
+        ),
     ]
 }

@@ -1,6 +1,5 @@
 //! HTTP handlers of the companies feature.
 
-pub mod distribution;
 pub mod form;
 pub mod list;
 pub mod monthly;

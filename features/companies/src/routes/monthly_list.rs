@@ -109,7 +109,8 @@ fn status_options() -> Vec<(&'static str, &'static str)> {
 /// The list of months.
 #[handler]
 pub async fn list(ctx: Ctx, Query(query): Query<Vec<(String, String)>>) -> WebResult {
-    let params = ListParams::parse(&ctx, "monthly", &query, &FILTERS, &COLUMNS);
+    // Newest month first: the months people look for are the recent ones.
+    let params = ListParams::parse_sorted(&ctx, "monthly", &query, &FILTERS, &COLUMNS, true);
     let l = listing(&ctx, &params).await?;
     let total = l.rows.len() as u64;
     let (offset, limit) = params.window(total);
@@ -163,7 +164,7 @@ pub async fn export(
     Path(file): Path<String>,
     Query(query): Query<Vec<(String, String)>>,
 ) -> WebResult {
-    let params = ListParams::parse(&ctx, "monthly-export", &query, &FILTERS, &COLUMNS);
+    let params = ListParams::parse_sorted(&ctx, "monthly-export", &query, &FILTERS, &COLUMNS, true);
     let l = listing(&ctx, &params).await?;
     let stored: Vec<String> = l
         .rows

@@ -1,80 +1,95 @@
-//! Lists of entries (R-CH-1): one record's history (newest first; date, staff member, entry
-//! text and contact type sortable by their headers) and all entries in the caller's scope
-//! (`/kontakte`, with free-text search — the global search's "show all").
+//! Lists of entries (R-CH-1) as a [`ListSpec`]: all entries in the caller's scope (`/kontakte`:
+//! free text — which also finds type and topic labels —, type, topic, author, date range,
+//! company or applicant; newest first; every column sortable; CSV/XLSX export; the global
+//! search's section), and one record's history (the same list with the record as filter).
 
-use hih_db::access::AccessAction;
-use hih_db::search::text_matches;
+use chrono::NaiveDate;
+use hih_applicants::entities::applicant;
+use hih_applicants::scope::visible_applicants;
+use hih_companies::entities::company;
+use hih_companies::scope::visible_companies;
+use hih_kernel::{Actor, AppError, FieldErrors, SearchHit, Services};
 use hih_reference::lists::{self, label_of};
+use hih_web::export::Cell;
+use hih_web::list::{Export, ListInfo, ListParams, ListSpec, TextColumn};
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
-use hih_web::{Ctx, ListParams, WebResult};
+use hih_web::{Ctx, WebResult};
 use poem::handler;
 use poem::web::{Path, Query};
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, Select};
+use sea_orm::{
+    ColumnTrait, Condition, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect, Select,
+};
 use serde::Serialize;
 
 use crate::entities::contact_entry;
+use crate::permissions::CONTACTS;
 use crate::routes::{Record, applicant_record, company_record};
 use crate::scope::visible_entries;
 
-/// Sort keys; the first (the default) is "newest first" and has no header of its own.
-const COLUMNS: [&str; 5] = ["newest", "date", "staff", "entry", "type"];
-const FILTERS: [&str; 1] = ["q"];
+/// Sort keys; the first (the default) is the date, newest first.
+const COLUMNS: [&str; 5] = ["date", "staff", "entry", "type", "topic"];
 
-fn filtered(
-    ctx: &Ctx,
-    params: &ListParams,
-    record: Option<&Record>,
-) -> Select<contact_entry::Entity> {
-    let mut cond = Condition::all().add(visible_entries(&ctx.actor));
-    match record {
-        Some(r) if r.kind == "company" => {
-            cond = cond.add(contact_entry::Column::CompanyId.eq(r.id));
+/// At most this many characters of the entry text as a search hit's context.
+const CONTEXT_CHARS: usize = 120;
+
+/// The contact-history list.
+pub struct ContactList;
+
+/// A date filter (`JJJJ-MM-TT`), `None` if empty or malformed.
+fn date(params: &ListParams, name: &str) -> Option<NaiveDate> {
+    params
+        .filter(name)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+}
+
+/// An id filter; a malformed one finds nothing rather than everything.
+fn id(params: &ListParams, name: &str) -> Option<i64> {
+    params.filter(name).map(|v| v.parse::<i64>().unwrap_or(-1))
+}
+
+/// Errors of the date filters, shown next to the fields.
+fn filter_errors(params: &ListParams) -> FieldErrors {
+    let mut e = FieldErrors::new();
+    for name in ["from", "to"] {
+        if params.filter(name).is_some() && date(params, name).is_none() {
+            e.add(name, "contacts-error-filter-date");
         }
-        Some(r) => cond = cond.add(contact_entry::Column::ApplicantId.eq(r.id)),
-        None => {}
     }
-    if let Some(q) = params.filter("q") {
-        let backend = hih_db::backend(&ctx.services().db);
-        cond = cond.add(text_matches(
-            backend,
-            "contact_entry",
-            contact_entry::Column::SearchText,
-            q,
-        ));
-    }
-    let order = if params.desc {
-        sea_orm::Order::Desc
-    } else {
-        sea_orm::Order::Asc
-    };
-    let select = contact_entry::Entity::find().filter(cond);
-    let select = match params.sort.as_str() {
-        "date" => select.order_by(contact_entry::Column::ContactDate, order),
-        "staff" => select.order_by(contact_entry::Column::AuthorName, order),
-        "entry" => select.order_by(contact_entry::Column::Remarks, order),
-        "type" => select.order_by(contact_entry::Column::ContactType, order),
-        _ => select
-            .order_by_desc(contact_entry::Column::ContactDate)
-            .order_by_desc(contact_entry::Column::Id),
-    };
-    select.order_by_desc(contact_entry::Column::Id)
+    e
 }
 
 #[derive(Serialize)]
 struct Row {
     id: i64,
-    date: chrono::NaiveDate,
+    date: NaiveDate,
     staff: String,
     entry: String,
     contact_type: String,
     topic: String,
 }
 
-async fn render_list(ctx: &Ctx, query: &[(String, String)], record: Option<Record>) -> WebResult {
-    let params = ListParams::parse(ctx, "contacts", query, &FILTERS, &COLUMNS);
-    let select = filtered(ctx, &params, record.as_ref());
-    let (total, page) = hih_web::fetch_page(select, &params, &ctx.services().db).await?;
+/// The authors of the entries `actor` sees, for the author filter.
+async fn authors(ctx: &Ctx) -> WebResult<Vec<String>> {
+    Ok(contact_entry::Entity::find()
+        .select_only()
+        .column(contact_entry::Column::AuthorName)
+        .distinct()
+        .filter(visible_entries(&ctx.actor))
+        .order_by_asc(contact_entry::Column::AuthorName)
+        .into_tuple::<String>()
+        .all(&ctx.services().db)
+        .await?)
+}
+
+/// The list page, with the record's frame when it is one record's history.
+async fn show(
+    ctx: &Ctx,
+    params: &ListParams,
+    total: u64,
+    page: Vec<contact_entry::Model>,
+    record: Option<Record>,
+) -> WebResult {
     let types = lists::options(ctx.services(), "contact_type", ctx.locale).await?;
     let topics = lists::options(ctx.services(), "contact_topic", ctx.locale).await?;
     let rows: Vec<Row> = page
@@ -88,25 +103,250 @@ async fn render_list(ctx: &Ctx, query: &[(String, String)], record: Option<Recor
             topic: label_of(&topics, &e.topic),
         })
         .collect();
-    ctx.log_access(
-        AccessAction::Search,
-        "contact_entry",
-        record.as_ref().map(|r| format!("{}:{}", r.kind, r.id)),
-        serde_json::json!(params.filters),
-        Some(total as i64),
-    )
-    .await;
+    let authors = if record.is_none() {
+        authors(ctx).await?
+    } else {
+        Vec::new()
+    };
+    let choices = |o: Vec<(String, String)>| {
+        o.into_iter()
+            .map(|(c, l)| (c, String::new(), l))
+            .collect::<Vec<_>>()
+    };
+    let keys = ContactList.sort_keys(&ctx.actor);
     ctx.render(
         "contact_history/list.html",
         context! {
             rows => Serde(rows),
-            list => params.view(total, &COLUMNS),
+            list => params.view(total, &keys),
             q => params.filter("q").unwrap_or(""),
+            contact_type => params.filter("type").unwrap_or(""),
+            topic => params.filter("topic").unwrap_or(""),
+            author => params.filter("author").unwrap_or(""),
+            from => params.filter("from").unwrap_or(""),
+            to => params.filter("to").unwrap_or(""),
+            company => params.filter("company").unwrap_or(""),
+            applicant => params.filter("applicant").unwrap_or(""),
+            types => Serde(choices(types)),
+            topics => Serde(choices(topics)),
+            authors => Serde(authors.into_iter().map(|a| (a.clone(), String::new(), a)).collect::<Vec<_>>()),
+            errors => ctx.errors(&filter_errors(params)),
             new_href => record.as_ref().map(|r| format!("{}/neu", r.contacts_href())),
             record => record.map(Serde),
         },
     )
     .await
+}
+
+#[async_trait::async_trait]
+impl ListSpec for ContactList {
+    const INFO: ListInfo = ListInfo {
+        key: "contacts",
+        path: "/kontakte",
+        entity: "contact_entry",
+        permission: CONTACTS,
+        filters: &[
+            "q",
+            "type",
+            "topic",
+            "author",
+            "from",
+            "to",
+            "company",
+            "applicant",
+        ],
+        columns: &COLUMNS,
+        newest_first: true,
+    };
+
+    type Entity = contact_entry::Entity;
+
+    fn text_column(&self) -> Option<TextColumn<contact_entry::Entity>> {
+        Some(TextColumn {
+            indexed: Some("contact_entry"),
+            column: contact_entry::Column::SearchText,
+        })
+    }
+
+    fn scope(&self, actor: &Actor) -> Condition {
+        visible_entries(actor)
+    }
+
+    fn condition(&self, _actor: &Actor, params: &ListParams) -> Condition {
+        let mut cond = Condition::all();
+        if let Some(t) = params.filter("type") {
+            cond = cond.add(contact_entry::Column::ContactType.eq(t));
+        }
+        if let Some(t) = params.filter("topic") {
+            cond = cond.add(contact_entry::Column::Topic.eq(t));
+        }
+        if let Some(a) = params.filter("author") {
+            cond = cond.add(contact_entry::Column::AuthorName.eq(a));
+        }
+        if let Some(d) = date(params, "from") {
+            cond = cond.add(contact_entry::Column::ContactDate.gte(d));
+        }
+        if let Some(d) = date(params, "to") {
+            cond = cond.add(contact_entry::Column::ContactDate.lte(d));
+        }
+        if let Some(c) = id(params, "company") {
+            cond = cond.add(contact_entry::Column::CompanyId.eq(c));
+        }
+        if let Some(a) = id(params, "applicant") {
+            cond = cond.add(contact_entry::Column::ApplicantId.eq(a));
+        }
+        cond
+    }
+
+    fn order(
+        &self,
+        select: Select<contact_entry::Entity>,
+        key: &str,
+        order: Order,
+    ) -> Select<contact_entry::Entity> {
+        let column = match key {
+            "staff" => contact_entry::Column::AuthorName,
+            "entry" => contact_entry::Column::Remarks,
+            "type" => contact_entry::Column::ContactType,
+            "topic" => contact_entry::Column::Topic,
+            _ => contact_entry::Column::ContactDate,
+        };
+        select.order_by(column, order)
+    }
+
+    async fn render(
+        &self,
+        ctx: &Ctx,
+        params: &ListParams,
+        total: u64,
+        rows: Vec<contact_entry::Model>,
+    ) -> WebResult {
+        show(ctx, params, total, rows, None).await
+    }
+
+    fn export(&self) -> Option<Export> {
+        Some(Export {
+            file: "kontakthistorie",
+            sheet_key: "contacts-sheet",
+        })
+    }
+
+    fn export_headers(&self, _actor: &Actor) -> Vec<&'static str> {
+        vec![
+            "contacts-col-date",
+            "contacts-col-type",
+            "contacts-field-topic",
+            "contacts-col-staff",
+            "contacts-field-company",
+            "contacts-export-applicant-code",
+            "contacts-field-remarks",
+        ]
+    }
+
+    /// Labels instead of codes; the company's name and the Bewerberkennung only where the
+    /// caller may see that record.
+    async fn export_rows(
+        &self,
+        ctx: &Ctx,
+        batch: Vec<contact_entry::Model>,
+    ) -> WebResult<Vec<Vec<Cell>>> {
+        let db = &ctx.services().db;
+        let types = lists::options(ctx.services(), "contact_type", ctx.locale).await?;
+        let topics = lists::options(ctx.services(), "contact_topic", ctx.locale).await?;
+        let company_ids: Vec<i64> = batch.iter().filter_map(|e| e.company_id).collect();
+        let applicant_ids: Vec<i64> = batch.iter().filter_map(|e| e.applicant_id).collect();
+        let companies: std::collections::HashMap<i64, String> = company::Entity::find()
+            .select_only()
+            .columns([company::Column::Id, company::Column::Name])
+            .filter(company::Column::Id.is_in(company_ids))
+            .filter(visible_companies(&ctx.actor))
+            .into_tuple::<(i64, String)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect();
+        let applicants: std::collections::HashMap<i64, Option<String>> = applicant::Entity::find()
+            .select_only()
+            .columns([applicant::Column::Id, applicant::Column::ApplicantId])
+            .filter(applicant::Column::Id.is_in(applicant_ids))
+            .filter(visible_applicants(&ctx.actor))
+            .into_tuple::<(i64, Option<String>)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect();
+        Ok(batch
+            .into_iter()
+            .map(|e| {
+                vec![
+                    Cell::Date(e.contact_date),
+                    Cell::Text(label_of(&types, &e.contact_type)),
+                    Cell::Text(label_of(&topics, &e.topic)),
+                    Cell::Text(e.author_name),
+                    Cell::Text(
+                        e.company_id
+                            .and_then(|c| companies.get(&c).cloned())
+                            .unwrap_or_default(),
+                    ),
+                    Cell::Text(
+                        e.applicant_id
+                            .and_then(|a| applicants.get(&a).cloned().flatten())
+                            .unwrap_or_default(),
+                    ),
+                    Cell::Text(e.remarks),
+                ]
+            })
+            .collect())
+    }
+
+    fn search_label(&self) -> Option<&'static str> {
+        Some("contacts-search-section")
+    }
+
+    async fn hits(
+        &self,
+        _services: &Services,
+        found: Vec<contact_entry::Model>,
+    ) -> Result<Vec<SearchHit>, AppError> {
+        Ok(found
+            .into_iter()
+            .map(|e| SearchHit {
+                title: format!("{} · {}", e.contact_date.format("%d.%m.%Y"), e.author_name),
+                context: e.remarks.chars().take(CONTEXT_CHARS).collect(),
+                href: format!("/kontakte/{}", e.id),
+                badge_key: None,
+            })
+            .collect())
+    }
+}
+
+/// One record's history: the list with the record as its filter.
+async fn record_list(ctx: &Ctx, query: &[(String, String)], record: Record) -> WebResult {
+    let mut query: Vec<(String, String)> = query
+        .iter()
+        .filter(|(k, _)| k != "company" && k != "applicant")
+        .cloned()
+        .collect();
+    query.push((record.kind.to_string(), record.id.to_string()));
+    let keys = ContactList.sort_keys(&ctx.actor);
+    let params = ListParams::parse_sorted(
+        ctx,
+        ContactList::INFO.key,
+        &query,
+        ContactList::INFO.filters,
+        &keys,
+        ContactList::INFO.newest_first,
+    );
+    let (total, page) = hih_web::list::fetch(&ContactList, ctx, &params).await?;
+    ctx.log_access(
+        hih_db::access::AccessAction::Search,
+        "contact_entry",
+        Some(format!("{}:{}", record.kind, record.id)),
+        serde_json::json!(params.filters),
+        Some(total as i64),
+    )
+    .await;
+    show(ctx, &params, total, page, Some(record)).await
 }
 
 /// A company's history.
@@ -117,7 +357,7 @@ pub async fn company_list(
     Query(query): Query<Vec<(String, String)>>,
 ) -> WebResult {
     let r = company_record(&ctx, id).await?;
-    render_list(&ctx, &query, Some(r)).await
+    record_list(&ctx, &query, r).await
 }
 
 /// An applicant's history.
@@ -128,11 +368,5 @@ pub async fn applicant_list(
     Query(query): Query<Vec<(String, String)>>,
 ) -> WebResult {
     let r = applicant_record(&ctx, id).await?;
-    render_list(&ctx, &query, Some(r)).await
-}
-
-/// All entries in scope, with free-text search.
-#[handler]
-pub async fn all(ctx: Ctx, Query(query): Query<Vec<(String, String)>>) -> WebResult {
-    render_list(&ctx, &query, None).await
+    record_list(&ctx, &query, r).await
 }

@@ -127,5 +127,31 @@ pub async fn rows(app: &TestApp) -> Vec<Row> {
             Login,
             foreign_read(Ok),
         ),
+        // The contact-history list's filters and export (the ListSpec).
+        row(
+            "/kontakte?type=telefon&topic=beratung&from=2026-01-01&to=2026-12-31&sort=topic",
+            "/kontakte",
+            Login,
+            staff(Ok),
+        ),
+        row("/kontakte?from=gestern", "/kontakte", Login, staff(Ok)),
+        row(
+            "/kontakte/export/export.csv?q=telefonat",
+            "/kontakte/export/:file",
+            Login,
+            staff(Ok),
+        ),
+        row(
+            "/kontakte/export/export.xlsx",
+            "/kontakte/export/:file",
+            Login,
+            staff(Ok),
+        ),
+        row(
+            "/kontakte/export/anders.pdf",
+            "/kontakte/export/:file",
+            Login,
+            staff(NotFound),
+        ),
     ]
 }

@@ -56,14 +56,41 @@ pub fn pager_pages(page: u64, pages: u64) -> Vec<u64> {
     out
 }
 
+/// The trimmed value of `name` in `query`.
+fn get(query: &[(String, String)], name: &str) -> Option<String> {
+    query
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.trim().to_string())
+}
+
+/// The list's default page size: its own setting, else the general one.
+fn default_page_size(ctx: &Ctx, list_key: &str) -> u64 {
+    let settings = &ctx.services().settings;
+    u64::from(
+        settings
+            .list_page_sizes
+            .get(list_key)
+            .copied()
+            .unwrap_or(settings.list_page_size),
+    )
+}
+
+/// The `dir` value of a direction (always written, so a list whose default is descending can
+/// be sorted ascending).
+fn direction(desc: bool) -> &'static str {
+    if desc { "desc" } else { "asc" }
+}
+
 fn encode(pairs: &[(String, String)]) -> String {
     serde_urlencoded::to_string(pairs).unwrap_or_default()
 }
 
 impl ListParams {
     /// Reads the parameters from the query. `filter_names` are the search fields; `sortable`
-    /// the allowed sort keys (the first is the default). The page size falls back to the
-    /// user's last choice for `list_key`, then to the setting.
+    /// the allowed sort keys (the first is the default, ascending). The page size falls back
+    /// to the user's last choice for `list_key`, then to the list's setting
+    /// (`list_page_sizes.<list_key>`), then to `list_page_size`.
     pub fn parse(
         ctx: &Ctx,
         list_key: &str,
@@ -71,25 +98,24 @@ impl ListParams {
         filter_names: &[&str],
         sortable: &[&str],
     ) -> Self {
-        let get = |k: &str| {
-            query
-                .iter()
-                .find(|(n, _)| n == k)
-                .map(|(_, v)| v.trim().to_string())
-        };
-        let filters: Vec<(String, String)> = filter_names
-            .iter()
-            .filter_map(|n| get(n).filter(|v| !v.is_empty()).map(|v| (n.to_string(), v)))
-            .collect();
-        let sort = get("sort")
-            .filter(|s| sortable.contains(&s.as_str()))
-            .unwrap_or_else(|| sortable.first().map(|s| s.to_string()).unwrap_or_default());
-        let desc = get("dir").as_deref() == Some("desc");
+        Self::parse_sorted(ctx, list_key, query, filter_names, sortable, false)
+    }
+
+    /// [`Self::parse`] with the default sort's direction: `default_desc` applies when the
+    /// query names no sort column (newest first).
+    pub fn parse_sorted(
+        ctx: &Ctx,
+        list_key: &str,
+        query: &[(String, String)],
+        filter_names: &[&str],
+        sortable: &[&str],
+        default_desc: bool,
+    ) -> Self {
         let session_key = format!("_list_per:{list_key}");
-        let per = match get("per")
+        let asked = get(query, "per")
             .and_then(|p| p.parse::<u64>().ok())
-            .filter(|p| PAGE_SIZES.contains(p))
-        {
+            .filter(|p| PAGE_SIZES.contains(p));
+        let per = match asked {
             Some(p) => {
                 // Remember the choice; write the session only when it changes.
                 if ctx.session.get::<u64>(&session_key) != Some(p) {
@@ -100,14 +126,51 @@ impl ListParams {
             None => ctx
                 .session
                 .get::<u64>(&session_key)
-                .unwrap_or(u64::from(ctx.services().settings.list_page_size)),
+                .unwrap_or_else(|| default_page_size(ctx, list_key)),
         };
-        let page = get("page")
+        let mut params = Self::from_query(&ctx.path, query, filter_names, sortable, default_desc);
+        params.per = per;
+        params
+    }
+
+    /// The parameters of `query` without a session (the global search, tests): page size
+    /// "all" unless the query names one.
+    pub fn from_query(
+        path: &str,
+        query: &[(String, String)],
+        filter_names: &[&str],
+        sortable: &[&str],
+        default_desc: bool,
+    ) -> Self {
+        let filters: Vec<(String, String)> = filter_names
+            .iter()
+            .filter_map(|n| {
+                get(query, n)
+                    .filter(|v| !v.is_empty())
+                    .map(|v| (n.to_string(), v))
+            })
+            .collect();
+        let asked_sort = get(query, "sort").filter(|s| sortable.contains(&s.as_str()));
+        let desc = match &asked_sort {
+            Some(_) => get(query, "dir").as_deref() == Some("desc"),
+            None => match get(query, "dir").as_deref() {
+                Some("desc") => true,
+                Some("asc") => false,
+                _ => default_desc,
+            },
+        };
+        let sort = asked_sort
+            .unwrap_or_else(|| sortable.first().map(|s| s.to_string()).unwrap_or_default());
+        let per = get(query, "per")
+            .and_then(|p| p.parse::<u64>().ok())
+            .filter(|p| PAGE_SIZES.contains(p))
+            .unwrap_or(0);
+        let page = get(query, "page")
             .and_then(|p| p.parse::<u64>().ok())
             .filter(|p| *p >= 1)
             .unwrap_or(1);
         ListParams {
-            path: ctx.path.clone(),
+            path: path.to_string(),
             filters,
             sort,
             desc,
@@ -147,9 +210,7 @@ impl ListParams {
     fn href(&self, sort: &str, desc: bool, page: u64) -> String {
         let mut pairs = self.filters.clone();
         pairs.push(("sort".into(), sort.into()));
-        if desc {
-            pairs.push(("dir".into(), "desc".into()));
-        }
+        pairs.push(("dir".into(), direction(desc).into()));
         pairs.push(("per".into(), self.per.to_string()));
         if page > 1 {
             pairs.push(("page".into(), page.to_string()));
@@ -161,9 +222,7 @@ impl ListParams {
     pub fn filter_query(&self) -> String {
         let mut pairs = self.filters.clone();
         pairs.push(("sort".into(), self.sort.clone()));
-        if self.desc {
-            pairs.push(("dir".into(), "desc".into()));
-        }
+        pairs.push(("dir".into(), direction(self.desc).into()));
         encode(&pairs)
     }
 
@@ -205,9 +264,7 @@ impl ListParams {
         let hidden: Vec<(String, String)> = {
             let mut h = self.filters.clone();
             h.push(("sort".into(), self.sort.clone()));
-            if self.desc {
-                h.push(("dir".into(), "desc".into()));
-            }
+            h.push(("dir".into(), direction(self.desc).into()));
             h
         };
         context! {

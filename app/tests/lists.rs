@@ -1,0 +1,387 @@
+//! Every registered list (`hih_web::list::register`, R-LST, R-EXP): in every role's scope the
+//! list's count equals the rows of its export, the records of its distribution list and the
+//! global search's count for the same free text, and every column it offers sorts both ways.
+//! A list registered without test data here fails the test.
+
+use hih_kernel::{Actor, Role};
+use hih_testkit::{Page, TestApp};
+use hih_users::testing::{agent_for, create_user};
+
+use crate::app;
+use crate::security::institution_id;
+use hih_applicants::testing::prospect_in as applicant_in;
+use hih_companies::testing::company_in;
+use hih_matching::testing::match_of;
+
+/// The lists this test covers with data; a registered list missing here fails.
+const COVERED: [&str; 5] = ["applicants", "companies", "contacts", "matches", "users"];
+
+/// The word every covered list finds.
+const WORD: &str = "Lotus";
+
+/// The number in an element's `data-<name>="…"` attribute.
+fn number(p: &Page, name: &str) -> u64 {
+    let marker = format!("data-{name}=\"");
+    let at = p
+        .body
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no data-{name} in {}", p.body));
+    p.body[at + marker.len()..]
+        .split('"')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("data-{name} is no number"))
+}
+
+/// Data rows of a CSV export (header and a byte-order mark left out).
+fn csv_rows(p: &Page) -> u64 {
+    let text = p.body.trim_start_matches('\u{feff}');
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(if text.lines().next().unwrap_or("").contains(';') {
+            b';'
+        } else {
+            b','
+        })
+        .from_reader(text.as_bytes());
+    reader.records().count() as u64
+}
+
+/// `name=value` with every byte of the value but letters and digits percent-encoded.
+fn encoded(name: &str, value: &str) -> String {
+    let value: String = value
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    format!("{name}={value}")
+}
+
+/// The table body of a list page (its rows in order).
+fn tbody(p: &Page) -> String {
+    let start = p.body.find("<tbody>").unwrap_or(0);
+    let end = p.body[start..]
+        .find("</tbody>")
+        .map(|e| start + e)
+        .unwrap_or(p.body.len());
+    p.body[start..end].to_string()
+}
+
+/// Test data every covered list finds with [`WORD`]: an account, companies in two districts,
+/// applicants, matches and contact entries.
+async fn seed(app: &TestApp) {
+    create_user(app.services(), Role::IhkStaff, "lotus-erfurt").await;
+    let erfurt = company_in(app, "IHK Erfurt", "Lotus Werke").await;
+    company_in(app, "IHK Erfurt", "Lotus Bau").await;
+    company_in(app, "IHK Düsseldorf", "Lotus am Rhein").await;
+    let a = applicant_in(app, "VN", "Lotus", false).await;
+    let b = applicant_in(app, "VN", "Lotusblüte", false).await;
+    match_of(app, erfurt, a).await;
+    match_of(app, erfurt, b).await;
+    for (remarks, kind) in [
+        ("Lotus Telefonat", "telefon"),
+        ("Lotus Besuch", "persoenlich"),
+    ] {
+        entry(
+            app,
+            erfurt,
+            Some(a),
+            kind,
+            "beratung",
+            "2026-10-01",
+            remarks,
+        )
+        .await;
+    }
+}
+
+#[tokio::test]
+async fn every_list_agrees_with_its_export_distribution_and_search_and_sorts_every_column() {
+    let app = app().await;
+    seed(&app).await;
+    let lists = app.state.lists.clone();
+    let mut keys: Vec<&str> = lists.iter().map(|l| l.key).collect();
+    keys.sort_unstable();
+    let mut covered = COVERED.to_vec();
+    covered.sort_unstable();
+    assert_eq!(
+        keys, covered,
+        "every registered list is covered by this test"
+    );
+    let resolver = app.state.actor_resolver.clone().expect("actor resolver");
+    let mut found_by_someone = std::collections::BTreeSet::new();
+    for role in [Role::Admin, Role::IhkStaff, Role::AhkStaff] {
+        let (agent, user) = agent_for(
+            &app,
+            role,
+            &format!("lists-{}", role.code().replace('_', "-")),
+        )
+        .await;
+        let actor = resolver
+            .resolve(app.services(), user.id)
+            .await
+            .unwrap()
+            .expect("active account");
+        for l in &lists {
+            let query = format!("q={WORD}");
+            let page = agent.get(&format!("{}?{query}&per=0", l.path)).await;
+            if !l.permission.allows(&actor) {
+                assert_eq!(page.status, 403, "{role:?} {}", l.path);
+                continue;
+            }
+            assert_eq!(page.status, 200, "{role:?} {}: {}", l.path, page.body);
+            let total = number(&page, "total");
+            if total > 0 {
+                found_by_someone.insert(l.key);
+            }
+            if let Some(export) = &l.export {
+                let csv = agent.get(&format!("{export}/export.csv?{query}")).await;
+                assert_eq!(csv.status, 200, "{role:?} {export}");
+                assert_eq!(csv_rows(&csv), total, "{role:?} {export}: export rows");
+                let xlsx = agent.get(&format!("{export}/export.xlsx?{query}")).await;
+                assert_eq!(xlsx.status, 200, "{role:?} {export} (xlsx)");
+            }
+            if let Some(distribution) = &l.distribution {
+                let d = agent.get(&format!("{distribution}?{query}")).await;
+                assert_eq!(d.status, 200, "{role:?} {distribution}");
+                assert_eq!(number(&d, "found"), total, "{role:?} {distribution}");
+                let csv = agent
+                    .get(&format!("{distribution}/verteiler.csv?{query}"))
+                    .await;
+                assert_eq!(
+                    csv_rows(&csv),
+                    number(&d, "count"),
+                    "{role:?} {distribution}"
+                );
+            }
+            if let Some(kind) = l.search_kind {
+                let provider = app
+                    .state
+                    .search_providers
+                    .iter()
+                    .find(|p| p.kind() == kind)
+                    .expect("the list's search provider");
+                let hits = provider
+                    .search(app.services(), &actor, WORD, 10)
+                    .await
+                    .unwrap();
+                // The search's "show all" list has the count the search reports.
+                let shown = agent.get(&format!("{}&per=0", hits.list_href)).await;
+                assert_eq!(number(&shown, "total"), hits.total, "{role:?} {kind}");
+                if !hits.list_href.contains('&') {
+                    assert_eq!(hits.total, total, "{role:?} {kind}: search = list");
+                }
+            }
+            for key in &l.sort_keys {
+                let asc = agent
+                    .get(&format!("{}?{query}&per=0&sort={key}&dir=asc", l.path))
+                    .await;
+                let desc = agent
+                    .get(&format!("{}?{query}&per=0&sort={key}&dir=desc", l.path))
+                    .await;
+                assert_eq!(asc.status, 200, "{role:?} {} sort {key}", l.path);
+                assert_eq!(desc.status, 200, "{role:?} {} sort {key} desc", l.path);
+                if total >= 2 {
+                    assert_ne!(
+                        tbody(&asc),
+                        tbody(&desc),
+                        "{role:?} {} sort {key}: descending reverses the order",
+                        l.path
+                    );
+                }
+            }
+        }
+    }
+    for key in COVERED {
+        assert!(
+            found_by_someone.contains(key),
+            "{key}: no role found the test data"
+        );
+    }
+}
+
+/// A contact entry about `company` (and `applicant`) of `kind` on `date`, written by a job.
+async fn entry(
+    app: &TestApp,
+    company: i64,
+    applicant: Option<i64>,
+    kind: &str,
+    topic: &str,
+    date: &str,
+    remarks: &str,
+) {
+    let valid = hih_contact_history::service::ValidEntry {
+        contact_date: chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap(),
+        contact_type: kind.into(),
+        topic: topic.into(),
+        remarks: remarks.into(),
+        applicant_id: applicant,
+    };
+    let mut uow = hih_db::UnitOfWork::begin(app.services(), &Actor::system("test"))
+        .await
+        .unwrap();
+    hih_contact_history::service::create(&mut uow, Some(company), None, valid)
+        .await
+        .unwrap();
+    uow.commit().await.unwrap();
+}
+
+/// The contact history's free text finds type and topic labels ("persönlich", "E-Mail"); its
+/// filters narrow by type, topic, author and date range; a malformed date is explained next
+/// to the field and the rest of the filter still applies; the export has the list's rows.
+#[tokio::test]
+async fn contact_history_finds_labels_and_filters_by_type_topic_author_and_dates() {
+    let app = app().await;
+    let c = company_in(&app, "IHK Erfurt", "Kontakt GmbH").await;
+    entry(
+        &app,
+        c,
+        None,
+        "telefon",
+        "beratung",
+        "2026-09-01",
+        "Erstes Gespräch",
+    )
+    .await;
+    entry(
+        &app,
+        c,
+        None,
+        "persoenlich",
+        "beratung",
+        "2026-10-01",
+        "Besuch vor Ort",
+    )
+    .await;
+    entry(
+        &app,
+        c,
+        None,
+        "email",
+        "anerkennung",
+        "2026-11-01",
+        "Unterlagen geschickt",
+    )
+    .await;
+    let (ihk, _) = agent_for(&app, Role::IhkStaff, "kontakte-ihk").await;
+    let count = |q: &'static str| {
+        let ihk = &ihk;
+        async move {
+            let p = ihk.get(&format!("/kontakte?per=0&{q}")).await;
+            assert_eq!(p.status, 200, "{q}: {}", p.body);
+            number(&p, "total")
+        }
+    };
+    assert_eq!(count("").await, 3);
+    assert_eq!(
+        count("q=pers%C3%B6nlich").await,
+        1,
+        "the type's German label"
+    );
+    assert_eq!(count("q=E-Mail").await, 1, "E-Mail");
+    assert_eq!(count("q=in+person").await, 1, "the English label");
+    assert_eq!(count("q=anerkennung").await, 1, "the topic");
+    assert_eq!(count("type=telefon").await, 1);
+    assert_eq!(count("topic=beratung").await, 2);
+    assert_eq!(count("author=niemand").await, 0, "no entry by that author");
+    let author = {
+        use sea_orm::EntityTrait;
+        hih_contact_history::entities::contact_entry::Entity::find()
+            .all(app.db())
+            .await
+            .unwrap()[0]
+            .author_name
+            .clone()
+    };
+    let by_author = ihk
+        .get(&format!("/kontakte?per=0&{}", encoded("author", &author)))
+        .await;
+    assert_eq!(number(&by_author, "total"), 3, "{author}");
+    assert_eq!(count("from=2026-10-01").await, 2);
+    assert_eq!(count("from=2026-09-15&to=2026-10-15").await, 1);
+    let bad = ihk.get("/kontakte?topic=beratung&from=gestern").await;
+    assert_eq!(bad.status, 200);
+    assert_eq!(number(&bad, "total"), 2, "the other filters still apply");
+    assert!(bad.contains("Bitte geben Sie ein Datum"), "{}", bad.body);
+    let csv = ihk.get("/kontakte/export/export.csv?topic=beratung").await;
+    assert_eq!(csv.status, 200);
+    assert_eq!(csv_rows(&csv), 2);
+    assert!(
+        csv.contains("persönlich"),
+        "labels, not codes: {}",
+        csv.body
+    );
+    // Newest first by default.
+    let list = ihk.get("/kontakte?per=0").await;
+    let at = |t: &str| list.body.find(t).unwrap_or(usize::MAX);
+    assert!(at("Unterlagen geschickt") < at("Besuch vor Ort"));
+    assert!(at("Besuch vor Ort") < at("Erstes Gespräch"));
+}
+
+/// Admins list, filter, sort and export companies by IHK district; IHK staff, bound to their
+/// district, get neither column nor filter (a district in the query changes nothing).
+#[tokio::test]
+async fn admins_filter_and_export_companies_by_ihk_district() {
+    let app = app().await;
+    company_in(&app, "IHK Erfurt", "Bezirk Erfurt GmbH").await;
+    company_in(&app, "IHK Düsseldorf", "Bezirk Rhein GmbH").await;
+    let erfurt = institution_id(&app, "IHK Erfurt").await;
+    let rhein = institution_id(&app, "IHK Düsseldorf").await;
+    let (admin, _) = agent_for(&app, Role::Admin, "bezirk-admin").await;
+    let all = admin.get("/unternehmen?q=bezirk&per=0").await;
+    assert_eq!(number(&all, "total"), 2);
+    assert!(all.contains("IHK-Bezirk"), "district column and filter");
+    let p = admin
+        .get(&format!("/unternehmen?q=bezirk&district={erfurt}&per=0"))
+        .await;
+    assert_eq!(number(&p, "total"), 1);
+    assert!(p.contains("Bezirk Erfurt GmbH") && !p.contains("Bezirk Rhein GmbH"));
+    let p = admin.get("/unternehmen?q=bezirk&district=abc").await;
+    assert_eq!(number(&p, "total"), 0, "a malformed district finds nothing");
+    let asc = admin
+        .get("/unternehmen?q=bezirk&sort=district&dir=asc&per=0")
+        .await;
+    assert!(
+        asc.body.find("Bezirk Rhein GmbH") < asc.body.find("Bezirk Erfurt GmbH"),
+        "Düsseldorf before Erfurt"
+    );
+    let csv = admin
+        .get(&format!(
+            "/unternehmen/export/export.csv?q=bezirk&district={rhein}"
+        ))
+        .await;
+    assert_eq!(csv_rows(&csv), 1);
+    assert!(csv.contains("IHK-Bezirk") && csv.contains("IHK Düsseldorf"));
+    assert!(csv.contains("Ansprechperson"), "contact person's fields");
+
+    let (ihk, _) = agent_for(&app, Role::IhkStaff, "bezirk-ihk").await;
+    let p = ihk
+        .get(&format!("/unternehmen?q=bezirk&district={rhein}&per=0"))
+        .await;
+    assert_eq!(number(&p, "total"), 1, "their own district only");
+    assert!(p.contains("Bezirk Erfurt GmbH"));
+    assert!(!p.contains("IHK-Bezirk"), "no district column or filter");
+    let csv = ihk.get("/unternehmen/export/export.csv?q=bezirk").await;
+    assert!(!csv.contains("IHK-Bezirk"));
+}
+
+/// Each list has its own default page size (`list_page_sizes.<key>`), else the general one.
+#[tokio::test]
+async fn each_list_has_its_own_default_page_size() {
+    let mut settings = TestApp::settings();
+    settings.list_page_sizes.insert("companies".into(), 40);
+    let app = TestApp::with_settings(&crate::all_features(), settings).await;
+    let (admin, _) = agent_for(&app, Role::Admin, "groesse").await;
+    let companies = admin.get("/unternehmen").await;
+    assert!(
+        companies.contains("<option value=\"40\" selected>"),
+        "{}",
+        companies.body
+    );
+    let applicants = admin.get("/bewerber").await;
+    assert!(applicants.contains("<option value=\"20\" selected>"));
+}

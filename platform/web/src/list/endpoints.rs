@@ -1,0 +1,212 @@
+//! The routes derived from a [`ListSpec`]: the list page, its export and its distribution list,
+//! and the global-search provider.
+
+use std::sync::Arc;
+
+use hih_db::access::AccessAction;
+use hih_kernel::{Access, AppError, ListEntry, Registry};
+use poem::web::Path;
+use poem::{EndpointExt, FromRequest, Request, Response, get};
+
+use super::spec::params_of;
+use super::{ListParams, ListSpec, SpecSearch, distribution, filtered};
+use crate::export::{ExportFormat, ExportWriter};
+use crate::{Ctx, WebError, WebResult};
+
+/// Records read per query by exports and distribution lists: no cursor stays open while a
+/// batch is turned into cells, and never more than one batch sits in memory.
+pub(crate) const BATCH: u64 = 500;
+
+/// Registers the list page of `spec` at its path and, where the spec has them, its export
+/// (`<path>/export/:file`), its distribution list (`<path>/verteiler`, `…/verteiler/:file`)
+/// and its global-search provider; lists it for the shared list tests.
+pub fn register<S: ListSpec>(r: &mut Registry, spec: S) {
+    let spec = Arc::new(spec);
+    let path = S::INFO.path;
+    let access = Access::Permission(S::INFO.permission);
+    r.route(path, access, get(endpoint(&spec, Route::Page)).boxed());
+    let export = spec.export().map(|_| format!("{path}/export"));
+    if let Some(export) = &export {
+        r.route(
+            &format!("{export}/:file"),
+            access,
+            get(endpoint(&spec, Route::Export)).boxed(),
+        );
+    }
+    let distribution = spec.distribution().map(|_| format!("{path}/verteiler"));
+    if let Some(page) = &distribution {
+        r.route(
+            page,
+            access,
+            get(endpoint(&spec, Route::Distribution)).boxed(),
+        );
+        r.route(
+            &format!("{page}/:file"),
+            access,
+            get(endpoint(&spec, Route::DistributionFile)).boxed(),
+        );
+    }
+    let search_kind = spec.search_label().map(|_| S::INFO.entity);
+    if search_kind.is_some() {
+        r.search_provider(Arc::new(SpecSearch(spec.clone())));
+    }
+    r.list(ListEntry {
+        key: S::INFO.key,
+        path,
+        permission: S::INFO.permission,
+        sort_keys: S::INFO.columns.to_vec(),
+        export,
+        distribution,
+        search_kind,
+    });
+}
+
+/// The routes of a list.
+#[derive(Debug, Clone, Copy)]
+enum Route {
+    Page,
+    Export,
+    Distribution,
+    DistributionFile,
+}
+
+fn endpoint<S: ListSpec>(
+    spec: &Arc<S>,
+    route: Route,
+) -> impl poem::Endpoint<Output = Response> + use<S> {
+    let spec = spec.clone();
+    poem::endpoint::make(move |req: Request| {
+        let spec = spec.clone();
+        async move {
+            let (req, mut body) = req.split();
+            let ctx = Ctx::from_request(&req, &mut body).await?;
+            let query: Vec<(String, String)> = req
+                .uri()
+                .query()
+                .and_then(|q| serde_urlencoded::from_str(q).ok())
+                .unwrap_or_default();
+            let answer = match route {
+                Route::Page => page(&*spec, &ctx, &query).await,
+                Route::Export => {
+                    let Path(file) = Path::<String>::from_request(&req, &mut body).await?;
+                    export(&*spec, &ctx, &query, &file).await
+                }
+                Route::Distribution => distribution::page(&*spec, &ctx, &query).await,
+                Route::DistributionFile => {
+                    let Path(file) = Path::<String>::from_request(&req, &mut body).await?;
+                    distribution::file(&*spec, &ctx, &query, &file).await
+                }
+            };
+            answer.map_err(poem::Error::from)
+        }
+    })
+}
+
+/// The list page: count and page from one query, the search access-logged.
+async fn page<S: ListSpec>(spec: &S, ctx: &Ctx, query: &[(String, String)]) -> WebResult {
+    let params = params_of(spec, ctx, query);
+    let (total, rows) = fetch(spec, ctx, &params).await?;
+    ctx.log_access(
+        AccessAction::Search,
+        S::INFO.entity,
+        None,
+        serde_json::json!(params.filters),
+        Some(total as i64),
+    )
+    .await;
+    spec.render(ctx, &params, total, rows).await
+}
+
+/// The count and the page's records of `params` (for pages that show a list of `spec` with
+/// their own frame, e.g. one record's history).
+pub async fn fetch<S: ListSpec + ?Sized>(
+    spec: &S,
+    ctx: &Ctx,
+    params: &ListParams,
+) -> WebResult<(u64, Vec<<S::Entity as sea_orm::EntityTrait>::Model>)> {
+    let db = &ctx.services().db;
+    let select = filtered(spec, &ctx.actor, hih_db::backend(db), params);
+    Ok(crate::fetch_page(select, params, db).await?)
+}
+
+/// Every record of a list's query, batch by batch, in the list's order.
+pub(crate) struct Batches<E: sea_orm::EntityTrait> {
+    select: sea_orm::Select<E>,
+    offset: u64,
+    done: bool,
+}
+
+impl<E: sea_orm::EntityTrait<Model: Sync>> Batches<E> {
+    /// The batches of the records `params` finds for the caller.
+    pub(crate) fn of<S: ListSpec<Entity = E> + ?Sized>(
+        spec: &S,
+        ctx: &Ctx,
+        params: &ListParams,
+    ) -> Self {
+        let backend = hih_db::backend(&ctx.services().db);
+        Batches {
+            select: filtered(spec, &ctx.actor, backend, params),
+            offset: 0,
+            done: false,
+        }
+    }
+
+    /// The next batch, `None` after the last.
+    pub(crate) async fn next(&mut self, ctx: &Ctx) -> WebResult<Option<Vec<E::Model>>> {
+        if self.done {
+            return Ok(None);
+        }
+        let db = &ctx.services().db;
+        let batch = crate::paging::window(self.select.clone(), self.offset, BATCH, db).await?;
+        self.offset += BATCH;
+        self.done = (batch.len() as u64) < BATCH;
+        Ok((!batch.is_empty()).then_some(batch))
+    }
+}
+
+/// The format of a download named `<stem>csv` or `<stem>xlsx` and the list's part it
+/// belongs to; 404 for other names or a list without that part.
+pub(crate) fn download_of<T>(
+    file: &str,
+    stem: &str,
+    part: Option<T>,
+) -> WebResult<(ExportFormat, T)> {
+    match (
+        ExportFormat::from_file_name(file).filter(|_| file.starts_with(stem)),
+        part,
+    ) {
+        (Some(format), Some(part)) => Ok((format, part)),
+        _ => Err(WebError(AppError::NotFound)),
+    }
+}
+
+/// The export of the current result (`export.csv`, `export.xlsx`): exactly the list's
+/// records, only the columns the role may see, labels instead of codes, access logged.
+async fn export<S: ListSpec>(
+    spec: &S,
+    ctx: &Ctx,
+    query: &[(String, String)],
+    file: &str,
+) -> WebResult {
+    let (format, export) = download_of(file, "export.", spec.export())?;
+    let params = params_of(spec, ctx, query);
+    let header: Vec<String> = spec
+        .export_headers(&ctx.actor)
+        .iter()
+        .map(|k| ctx.t(k))
+        .collect();
+    let mut out = ExportWriter::new(format, &ctx.t(export.sheet_key), &header)?;
+    let mut batches = Batches::of(spec, ctx, &params);
+    while let Some(batch) = batches.next(ctx).await? {
+        for row in spec.export_rows(ctx, batch).await? {
+            out.push(&row)?;
+        }
+    }
+    out.respond(
+        ctx,
+        export.file,
+        S::INFO.entity,
+        serde_json::json!({ "file": file, "filter": params.filters }),
+    )
+    .await
+}
