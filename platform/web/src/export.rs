@@ -7,8 +7,8 @@
 //!
 //! CSV files start with a UTF-8 byte order mark ([`BOM`]), without which German Excel reads a
 //! double-clicked file as Windows-1252 and garbles umlauts; the setting `export.csv_bom` turns
-//! it off. Requests carry the setting in a task-local scope (set by the request pipeline, see
-//! [`with_csv_bom`]); code outside a request (partner files written by a job) passes it to
+//! it off. A request's export reads it from the request's settings ([`ExportWriter::new`]);
+//! code outside a request (partner files written by a job) passes it to
 //! [`ExportWriter::with_bom`].
 
 use poem::Response;
@@ -19,23 +19,6 @@ use hih_kernel::AppError;
 
 /// The UTF-8 byte order mark that starts CSV files unless `export.csv_bom` is off.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
-
-tokio::task_local! {
-    /// `export.csv_bom` of the request being served.
-    static CSV_BOM: bool;
-}
-
-/// Runs `work` (a request) with the `export.csv_bom` setting in scope for every CSV written in
-/// it.
-pub async fn with_csv_bom<F: std::future::Future>(on: bool, work: F) -> F::Output {
-    CSV_BOM.scope(on, work).await
-}
-
-/// Whether CSV files written now start with a [`BOM`]: the setting of the request in scope, on
-/// outside any (the default of `export.csv_bom`).
-pub fn csv_bom() -> bool {
-    CSV_BOM.try_with(|on| *on).unwrap_or(true)
-}
 
 /// A cell value.
 #[derive(Debug, Clone)]
@@ -146,14 +129,16 @@ enum Sink {
 const XLSX_COLUMN_WIDTH: f64 = 24.0;
 
 impl ExportWriter {
-    /// Starts an export with its header row; `sheet_name` names the XLSX worksheet. A CSV
-    /// starts with a [`BOM`] as the request's `export.csv_bom` says ([`csv_bom`]).
+    /// Starts an export of a request with its header row; `sheet_name` names the XLSX
+    /// worksheet. A CSV starts with a [`BOM`] as the setting `export.csv_bom` says.
     pub fn new(
+        ctx: &crate::Ctx,
         format: ExportFormat,
         sheet_name: &str,
         header: &[String],
     ) -> Result<Self, AppError> {
-        Self::with_bom(format, sheet_name, header, csv_bom())
+        let bom = ctx.services().settings.export.csv_bom;
+        Self::with_bom(format, sheet_name, header, bom)
     }
 
     /// Like [`ExportWriter::new`], with the `export.csv_bom` setting given (`bom`; files
@@ -310,17 +295,19 @@ fn whole_file(
     sheet_name: &str,
     header: &[String],
     rows: &[Vec<Cell>],
+    bom: bool,
 ) -> Result<Vec<u8>, AppError> {
-    let mut w = ExportWriter::new(format, sheet_name, header)?;
+    let mut w = ExportWriter::with_bom(format, sheet_name, header, bom)?;
     for row in rows {
         w.push(row)?;
     }
     w.finish()
 }
 
-/// CSV bytes with a header row.
-pub fn csv_bytes(header: &[String], rows: &[Vec<Cell>]) -> Result<Vec<u8>, AppError> {
-    whole_file(ExportFormat::Csv, "", header, rows)
+/// CSV bytes with a header row, starting with a [`BOM`] if `bom` (the setting
+/// `export.csv_bom`).
+pub fn csv_bytes(header: &[String], rows: &[Vec<Cell>], bom: bool) -> Result<Vec<u8>, AppError> {
+    whole_file(ExportFormat::Csv, "", header, rows, bom)
 }
 
 /// XLSX bytes with a bold, frozen header row and an autofilter.
@@ -329,7 +316,7 @@ pub fn xlsx_bytes(
     header: &[String],
     rows: &[Vec<Cell>],
 ) -> Result<Vec<u8>, AppError> {
-    whole_file(ExportFormat::Xlsx, sheet_name, header, rows)
+    whole_file(ExportFormat::Xlsx, sheet_name, header, rows, false)
 }
 
 /// A download response.
@@ -370,6 +357,7 @@ mod tests {
                 Cell::Text("Müller, Jörg".into()),
                 Cell::Text("sagt \"Hallo\"".into()),
             ]],
+            true,
         )
         .unwrap();
         let text = String::from_utf8(bytes).unwrap();
@@ -384,6 +372,7 @@ mod tests {
         let bytes = csv_bytes(
             &["=Kopf".into(), "Zahl".into()],
             &[vec![Cell::Text("a;=1+1".into()), Cell::Number(3.0)]],
+            true,
         )
         .unwrap();
         let text = String::from_utf8(bytes).unwrap();
@@ -403,23 +392,20 @@ mod tests {
         }
     }
 
-    #[tokio::test]
-    async fn csv_starts_with_a_bom_unless_the_setting_is_off() {
+    #[test]
+    fn csv_starts_with_a_bom_unless_the_setting_is_off() {
         let header = ["Name".to_string()];
-        let write = || {
-            let mut w = ExportWriter::new(ExportFormat::Csv, "", &header).unwrap();
+        let write = |bom: bool| {
+            let mut w = ExportWriter::with_bom(ExportFormat::Csv, "", &header, bom).unwrap();
             w.push(&[Cell::Text("Jörg".into())]).unwrap();
             w.finish().unwrap()
         };
-        assert_eq!(write(), b"\xEF\xBB\xBFName\r\nJ\xC3\xB6rg\r\n");
-        assert_eq!(with_csv_bom(true, async { write() }).await[..3], *BOM);
-        assert_eq!(
-            with_csv_bom(false, async { write() }).await,
-            b"Name\r\nJ\xC3\xB6rg\r\n"
-        );
+        assert_eq!(write(true), b"\xEF\xBB\xBFName\r\nJ\xC3\xB6rg\r\n");
+        assert_eq!(write(true)[..3], *BOM);
+        assert_eq!(write(false), b"Name\r\nJ\xC3\xB6rg\r\n");
         let off = ExportWriter::with_bom(ExportFormat::Csv, "", &header, false).unwrap();
         assert_eq!(off.finish().unwrap(), b"Name\r\n");
-        let xlsx = with_csv_bom(true, async { xlsx_bytes("Liste", &header, &[]).unwrap() }).await;
+        let xlsx = xlsx_bytes("Liste", &header, &[]).unwrap();
         assert_eq!(&xlsx[..2], b"PK");
     }
 

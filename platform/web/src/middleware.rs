@@ -530,8 +530,7 @@ pub(crate) fn wrap(ep: BoxEndpoint<'static>, state: AppState) -> BoxEndpoint<'st
             if let Some(m) = &metrics {
                 req.extensions_mut().insert(m.clone());
             }
-            let bom = state.services.settings.export.csv_bom;
-            let result = crate::export::with_csv_bom(bom, pipeline(ep, req, state)).await;
+            let result = pipeline(ep, req, state).await;
             if let Some(m) = &metrics {
                 let status = match &result {
                     Ok(resp) => resp.status(),

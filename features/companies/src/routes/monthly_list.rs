@@ -218,7 +218,11 @@ pub async fn export(
         })
         .collect();
     let resp = match file.as_str() {
-        "export.csv" => download(csv_bytes(&header, &data)?, "monatszahlen.csv", CSV),
+        "export.csv" => download(
+            csv_bytes(&header, &data, ctx.services().settings.export.csv_bom)?,
+            "monatszahlen.csv",
+            CSV,
+        ),
         "export.xlsx" => download(
             xlsx_bytes(&ctx.t("companies-monthly-sheet"), &header, &data)?,
             "monatszahlen.xlsx",

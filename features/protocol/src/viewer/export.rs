@@ -36,7 +36,7 @@ impl LogExport {
             return Err(WebError(AppError::NotFound));
         };
         let header: Vec<String> = self.headers.iter().map(|k| ctx.t(k)).collect();
-        let mut out = ExportWriter::new(format, &ctx.t(self.sheet_key), &header)?;
+        let mut out = ExportWriter::new(ctx, format, &ctx.t(self.sheet_key), &header)?;
         let mut rows = select.stream(&ctx.services().db).await?;
         while let Some(e) = rows.try_next().await? {
             out.push(&row(e))?;

@@ -158,7 +158,7 @@ pub async fn export(ctx: Ctx, Path(file): Path<String>, Query(q): Query<CrossQue
         &ctx.t("reports-xtab-total"),
         &table,
     );
-    let mut out = ExportWriter::new(format, &ctx.t("reports-xtab-sheet"), &header)?;
+    let mut out = ExportWriter::new(&ctx, format, &ctx.t("reports-xtab-sheet"), &header)?;
     for row in &rows {
         out.push(row)?;
     }

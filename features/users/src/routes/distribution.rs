@@ -126,7 +126,11 @@ pub async fn download_file(ctx: Ctx, Path(file): Path<String>) -> WebResult {
         .collect();
     let count = rows.len() as i64;
     let resp = match file.as_str() {
-        "verteiler.csv" => download(csv_bytes(&header, &rows)?, "verteiler.csv", CSV),
+        "verteiler.csv" => download(
+            csv_bytes(&header, &rows, ctx.services().settings.export.csv_bom)?,
+            "verteiler.csv",
+            CSV,
+        ),
         "verteiler.xlsx" => download(
             xlsx_bytes(&ctx.t("users-distribution-sheet"), &header, &rows)?,
             "verteiler.xlsx",

@@ -149,7 +149,7 @@ pub(crate) async fn file<S: ListSpec>(
     .iter()
     .map(|k| ctx.t(k))
     .collect();
-    let mut out = ExportWriter::new(format, &ctx.t(d.sheet_key), &header)?;
+    let mut out = ExportWriter::new(ctx, format, &ctx.t(d.sheet_key), &header)?;
     for r in list {
         let salutation = if r.salutation_key.is_empty() {
             String::new()

@@ -195,7 +195,7 @@ async fn export<S: ListSpec>(
         .iter()
         .map(|k| ctx.t(k))
         .collect();
-    let mut out = ExportWriter::new(format, &ctx.t(export.sheet_key), &header)?;
+    let mut out = ExportWriter::new(ctx, format, &ctx.t(export.sheet_key), &header)?;
     let mut batches = Batches::of(spec, ctx, &params);
     while let Some(batch) = batches.next(ctx).await? {
         for row in spec.export_rows(ctx, batch).await? {
