@@ -134,4 +134,57 @@ mod tests {
         );
         assert_eq!(date_de(Value::from("2026-02-03")), "03.02.2026");
     }
+
+    /// Renders one field of the platform's form macros with a hint and two errors.
+    fn field_with_errors(macro_call: &str) -> String {
+        let catalog = Catalog::new(
+            crate::app::platform_texts()
+                .into_iter()
+                .map(|(feature, locale, text)| (feature, locale, text.to_string())),
+        )
+        .expect("platform texts parse");
+        let page =
+            format!("{{% import \"platform/forms.html\" as forms %}}{{{{ forms.{macro_call} }}}}");
+        let page: &'static str = Box::leak(page.into_boxed_str());
+        let templates = Templates::new(
+            &[
+                (
+                    "platform/forms.html".to_string(),
+                    include_str!("../templates/forms.html"),
+                ),
+                ("page.html".to_string(), page),
+            ],
+            Arc::new(catalog),
+        )
+        .expect("templates compile");
+        let errors = minijinja::context! {
+            by_field => minijinja::context! { phone => vec!["a", "b"] },
+            summary => Vec::<String>::new(),
+            any => true,
+        };
+        templates
+            .render("page.html", minijinja::context! { errors => errors })
+            .expect("renders")
+    }
+
+    #[test]
+    fn errors_are_linked_to_their_field() {
+        for call in [
+            "input(\"phone\", \"form-any\", hint_key=\"form-any\", errors=errors)",
+            "textarea(\"phone\", \"form-any\", hint_key=\"form-any\", errors=errors)",
+            "select(\"phone\", \"form-any\", [], hint_key=\"form-any\", errors=errors)",
+        ] {
+            let html = field_with_errors(call);
+            assert!(
+                html.contains(r#"aria-describedby="phone-hint phone-error-1 phone-error-2""#),
+                "{call}: {html}"
+            );
+            assert!(html.contains(r#"id="phone-error-2""#), "{call}: {html}");
+        }
+        let html = field_with_errors("input(\"phone\", \"form-any\", errors=errors)");
+        assert!(
+            html.contains(r#"aria-describedby="phone-error-1 phone-error-2""#),
+            "{html}"
+        );
+    }
 }
