@@ -13,6 +13,7 @@ mod jobs;
 mod lint;
 mod lists;
 mod matrix;
+mod pwa;
 mod search;
 mod security;
 mod shutdown;

@@ -166,3 +166,9 @@ app-cli-restore-chain-intact = { $n ->
    *[other] Audit-Kette nach der Wiederherstellung geprüft: intakt, { $n } Einträge.
 }
 app-cli-restore-failed = Nicht wiederhergestellt: { $error }
+
+## Installable web app (R-OPR-6)
+pwa-description = Projektdatenbank von „Hand in Hand for International Talents“: Unternehmen, Bewerberinnen und Bewerber, Kontakte und Vermittlungen.
+pwa-offline-title = Keine Verbindung
+pwa-offline-text = Diese Seite kann gerade nicht geladen werden, weil keine Verbindung zum Server besteht. Daten werden ohne Verbindung weder angezeigt noch auf diesem Gerät gespeichert. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.
+pwa-offline-retry = Erneut versuchen

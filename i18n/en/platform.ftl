@@ -166,3 +166,9 @@ app-cli-restore-chain-intact = { $n ->
    *[other] Audit chain checked after the restore: intact, { $n } entries.
 }
 app-cli-restore-failed = Not restored: { $error }
+
+## Installable web app (R-OPR-6)
+pwa-description = Project database of "Hand in Hand for International Talents": companies, applicants, contacts and placements.
+pwa-offline-title = No connection
+pwa-offline-text = This page cannot be loaded right now because there is no connection to the server. Without a connection, data is neither shown nor stored on this device. Please check your internet connection and try again.
+pwa-offline-retry = Try again

@@ -1,26 +1,54 @@
-//! Embeds KERN UX's stylesheet from `assets/node_modules` (installed by `ops/setup`, never
-//! vendored into git). Without it the build still works with our own stylesheet only and
-//! says so.
+//! Embeds KERN UX's stylesheet and the Fira Sans faces KERN is designed for from
+//! `assets/node_modules` (installed by `ops/setup`, never vendored into git). Without them the
+//! build still works with our own stylesheet and the system fonts only, and says so.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// The package's `dist` folder.
+const DIST: &str = "assets/node_modules/@kern-ux/native/dist";
+
+/// The Fira Sans faces the KERN stylesheet uses (regular, italic, medium, semi-bold, bold).
+pub const FONTS: [&str; 5] = [
+    "FiraSans-Regular.woff2",
+    "FiraSans-Italic.woff2",
+    "FiraSans-Medium.woff2",
+    "FiraSans-SemiBold.woff2",
+    "FiraSans-Bold.woff2",
+];
 
 fn main() {
-    let src = Path::new("assets/node_modules/@kern-ux/native/dist/kern.min.css");
-    println!("cargo:rerun-if-changed={}", src.display());
     println!("cargo:rerun-if-changed=assets/package.json");
-    let out = std::env::var("OUT_DIR").map(std::path::PathBuf::from);
-    let Ok(out) = out else { return };
-    let target = out.join("kern.min.css");
-    let css = match std::fs::read(src) {
+    let Ok(out) = std::env::var("OUT_DIR").map(PathBuf::from) else {
+        return;
+    };
+    copy(
+        &Path::new(DIST).join("kern.min.css"),
+        &out.join("kern.min.css"),
+        b"/* KERN UX not installed: run ops/setup */",
+    );
+    for font in FONTS {
+        copy(
+            &Path::new(DIST).join("fonts/fira-sans").join(font),
+            &out.join(font),
+            b"",
+        );
+    }
+}
+
+/// Copies `src` to `target`, or writes `fallback` (with a warning) when `src` is missing.
+fn copy(src: &Path, target: &Path, fallback: &[u8]) {
+    println!("cargo:rerun-if-changed={}", src.display());
+    let bytes = match std::fs::read(src) {
         Ok(bytes) => bytes,
         Err(_) => {
             println!(
-                "cargo:warning=KERN UX not installed (run ops/setup): building with the base stylesheet only"
+                "cargo:warning=KERN UX not installed (run ops/setup): {} not embedded",
+                src.display()
             );
-            b"/* KERN UX not installed: run ops/setup */".to_vec()
+            fallback.to_vec()
         }
     };
-    if let Err(e) = std::fs::write(&target, css) {
+    if let Err(e) = std::fs::write(target, bytes) {
         println!("cargo:warning=could not write {}: {e}", target.display());
     }
 }

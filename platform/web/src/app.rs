@@ -18,7 +18,11 @@ use crate::middleware::{guard, wrap};
 use crate::{AppState, Templates};
 
 /// The platform's own templates (layout, form macros, error page).
-pub const PLATFORM_TEMPLATES: [(&str, &str); 8] = [
+pub const PLATFORM_TEMPLATES: [(&str, &str); 9] = [
+    (
+        "platform/offline.html",
+        include_str!("../templates/offline.html"),
+    ),
     (
         "platform/distribution.html",
         include_str!("../templates/distribution.html"),
@@ -146,7 +150,10 @@ pub fn build_app(
         .at("/healthz", get(healthz))
         .at("/readyz", get(readyz))
         .at("/sprache", post(switch_language))
-        .at(crate::legal::PATH, get(crate::legal::page));
+        .at(crate::legal::PATH, get(crate::legal::page))
+        .at(crate::pwa::MANIFEST, get(crate::pwa::manifest))
+        .at(crate::pwa::WORKER, get(crate::pwa::worker))
+        .at(crate::pwa::OFFLINE, get(crate::pwa::offline));
     for spec in std::mem::take(&mut registry.routes) {
         route = route.at(spec.path, guard(spec.endpoint, spec.access));
     }

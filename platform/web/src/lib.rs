@@ -16,6 +16,7 @@ pub mod list;
 mod middleware;
 mod notifications;
 pub mod paging;
+pub mod pwa;
 pub use middleware::{RequestMeta, RequestMetrics, UNMATCHED_ROUTE, mask_path};
 mod ratelimit;
 mod session;

@@ -311,7 +311,11 @@ async fn log_server_error(
 }
 
 fn is_public_infra(path: &str) -> bool {
-    path.starts_with("/static/") || path == "/healthz" || path == "/readyz"
+    path.starts_with("/static/")
+        || path == "/healthz"
+        || path == "/readyz"
+        || path == crate::pwa::MANIFEST
+        || path == crate::pwa::WORKER
 }
 
 async fn pipeline(
