@@ -10,6 +10,7 @@ mod findings;
 mod flows;
 mod headers;
 mod jobs;
+mod legal;
 mod lint;
 mod lists;
 mod matrix;

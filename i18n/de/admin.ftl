@@ -51,3 +51,29 @@ admin-outbox-status-failed = Versand fehlgeschlagen
 admin-outbox-empty = Keine E-Mails vorhanden.
 admin-outbox-mail-title = E-Mail
 admin-outbox-back = Zurück zum Postausgang
+
+## "Barriere melden" (feedback of the accessibility statement)
+admin-feedback-title = Barriere melden
+admin-feedback-intro = Beschreiben Sie bitte, wo Sie auf eine Barriere gestoßen sind oder welche Information Sie in barrierefreier Form benötigen. Ein Konto ist nicht nötig. Ihre Nachricht geht an die Administration der Anwendung.
+admin-feedback-field-message = Ihre Nachricht
+admin-feedback-hint-message = Was ist passiert, und was haben Sie erwartet?
+admin-feedback-field-place = Seite oder Stelle (optional)
+admin-feedback-hint-place = Zum Beispiel die Adresse der Seite oder den Namen des Formulars.
+admin-feedback-field-email = E-Mail-Adresse für eine Antwort (optional)
+admin-feedback-hint-email = Nur wenn Sie eine Antwort wünschen.
+admin-feedback-send = Nachricht senden
+admin-feedback-back = Zurück zur Erklärung zur Barrierefreiheit
+admin-feedback-error-message = Bitte beschreiben Sie die Barriere.
+admin-feedback-error-email = Bitte geben Sie eine gültige E-Mail-Adresse an (z. B. name@beispiel.de) oder lassen Sie das Feld leer.
+admin-feedback-done-title = Vielen Dank für Ihre Nachricht
+admin-feedback-done-text = Ihre Nachricht ist bei der Administration angekommen. Wenn Sie eine E-Mail-Adresse angegeben haben, antworten wir Ihnen in der Regel innerhalb von zwei Wochen.
+admin-feedback-notice = Neue Meldung zur Barrierefreiheit: „{ $message }“
+admin-feedback-mail-subject = Meldung zur Barrierefreiheit
+admin-feedback-mail-body =
+    Über das Formular „Barriere melden“ ist eine Meldung eingegangen.
+
+    Nachricht: { $message }
+    Seite oder Stelle: { $place }
+    E-Mail-Adresse für eine Antwort: { $email }
+
+    Bitte antworten Sie innerhalb von zwei Wochen (BITV 2.0 § 7).

@@ -51,3 +51,29 @@ admin-outbox-status-failed = Sending failed
 admin-outbox-empty = No e-mails.
 admin-outbox-mail-title = E-mail
 admin-outbox-back = Back to the outbox
+
+## "Report a barrier" (feedback of the accessibility statement)
+admin-feedback-title = Report a barrier
+admin-feedback-intro = Please describe where you came across a barrier or which information you need in an accessible form. No account is needed. Your message goes to the application's administrators.
+admin-feedback-field-message = Your message
+admin-feedback-hint-message = What happened, and what did you expect?
+admin-feedback-field-place = Page or place (optional)
+admin-feedback-hint-place = For example the page's address or the name of the form.
+admin-feedback-field-email = E-mail address for a reply (optional)
+admin-feedback-hint-email = Only if you would like a reply.
+admin-feedback-send = Send message
+admin-feedback-back = Back to the accessibility statement
+admin-feedback-error-message = Please describe the barrier.
+admin-feedback-error-email = Please enter a valid e-mail address (e.g. name@example.org) or leave the field empty.
+admin-feedback-done-title = Thank you for your message
+admin-feedback-done-text = Your message has reached the administrators. If you gave an e-mail address, we usually reply within two weeks.
+admin-feedback-notice = New accessibility report: "{ $message }"
+admin-feedback-mail-subject = Accessibility report
+admin-feedback-mail-body =
+    A report came in through the form "Report a barrier".
+
+    Message: { $message }
+    Page or place: { $place }
+    E-mail address for a reply: { $email }
+
+    Please reply within two weeks (BITV 2.0 section 7).

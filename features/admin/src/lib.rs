@@ -1,6 +1,8 @@
 //! Admin feature: edit every UI text at run time (search by key or text, edit with preview and
-//! confirmation, revert to default; effective at once, audited) and read the mail outbox.
+//! confirmation, revert to default; effective at once, audited), read the mail outbox, and
+//! receive the public "Barriere melden" reports of the accessibility statement ([`feedback`]).
 
+mod feedback;
 mod outbox;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -46,7 +48,9 @@ impl Feature for AdminFeature {
                 "text_review.html",
                 "text_revert.html",
                 "outbox.html",
-                "outbox_mail.html"
+                "outbox_mail.html",
+                "feedback.html",
+                "feedback_done.html"
             ]
         );
         r.permission(EDIT_TEXTS);
@@ -63,6 +67,16 @@ impl Feature for AdminFeature {
         let outbox = Access::Permission(READ_OUTBOX);
         r.route("/admin/postausgang", outbox, get(outbox::list).boxed());
         r.route("/admin/postausgang/:id", outbox, get(outbox::show).boxed());
+        r.route(
+            feedback::PATH,
+            Access::Public,
+            get(feedback::show).post(feedback::submit).boxed(),
+        );
+        r.route(
+            feedback::DONE_PATH,
+            Access::Public,
+            get(feedback::done).boxed(),
+        );
         r.menu("admin-nav-texts", "/admin/texte", Some(EDIT_TEXTS), 900);
         r.menu(
             "admin-nav-outbox",

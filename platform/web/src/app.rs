@@ -18,7 +18,23 @@ use crate::middleware::{guard, wrap};
 use crate::{AppState, Templates};
 
 /// The platform's own templates (layout, form macros, error page).
-pub const PLATFORM_TEMPLATES: [(&str, &str); 9] = [
+pub const PLATFORM_TEMPLATES: [(&str, &str); 13] = [
+    (
+        "platform/legal_parts.html",
+        include_str!("../templates/legal_parts.html"),
+    ),
+    (
+        "platform/legal_accessibility.html",
+        include_str!("../templates/legal_accessibility.html"),
+    ),
+    (
+        "platform/legal_imprint.html",
+        include_str!("../templates/legal_imprint.html"),
+    ),
+    (
+        "platform/legal_privacy.html",
+        include_str!("../templates/legal_privacy.html"),
+    ),
     (
         "platform/offline.html",
         include_str!("../templates/offline.html"),
@@ -150,10 +166,12 @@ pub fn build_app(
         .at("/healthz", get(healthz))
         .at("/readyz", get(readyz))
         .at("/sprache", post(switch_language))
-        .at(crate::legal::PATH, get(crate::legal::page))
         .at(crate::pwa::MANIFEST, get(crate::pwa::manifest))
         .at(crate::pwa::WORKER, get(crate::pwa::worker))
         .at(crate::pwa::OFFLINE, get(crate::pwa::offline));
+    for page in crate::legal::PAGES {
+        route = route.at(page.path, get(crate::legal::page).data(page));
+    }
     for spec in std::mem::take(&mut registry.routes) {
         route = route.at(spec.path, guard(spec.endpoint, spec.access));
     }

@@ -11,7 +11,7 @@ mod ctx;
 pub mod draft;
 pub mod export;
 pub mod flow;
-mod legal;
+pub mod legal;
 pub mod list;
 mod middleware;
 mod notifications;

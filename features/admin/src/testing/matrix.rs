@@ -1,8 +1,9 @@
-//! Matrix rows of the admin feature: the UI-text editor and the mail outbox, admins only.
+//! Matrix rows of the admin feature: the UI-text editor and the mail outbox, admins only; the
+//! public "Barriere melden" form.
 
 use hih_kernel::Role;
 use hih_testkit::TestApp;
-use hih_testkit::matrix::{Expect::*, Row, admin_only, flow, row};
+use hih_testkit::matrix::{Expect::*, Row, admin_only, everyone, flow, row};
 
 /// One mail in the outbox (a password-reset request), so its detail page exists; its id.
 async fn mail(app: &TestApp) -> i64 {
@@ -19,6 +20,17 @@ async fn mail(app: &TestApp) -> i64 {
 pub async fn rows(app: &TestApp) -> Vec<Row> {
     let mail = format!("/admin/postausgang/{}", mail(app).await);
     hih_testkit::rows![
+        // "Barriere melden" of the accessibility statement: public, like the statement.
+        everyone(
+            "/barrierefreiheit/rueckmeldung",
+            "/barrierefreiheit/rueckmeldung",
+            Ok
+        ),
+        everyone(
+            "/barrierefreiheit/rueckmeldung/danke",
+            "/barrierefreiheit/rueckmeldung/danke",
+            Ok
+        ),
         row("/admin/texte", "/admin/texte", Login, admin_only(Ok)),
         row(
             "/admin/texte/bearbeiten?locale=de&key=home-title",
