@@ -17,6 +17,7 @@ mod matrix;
 mod pwa;
 mod search;
 mod security;
+mod session_timeout;
 mod shutdown;
 mod texts;
 

@@ -172,3 +172,7 @@ pwa-description = Projektdatenbank von „Hand in Hand for International Talents
 pwa-offline-title = Keine Verbindung
 pwa-offline-text = Diese Seite kann gerade nicht geladen werden, weil keine Verbindung zum Server besteht. Daten werden ohne Verbindung weder angezeigt noch auf diesem Gerät gespeichert. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.
 pwa-offline-retry = Erneut versuchen
+
+## Session timeout (WCAG 2.2.1)
+layout-session-ends = Sitzung aktiv bis { $time } Uhr
+layout-session-expired = Ihre Sitzung ist abgelaufen, weil Sie längere Zeit nichts getan haben. Bitte melden Sie sich erneut an. Eingaben, die Sie schon abgeschickt hatten, finden Sie danach im Formular wieder.

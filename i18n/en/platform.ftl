@@ -172,3 +172,7 @@ pwa-description = Project database of "Hand in Hand for International Talents": 
 pwa-offline-title = No connection
 pwa-offline-text = This page cannot be loaded right now because there is no connection to the server. Without a connection, data is neither shown nor stored on this device. Please check your internet connection and try again.
 pwa-offline-retry = Try again
+
+## Session timeout (WCAG 2.2.1)
+layout-session-ends = Session active until { $time }
+layout-session-expired = Your session has expired because you were inactive for a while. Please sign in again. Input you had already sent will be back in the form afterwards.

@@ -324,6 +324,7 @@ pub(crate) fn base_context(
         Locale::En => "de",
     };
     // R-OPR-4: the configured product name, else the (editable) text `app-name`.
+    let user_signed_in = user.is_some();
     let brand_name = state
         .branding
         .product_name
@@ -342,5 +343,7 @@ pub(crate) fn base_context(
         path => path,
         // The bell (R-NOT-1): the unread count of a logged-in user, `None` hides it.
         unread => unread,
+        // When the session ends without activity (WCAG 2.2.1), for logged-in users.
+        session_ends => user_signed_in.then(|| session.ends_at().map(crate::iso)).flatten(),
     }
 }

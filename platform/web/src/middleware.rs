@@ -310,6 +310,19 @@ async fn log_server_error(
     }
 }
 
+/// The local path (with query) of the page a request came from, if the `Referer` names this
+/// application's own origin-relative page.
+fn referer_path(req: &Request) -> Option<String> {
+    let referer = req.headers().get(header::REFERER)?.to_str().ok()?;
+    let uri: poem::http::Uri = referer.parse().ok()?;
+    let host = req.headers().get(header::HOST)?.to_str().ok()?;
+    if uri.authority().map(|a| a.as_str()) != Some(host) {
+        return None;
+    }
+    let path = uri.path_and_query()?.as_str().to_string();
+    (hih_kernel::is_local_path(&path) && !path.starts_with("/login")).then_some(path)
+}
+
 fn is_public_infra(path: &str) -> bool {
     path.starts_with("/static/")
         || path == "/healthz"
@@ -383,6 +396,19 @@ async fn pipeline(
             req.extensions_mut().insert(actor.clone());
             let unsafe_method =
                 !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+            if unsafe_method && session.expired() {
+                // A form sent after the session timed out: to the login page with the notice,
+                // and back to the page the form was on afterwards (its drafts are kept).
+                if let Some(back) = referer_path(&req) {
+                    session.set("_next", &back);
+                }
+                let mut resp = redirect("/login");
+                if let Ok(Some(cookie)) = session.persist(&state.services.db).await {
+                    set_cookie(&mut resp, &state, cookie.as_deref());
+                }
+                security_headers(&mut resp, &state, false);
+                return Ok(resp);
+            }
             let csrf = if unsafe_method {
                 check_csrf(&mut req, &session).await
             } else {

@@ -61,7 +61,23 @@ struct State {
     cookie_cleared: bool,
     now: DateTime<Utc>,
     absolute: Duration,
+    idle: Duration,
+    /// Whether the cookie named a logged-in session that had expired (this request's new
+    /// anonymous session carries its drafts until the same user logs in again).
+    expired: bool,
 }
+
+/// The session-data keys that survive an expired session: the form drafts and their pending
+/// errors ([`crate::draft`]), and the language.
+fn is_carried_over(key: &str) -> bool {
+    key.starts_with("_draft:") || key.starts_with("_draft_errors:")
+}
+
+/// The session-data key naming the user whose expired session the drafts came from.
+const EXPIRED_USER: &str = "_expired_user";
+
+/// The text key of the notice on the login page after a session expired.
+pub const EXPIRED_NOTICE: &str = "layout-session-expired";
 
 /// The request's session handle (cheap clone; all clones share the state).
 #[derive(Clone)]
@@ -73,6 +89,9 @@ impl Session {
     }
 
     /// Loads the session for a cookie token; expired sessions are deleted and treated as absent.
+    /// When the expired session was a user's, the new anonymous session says so on the next
+    /// page (the login page) and keeps that session's form drafts and language for the same
+    /// user's next login (WCAG 2.2.1: nothing typed and confirmed is lost to the timeout).
     pub async fn load<C: ConnectionTrait>(
         db: &C,
         token: Option<&str>,
@@ -83,18 +102,20 @@ impl Session {
         let absolute = Duration::hours(settings.security.session_absolute_hours);
         let mut row = None;
         let mut delete_hash = None;
+        let mut expired = None;
         if let Some(token) = token {
             let hash = token_hash(token);
             if let Some(r) = session::Entity::find_by_id(hash.clone()).one(db).await? {
                 if r.expires_at <= now || r.last_seen_at + idle <= now {
                     delete_hash = Some(hash);
+                    expired = r.user_id.is_some().then_some(r);
                 } else {
                     row = Some(r);
                 }
             }
         }
         let cookie_cleared = token.is_some() && row.is_none();
-        Ok(Session(Arc::new(Mutex::new(State {
+        let session = Session(Arc::new(Mutex::new(State {
             row,
             new_token: None,
             delete_hash,
@@ -102,7 +123,42 @@ impl Session {
             cookie_cleared,
             now,
             absolute,
-        }))))
+            idle,
+            expired: expired.is_some(),
+        })));
+        if let Some(old) = expired {
+            session.carry_over(&old);
+        }
+        Ok(session)
+    }
+
+    /// Starts the anonymous session that follows an expired one of a user: its language, its
+    /// drafts, whose they were, and the notice for the login page.
+    fn carry_over(&self, old: &session::Model) {
+        if let Some(locale) = Locale::parse(&old.lang) {
+            self.set_locale(locale);
+        }
+        let data = serde_json::from_str::<Map<String, Value>>(&old.data).unwrap_or_default();
+        for (key, value) in data.iter().filter(|(k, _)| is_carried_over(k)) {
+            self.set(key, value);
+        }
+        self.set(EXPIRED_USER, &old.user_id);
+        self.flash(EXPIRED_NOTICE);
+    }
+
+    /// Whether this request's cookie named a user's session that had expired.
+    pub fn expired(&self) -> bool {
+        self.lock().expired
+    }
+
+    /// When the session ends if the user does nothing more: after the idle time from now, or
+    /// at its absolute end if that comes first. `None` without a session.
+    pub fn ends_at(&self) -> Option<DateTime<Utc>> {
+        let s = self.lock();
+        let idle_end = s.now + s.idle;
+        s.row
+            .as_ref()
+            .map(|r| std::cmp::min(idle_end, r.expires_at))
     }
 
     /// A session without a cookie and without a database row, for answering when the
@@ -116,6 +172,8 @@ impl Session {
             cookie_cleared: false,
             now,
             absolute: Duration::hours(settings.security.session_absolute_hours),
+            idle: Duration::minutes(settings.security.session_idle_minutes),
+            expired: false,
         })))
     }
 
@@ -267,6 +325,7 @@ impl Session {
     /// Moves the session to a new stage for `user_id` under a **new session id** and CSRF
     /// token (defeats session fixation). Wizard data and language survive.
     pub fn elevate(&self, user_id: Option<i64>, stage: SessionStage) {
+        self.keep_drafts_only_for(user_id);
         let mut s = self.lock();
         Self::ensure(&mut s);
         let token = random_token();
@@ -288,6 +347,26 @@ impl Session {
         }
         s.new_token = Some(token);
         s.dirty = true;
+    }
+
+    /// Drafts carried over from an expired session belong to its user only: anyone else
+    /// logging in on the same browser starts without them.
+    fn keep_drafts_only_for(&self, user_id: Option<i64>) {
+        let Some(owner) = self.get::<i64>(EXPIRED_USER) else {
+            return;
+        };
+        if user_id.is_some_and(|id| id != owner) {
+            let data = {
+                let s = self.lock();
+                Self::data(&s)
+            };
+            for key in data.keys().filter(|k| is_carried_over(k)) {
+                self.remove(key);
+            }
+            self.remove(EXPIRED_USER);
+        } else if user_id == Some(owner) {
+            self.remove(EXPIRED_USER);
+        }
     }
 
     /// Ends the session (logout).

@@ -22,6 +22,15 @@ fn locale_of(state: &State) -> Locale {
         .unwrap_or_default()
 }
 
+/// Formats a UTC instant (RFC 3339 text) as `HH:MM` in Europe/Berlin.
+fn time_de(value: Value) -> String {
+    value
+        .as_str()
+        .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
+        .map(|dt| dt.with_timezone(&Berlin).format("%H:%M").to_string())
+        .unwrap_or_default()
+}
+
 /// Formats a UTC instant (RFC 3339 text or chrono value) as `TT.MM.JJJJ` in Europe/Berlin.
 fn date_de(value: Value) -> String {
     let Some(s) = value.as_str() else {
@@ -107,6 +116,7 @@ impl Templates {
         env.add_function("asset", |name: &str| crate::asset_url(name));
         env.add_filter("date_de", date_de);
         env.add_filter("datetime_de", datetime_de);
+        env.add_filter("time_de", time_de);
         Ok(Templates { env: Arc::new(env) })
     }
 
@@ -133,6 +143,7 @@ mod tests {
             "15.01.2026 09:05"
         );
         assert_eq!(date_de(Value::from("2026-02-03")), "03.02.2026");
+        assert_eq!(time_de(Value::from("2026-07-15T08:05:00+00:00")), "10:05");
     }
 
     /// Renders one field of the platform's form macros with a hint and two errors.
