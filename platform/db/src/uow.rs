@@ -24,6 +24,22 @@ pub trait Auditable: Serialize {
     fn audit_id(&self) -> String;
 }
 
+/// Implements [`Auditable`] for the entity module's `Model` whose record id is its `id`
+/// column: `audited_by_id!("user", redacted: ["password_hash"])` names the entity in the audit
+/// log and the fields whose values never enter it.
+#[macro_export]
+macro_rules! audited_by_id {
+    ($entity:literal $(, redacted: [$($field:literal),* $(,)?])? $(,)?) => {
+        impl $crate::Auditable for Model {
+            const ENTITY: &'static str = $entity;
+            $(const REDACTED: &'static [&'static str] = &[$($field),*];)?
+            fn audit_id(&self) -> String {
+                self.id.to_string()
+            }
+        }
+    };
+}
+
 struct Pending {
     entity: String,
     entity_id: String,
