@@ -6,7 +6,9 @@
 use async_trait::async_trait;
 use hih_db::UnitOfWork;
 use hih_kernel::{Access, AppError, FieldErrors, Role};
-use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Rejected, Saved, edited, new_or_edit};
+use hih_web::flow::{
+    Checked, FlowArgs, FlowSpec, FormFlow, PageState, Rejected, Saved, edited, new_or_edit,
+};
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebError, WebResult};
@@ -42,20 +44,13 @@ impl FormFlow for ApplicantFlow {
     type Form = ApplicantForm;
     type Valid = ValidApplicant;
 
-    fn name(&self) -> &'static str {
-        new_or_edit(self.edit, "applicant-new", "applicant-edit")
-    }
-
-    fn path(&self) -> &'static str {
-        new_or_edit(self.edit, "/bewerber/neu", "/bewerber/:id/bearbeiten")
-    }
-
-    fn access(&self) -> Access {
-        Access::Permission(APPLICANTS)
-    }
-
-    fn templates(&self) -> (&'static str, &'static str) {
-        ("applicants/form.html", "applicants/review.html")
+    fn spec(&self) -> FlowSpec {
+        FlowSpec {
+            name: new_or_edit(self.edit, "applicant-new", "applicant-edit"),
+            path: new_or_edit(self.edit, "/bewerber/neu", "/bewerber/:id/bearbeiten"),
+            access: Access::Permission(APPLICANTS),
+            templates: ("applicants/form.html", "applicants/review.html"),
+        }
     }
 
     async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<Self::Record> {

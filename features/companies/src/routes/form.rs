@@ -8,7 +8,9 @@ use async_trait::async_trait;
 use hih_db::UnitOfWork;
 use hih_kernel::Access;
 use hih_reference::lists::label_of;
-use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Rejected, Saved, edited, new_or_edit};
+use hih_web::flow::{
+    Checked, FlowArgs, FlowSpec, FormFlow, PageState, Rejected, Saved, edited, new_or_edit,
+};
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebResult};
@@ -59,20 +61,13 @@ impl FormFlow for CompanyFlow {
     type Form = CompanyForm;
     type Valid = ValidCompany;
 
-    fn name(&self) -> &'static str {
-        new_or_edit(self.edit, "company-new", "company-edit")
-    }
-
-    fn path(&self) -> &'static str {
-        new_or_edit(self.edit, "/unternehmen/neu", "/unternehmen/:id/bearbeiten")
-    }
-
-    fn access(&self) -> Access {
-        Access::Permission(COMPANIES)
-    }
-
-    fn templates(&self) -> (&'static str, &'static str) {
-        ("companies/form.html", "companies/review.html")
+    fn spec(&self) -> FlowSpec {
+        FlowSpec {
+            name: new_or_edit(self.edit, "company-new", "company-edit"),
+            path: new_or_edit(self.edit, "/unternehmen/neu", "/unternehmen/:id/bearbeiten"),
+            access: Access::Permission(COMPANIES),
+            templates: ("companies/form.html", "companies/review.html"),
+        }
     }
 
     async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<Self::Record> {

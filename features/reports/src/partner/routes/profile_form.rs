@@ -8,7 +8,9 @@ use async_trait::async_trait;
 use hih_db::UnitOfWork;
 use hih_kernel::Access;
 use hih_reference::lists::{self, label_of};
-use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Rejected, Saved, new_or_edit};
+use hih_web::flow::{
+    Checked, FlowArgs, FlowSpec, FormFlow, PageState, Rejected, Saved, new_or_edit,
+};
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebResult};
@@ -57,24 +59,17 @@ impl FormFlow for ProfileFlow {
     type Form = ProfileForm;
     type Valid = ValidProfile;
 
-    fn name(&self) -> &'static str {
-        new_or_edit(self.edit, "partner-profile-new", "partner-profile-edit")
-    }
-
-    fn path(&self) -> &'static str {
-        new_or_edit(
-            self.edit,
-            "/partnerexporte/neu",
-            "/partnerexporte/:id/bearbeiten",
-        )
-    }
-
-    fn access(&self) -> Access {
-        Access::Permission(PARTNER_EXPORTS)
-    }
-
-    fn templates(&self) -> (&'static str, &'static str) {
-        ("reports/partner/form.html", "reports/partner/review.html")
+    fn spec(&self) -> FlowSpec {
+        FlowSpec {
+            name: new_or_edit(self.edit, "partner-profile-new", "partner-profile-edit"),
+            path: new_or_edit(
+                self.edit,
+                "/partnerexporte/neu",
+                "/partnerexporte/:id/bearbeiten",
+            ),
+            access: Access::Permission(PARTNER_EXPORTS),
+            templates: ("reports/partner/form.html", "reports/partner/review.html"),
+        }
     }
 
     async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<ProfileRecord> {
