@@ -170,6 +170,32 @@ pub struct PageState<'a, F: FormFlow + ?Sized> {
     pub notice: Option<&'a serde_json::Value>,
 }
 
+impl<F: FormFlow + ?Sized> PageState<'_, F> {
+    /// The notice's value under `key` as a record id (`{"duplicate": 7}` → `Some(7)`).
+    pub fn notice_id(&self, key: &str) -> Option<i64> {
+        self.notice
+            .and_then(|n| n.get(key))
+            .and_then(serde_json::Value::as_i64)
+    }
+}
+
+/// Choices `(code, label)` in the form macros' `(code, "", label)` shape (no hint).
+pub fn select_options(options: &[(String, String)]) -> Vec<(String, String, String)> {
+    options
+        .iter()
+        .map(|(code, label)| (code.clone(), String::new(), label.clone()))
+        .collect()
+}
+
+/// Where a create-or-edit flow of an area leads: the record's page `<area>/<id>` once there is
+/// a record, else the area's start page.
+pub fn record_or_area(area: &str, id: Option<i64>) -> String {
+    match id {
+        Some(id) => format!("{area}/{id}"),
+        None => area.to_string(),
+    }
+}
+
 /// One create or edit flow. Implementations hold no per-request state; one value serves every
 /// request (`register` keeps it in an `Arc`).
 #[async_trait]

@@ -12,7 +12,9 @@ use hih_db::UnitOfWork;
 use hih_db::access::AccessAction;
 use hih_kernel::{Access, AppError};
 use hih_reference::lists::{self, label_of};
-use hih_web::flow::{Checked, FlowArgs, FlowSpec, FormFlow, PageState, Rejected, Saved};
+use hih_web::flow::{
+    Checked, FlowArgs, FlowSpec, FormFlow, PageState, Rejected, Saved, select_options,
+};
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebError, WebResult};
@@ -139,14 +141,9 @@ impl FormFlow for NewEntryFlow {
 async fn entry_page(ctx: &Ctx, f: &EntryForm, own: Value) -> WebResult<Value> {
     let types = lists::options(ctx.services(), "contact_type", ctx.locale).await?;
     let topics = lists::options(ctx.services(), "contact_topic", ctx.locale).await?;
-    let triple = |l: &[(String, String)]| {
-        l.iter()
-            .map(|(c, t)| (c.clone(), String::new(), t.clone()))
-            .collect::<Vec<_>>()
-    };
     Ok(context! {
-        types => Serde(triple(&types)),
-        topics => Serde(triple(&topics)),
+        types => Serde(select_options(&types)),
+        topics => Serde(select_options(&topics)),
         type_label => label_of(&types, &f.contact_type),
         topic_label => label_of(&topics, &f.topic),
         ..own

@@ -9,6 +9,7 @@ use hih_kernel::{Access, AppError};
 use hih_reference::lists::{self, label_of};
 use hih_web::flow::{
     Checked, FlowArgs, FlowSpec, FormFlow, PageState, Rejected, Saved, Step, edited, new_or_edit,
+    select_options,
 };
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
@@ -193,7 +194,7 @@ impl FormFlow for MatchFlow {
             c => Serde(&r.company),
             is_new => r.placement.is_none(),
             statuses => Serde(STATUSES.to_vec()),
-            occupations => Serde(occupations.iter().map(|(c, l)| (c.clone(), String::new(), l.clone())).collect::<Vec<_>>()),
+            occupations => Serde(select_options(&occupations)),
             applicant_code => applicant.as_ref().and_then(|a| a.applicant_id.clone()).unwrap_or_default(),
             // Before the match exists the caller may not see the applicant: the confirmation
             // names the typed ID only; a change shows the (then visible) name.

@@ -9,7 +9,7 @@ use hih_db::UnitOfWork;
 use hih_kernel::Access;
 use hih_reference::lists::{self, label_of};
 use hih_web::flow::{
-    Checked, FlowArgs, FlowSpec, FormFlow, PageState, Rejected, Saved, new_or_edit,
+    Checked, FlowArgs, FlowSpec, FormFlow, PageState, Rejected, Saved, new_or_edit, select_options,
 };
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
@@ -43,14 +43,6 @@ struct FieldOption {
     label_key: &'static str,
     personal: bool,
     checked: bool,
-}
-
-/// Reference options in the form macros' `(code, "", label)` shape.
-fn triples(options: &[(String, String)]) -> Vec<(String, String, String)> {
-    options
-        .iter()
-        .map(|(c, l)| (c.clone(), String::new(), l.clone()))
-        .collect()
 }
 
 #[async_trait]
@@ -179,8 +171,8 @@ impl FormFlow for ProfileFlow {
             is_applicant => subject == Subject::Applicant,
             fields => Serde(fields),
             field_keys => Serde(field_keys),
-            categories => Serde(triples(&categories)),
-            countries => Serde(triples(&countries)),
+            categories => Serde(select_options(&categories)),
+            countries => Serde(select_options(&countries)),
             districts => Serde(district_options),
             statuses => Serde(statuses(subject).to_vec()),
             without_consent => Serde(WITHOUT_CONSENT.to_vec()),
