@@ -4,24 +4,16 @@
 //! restore into the now filled target is refused in German; `hih serve` on the restored data
 //! answers ready.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::path::PathBuf;
 use std::time::Duration;
 
-use hih_db::UnitOfWork;
-use hih_kernel::{Actor, Services};
-use hih_operations::backup::entity as backup_run;
-use hih_testkit::backend_name;
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection, NotSet, Set, Statement};
+use hih_operations::testing::backup::{
+    Target, Writers, counts_in_backup, counts_of, empty_target, is_postgres, table,
+};
+use sea_orm::Database;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::app;
-
-fn is_postgres() -> bool {
-    backend_name() == "postgres"
-}
 
 /// Where an instance keeps its data: the data directory and, on PostgreSQL, the database.
 struct Place {
@@ -30,6 +22,14 @@ struct Place {
 }
 
 impl Place {
+    /// The place of an empty restore target.
+    fn of(target: &Target) -> Self {
+        Place {
+            data_dir: target.data_dir.clone(),
+            url: target.url.clone(),
+        }
+    }
+
     /// `hih` with this place's configuration (nothing inherited from the caller).
     fn hih(&self) -> tokio::process::Command {
         let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_hih"));
@@ -43,191 +43,6 @@ impl Place {
         };
         cmd
     }
-}
-
-/// An empty target: a fresh data directory and, on PostgreSQL, a fresh database (dropped at
-/// the end).
-struct Target {
-    place: Place,
-    _dir: tempfile::TempDir,
-    pg: Option<(String, String)>,
-}
-
-impl Drop for Target {
-    fn drop(&mut self) {
-        let Some((admin, name)) = self.pg.take() else {
-            return;
-        };
-        let _ = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
-            rt.block_on(async move {
-                if let Ok(db) = Database::connect(&admin).await {
-                    let _ = db
-                        .execute_unprepared(&format!(
-                            "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
-                        ))
-                        .await;
-                }
-            });
-        })
-        .join();
-    }
-}
-
-async fn empty_target() -> Target {
-    let dir = tempfile::tempdir().unwrap();
-    let mut place = Place {
-        data_dir: dir.path().join("data"),
-        url: None,
-    };
-    let mut pg = None;
-    if is_postgres() {
-        let admin = std::env::var("HIH_TEST_DATABASE_URL").unwrap();
-        let name = format!(
-            "hih_t_restore_{}",
-            ulid_like(&dir.path().display().to_string())
-        );
-        let db = Database::connect(&admin).await.unwrap();
-        db.execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
-            .await
-            .unwrap();
-        db.close().await.unwrap();
-        let (base, query) = admin.split_once('?').unwrap_or((&admin, ""));
-        let base = &base[..base.rfind('/').unwrap()];
-        place.url = Some(if query.is_empty() {
-            format!("{base}/{name}")
-        } else {
-            format!("{base}/{name}?{query}")
-        });
-        pg = Some((admin, name));
-    }
-    Target {
-        place,
-        _dir: dir,
-        pg,
-    }
-}
-
-/// A database name part from a unique temporary path.
-fn ulid_like(path: &str) -> String {
-    path.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .collect::<String>()
-        .to_lowercase()
-}
-
-/// Rows per table (all tables of the application and of the job queue).
-async fn counts_of(db: &DatabaseConnection) -> BTreeMap<String, i64> {
-    let backend = db.get_database_backend();
-    let tables_sql = if is_postgres() {
-        "SELECT schemaname || '.' || tablename AS name FROM pg_tables \
-         WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1"
-    } else {
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-         ORDER BY 1"
-    };
-    let tables: Vec<String> = db
-        .query_all_raw(Statement::from_string(backend, tables_sql))
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| r.try_get::<String>("", "name").unwrap())
-        .collect();
-    let mut counts = BTreeMap::new();
-    for table in tables {
-        let quoted = table
-            .split('.')
-            .map(|p| format!("\"{p}\""))
-            .collect::<Vec<_>>()
-            .join(".");
-        let row = db
-            .query_one_raw(Statement::from_string(
-                backend,
-                format!("SELECT COUNT(*) AS n FROM {quoted}"),
-            ))
-            .await
-            .unwrap()
-            .unwrap();
-        counts.insert(table, row.try_get::<i64>("", "n").unwrap());
-    }
-    counts
-}
-
-/// Rows per table in the backup file itself: the SQLite copy opened read-only, or the data
-/// sections of the dump as `pg_restore` prints them.
-async fn counts_in_backup(file: &Path) -> BTreeMap<String, i64> {
-    if !is_postgres() {
-        let url = format!("sqlite://{}?mode=ro", file.display());
-        let db = Database::connect(&url).await.unwrap();
-        let counts = counts_of(&db).await;
-        db.close().await.unwrap();
-        return counts;
-    }
-    let out = std::process::Command::new("pg_restore")
-        .args(["--data-only", "--file=-"])
-        .arg(file)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
-    let mut counts = BTreeMap::new();
-    let mut current: Option<(String, i64)> = None;
-    for line in text.lines() {
-        if let Some((table, n)) = current.as_mut() {
-            if line == "\\." {
-                counts.insert(std::mem::take(table), *n);
-                current = None;
-            } else {
-                *n += 1;
-            }
-        } else if let Some(rest) = line.strip_prefix("COPY ") {
-            let table = rest.split(' ').next().unwrap().replace('"', "");
-            current = Some((table, 0));
-        }
-    }
-    counts
-}
-
-/// A row and an audit event in one unit of work, as a writer would.
-async fn write_once(services: &Services, writer: usize, n: u64) {
-    let actor = Actor::system(format!("writer-{writer}"));
-    let mut uow = UnitOfWork::begin(services, &actor).await.unwrap();
-    let now = uow.now();
-    uow.insert(backup_run::ActiveModel {
-        id: NotSet,
-        started_at: Set(now),
-        finished_at: Set(Some(now)),
-        trigger: Set("command".into()),
-        backend: Set("test".into()),
-        path: Set(None),
-        size_bytes: Set(None),
-        sha256: Set(None),
-        outcome: Set("failed".into()),
-        error: Set(Some(format!("writer {writer} #{n}"))),
-        pruned_at: Set(None),
-    })
-    .await
-    .unwrap();
-    uow.event(
-        "writer",
-        &n.to_string(),
-        "write",
-        serde_json::json!({ "n": n }),
-    );
-    uow.commit().await.unwrap();
-}
-
-async fn wait_for(written: &AtomicU64, at_least: u64) {
-    for _ in 0..1000 {
-        if written.load(Ordering::Relaxed) >= at_least {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-    panic!("writers too slow");
 }
 
 /// The status code of `GET path` on `port`, if the server answers.
@@ -251,23 +66,8 @@ async fn the_binary_backs_up_under_writers_restores_and_the_restored_instance_se
         data_dir: PathBuf::from(&settings.data_dir),
         url: is_postgres().then(|| settings.database_url()),
     };
-    let stop = Arc::new(AtomicBool::new(false));
-    let written = Arc::new(AtomicU64::new(0));
-    let writers: Vec<_> = (0..4)
-        .map(|w| {
-            let services = app.services().clone();
-            let (stop, written) = (stop.clone(), written.clone());
-            tokio::spawn(async move {
-                let mut n = 0;
-                while !stop.load(Ordering::Relaxed) {
-                    write_once(&services, w, n).await;
-                    n += 1;
-                    written.fetch_add(1, Ordering::Relaxed);
-                }
-            })
-        })
-        .collect();
-    wait_for(&written, 40).await;
+    let writers = Writers::start(app.services());
+    writers.wait_for(40).await;
 
     let out = tempfile::tempdir().unwrap();
     let backup = source
@@ -278,12 +78,8 @@ async fn the_binary_backs_up_under_writers_restores_and_the_restored_instance_se
         .output()
         .await
         .unwrap();
-    let during = written.load(Ordering::Relaxed);
-    wait_for(&written, during + 20).await;
-    stop.store(true, Ordering::Relaxed);
-    for w in writers {
-        w.await.unwrap();
-    }
+    writers.wait_for(writers.written() + 20).await;
+    writers.stop().await;
     let stdout = String::from_utf8_lossy(&backup.stdout);
     assert!(
         backup.status.success(),
@@ -305,25 +101,15 @@ async fn the_binary_backs_up_under_writers_restores_and_the_restored_instance_se
     assert_eq!(files.len(), 1, "one backup file, no leftovers: {files:?}");
     let file = &files[0];
     let in_backup = counts_in_backup(file).await;
-    let audit = if is_postgres() {
-        "public.audit_log"
-    } else {
-        "audit_log"
-    };
+    let audit = &table("audit_log");
     assert!(
         in_backup[audit] < counts_of(app.db()).await[audit],
         "writes went on after the backup's moment"
     );
 
     let target = empty_target().await;
-    let restored = target
-        .place
-        .hih()
-        .arg("restore")
-        .arg(file)
-        .output()
-        .await
-        .unwrap();
+    let place = Place::of(&target);
+    let restored = place.hih().arg("restore").arg(file).output().await.unwrap();
     let stdout = String::from_utf8_lossy(&restored.stdout);
     assert!(
         restored.status.success(),
@@ -338,11 +124,11 @@ async fn the_binary_backs_up_under_writers_restores_and_the_restored_instance_se
         )),
         "{stdout}"
     );
-    let target_db = match &target.place.url {
+    let target_db = match &place.url {
         Some(url) => Database::connect(url).await.unwrap(),
         None => Database::connect(format!(
             "sqlite://{}?mode=ro",
-            target.place.data_dir.join("hih.db").display()
+            place.data_dir.join("hih.db").display()
         ))
         .await
         .unwrap(),
@@ -354,14 +140,7 @@ async fn the_binary_backs_up_under_writers_restores_and_the_restored_instance_se
     );
     target_db.close().await.unwrap();
 
-    let again = target
-        .place
-        .hih()
-        .arg("restore")
-        .arg(file)
-        .output()
-        .await
-        .unwrap();
+    let again = place.hih().arg("restore").arg(file).output().await.unwrap();
     assert_eq!(again.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&again.stderr);
     assert!(
@@ -373,8 +152,7 @@ async fn the_binary_backs_up_under_writers_restores_and_the_restored_instance_se
         let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         probe.local_addr().unwrap().port()
     };
-    let mut serve = target
-        .place
+    let mut serve = place
         .hih()
         .arg("serve")
         .arg("--bind")

@@ -469,9 +469,8 @@ async fn f10_text_fields_have_limits_and_refuse_control_characters() {
 
     // NUL in a form body or a search: a clear refusal, never a 500, nothing written.
     let audit = app.count("audit_log").await.unwrap();
-    admin.get(&base).await;
     let nul = admin
-        .post(
+        .submit(
             &base,
             &[
                 ("applicant_code", "HIH-VN-0001"),
@@ -518,9 +517,8 @@ async fn f12_the_dpo_gets_no_statistics_or_reports() {
 
 /// One wrong login attempt of `agent`; its status (429 when rate-limited).
 async fn wrong_login(agent: &Agent) -> u16 {
-    agent.get("/login").await;
     agent
-        .post("/login", &[("username", "niemand"), ("password", "falsch")])
+        .submit("/login", &[("username", "niemand"), ("password", "falsch")])
         .await
         .status
         .as_u16()

@@ -87,8 +87,9 @@ async fn mail_to(db: &sea_orm::DatabaseConnection, to: &str) -> Option<mail_outb
 /// Asks for a password reset of `email` (queues a mail).
 async fn request_reset(app: &TestApp, email: &str) {
     let agent = app.agent();
-    agent.get("/passwort/vergessen").await;
-    agent.post("/passwort/vergessen", &[("email", email)]).await;
+    agent
+        .submit("/passwort/vergessen", &[("email", email)])
+        .await;
 }
 
 async fn smtp_app(port: u16) -> TestApp {
@@ -205,9 +206,8 @@ async fn purge_job_deletes_expired_sessions_and_tokens_only() {
     let agent = app.agent();
     hih_users::testing::login(&app, &agent, &user).await;
     let fresh = app.agent();
-    fresh.get("/passwort/vergessen").await;
     fresh
-        .post(
+        .submit(
             "/passwort/vergessen",
             &[("email", "purge-user@example.org")],
         )

@@ -28,9 +28,8 @@ async fn an_admin_text_change_shows_on_the_next_page_and_is_audited() {
         .get("/admin/texte/bearbeiten?locale=de&key=home-title")
         .await;
     assert_eq!(editor.location(), Some("/admin/texte/de/home-title"));
-    admin.get("/admin/texte/de/home-title").await;
     let preview = admin
-        .post(
+        .submit(
             "/admin/texte/de/home-title",
             &[("value", "Übersicht für { $x"), ("action", "review")],
         )
@@ -123,9 +122,8 @@ fn database_url(app: &hih_testkit::TestApp) -> String {
 async fn verify_audit_detects_an_edited_or_deleted_row() {
     let app = app().await;
     let (admin, _) = agent_for(&app, Role::Admin, "tina").await;
-    admin.get("/admin/texte/de/home-title").await;
     admin
-        .post(
+        .submit(
             "/admin/texte/de/home-title",
             &[("value", "Neu"), ("action", "save")],
         )

@@ -97,9 +97,8 @@ async fn data_set(app: &TestApp) -> Ids {
     let (_, pending) = registration_in(app, "VN", Stage::Submitted).await;
     // A mail in the outbox (the reset link of the target).
     let forgot = app.agent();
-    forgot.get("/passwort/vergessen").await;
     forgot
-        .post(
+        .submit(
             "/passwort/vergessen",
             &[("email", "csrf-target@example.org")],
         )

@@ -176,9 +176,8 @@ fn header(export: &Export) -> Vec<String> {
 async fn override_text(app: &TestApp, admin: &Agent, key: &str, value: &str) {
     let before = app.count("text_override").await.unwrap();
     let editor = format!("/admin/texte/de/{key}");
-    admin.get(&editor).await;
     let p = admin
-        .post(&editor, &[("value", value), ("action", "review")])
+        .submit(&editor, &[("value", value), ("action", "review")])
         .await;
     let preview = p.location().expect("to the preview").to_string();
     assert_eq!(preview, format!("{editor}/pruefen"), "{key}");

@@ -232,9 +232,8 @@ async fn write_payloads(app: &TestApp, admin: &Agent) -> Vec<String> {
     };
 
     // A UI text (the start page's title), through the text editor with preview.
-    admin.get("/admin/texte/de/home-title").await;
     let p = admin
-        .post(
+        .submit(
             "/admin/texte/de/home-title",
             &[("value", P_TEXT), ("action", "review")],
         )

@@ -9,8 +9,7 @@ pub mod testing;
 mod text_form;
 mod texts;
 
-use hih_i18n::Locale;
-use hih_kernel::{Access, Feature, Permission, Registry, Role};
+use hih_kernel::{Access, Permission, Registry, Role};
 use poem::{EndpointExt, get};
 
 /// Edit UI texts (R-TXT-1).
@@ -26,63 +25,67 @@ pub const READ_OUTBOX: Permission = Permission {
     roles: &[Role::Admin],
 };
 
-/// The feature value listed in `app/src/main.rs`.
-pub struct AdminFeature;
+hih_kernel::feature! {
+    /// The feature value listed in `app/src/main.rs`.
+    pub struct AdminFeature = "admin", register;
+}
 
-impl Feature for AdminFeature {
-    fn name(&self) -> &'static str {
-        "admin"
-    }
-
-    fn register(&self, r: &mut Registry) {
-        r.texts(Locale::De, include_str!("../../../i18n/de/admin.ftl"));
-        r.texts(Locale::En, include_str!("../../../i18n/en/admin.ftl"));
-        hih_kernel::templates!(
-            r,
-            "admin/",
-            "../templates/",
-            [
-                "texts.html",
-                "text_edit.html",
-                "text_facts.html",
-                "text_review.html",
-                "text_revert.html",
-                "outbox.html",
-                "outbox_mail.html",
-                "feedback.html",
-                "feedback_done.html"
-            ]
-        );
-        r.permission(EDIT_TEXTS);
-        r.permission(READ_OUTBOX);
-        r.audit_entity("text");
-        let texts = Access::Permission(EDIT_TEXTS);
-        r.route("/admin/texte", texts, get(texts::list).boxed());
-        r.route(
-            "/admin/texte/bearbeiten",
-            texts,
-            get(texts::edit_form).post(texts::edit_submit).boxed(),
-        );
-        hih_web::flow::register(r, text_form::TextFlow);
-        let outbox = Access::Permission(READ_OUTBOX);
-        r.route("/admin/postausgang", outbox, get(outbox::list).boxed());
-        r.route("/admin/postausgang/:id", outbox, get(outbox::show).boxed());
-        r.route(
-            feedback::PATH,
-            Access::Public,
-            get(feedback::show).post(feedback::submit).boxed(),
-        );
-        r.route(
-            feedback::DONE_PATH,
-            Access::Public,
-            get(feedback::done).boxed(),
-        );
-        r.menu("admin-nav-texts", "/admin/texte", Some(EDIT_TEXTS), 900);
-        r.menu(
-            "admin-nav-outbox",
-            "/admin/postausgang",
-            Some(READ_OUTBOX),
-            910,
-        );
-    }
+/// Registers the feature's routes, templates, permissions and hooks (after its texts).
+fn register(r: &mut Registry) {
+    hih_kernel::templates!(
+        r,
+        "admin/",
+        "../templates/",
+        [
+            "texts.html",
+            "text_edit.html",
+            "text_facts.html",
+            "text_review.html",
+            "text_revert.html",
+            "outbox.html",
+            "outbox_mail.html",
+            "feedback.html",
+            "feedback_done.html"
+        ]
+    );
+    r.permission(EDIT_TEXTS);
+    r.permission(READ_OUTBOX);
+    r.audit_entity("text");
+    let texts = Access::Permission(EDIT_TEXTS);
+    r.routes(
+        texts,
+        [
+            ("/admin/texte", get(texts::list).boxed()),
+            (
+                "/admin/texte/bearbeiten",
+                get(texts::edit_form).post(texts::edit_submit).boxed(),
+            ),
+        ],
+    );
+    hih_web::flow::register(r, text_form::TextFlow);
+    let outbox = Access::Permission(READ_OUTBOX);
+    r.routes(
+        outbox,
+        [
+            ("/admin/postausgang", get(outbox::list).boxed()),
+            ("/admin/postausgang/:id", get(outbox::show).boxed()),
+        ],
+    );
+    r.routes(
+        Access::Public,
+        [
+            (
+                feedback::PATH,
+                get(feedback::show).post(feedback::submit).boxed(),
+            ),
+            (feedback::DONE_PATH, get(feedback::done).boxed()),
+        ],
+    );
+    r.menu("admin-nav-texts", "/admin/texte", Some(EDIT_TEXTS), 900);
+    r.menu(
+        "admin-nav-outbox",
+        "/admin/postausgang",
+        Some(READ_OUTBOX),
+        910,
+    );
 }

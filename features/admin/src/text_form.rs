@@ -7,7 +7,7 @@ use async_trait::async_trait;
 use hih_db::UnitOfWork;
 use hih_db::entities::text_override;
 use hih_kernel::{Access, FieldErrors};
-use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Saved, read_fields};
+use hih_web::flow::{Checked, FlowArgs, FlowSpec, FormFlow, PageState, Saved, read_fields};
 use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebResult};
 use sea_orm::{IntoActiveModel, NotSet, Set};
@@ -32,20 +32,13 @@ impl FormFlow for TextFlow {
     type Form = TextForm;
     type Valid = String;
 
-    fn name(&self) -> &'static str {
-        "text"
-    }
-
-    fn path(&self) -> &'static str {
-        "/admin/texte/:locale/:key"
-    }
-
-    fn access(&self) -> Access {
-        Access::Permission(EDIT_TEXTS)
-    }
-
-    fn templates(&self) -> (&'static str, &'static str) {
-        ("admin/text_edit.html", "admin/text_review.html")
+    fn spec(&self) -> FlowSpec {
+        FlowSpec {
+            name: "text",
+            path: "/admin/texte/:locale/:key",
+            access: Access::Permission(EDIT_TEXTS),
+            templates: ("admin/text_edit.html", "admin/text_review.html"),
+        }
     }
 
     async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<Target> {

@@ -26,77 +26,71 @@ pub mod testing;
 /// log — for other features' pages about one applicant (tabs).
 pub use routes::record::load as load_applicant;
 
-use hih_i18n::Locale;
-use hih_kernel::{Access, Feature, Registry};
+use hih_kernel::{Access, Registry};
 use poem::{EndpointExt, get};
 
-/// The feature value listed in `app/src/main.rs`.
-pub struct ApplicantsFeature;
+hih_kernel::feature! {
+    /// The feature value listed in `app/src/main.rs`.
+    pub struct ApplicantsFeature = "applicants", register;
+}
 
-impl Feature for ApplicantsFeature {
-    fn name(&self) -> &'static str {
-        "applicants"
-    }
-
-    fn register(&self, r: &mut Registry) {
-        use routes::{edit, list, process, record};
-        r.texts(Locale::De, include_str!("../../../i18n/de/applicants.ftl"));
-        r.texts(Locale::En, include_str!("../../../i18n/en/applicants.ftl"));
-        hih_kernel::templates!(
-            r,
-            "applicants/",
-            "../templates/",
-            [
-                "list.html",
-                "form.html",
-                "review.html",
-                "detail.html",
-                "confirm.html",
-                "process.html",
-                "process_review.html",
-                "macros.html",
-                "invitations.html",
-                "invitation_form.html",
-                "invitation_review.html",
-                "invitation_link.html",
-                "reg_fields.html",
-                "reg_consent.html",
-                "reg_step.html",
-                "reg_review.html",
-                "reg_gone.html",
-                "reg_list.html",
-                "reg_detail.html",
-                "reg_correct_review.html",
-                "reg_approve.html",
-                "reg_reject.html"
-            ]
-        );
-        r.permission(permissions::APPLICANTS);
-        r.permission(permissions::APPLICANTS_READ);
-        r.permission(permissions::DELETE_APPLICANTS);
-        r.audit_entity("applicant");
-        r.audit_entity("applicant_status_change");
-        registration_routes(r);
-        let work = Access::Permission(permissions::APPLICANTS);
-        let read = Access::Permission(permissions::APPLICANTS_READ);
-        hih_web::list::register(r, list::ApplicantList);
-        r.route("/bewerber/:id", read, get(record::show).boxed());
-        hih_web::flow::register(r, edit::ApplicantFlow { edit: false });
-        hih_web::flow::register(r, edit::ApplicantFlow { edit: true });
-        hih_web::flow::register(r, process::ProcessFlow);
-        r.route(
-            "/bewerber/:id/aktion/:what",
-            work,
-            get(record::action_form).post(record::action_submit).boxed(),
-        );
-        r.menu(
-            "applicants-nav",
-            "/bewerber",
-            Some(permissions::APPLICANTS_READ),
-            200,
-        );
-        jobs::register(r);
-    }
+/// Registers the feature's routes, templates, permissions and hooks (after its texts).
+fn register(r: &mut Registry) {
+    use routes::{edit, list, process, record};
+    hih_kernel::templates!(
+        r,
+        "applicants/",
+        "../templates/",
+        [
+            "list.html",
+            "form.html",
+            "review.html",
+            "detail.html",
+            "confirm.html",
+            "process.html",
+            "process_review.html",
+            "macros.html",
+            "invitations.html",
+            "invitation_form.html",
+            "invitation_review.html",
+            "invitation_link.html",
+            "reg_fields.html",
+            "reg_consent.html",
+            "reg_step.html",
+            "reg_review.html",
+            "reg_gone.html",
+            "reg_list.html",
+            "reg_detail.html",
+            "reg_correct_review.html",
+            "reg_approve.html",
+            "reg_reject.html"
+        ]
+    );
+    r.permission(permissions::APPLICANTS);
+    r.permission(permissions::APPLICANTS_READ);
+    r.permission(permissions::DELETE_APPLICANTS);
+    r.audit_entity("applicant");
+    r.audit_entity("applicant_status_change");
+    registration_routes(r);
+    let work = Access::Permission(permissions::APPLICANTS);
+    let read = Access::Permission(permissions::APPLICANTS_READ);
+    hih_web::list::register(r, list::ApplicantList);
+    r.route("/bewerber/:id", read, get(record::show).boxed());
+    hih_web::flow::register(r, edit::ApplicantFlow { edit: false });
+    hih_web::flow::register(r, edit::ApplicantFlow { edit: true });
+    hih_web::flow::register(r, process::ProcessFlow);
+    r.route(
+        "/bewerber/:id/aktion/:what",
+        work,
+        get(record::action_form).post(record::action_submit).boxed(),
+    );
+    r.menu(
+        "applicants-nav",
+        "/bewerber",
+        Some(permissions::APPLICANTS_READ),
+        200,
+    );
+    jobs::register(r);
 }
 
 /// Invitations, the guest's public pages and the review (R-REG). The static segments
@@ -114,41 +108,47 @@ fn registration_routes(r: &mut Registry) {
         get(invitations::list).boxed(),
     );
     hih_web::flow::register(r, invitations::InvitationFlow);
-    r.route(
-        "/bewerber/einladungen/erstellt",
+    r.routes(
         staff,
-        get(invitations::created).boxed(),
-    );
-    r.route(
-        "/bewerber/registrierungen",
-        staff,
-        get(review::list).boxed(),
+        [
+            (
+                "/bewerber/einladungen/erstellt",
+                get(invitations::created).boxed(),
+            ),
+            ("/bewerber/registrierungen", get(review::list).boxed()),
+        ],
     );
     hih_web::flow::register(r, review::CorrectionFlow);
-    r.route(
-        "/bewerber/registrierungen/:id/freigeben",
+    r.routes(
         staff,
-        get(review::approve_form)
-            .post(review::approve_submit)
-            .boxed(),
-    );
-    r.route(
-        "/bewerber/registrierungen/:id/ablehnen",
-        staff,
-        get(review::reject_form).post(review::reject_submit).boxed(),
+        [
+            (
+                "/bewerber/registrierungen/:id/freigeben",
+                get(review::approve_form)
+                    .post(review::approve_submit)
+                    .boxed(),
+            ),
+            (
+                "/bewerber/registrierungen/:id/ablehnen",
+                get(review::reject_form).post(review::reject_submit).boxed(),
+            ),
+        ],
     );
     // Public: a valid link is the only credential (R-ACT-3); CSRF still applies.
-    r.route(
-        "/registrierung/:token",
+    r.routes(
         Access::Public,
-        get(wizard::consent_form)
-            .post(wizard::consent_submit)
-            .boxed(),
-    );
-    r.route(
-        "/registrierung/:token/:step",
-        Access::Public,
-        get(wizard::step_form).post(wizard::step_submit).boxed(),
+        [
+            (
+                "/registrierung/:token",
+                get(wizard::consent_form)
+                    .post(wizard::consent_submit)
+                    .boxed(),
+            ),
+            (
+                "/registrierung/:token/:step",
+                get(wizard::step_form).post(wizard::step_submit).boxed(),
+            ),
+        ],
     );
     r.menu(
         "applicants-reg-nav",

@@ -524,11 +524,8 @@ pub async fn deactivate(
     uow: &mut UnitOfWork,
     before: &applicant::Model,
 ) -> Result<applicant::Model, AppError> {
-    let mut am = before.clone().into_active_model();
-    am.active = Set(false);
-    am.deactivated_at = Set(Some(uow.now()));
-    am.updated_at = Set(uow.now());
-    uow.update(before, am).await
+    uow.set_active::<applicant::ActiveModel>(before, false)
+        .await
 }
 
 /// Reactivates a deactivated applicant while it is kept for the retention period (admins): its
@@ -539,11 +536,7 @@ pub async fn reactivate(
     uow: &mut UnitOfWork,
     before: &applicant::Model,
 ) -> Result<applicant::Model, AppError> {
-    let mut am = before.clone().into_active_model();
-    am.active = Set(true);
-    am.deactivated_at = Set(None);
-    am.updated_at = Set(uow.now());
-    uow.update(before, am).await
+    uow.set_active::<applicant::ActiveModel>(before, true).await
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 use hih_applicants::entities::applicant;
 use hih_db::entities::audit_log;
 use hih_kernel::Role;
+use hih_testkit::retention::Retained;
 use hih_users::testing::agent_for;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -11,10 +12,8 @@ async fn deactivated_applicants_are_seen_by_admins_only_and_admins_delete() {
     let app = app().await;
     let a = insert(&app, &form("Thị Hương", "Nguyễn", "VN")).await;
     let (vn, _) = agent_for(&app, Role::AhkStaff, "l-vn").await;
-    vn.get(&format!("/bewerber/{}/aktion/deaktivieren", a.id))
-        .await;
     let p = vn
-        .post(&format!("/bewerber/{}/aktion/deaktivieren", a.id), &[])
+        .submit(&format!("/bewerber/{}/aktion/deaktivieren", a.id), &[])
         .await;
     assert_eq!(p.location(), Some("/bewerber"));
     assert_eq!(vn.get(&format!("/bewerber/{}", a.id)).await.status, 404);
@@ -41,10 +40,7 @@ async fn deactivated_applicants_are_seen_by_admins_only_and_admins_delete() {
         403
     );
     admin
-        .get(&format!("/bewerber/{}/aktion/loeschen", b.id))
-        .await;
-    admin
-        .post(&format!("/bewerber/{}/aktion/loeschen", b.id), &[])
+        .submit(&format!("/bewerber/{}/aktion/loeschen", b.id), &[])
         .await;
     assert!(
         applicant::Entity::find_by_id(b.id)
@@ -72,62 +68,17 @@ async fn deactivated_applicants_are_seen_by_admins_only_and_admins_delete() {
 async fn the_retention_job_deletes_exactly_the_expired_applicants() {
     let app = app().await;
     let (admin, _) = agent_for(&app, Role::Admin, "l-admin2").await;
-    let deactivate = |id: i64| {
-        let admin = admin.clone();
-        async move {
-            admin
-                .get(&format!("/bewerber/{id}/aktion/deaktivieren"))
-                .await;
-            admin
-                .post(&format!("/bewerber/{id}/aktion/deaktivieren"), &[])
-                .await;
-        }
-    };
     let old = insert(&app, &form("Ana", "Souza", "BR")).await.id;
     let newer = insert(&app, &form("João", "Conceição", "BR")).await.id;
     let active = insert(&app, &form("Priya", "Sharma", "IN")).await.id;
-    deactivate(old).await;
-    app.clock.advance(chrono::Duration::days(30));
-    deactivate(newer).await;
-    app.clock.advance(chrono::Duration::days(59));
-    app.run_job("applicants.retention", serde_json::json!({}))
-        .await
-        .unwrap();
-    assert_eq!(
-        app.count("applicant").await.unwrap(),
-        3,
-        "89 days: nothing yet"
-    );
-    app.clock.advance(chrono::Duration::days(2));
-    app.run_job("applicants.retention", serde_json::json!({}))
-        .await
-        .unwrap();
-    let left: Vec<i64> = applicant::Entity::find()
-        .order_by_asc(applicant::Column::Id)
-        .all(app.db())
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|a| a.id)
-        .collect();
-    assert_eq!(
-        left,
-        vec![newer, active],
-        "only the one deactivated 91 days ago"
-    );
-    let purges = audit_log::Entity::find()
-        .filter(audit_log::Column::Action.eq("purge"))
-        .filter(audit_log::Column::Entity.eq("applicant"))
-        .order_by_asc(audit_log::Column::Seq)
-        .all(app.db())
-        .await
-        .unwrap();
-    assert_eq!(purges.len(), 2);
-    assert!(
-        purges[1].changes.contains("\"deleted\":1")
-            && purges[1].actor == "system:applicants.retention"
-    );
-    assert!(!purges[1].changes.contains("Souza"), "counts only");
+    let applicants = Retained {
+        area: "/bewerber",
+        entity: "applicant",
+        job: "applicants.retention",
+    };
+    applicants
+        .check_expiry(&app, &admin, [old, newer, active], "Souza")
+        .await;
 }
 
 #[tokio::test]
@@ -200,9 +151,7 @@ async fn admins_reactivate_a_deactivated_applicant_during_retention() {
         404,
         "active: nothing to do"
     );
-    vn.get(&format!("/bewerber/{}/aktion/deaktivieren", a.id))
-        .await;
-    vn.post(&format!("/bewerber/{}/aktion/deaktivieren", a.id), &[])
+    vn.submit(&format!("/bewerber/{}/aktion/deaktivieren", a.id), &[])
         .await;
     assert_eq!(vn.get(&action).await.status, 404, "staff cannot open it");
     let detail = admin.get(&format!("/bewerber/{}", a.id)).await;

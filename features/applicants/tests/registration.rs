@@ -68,9 +68,8 @@ async fn register(guest: &Agent, token: &str, last_name: &str) -> hih_testkit::P
     person.push(("action", "next"));
     let p = guest.post(&format!("{base}/person"), &person).await;
     assert_eq!(p.location(), Some(format!("{base}/qualifikation").as_str()));
-    guest.get(&format!("{base}/qualifikation")).await;
     let p = guest
-        .post(
+        .submit(
             &format!("{base}/qualifikation"),
             &[
                 ("target_occupation", "koch"),
@@ -81,9 +80,8 @@ async fn register(guest: &Agent, token: &str, last_name: &str) -> hih_testkit::P
         )
         .await;
     assert_eq!(p.location(), Some(format!("{base}/sprachen").as_str()));
-    guest.get(&format!("{base}/sprachen")).await;
     let p = guest
-        .post(
+        .submit(
             &format!("{base}/sprachen"),
             &[("german_level", "B1"), ("action", "next")],
         )
@@ -171,9 +169,8 @@ async fn an_invitation_is_shown_once_stored_hashed_and_mailed_on_request() {
     assert!(list.contains("Nguyễn Thị Hương") && list.contains("offen"));
     assert!(!list.contains(&token), "the list never shows the link");
     // No address, but mail asked for: a message next to the field, nothing saved.
-    vn.get("/bewerber/einladungen/neu").await;
     let p = vn
-        .post(
+        .submit(
             "/bewerber/einladungen/neu",
             &[("locale", "de"), ("send_mail", "on"), ("action", "review")],
         )
@@ -205,9 +202,8 @@ async fn guests_register_with_back_and_next_and_the_ahk_of_the_country_is_notifi
     );
     guest.post(&base, &[("consent", "on")]).await;
     // A bad birth date gets a message next to the field; the entries stay.
-    guest.get(&format!("{base}/person")).await;
     let p = guest
-        .post(
+        .submit(
             &format!("{base}/person"),
             &[
                 ("last_name", "Nguyễn"),
@@ -224,9 +220,8 @@ async fn guests_register_with_back_and_next_and_the_ahk_of_the_country_is_notifi
     let mut person = PERSON.to_vec();
     person.push(("action", "next"));
     guest.post(&format!("{base}/person"), &person).await;
-    guest.get(&format!("{base}/qualifikation")).await;
     let p = guest
-        .post(
+        .submit(
             &format!("{base}/qualifikation"),
             &[("qualification", "Köchin"), ("action", "back")],
         )
@@ -312,8 +307,7 @@ async fn a_link_is_single_use_and_expires() {
     app.clock.advance(chrono::Duration::days(13));
     assert_eq!(app.agent().get(&lb).await.status, 200);
     let g = app.agent();
-    g.get(&lb).await;
-    g.post(&lb, &[("consent", "on")]).await;
+    g.submit(&lb, &[("consent", "on")]).await;
     app.clock.advance(chrono::Duration::days(1));
     assert_eq!(g.get(&format!("{lb}/person")).await.status, 410);
     let mut person = PERSON.to_vec();
@@ -438,8 +432,7 @@ async fn abandoned_entries_of_expired_invitations_are_purged_submitted_ones_kept
     let abandoned = invite(&vn, &[("locale", "de")]).await;
     let guest = app.agent();
     let base = format!("/registrierung/{abandoned}");
-    guest.get(&base).await;
-    guest.post(&base, &[("consent", "on")]).await;
+    guest.submit(&base, &[("consent", "on")]).await;
     assert_eq!(app.count("pending_registration").await.unwrap(), 2);
     app.run_job("applicants.registration_purge", serde_json::json!({}))
         .await
@@ -472,8 +465,7 @@ async fn rejection_needs_a_reason_and_deletes_the_pending_data() {
     register(&app.agent(), &token, "Nguyễn").await;
     let id = pending_id(&app).await;
     let path = format!("/bewerber/registrierungen/{id}/ablehnen");
-    vn.get(&path).await;
-    let p = vn.post(&path, &[("reason", "  ")]).await;
+    let p = vn.submit(&path, &[("reason", "  ")]).await;
     assert_eq!(p.location(), Some(path.as_str()));
     assert_eq!(vn.follow(p).await.status, 422);
     assert_eq!(app.count("pending_registration").await.unwrap(), 1);

@@ -22,57 +22,55 @@ pub use routes::record::load as load_company;
 
 use std::sync::Arc;
 
-use hih_i18n::Locale;
-use hih_kernel::{Access, Feature, Registry};
+use hih_kernel::{Access, Registry};
 use poem::{EndpointExt, get};
 
-/// The feature value listed in `app/src/main.rs`.
-pub struct CompaniesFeature;
+hih_kernel::feature! {
+    /// The feature value listed in `app/src/main.rs`.
+    pub struct CompaniesFeature = "companies", register;
+}
 
-impl Feature for CompaniesFeature {
-    fn name(&self) -> &'static str {
-        "companies"
-    }
+/// Registers the feature's routes, templates, permissions and hooks (after its texts).
+fn register(r: &mut Registry) {
+    use routes::{form, list, record};
+    jobs::register(r);
 
-    fn register(&self, r: &mut Registry) {
-        use routes::{form, list, record};
-        r.texts(Locale::De, include_str!("../../../i18n/de/companies.ftl"));
-        r.texts(Locale::En, include_str!("../../../i18n/en/companies.ftl"));
-        jobs::register(r);
-
-        hih_kernel::templates!(
-            r,
-            "companies/",
-            "../templates/",
-            [
-                "list.html",
-                "form.html",
-                "review.html",
-                "detail.html",
-                "confirm.html"
-            ]
-        );
-        r.permission(permissions::COMPANIES);
-        r.permission(permissions::DELETE_COMPANIES);
-        r.audit_entity("company");
-        let work = Access::Permission(permissions::COMPANIES);
-        hih_web::list::register(r, list::CompanyList);
-        hih_web::flow::register(r, form::CompanyFlow { edit: false });
-        hih_web::flow::register(r, form::CompanyFlow { edit: true });
-        r.route("/unternehmen/:id", work, get(record::show).boxed());
-        r.route(
-            "/unternehmen/:id/aktion/:what",
-            work,
-            get(record::action_form).post(record::action_submit).boxed(),
-        );
-        r.menu(
-            "companies-nav",
-            "/unternehmen",
-            Some(permissions::COMPANIES),
-            100,
-        );
-        register_monthly(r);
-    }
+    hih_kernel::templates!(
+        r,
+        "companies/",
+        "../templates/",
+        [
+            "list.html",
+            "form.html",
+            "review.html",
+            "detail.html",
+            "confirm.html"
+        ]
+    );
+    r.permission(permissions::COMPANIES);
+    r.permission(permissions::DELETE_COMPANIES);
+    r.audit_entity("company");
+    let work = Access::Permission(permissions::COMPANIES);
+    hih_web::list::register(r, list::CompanyList);
+    hih_web::flow::register(r, form::CompanyFlow { edit: false });
+    hih_web::flow::register(r, form::CompanyFlow { edit: true });
+    r.routes(
+        work,
+        [
+            ("/unternehmen/:id", get(record::show).boxed()),
+            (
+                "/unternehmen/:id/aktion/:what",
+                get(record::action_form).post(record::action_submit).boxed(),
+            ),
+        ],
+    );
+    r.menu(
+        "companies-nav",
+        "/unternehmen",
+        Some(permissions::COMPANIES),
+        100,
+    );
+    register_monthly(r);
 }
 
 /// Monthly counts, category 1A (R-COM-4): pages under `/monatszahlen`, reminders.
@@ -98,21 +96,20 @@ fn register_monthly(r: &mut Registry) {
     r.audit_entity("monthly_count_line");
     let work = Access::Permission(permissions::MONTHLY_COUNTS);
     let close = Access::Permission(permissions::CLOSE_MONTHS);
-    r.route("/monatszahlen", work, get(monthly_list::list).boxed());
-    r.route(
-        "/monatszahlen/export/:file",
+    r.routes(
         work,
-        get(monthly_list::export).boxed(),
-    );
-    r.route(
-        "/monatszahlen/neu",
-        work,
-        get(monthly::pick_form).post(monthly::pick_submit).boxed(),
-    );
-    r.route(
-        "/monatszahlen/:id/:period",
-        work,
-        get(monthly::show).boxed(),
+        [
+            ("/monatszahlen", get(monthly_list::list).boxed()),
+            (
+                "/monatszahlen/export/:file",
+                get(monthly_list::export).boxed(),
+            ),
+            (
+                "/monatszahlen/neu",
+                get(monthly::pick_form).post(monthly::pick_submit).boxed(),
+            ),
+            ("/monatszahlen/:id/:period", get(monthly::show).boxed()),
+        ],
     );
     hih_web::flow::register(r, monthly::MonthlyFlow);
     r.route(

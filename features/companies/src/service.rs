@@ -466,11 +466,7 @@ pub async fn deactivate(
     uow: &mut UnitOfWork,
     before: &company::Model,
 ) -> Result<company::Model, AppError> {
-    let mut am = before.clone().into_active_model();
-    am.active = Set(false);
-    am.deactivated_at = Set(Some(uow.now()));
-    am.updated_at = Set(uow.now());
-    uow.update(before, am).await
+    uow.set_active::<company::ActiveModel>(before, false).await
 }
 
 /// Reactivates a deactivated company while it is kept for the retention period (admins): its
@@ -481,11 +477,7 @@ pub async fn reactivate(
     uow: &mut UnitOfWork,
     before: &company::Model,
 ) -> Result<company::Model, AppError> {
-    let mut am = before.clone().into_active_model();
-    am.active = Set(true);
-    am.deactivated_at = Set(None);
-    am.updated_at = Set(uow.now());
-    uow.update(before, am).await
+    uow.set_active::<company::ActiveModel>(before, true).await
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ use hih_companies::entities::{company, company_status_change};
 use hih_db::entities::{access_log, audit_log};
 use hih_kernel::{Actor, Role};
 use hih_reference::postcodes;
+use hih_testkit::retention::Retained;
 use hih_testkit::{Agent, TestApp};
 use hih_users::testing::{agent_for, create_user_in, login};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
@@ -79,10 +80,7 @@ async fn create(agent: &Agent, fields: &[(&str, &str)]) -> Result<i64, hih_testk
 /// Deactivates company `id` through its confirmation page, as `agent`.
 async fn deactivate(agent: &Agent, id: i64) {
     agent
-        .get(&format!("/unternehmen/{id}/aktion/deaktivieren"))
-        .await;
-    agent
-        .post(&format!("/unternehmen/{id}/aktion/deaktivieren"), &[])
+        .submit(&format!("/unternehmen/{id}/aktion/deaktivieren"), &[])
         .await;
 }
 
@@ -275,11 +273,8 @@ async fn deactivated_companies_are_seen_by_admins_only() {
     )
     .await
     .unwrap();
-    staff
-        .get(&format!("/unternehmen/{id}/aktion/deaktivieren"))
-        .await;
     let p = staff
-        .post(&format!("/unternehmen/{id}/aktion/deaktivieren"), &[])
+        .submit(&format!("/unternehmen/{id}/aktion/deaktivieren"), &[])
         .await;
     assert_eq!(p.location(), Some("/unternehmen"));
     assert_eq!(staff.get(&format!("/unternehmen/{id}")).await.status, 404);
@@ -314,10 +309,7 @@ async fn deactivated_companies_are_seen_by_admins_only() {
         404
     );
     admin
-        .get(&format!("/unternehmen/{id}/aktion/loeschen"))
-        .await;
-    admin
-        .post(&format!("/unternehmen/{id}/aktion/loeschen"), &[])
+        .submit(&format!("/unternehmen/{id}/aktion/loeschen"), &[])
         .await;
     assert!(
         company::Entity::find_by_id(id)
@@ -337,17 +329,6 @@ async fn deactivated_companies_are_seen_by_admins_only() {
 async fn the_retention_job_deletes_exactly_the_expired_companies() {
     let app = with_postcodes().await;
     let (admin, _) = agent_for(&app, Role::Admin, "c-admin4").await;
-    let deactivate = |id: i64| {
-        let admin = admin.clone();
-        async move {
-            admin
-                .get(&format!("/unternehmen/{id}/aktion/deaktivieren"))
-                .await;
-            admin
-                .post(&format!("/unternehmen/{id}/aktion/deaktivieren"), &[])
-                .await;
-        }
-    };
     let old = create(&admin, &form("Alt GmbH", "Anger", "99084", "Erfurt"))
         .await
         .unwrap();
@@ -357,51 +338,14 @@ async fn the_retention_job_deletes_exactly_the_expired_companies() {
     let active = create(&admin, &form("Aktiv GmbH", "Fischmarkt", "99084", "Erfurt"))
         .await
         .unwrap();
-    deactivate(old).await;
-    app.clock.advance(chrono::Duration::days(30));
-    deactivate(newer).await;
-    app.clock.advance(chrono::Duration::days(59));
-    app.run_job("companies.retention", serde_json::json!({}))
-        .await
-        .unwrap();
-    assert_eq!(
-        app.count("company").await.unwrap(),
-        3,
-        "89 days: nothing expired yet"
-    );
-    app.clock.advance(chrono::Duration::days(2));
-    app.run_job("companies.retention", serde_json::json!({}))
-        .await
-        .unwrap();
-    let left: Vec<i64> = company::Entity::find()
-        .order_by_asc(company::Column::Id)
-        .all(app.db())
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|c| c.id)
-        .collect();
-    assert_eq!(
-        left,
-        vec![newer, active],
-        "only the company deactivated 91 days ago is gone"
-    );
-    let purges = audit_log::Entity::find()
-        .filter(audit_log::Column::Action.eq("purge"))
-        .filter(audit_log::Column::Entity.eq("company"))
-        .order_by_asc(audit_log::Column::Seq)
-        .all(app.db())
-        .await
-        .unwrap();
-    assert_eq!(purges.len(), 2);
-    assert!(
-        purges[1].changes.contains("\"deleted\":1")
-            && purges[1].actor == "system:companies.retention"
-    );
-    assert!(
-        !purges[1].changes.contains("Alt GmbH"),
-        "counts only, no personal data"
-    );
+    let companies = Retained {
+        area: "/unternehmen",
+        entity: "company",
+        job: "companies.retention",
+    };
+    companies
+        .check_expiry(&app, &admin, [old, newer, active], "Alt GmbH")
+        .await;
 }
 
 #[tokio::test]

@@ -201,9 +201,8 @@ async fn future_months_are_refused() {
     let app = app().await;
     let erfurt = district(&app, "IHK Erfurt").await;
     let (staff, _) = agent_for(&app, Role::IhkStaff, "mc-erfurt3").await;
-    staff.get("/monatszahlen/neu").await;
     let p = staff
-        .post("/monatszahlen/neu", &[("year", "2026"), ("month", "12")])
+        .submit("/monatszahlen/neu", &[("year", "2026"), ("month", "12")])
         .await;
     assert_eq!(p.location(), Some("/monatszahlen/neu"));
     let page = staff.follow(p).await;
@@ -309,9 +308,8 @@ async fn closed_months_are_read_only_for_ihk_staff_and_admins_can_reopen() {
     assert_eq!(tel().await, 11);
     assert!(counts(&app).await[0].closed_at.is_some());
     // Reopen: IHK staff can change it again.
-    admin.get(&format!("{base}/aktion/wieder-oeffnen")).await;
     admin
-        .post(&format!("{base}/aktion/wieder-oeffnen"), &[])
+        .submit(&format!("{base}/aktion/wieder-oeffnen"), &[])
         .await;
     assert!(counts(&app).await[0].closed_at.is_none());
     let p = enter(

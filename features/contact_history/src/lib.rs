@@ -17,12 +17,13 @@ pub mod testing;
 
 use std::sync::Arc;
 
-use hih_i18n::Locale;
-use hih_kernel::{Access, Actor, Feature, Registry, TabProvider};
+use hih_kernel::{Access, Actor, Registry, TabProvider};
 use poem::{EndpointExt, get};
 
-/// The feature value listed in `app/src/main.rs`.
-pub struct ContactHistoryFeature;
+hih_kernel::feature! {
+    /// The feature value listed in `app/src/main.rs`.
+    pub struct ContactHistoryFeature = "contact_history", register;
+}
 
 /// The "Kontakthistorie" tab on companies and applicants.
 struct HistoryTab {
@@ -44,73 +45,60 @@ impl TabProvider for HistoryTab {
     }
 }
 
-impl Feature for ContactHistoryFeature {
-    fn name(&self) -> &'static str {
-        "contact_history"
-    }
-
-    fn register(&self, r: &mut Registry) {
-        use routes::{entry, list};
-        r.texts(
-            Locale::De,
-            include_str!("../../../i18n/de/contact_history.ftl"),
-        );
-        r.texts(
-            Locale::En,
-            include_str!("../../../i18n/en/contact_history.ftl"),
-        );
-        hih_kernel::templates!(
-            r,
-            "contact_history/",
-            "../templates/",
-            [
-                "list.html",
-                "form.html",
-                "review.html",
-                "detail.html",
-                "delete.html"
-            ]
-        );
-        r.permission(permissions::CONTACTS);
-        r.audit_entity("contact_entry");
-        let work = Access::Permission(permissions::CONTACTS);
-        r.route(
-            "/unternehmen/:id/kontakte",
-            work,
-            get(list::company_list).boxed(),
-        );
-        hih_web::flow::register(
-            r,
-            entry::NewEntryFlow {
-                on: entry::On::Company,
-            },
-        );
-        r.route(
-            "/bewerber/:id/kontakte",
-            work,
-            get(list::applicant_list).boxed(),
-        );
-        hih_web::flow::register(
-            r,
-            entry::NewEntryFlow {
-                on: entry::On::Applicant,
-            },
-        );
-        hih_web::list::register(r, list::ContactList);
-        r.route("/kontakte/:id", work, get(entry::show).boxed());
-        hih_web::flow::register(r, entry::EditEntryFlow);
-        r.route(
-            "/kontakte/:id/loeschen",
-            work,
-            get(entry::delete_form).post(entry::delete_submit).boxed(),
-        );
-        r.tab(Arc::new(HistoryTab {
-            kind: "company",
-            base: "/unternehmen",
-        }));
-        r.tab(Arc::new(HistoryTab {
-            kind: "applicant",
-            base: "/bewerber",
-        }));
-    }
+/// Registers the feature's routes, templates, permissions and hooks (after its texts).
+fn register(r: &mut Registry) {
+    use routes::{entry, list};
+    hih_kernel::templates!(
+        r,
+        "contact_history/",
+        "../templates/",
+        [
+            "list.html",
+            "form.html",
+            "review.html",
+            "detail.html",
+            "delete.html"
+        ]
+    );
+    r.permission(permissions::CONTACTS);
+    r.audit_entity("contact_entry");
+    let work = Access::Permission(permissions::CONTACTS);
+    r.route(
+        "/unternehmen/:id/kontakte",
+        work,
+        get(list::company_list).boxed(),
+    );
+    hih_web::flow::register(
+        r,
+        entry::NewEntryFlow {
+            on: entry::On::Company,
+        },
+    );
+    r.route(
+        "/bewerber/:id/kontakte",
+        work,
+        get(list::applicant_list).boxed(),
+    );
+    hih_web::flow::register(
+        r,
+        entry::NewEntryFlow {
+            on: entry::On::Applicant,
+        },
+    );
+    hih_web::list::register(r, list::ContactList);
+    r.route("/kontakte/:id", work, get(entry::show).boxed());
+    hih_web::flow::register(r, entry::EditEntryFlow);
+    r.route(
+        "/kontakte/:id/loeschen",
+        work,
+        get(entry::delete_form).post(entry::delete_submit).boxed(),
+    );
+    r.tab(Arc::new(HistoryTab {
+        kind: "company",
+        base: "/unternehmen",
+    }));
+    r.tab(Arc::new(HistoryTab {
+        kind: "applicant",
+        base: "/bewerber",
+    }));
 }

@@ -6,16 +6,18 @@ pub mod search;
 #[cfg(feature = "testing")]
 pub mod testing;
 
-use hih_i18n::{Locale, TextArg};
-use hih_kernel::{Access, Feature, Registry};
+use hih_i18n::TextArg;
+use hih_kernel::{Access, Registry};
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, WebResult};
 use poem::{EndpointExt, get, handler};
 use serde::Serialize;
 
-/// The feature value listed in `app/src/main.rs`.
-pub struct HomeFeature;
+hih_kernel::feature! {
+    /// The feature value listed in `app/src/main.rs`.
+    pub struct HomeFeature = "home", register;
+}
 
 #[derive(Serialize)]
 struct TileView {
@@ -60,17 +62,15 @@ async fn start_page(ctx: Ctx) -> WebResult {
         .await
 }
 
-impl Feature for HomeFeature {
-    fn name(&self) -> &'static str {
-        "home"
-    }
-
-    fn register(&self, r: &mut Registry) {
-        r.texts(Locale::De, include_str!("../../../i18n/de/home.ftl"));
-        r.texts(Locale::En, include_str!("../../../i18n/en/home.ftl"));
-        hih_kernel::templates!(r, "home/", "../templates/", ["index.html", "search.html"]);
-        r.route("/", Access::Authenticated, get(start_page).boxed());
-        r.route("/suche", Access::Authenticated, get(search::page).boxed());
-        r.menu("home-nav", "/", None, 0);
-    }
+/// Registers the feature's routes, templates, permissions and hooks (after its texts).
+fn register(r: &mut Registry) {
+    hih_kernel::templates!(r, "home/", "../templates/", ["index.html", "search.html"]);
+    r.routes(
+        Access::Authenticated,
+        [
+            ("/", get(start_page).boxed()),
+            ("/suche", get(search::page).boxed()),
+        ],
+    );
+    r.menu("home-nav", "/", None, 0);
 }

@@ -17,12 +17,13 @@ pub mod testing;
 
 use std::sync::Arc;
 
-use hih_i18n::Locale;
-use hih_kernel::{Access, Actor, Feature, Registry, TabProvider};
+use hih_kernel::{Access, Actor, Registry, TabProvider};
 use poem::{EndpointExt, get};
 
-/// The feature value listed in `app/src/main.rs`.
-pub struct MatchingFeature;
+hih_kernel::feature! {
+    /// The feature value listed in `app/src/main.rs`.
+    pub struct MatchingFeature = "matching", register;
+}
 
 /// The "Vermittlungen" tab on a company (admins, IHK staff).
 struct CompanyTab;
@@ -58,62 +59,55 @@ impl TabProvider for ApplicantTab {
     }
 }
 
-impl Feature for MatchingFeature {
-    fn name(&self) -> &'static str {
-        "matching"
-    }
-
-    fn register(&self, r: &mut Registry) {
-        use routes::{applicant_tab, company_tab, list};
-        r.texts(Locale::De, include_str!("../../../i18n/de/matching.ftl"));
-        r.texts(Locale::En, include_str!("../../../i18n/en/matching.ftl"));
-        hih_kernel::templates!(
-            r,
-            "matching/",
-            "../templates/",
-            [
-                "company.html",
-                "form.html",
-                "review.html",
-                "remove.html",
-                "applicant.html",
-                "list.html"
-            ]
-        );
-        r.permission(permissions::MATCH);
-        r.permission(permissions::SEE_MATCHES);
-        r.audit_entity("placement");
-        let edit = Access::Permission(permissions::MATCH);
-        let see = Access::Permission(permissions::SEE_MATCHES);
-        r.route(
-            "/unternehmen/:id/vermittlungen",
-            edit,
-            get(company_tab::list).boxed(),
-        );
-        hih_web::flow::register(r, company_tab::MatchFlow { edit: false });
-        hih_web::flow::register(r, company_tab::MatchFlow { edit: true });
-        r.route(
-            "/unternehmen/:id/vermittlungen/:mid/entfernen",
-            edit,
-            get(company_tab::remove_form)
-                .post(company_tab::remove_submit)
-                .boxed(),
-        );
-        r.route(
-            "/bewerber/:id/vermittlungen",
-            see,
-            get(applicant_tab::list).boxed(),
-        );
-        hih_web::list::register(r, list::MatchList);
-        jobs::register(r);
-        r.activation_hook(Arc::new(access::CompanyActivation));
-        r.tab(Arc::new(CompanyTab));
-        r.tab(Arc::new(ApplicantTab));
-        r.menu(
-            "matching-nav",
-            "/vermittlungen",
-            Some(permissions::SEE_MATCHES),
-            300,
-        );
-    }
+/// Registers the feature's routes, templates, permissions and hooks (after its texts).
+fn register(r: &mut Registry) {
+    use routes::{applicant_tab, company_tab, list};
+    hih_kernel::templates!(
+        r,
+        "matching/",
+        "../templates/",
+        [
+            "company.html",
+            "form.html",
+            "review.html",
+            "remove.html",
+            "applicant.html",
+            "list.html"
+        ]
+    );
+    r.permission(permissions::MATCH);
+    r.permission(permissions::SEE_MATCHES);
+    r.audit_entity("placement");
+    let edit = Access::Permission(permissions::MATCH);
+    let see = Access::Permission(permissions::SEE_MATCHES);
+    r.route(
+        "/unternehmen/:id/vermittlungen",
+        edit,
+        get(company_tab::list).boxed(),
+    );
+    hih_web::flow::register(r, company_tab::MatchFlow { edit: false });
+    hih_web::flow::register(r, company_tab::MatchFlow { edit: true });
+    r.route(
+        "/unternehmen/:id/vermittlungen/:mid/entfernen",
+        edit,
+        get(company_tab::remove_form)
+            .post(company_tab::remove_submit)
+            .boxed(),
+    );
+    r.route(
+        "/bewerber/:id/vermittlungen",
+        see,
+        get(applicant_tab::list).boxed(),
+    );
+    hih_web::list::register(r, list::MatchList);
+    jobs::register(r);
+    r.activation_hook(Arc::new(access::CompanyActivation));
+    r.tab(Arc::new(CompanyTab));
+    r.tab(Arc::new(ApplicantTab));
+    r.menu(
+        "matching-nav",
+        "/vermittlungen",
+        Some(permissions::SEE_MATCHES),
+        300,
+    );
 }

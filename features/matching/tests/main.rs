@@ -5,7 +5,6 @@
 
 mod matching;
 
-use hih_kernel::Actor;
 use hih_testkit::{Agent, TestApp};
 
 /// The features these tests need.
@@ -21,19 +20,7 @@ pub use hih_matching::testing::{applicant_in, company_in};
 
 /// Deactivates an applicant.
 pub async fn deactivate(app: &TestApp, id: i64) {
-    use sea_orm::EntityTrait;
-    let a = hih_applicants::entities::applicant::Entity::find_by_id(id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
-    let mut uow = hih_db::UnitOfWork::begin(app.services(), &Actor::system("test"))
-        .await
-        .unwrap();
-    hih_applicants::service::deactivate(&mut uow, &a)
-        .await
-        .unwrap();
-    uow.commit().await.unwrap();
+    hih_testkit::deactivate::<hih_applicants::entities::applicant::Entity>(app, id).await;
 }
 
 /// Enters a match through the pages (form, confirmation, save). `Ok` with the redirect

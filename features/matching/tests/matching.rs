@@ -336,8 +336,7 @@ async fn access_ends_when_the_matched_company_is_deleted() {
     // An admin deletes the company physically: the match goes with it (cascade) ...
     let (admin, _) = agent_for(&app, Role::Admin, "admin").await;
     let del = format!("/unternehmen/{company}/aktion/loeschen");
-    admin.get(&del).await;
-    assert_eq!(admin.post(&del, &[]).await.status, 303);
+    assert_eq!(admin.submit(&del, &[]).await.status, 303);
     assert_eq!(app.count("placement").await.unwrap(), 0);
     // ... and the cleanup job closes the access it carried, audited.
     app.run_job(
@@ -371,9 +370,8 @@ async fn the_confirmation_does_not_reveal_the_applicant_before_the_match() {
     applicant_in(&app, "VN", "Hoàng").await;
     let (ihk, _) = agent_for(&app, Role::IhkStaff, "ihk").await;
     let base = format!("/unternehmen/{company}/vermittlungen/neu");
-    ihk.get(&base).await;
     let p = ihk
-        .post(
+        .submit(
             &base,
             &[
                 ("applicant_code", "HIH-VN-0001"),

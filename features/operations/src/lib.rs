@@ -17,32 +17,26 @@ pub mod status;
 #[cfg(feature = "testing")]
 pub mod testing;
 
-use hih_i18n::Locale;
-use hih_kernel::{Feature, Registry};
+use hih_kernel::Registry;
 
-/// The feature value listed in `app/src/main.rs`.
-pub struct OperationsFeature;
+hih_kernel::feature! {
+    /// The feature value listed in `app/src/main.rs`.
+    pub struct OperationsFeature = "operations", register;
+}
 
-impl Feature for OperationsFeature {
-    fn name(&self) -> &'static str {
-        "operations"
+/// Registers the feature's routes, templates, permissions and hooks (after its texts).
+fn register(r: &mut Registry) {
+    for p in permissions::ALL {
+        r.permission(p);
     }
-
-    fn register(&self, r: &mut Registry) {
-        r.texts(Locale::De, include_str!("../../../i18n/de/operations.ftl"));
-        r.texts(Locale::En, include_str!("../../../i18n/en/operations.ftl"));
-        for p in permissions::ALL {
-            r.permission(p);
-        }
-        r.menu(
-            "operations-nav",
-            status::PATH,
-            Some(permissions::STATUS),
-            900,
-        );
-        status::register(r);
-        jobs::register(r);
-        metrics::register(r);
-        backup::register(r);
-    }
+    r.menu(
+        "operations-nav",
+        status::PATH,
+        Some(permissions::STATUS),
+        900,
+    );
+    status::register(r);
+    jobs::register(r);
+    metrics::register(r);
+    backup::register(r);
 }

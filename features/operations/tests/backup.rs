@@ -4,265 +4,40 @@
 //! when the last backup is old; pruning keeps `backup.keep` files; a failing backup is
 //! recorded with its message; the page lists backups and requests one (audited).
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use chrono::Duration;
-use hih_db::UnitOfWork;
 use hih_db::audit::Verification;
 use hih_db::entities::audit_log;
 use hih_kernel::{Actor, Role, Settings};
 use hih_operations::backup::entity::{self as backup_run, Entity as BackupRun};
 use hih_operations::backup::restore::{self, Progress};
 use hih_operations::backup::{self, BackupError, ChainCheck, Trigger, files, job, record};
-use hih_testkit::{TestApp, backend_name};
+use hih_operations::testing::backup::{
+    Writers, counts_in_backup, counts_of, empty_target, is_postgres, table, write_once,
+};
+use hih_testkit::TestApp;
 use hih_users::testing::agent_for;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, Database, DatabaseConnection, EntityTrait, NotSet,
-    PaginatorTrait, QueryFilter, QueryOrder, Set, Statement,
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 };
-use secrecy::SecretString;
 
 use crate::{app, features};
 
-fn is_postgres() -> bool {
-    backend_name() == "postgres"
-}
-
-/// The key of an application table in [`counts_of`]'s map.
-fn table(name: &str) -> String {
-    if is_postgres() {
-        format!("public.{name}")
-    } else {
-        name.to_string()
-    }
-}
-
 fn no_progress() -> Progress {
     Arc::new(|_, _| {})
-}
-
-/// An empty restore target: a fresh data directory, or a fresh PostgreSQL database (dropped
-/// at the end).
-struct Target {
-    settings: Settings,
-    _dir: tempfile::TempDir,
-    pg: Option<(String, String)>,
-}
-
-impl Drop for Target {
-    fn drop(&mut self) {
-        let Some((admin, name)) = self.pg.take() else {
-            return;
-        };
-        let _ = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
-            rt.block_on(async move {
-                if let Ok(db) = Database::connect(&admin).await {
-                    let _ = db
-                        .execute_unprepared(&format!(
-                            "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
-                        ))
-                        .await;
-                }
-            });
-        })
-        .join();
-    }
-}
-
-fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = url.split_once('?').unwrap_or((url, ""));
-    let base = &base[..base.rfind('/').unwrap()];
-    if query.is_empty() {
-        format!("{base}/{name}")
-    } else {
-        format!("{base}/{name}?{query}")
-    }
-}
-
-async fn empty_target() -> Target {
-    let dir = tempfile::tempdir().unwrap();
-    let mut settings = Settings {
-        data_dir: dir.path().join("data").display().to_string(),
-        ..Settings::default()
-    };
-    let mut pg = None;
-    if is_postgres() {
-        let admin = std::env::var("HIH_TEST_DATABASE_URL").unwrap();
-        let name = format!(
-            "hih_t_restore_{}",
-            ulid::Ulid::new().to_string().to_lowercase()
-        );
-        let db = Database::connect(&admin).await.unwrap();
-        db.execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
-            .await
-            .unwrap();
-        db.close().await.unwrap();
-        settings.database.url = Some(SecretString::from(with_database(&admin, &name)));
-        pg = Some((admin, name));
-    }
-    Target {
-        settings,
-        _dir: dir,
-        pg,
-    }
-}
-
-/// Rows per table of a connected database (all tables of the application and of the job
-/// queue).
-async fn counts_of(db: &DatabaseConnection) -> BTreeMap<String, i64> {
-    let backend = db.get_database_backend();
-    let tables_sql = if is_postgres() {
-        "SELECT schemaname || '.' || tablename AS name FROM pg_tables \
-         WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1"
-    } else {
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-         ORDER BY 1"
-    };
-    let tables: Vec<String> = db
-        .query_all_raw(Statement::from_string(backend, tables_sql))
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| r.try_get::<String>("", "name").unwrap())
-        .collect();
-    let mut counts = BTreeMap::new();
-    for table in tables {
-        let quoted = table
-            .split('.')
-            .map(|p| format!("\"{p}\""))
-            .collect::<Vec<_>>()
-            .join(".");
-        let row = db
-            .query_one_raw(Statement::from_string(
-                backend,
-                format!("SELECT COUNT(*) AS n FROM {quoted}"),
-            ))
-            .await
-            .unwrap()
-            .unwrap();
-        counts.insert(table, row.try_get::<i64>("", "n").unwrap());
-    }
-    counts
-}
-
-/// Rows per table in the backup file itself: the SQLite copy opened read-only, or the data
-/// sections of the dump as `pg_restore` prints them (`COPY … FROM stdin;` … `\.`).
-async fn counts_in_backup(file: &Path) -> BTreeMap<String, i64> {
-    if !is_postgres() {
-        let db = backup::verify::open_sqlite_read_only(file).await.unwrap();
-        let counts = counts_of(&db).await;
-        db.close().await.unwrap();
-        return counts;
-    }
-    let out = std::process::Command::new("pg_restore")
-        .args(["--data-only", "--file=-"])
-        .arg(file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).unwrap();
-    let mut counts = BTreeMap::new();
-    let mut current: Option<(String, i64)> = None;
-    for line in text.lines() {
-        if let Some((table, n)) = current.as_mut() {
-            if line == "\\." {
-                counts.insert(std::mem::take(table), *n);
-                current = None;
-            } else {
-                *n += 1;
-            }
-        } else if let Some(rest) = line.strip_prefix("COPY ") {
-            let table = rest.split(' ').next().unwrap().replace('"', "");
-            current = Some((table, 0));
-        }
-    }
-    counts
 }
 
 async fn connect(settings: &Settings) -> DatabaseConnection {
     hih_db::connect(settings).await.unwrap()
 }
 
-/// Writes through the unit of work as a writer would: a row and an event, in one transaction.
-async fn write_once(app_services: &hih_kernel::Services, writer: usize, n: u64) {
-    let actor = Actor::system(format!("writer-{writer}"));
-    let mut uow = UnitOfWork::begin(app_services, &actor).await.unwrap();
-    let now = uow.now();
-    uow.insert(backup_run::ActiveModel {
-        id: NotSet,
-        started_at: Set(now),
-        finished_at: Set(Some(now)),
-        trigger: Set(Trigger::Command.code().into()),
-        backend: Set("test".into()),
-        path: Set(None),
-        size_bytes: Set(None),
-        sha256: Set(None),
-        outcome: Set(record::FAILED.into()),
-        error: Set(Some(format!("writer {writer} #{n}"))),
-        pruned_at: Set(None),
-    })
-    .await
-    .unwrap();
-    uow.event(
-        "writer",
-        &n.to_string(),
-        "write",
-        serde_json::json!({ "n": n }),
-    );
-    uow.commit().await.unwrap();
-}
-
-/// Four writers that write until stopped; returns their handles and the shared counter.
-fn start_writers(
-    app: &TestApp,
-    stop: &Arc<AtomicBool>,
-) -> (Vec<tokio::task::JoinHandle<()>>, Arc<AtomicU64>) {
-    let written = Arc::new(AtomicU64::new(0));
-    let handles = (0..4)
-        .map(|w| {
-            let services = app.services().clone();
-            let stop = stop.clone();
-            let written = written.clone();
-            tokio::spawn(async move {
-                let mut n = 0;
-                while !stop.load(Ordering::Relaxed) {
-                    write_once(&services, w, n).await;
-                    n += 1;
-                    written.fetch_add(1, Ordering::Relaxed);
-                }
-            })
-        })
-        .collect();
-    (handles, written)
-}
-
-async fn wait_for(written: &AtomicU64, at_least: u64) {
-    for _ in 0..600 {
-        if written.load(Ordering::Relaxed) >= at_least {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-    }
-    panic!("writers too slow");
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_backup_under_four_writers_restores_to_its_rows_with_an_intact_chain() {
     let app = app().await;
-    let stop = Arc::new(AtomicBool::new(false));
-    let (writers, written) = start_writers(&app, &stop);
-    wait_for(&written, 40).await;
+    let writers = Writers::start(app.services());
+    writers.wait_for(40).await;
     let out = tempfile::tempdir().unwrap();
     let done = backup::run(
         app.services(),
@@ -272,12 +47,8 @@ async fn a_backup_under_four_writers_restores_to_its_rows_with_an_intact_chain()
     )
     .await
     .unwrap();
-    let during = written.load(Ordering::Relaxed);
-    wait_for(&written, during + 40).await;
-    stop.store(true, Ordering::Relaxed);
-    for w in writers {
-        w.await.unwrap();
-    }
+    writers.wait_for(writers.written() + 40).await;
+    writers.stop().await;
 
     let file = PathBuf::from(done.record.path.clone().unwrap());
     assert!(file.starts_with(std::fs::canonicalize(out.path()).unwrap()));

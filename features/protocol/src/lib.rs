@@ -16,32 +16,26 @@ pub mod retention;
 pub mod testing;
 pub mod viewer;
 
-use hih_i18n::Locale;
-use hih_kernel::{Feature, Registry};
+use hih_kernel::Registry;
 
-/// The feature value listed in `app/src/main.rs`.
-pub struct ProtocolFeature;
+hih_kernel::feature! {
+    /// The feature value listed in `app/src/main.rs`.
+    pub struct ProtocolFeature = "protocol", register;
+}
 
-impl Feature for ProtocolFeature {
-    fn name(&self) -> &'static str {
-        "protocol"
+/// Registers the feature's routes, templates, permissions and hooks (after its texts).
+fn register(r: &mut Registry) {
+    for p in permissions::ALL {
+        r.permission(p);
     }
-
-    fn register(&self, r: &mut Registry) {
-        r.texts(Locale::De, include_str!("../../../i18n/de/protocol.ftl"));
-        r.texts(Locale::En, include_str!("../../../i18n/en/protocol.ftl"));
-        for p in permissions::ALL {
-            r.permission(p);
-        }
-        r.menu(
-            "protocol-nav",
-            "/protokoll/aenderungen",
-            Some(permissions::READ_LOGS),
-            860,
-        );
-        viewer::register(r);
-        retention::register(r);
-        alerts::register(r);
-        programme_end::register(r);
-    }
+    r.menu(
+        "protocol-nav",
+        "/protokoll/aenderungen",
+        Some(permissions::READ_LOGS),
+        860,
+    );
+    viewer::register(r);
+    retention::register(r);
+    alerts::register(r);
+    programme_end::register(r);
 }

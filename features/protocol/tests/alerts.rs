@@ -72,9 +72,8 @@ async fn acknowledge(agent: &Agent, id: i64) -> Page {
 
 /// One login attempt from `agent`; its status.
 async fn login_attempt(agent: &Agent, username: &str, password: &str) -> u16 {
-    agent.get("/login").await;
     agent
-        .post("/login", &[("username", username), ("password", password)])
+        .submit("/login", &[("username", username), ("password", password)])
         .await
         .status
         .as_u16()
@@ -82,9 +81,8 @@ async fn login_attempt(agent: &Agent, username: &str, password: &str) -> u16 {
 
 /// Logs in with a wrong password.
 async fn wrong_password(agent: &Agent, username: &str) {
-    agent.get("/login").await;
     let p = agent
-        .post(
+        .submit(
             "/login",
             &[("username", username), ("password", "Falsch-Passwort-1")],
         )

@@ -677,19 +677,7 @@ async fn company(app: &TestApp, name: &str) -> i64 {
 }
 
 async fn deactivate_company(app: &TestApp, id: i64) {
-    use hih_companies::entities::company;
-    let before = company::Entity::find_by_id(id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
-    let mut uow = UnitOfWork::begin(app.services(), &Actor::system("test"))
-        .await
-        .unwrap();
-    hih_companies::service::deactivate(&mut uow, &before)
-        .await
-        .unwrap();
-    uow.commit().await.unwrap();
+    hih_testkit::deactivate::<hih_companies::entities::company::Entity>(app, id).await;
 }
 
 /// An applicant in Vietnam.
@@ -698,19 +686,7 @@ async fn applicant(app: &TestApp, last_name: &str) -> i64 {
 }
 
 async fn deactivate_applicant(app: &TestApp, id: i64) {
-    use hih_applicants::entities::applicant;
-    let before = applicant::Entity::find_by_id(id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
-    let mut uow = UnitOfWork::begin(app.services(), &Actor::system("test"))
-        .await
-        .unwrap();
-    hih_applicants::service::deactivate(&mut uow, &before)
-        .await
-        .unwrap();
-    uow.commit().await.unwrap();
+    hih_testkit::deactivate::<hih_applicants::entities::applicant::Entity>(app, id).await;
 }
 
 /// The text of the table with this id, tags stripped and white space collapsed.

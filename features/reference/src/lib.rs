@@ -18,65 +18,62 @@ mod tiles;
 
 use std::sync::Arc;
 
-use hih_i18n::Locale;
-use hih_kernel::{Access, Feature, Registry};
+use hih_kernel::{Access, Registry};
 use poem::{EndpointExt, get, post};
 
-/// The feature value listed in `app/src/main.rs`, right after users.
-pub struct ReferenceFeature;
+hih_kernel::feature! {
+    /// The feature value listed in `app/src/main.rs`, right after users.
+    pub struct ReferenceFeature = "reference", register;
+}
 
-impl Feature for ReferenceFeature {
-    fn name(&self) -> &'static str {
-        "reference"
-    }
-
-    fn register(&self, r: &mut Registry) {
-        r.texts(Locale::De, include_str!("../../../i18n/de/reference.ftl"));
-        r.texts(Locale::En, include_str!("../../../i18n/en/reference.ftl"));
-        hih_kernel::templates!(
-            r,
-            "reference/",
-            "../templates/",
-            [
-                "overview.html",
-                "import_report.html",
-                "district_edit.html",
-                "district_review.html",
-                "list_items.html",
-                "list_item_form.html",
-                "list_item_review.html"
-            ]
-        );
-        r.permission(permissions::MANAGE_REFERENCE);
-        r.status_check(Arc::new(postcodes::PostcodeStatus));
-        r.audit_entity("postcode");
-        r.audit_entity("district_area");
-        r.audit_entity("reference_item");
-        register_routes(r);
-        r.menu(
-            "reference-nav",
-            "/referenzdaten",
-            Some(permissions::MANAGE_REFERENCE),
-            840,
-        );
-        r.tiles(Arc::new(tiles::ReferenceTiles));
-    }
+/// Registers the feature's routes, templates, permissions and hooks (after its texts).
+fn register(r: &mut Registry) {
+    hih_kernel::templates!(
+        r,
+        "reference/",
+        "../templates/",
+        [
+            "overview.html",
+            "import_report.html",
+            "district_edit.html",
+            "district_review.html",
+            "list_items.html",
+            "list_item_form.html",
+            "list_item_review.html"
+        ]
+    );
+    r.permission(permissions::MANAGE_REFERENCE);
+    r.status_check(Arc::new(postcodes::PostcodeStatus));
+    r.audit_entity("postcode");
+    r.audit_entity("district_area");
+    r.audit_entity("reference_item");
+    register_routes(r);
+    r.menu(
+        "reference-nav",
+        "/referenzdaten",
+        Some(permissions::MANAGE_REFERENCE),
+        840,
+    );
+    r.tiles(Arc::new(tiles::ReferenceTiles));
 }
 
 /// The admin pages under `/referenzdaten`.
 fn register_routes(r: &mut Registry) {
     use routes::{districts, lists, overview, postcodes};
     let admin = Access::Permission(permissions::MANAGE_REFERENCE);
-    r.route("/referenzdaten", admin, get(overview::overview).boxed());
-    r.route(
-        "/referenzdaten/postleitzahlen",
+    r.routes(
         admin,
-        post(postcodes::upload).boxed(),
-    );
-    r.route(
-        "/referenzdaten/postleitzahlen/bericht",
-        admin,
-        get(postcodes::report).boxed(),
+        [
+            ("/referenzdaten", get(overview::overview).boxed()),
+            (
+                "/referenzdaten/postleitzahlen",
+                post(postcodes::upload).boxed(),
+            ),
+            (
+                "/referenzdaten/postleitzahlen/bericht",
+                get(postcodes::report).boxed(),
+            ),
+        ],
     );
     hih_web::flow::register(r, districts::DistrictFlow);
     let base = "/referenzdaten/listen/:kind";

@@ -18,27 +18,21 @@ pub mod subject;
 #[cfg(feature = "testing")]
 pub mod testing;
 
-use hih_i18n::Locale;
-use hih_kernel::{Feature, Registry};
+use hih_kernel::Registry;
 
-/// The feature value listed in `app/src/main.rs`.
-pub struct ReportsFeature;
+hih_kernel::feature! {
+    /// The feature value listed in `app/src/main.rs`.
+    pub struct ReportsFeature = "reports", register;
+}
 
-impl Feature for ReportsFeature {
-    fn name(&self) -> &'static str {
-        "reports"
-    }
-
-    fn register(&self, r: &mut Registry) {
-        r.texts(Locale::De, include_str!("../../../i18n/de/reports.ftl"));
-        r.texts(Locale::En, include_str!("../../../i18n/en/reports.ftl"));
-        // Shared by the rooms: the generated-file store and the anonymous counters.
-        files::register(r);
-        residue::register(r);
-        // The rooms: each registers its permissions, routes, templates, jobs and navigation.
-        routes::register(r); // statistics (pages in `routes`, engine in `statistics`)
-        periodic::register(r);
-        partner::register(r);
-        subject::register(r);
-    }
+/// Registers the feature's routes, templates, permissions and hooks (after its texts).
+fn register(r: &mut Registry) {
+    // Shared by the rooms: the generated-file store and the anonymous counters.
+    files::register(r);
+    residue::register(r);
+    // The rooms: each registers its permissions, routes, templates, jobs and navigation.
+    routes::register(r); // statistics (pages in `routes`, engine in `statistics`)
+    periodic::register(r);
+    partner::register(r);
+    subject::register(r);
 }

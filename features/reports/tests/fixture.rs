@@ -355,28 +355,10 @@ pub async fn build(app: &TestApp) -> Ids {
 
 /// Deactivates companies and applicants as their delete buttons do.
 pub async fn deactivate(app: &TestApp, companies: &[i64], applicants: &[i64]) {
-    let mut uow = UnitOfWork::begin(app.services(), &Actor::system("test"))
-        .await
-        .unwrap();
     for id in companies {
-        let m = company::Entity::find_by_id(*id)
-            .one(uow.txn())
-            .await
-            .unwrap()
-            .unwrap();
-        hih_companies::service::deactivate(&mut uow, &m)
-            .await
-            .unwrap();
+        hih_testkit::deactivate::<company::Entity>(app, *id).await;
     }
     for id in applicants {
-        let m = applicant::Entity::find_by_id(*id)
-            .one(uow.txn())
-            .await
-            .unwrap()
-            .unwrap();
-        hih_applicants::service::deactivate(&mut uow, &m)
-            .await
-            .unwrap();
+        hih_testkit::deactivate::<applicant::Entity>(app, *id).await;
     }
-    uow.commit().await.unwrap();
 }

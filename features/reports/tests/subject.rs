@@ -20,9 +20,8 @@ use crate::app;
 /// Writes a contact-history entry through the real form.
 async fn contact(agent: &Agent, base: &str, remarks: &str) {
     let new = format!("{base}/kontakte/neu");
-    agent.get(&new).await;
     let p = agent
-        .post(
+        .submit(
             &new,
             &[
                 ("contact_date", "2026-10-01"),
@@ -39,9 +38,8 @@ async fn contact(agent: &Agent, base: &str, remarks: &str) {
 /// Enters a match through the real form.
 async fn match_with(agent: &Agent, company: i64, code: &str) {
     let new = format!("/unternehmen/{company}/vermittlungen/neu");
-    agent.get(&new).await;
     let p = agent
-        .post(
+        .submit(
             &new,
             &[
                 ("applicant_code", code),
@@ -720,8 +718,7 @@ async fn the_statistics_folds_run_once_and_see_the_complete_record() {
     match_with(&admin, c, "HIH-VN-0001").await;
 
     let erase = format!("/auskunft/bewerber/{a}/loeschen");
-    admin.get(&erase).await;
-    admin.post(&erase, &[("reason", "Antrag")]).await;
+    admin.submit(&erase, &[("reason", "Antrag")]).await;
     assert_eq!(
         *seen.lock().unwrap(),
         vec![("applicant".to_string(), vec![a], 1, 1)],
@@ -729,8 +726,7 @@ async fn the_statistics_folds_run_once_and_see_the_complete_record() {
     );
     // The match went with the applicant; the company's own entry is still there.
     let erase = format!("/auskunft/unternehmen/{c}/loeschen");
-    admin.get(&erase).await;
-    admin.post(&erase, &[("reason", "Antrag")]).await;
+    admin.submit(&erase, &[("reason", "Antrag")]).await;
     assert_eq!(
         seen.lock().unwrap().last().cloned(),
         Some(("company".to_string(), vec![c], 0, 1))

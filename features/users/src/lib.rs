@@ -24,178 +24,167 @@ pub mod validate;
 
 use std::sync::Arc;
 
-use hih_i18n::Locale;
-use hih_kernel::{Access, Feature, Registry};
+use hih_kernel::{Access, Registry};
 use poem::{EndpointExt, get};
 
-/// The feature value listed in `app/src/main.rs`.
-pub struct UsersFeature;
+hih_kernel::feature! {
+    /// The feature value listed in `app/src/main.rs`.
+    pub struct UsersFeature = "users", register;
+}
 
-impl Feature for UsersFeature {
-    fn name(&self) -> &'static str {
-        "users"
+/// Registers the feature's routes, templates, permissions and hooks (after its texts).
+fn register(r: &mut Registry) {
+    use routes::account_form::{self, AccountKind};
+    use routes::{accounts, accounts_list, distribution, institutions, login, password, profile};
+    hih_kernel::templates!(
+        r,
+        "users/",
+        "../templates/",
+        [
+            "institutions.html",
+            "institution_form.html",
+            "institution_review.html",
+            "list.html",
+            "detail.html",
+            "form.html",
+            "review.html",
+            "confirm.html",
+            "overview.html",
+            "distribution.html",
+            "profile.html",
+            "login.html",
+            "code.html",
+            "totp_enrol.html",
+            "recovery_codes.html",
+            "setup.html",
+            "password_change.html",
+            "password_confirm.html",
+            "forgot.html",
+            "reset.html",
+            "link_invalid.html"
+        ]
+    );
+    for p in permissions::ALL {
+        r.permission(p);
     }
+    r.actor_resolver(Arc::new(resolver::Resolver));
+    r.audit_entity("user");
+    r.audit_entity("institution");
 
-    fn register(&self, r: &mut Registry) {
-        use routes::account_form::{self, AccountKind};
-        use routes::{
-            accounts, accounts_list, distribution, institutions, login, password, profile,
-        };
-        r.texts(Locale::De, include_str!("../../../i18n/de/users.ftl"));
-        r.texts(Locale::En, include_str!("../../../i18n/en/users.ftl"));
-        hih_kernel::templates!(
-            r,
-            "users/",
-            "../templates/",
-            [
-                "institutions.html",
-                "institution_form.html",
-                "institution_review.html",
-                "list.html",
-                "detail.html",
-                "form.html",
-                "review.html",
-                "confirm.html",
-                "overview.html",
-                "distribution.html",
-                "profile.html",
-                "login.html",
-                "code.html",
-                "totp_enrol.html",
-                "recovery_codes.html",
-                "setup.html",
-                "password_change.html",
-                "password_confirm.html",
-                "forgot.html",
-                "reset.html",
-                "link_invalid.html"
-            ]
-        );
-        for p in permissions::ALL {
-            r.permission(p);
-        }
-        r.actor_resolver(Arc::new(resolver::Resolver));
-        r.audit_entity("user");
-        r.audit_entity("institution");
+    let public = Access::Public;
+    r.routes(
+        public,
+        [
+            (
+                "/login",
+                get(login::login_form).post(login::login_submit).boxed(),
+            ),
+            (
+                "/login/code",
+                get(login::code_form).post(login::code_submit).boxed(),
+            ),
+            (
+                "/login/totp-einrichten",
+                get(login::enrol_form).post(login::enrol_submit).boxed(),
+            ),
+            (
+                "/login/wiederherstellungscodes",
+                get(login::recovery_codes).boxed(),
+            ),
+            ("/logout", poem::post(login::logout).boxed()),
+            (
+                "/konto/einrichten/:token",
+                get(password::setup_form)
+                    .post(password::setup_submit)
+                    .boxed(),
+            ),
+            (
+                "/passwort/aendern",
+                get(password::change_form)
+                    .post(password::change_submit)
+                    .boxed(),
+            ),
+            (
+                "/passwort/aendern/bestaetigen",
+                get(password::confirm_form)
+                    .post(password::confirm_submit)
+                    .boxed(),
+            ),
+            (
+                "/passwort/vergessen",
+                get(password::forgot_form)
+                    .post(password::forgot_submit)
+                    .boxed(),
+            ),
+            (
+                "/passwort/zuruecksetzen/:token",
+                get(password::reset_form)
+                    .post(password::reset_submit)
+                    .boxed(),
+            ),
+        ],
+    );
 
-        let public = Access::Public;
-        r.route(
-            "/login",
-            public,
-            get(login::login_form).post(login::login_submit).boxed(),
-        );
-        r.route(
-            "/login/code",
-            public,
-            get(login::code_form).post(login::code_submit).boxed(),
-        );
-        r.route(
-            "/login/totp-einrichten",
-            public,
-            get(login::enrol_form).post(login::enrol_submit).boxed(),
-        );
-        r.route(
-            "/login/wiederherstellungscodes",
-            public,
-            get(login::recovery_codes).boxed(),
-        );
-        r.route("/logout", public, poem::post(login::logout).boxed());
-        r.route(
-            "/konto/einrichten/:token",
-            public,
-            get(password::setup_form)
-                .post(password::setup_submit)
-                .boxed(),
-        );
-        r.route(
-            "/passwort/aendern",
-            public,
-            get(password::change_form)
-                .post(password::change_submit)
-                .boxed(),
-        );
-        r.route(
-            "/passwort/aendern/bestaetigen",
-            public,
-            get(password::confirm_form)
-                .post(password::confirm_submit)
-                .boxed(),
-        );
-        r.route(
-            "/passwort/vergessen",
-            public,
-            get(password::forgot_form)
-                .post(password::forgot_submit)
-                .boxed(),
-        );
-        r.route(
-            "/passwort/zuruecksetzen/:token",
-            public,
-            get(password::reset_form)
-                .post(password::reset_submit)
-                .boxed(),
-        );
-
-        let manage = Access::Permission(permissions::MANAGE_USERS);
-        hih_web::list::register(r, accounts_list::UserList);
-        r.route("/benutzer/:id", manage, get(accounts::show).boxed());
-        for kind in [AccountKind::New, AccountKind::Edit, AccountKind::Profile] {
-            hih_web::flow::register(r, account_form::AccountFlow(kind));
-        }
-        r.route(
-            "/benutzer/:id/aktion/:what",
-            manage,
-            get(accounts::action_form)
-                .post(accounts::action_submit)
-                .boxed(),
-        );
-        r.route(
-            "/benutzeruebersicht",
-            Access::Permission(permissions::USER_OVERVIEW),
-            get(accounts::overview).boxed(),
-        );
-        let dist = Access::Permission(permissions::DISTRIBUTION_LIST);
-        r.route("/verteiler", dist, get(distribution::page).boxed());
-        r.route(
-            "/verteiler/:file",
-            dist,
-            get(distribution::download_file).boxed(),
-        );
-        let inst = Access::Permission(permissions::MANAGE_INSTITUTIONS);
-        r.route("/institutionen", inst, get(institutions::list).boxed());
-        for edit in [false, true] {
-            hih_web::flow::register(r, institutions::InstitutionFlow { edit });
-        }
-        r.menu(
-            "users-nav-institutions",
-            "/institutionen",
-            Some(permissions::MANAGE_INSTITUTIONS),
-            830,
-        );
-        let me = Access::Authenticated;
-        r.route("/profil", me, get(profile::show).boxed());
-
-        r.menu(
-            "users-nav-users",
-            "/benutzer",
-            Some(permissions::MANAGE_USERS),
-            800,
-        );
-        r.menu(
-            "users-nav-overview",
-            "/benutzeruebersicht",
-            Some(permissions::USER_OVERVIEW),
-            810,
-        );
-        r.menu(
-            "users-nav-distribution",
-            "/verteiler",
-            Some(permissions::DISTRIBUTION_LIST),
-            820,
-        );
-        r.menu("users-nav-profile", "/profil", None, 990);
-        r.tiles(Arc::new(tiles::UsersTiles));
-
-        jobs::register(r);
+    let manage = Access::Permission(permissions::MANAGE_USERS);
+    hih_web::list::register(r, accounts_list::UserList);
+    r.route("/benutzer/:id", manage, get(accounts::show).boxed());
+    for kind in [AccountKind::New, AccountKind::Edit, AccountKind::Profile] {
+        hih_web::flow::register(r, account_form::AccountFlow(kind));
     }
+    r.route(
+        "/benutzer/:id/aktion/:what",
+        manage,
+        get(accounts::action_form)
+            .post(accounts::action_submit)
+            .boxed(),
+    );
+    r.route(
+        "/benutzeruebersicht",
+        Access::Permission(permissions::USER_OVERVIEW),
+        get(accounts::overview).boxed(),
+    );
+    let dist = Access::Permission(permissions::DISTRIBUTION_LIST);
+    r.routes(
+        dist,
+        [
+            ("/verteiler", get(distribution::page).boxed()),
+            ("/verteiler/:file", get(distribution::download_file).boxed()),
+        ],
+    );
+    let inst = Access::Permission(permissions::MANAGE_INSTITUTIONS);
+    r.route("/institutionen", inst, get(institutions::list).boxed());
+    for edit in [false, true] {
+        hih_web::flow::register(r, institutions::InstitutionFlow { edit });
+    }
+    r.menu(
+        "users-nav-institutions",
+        "/institutionen",
+        Some(permissions::MANAGE_INSTITUTIONS),
+        830,
+    );
+    let me = Access::Authenticated;
+    r.route("/profil", me, get(profile::show).boxed());
+
+    r.menu(
+        "users-nav-users",
+        "/benutzer",
+        Some(permissions::MANAGE_USERS),
+        800,
+    );
+    r.menu(
+        "users-nav-overview",
+        "/benutzeruebersicht",
+        Some(permissions::USER_OVERVIEW),
+        810,
+    );
+    r.menu(
+        "users-nav-distribution",
+        "/verteiler",
+        Some(permissions::DISTRIBUTION_LIST),
+        820,
+    );
+    r.menu("users-nav-profile", "/profil", None, 990);
+    r.tiles(Arc::new(tiles::UsersTiles));
+
+    jobs::register(r);
 }

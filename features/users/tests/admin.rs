@@ -44,9 +44,8 @@ async fn create_via_ui(admin: &Agent, username: &str, email: &str) -> i64 {
 async fn create_validates_each_field_and_keeps_input() {
     let app = app().await;
     let (admin, _) = agent_for(&app, Role::Admin, "a-admin").await;
-    admin.get("/benutzer/neu").await;
     let p = admin
-        .post(
+        .submit(
             "/benutzer/neu",
             &[
                 ("salutation", ""),
@@ -144,8 +143,7 @@ async fn cancel_asks_first_and_then_discards() {
             .await
             .contains("value=\"weg@example.org\"")
     );
-    admin.get("/benutzer/neu/abbrechen").await;
-    let p = admin.post("/benutzer/neu/abbrechen", &[]).await;
+    let p = admin.submit("/benutzer/neu/abbrechen", &[]).await;
     assert_eq!(p.location(), Some("/benutzer"));
     assert!(!admin.get("/benutzer/neu").await.contains("weg@example.org"));
 }
@@ -155,11 +153,8 @@ async fn activation_by_link_then_setup_works() {
     let app = app().await;
     let (admin, _) = agent_for(&app, Role::Admin, "d-admin").await;
     let id = create_via_ui(&admin, "k.neu", "k.neu@ihk-erfurt.de").await;
-    admin
-        .get(&format!("/benutzer/{id}/aktion/aktivieren"))
-        .await;
     let p = admin
-        .post(
+        .submit(
             &format!("/benutzer/{id}/aktion/aktivieren"),
             &[("method", "link")],
         )
@@ -197,11 +192,8 @@ async fn activation_with_initial_password_forces_totp_and_a_change() {
     let app = app().await;
     let (admin, _) = agent_for(&app, Role::Admin, "e-admin").await;
     let id = create_via_ui(&admin, "l.neu", "l.neu@ihk-erfurt.de").await;
-    admin
-        .get(&format!("/benutzer/{id}/aktion/aktivieren"))
-        .await;
     let p = admin
-        .post(
+        .submit(
             &format!("/benutzer/{id}/aktion/aktivieren"),
             &[("method", "initial")],
         )
@@ -237,9 +229,8 @@ async fn deactivate_reactivate_reset_and_delete() {
     let staff_agent = app.agent();
     login(&app, &staff_agent, &staff).await;
     let base = format!("/benutzer/{}", staff.id);
-    admin.get(&format!("{base}/aktion/deaktivieren")).await;
     admin
-        .post(&format!("{base}/aktion/deaktivieren"), &[])
+        .submit(&format!("{base}/aktion/deaktivieren"), &[])
         .await;
     assert_eq!(
         staff_agent.get("/").await.location(),
@@ -247,13 +238,13 @@ async fn deactivate_reactivate_reset_and_delete() {
         "sessions ended"
     );
     assert!(admin.get(&base).await.contains("Deaktiviert"));
-    admin.get(&format!("{base}/aktion/aktivieren")).await;
-    admin.post(&format!("{base}/aktion/aktivieren"), &[]).await;
+    admin
+        .submit(&format!("{base}/aktion/aktivieren"), &[])
+        .await;
     assert!(admin.get(&base).await.contains(">Aktiv"));
     // Reset TOTP only: next login asks for enrolment again.
-    admin.get(&format!("{base}/aktion/zuruecksetzen")).await;
     let none = admin
-        .post(&format!("{base}/aktion/zuruecksetzen"), &[])
+        .submit(&format!("{base}/aktion/zuruecksetzen"), &[])
         .await;
     assert_eq!(none.status, 303, "POST-redirect-GET");
     let none = admin.follow(none).await;
@@ -273,8 +264,7 @@ async fn deactivate_reactivate_reset_and_delete() {
         .await;
     assert_eq!(p.status, 409);
     // Delete: physical, with a snapshot in the audit log.
-    admin.get(&format!("{base}/aktion/loeschen")).await;
-    let p = admin.post(&format!("{base}/aktion/loeschen"), &[]).await;
+    let p = admin.submit(&format!("{base}/aktion/loeschen"), &[]).await;
     assert_eq!(p.location(), Some("/benutzer"));
     assert!(
         user_account::Entity::find_by_id(staff.id)
@@ -438,9 +428,8 @@ async fn profile_edit_cannot_change_role_or_institution() {
 async fn a_new_country_needs_no_code_change() {
     let app = app().await;
     let (admin, _) = agent_for(&app, Role::Admin, "k-admin").await;
-    admin.get("/institutionen/neu").await;
     let p = admin
-        .post(
+        .submit(
             "/institutionen/neu",
             &[
                 ("name", "AHK Mexiko"),
@@ -538,9 +527,8 @@ async fn list_runs_in_sql_with_german_order_and_and_filters() {
     create_user_in(app.services(), Role::IhkStaff, "kuehn", "IHK Düsseldorf").await;
     let inactive = create_user(app.services(), Role::IhkStaff, "ärgerlich").await;
     let base = format!("/benutzer/{}", inactive.id);
-    admin.get(&format!("{base}/aktion/deaktivieren")).await;
     admin
-        .post(&format!("{base}/aktion/deaktivieren"), &[])
+        .submit(&format!("{base}/aktion/deaktivieren"), &[])
         .await;
 
     // Sorted by "Nachname Vorname", folded: Ä between A and Z (the default column).

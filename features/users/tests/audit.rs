@@ -11,9 +11,8 @@ async fn secrets_never_reach_the_audit_or_access_log() {
     let user = create_user(app.services(), Role::Admin, "nora").await;
     let agent = app.agent();
     login(&app, &agent, &user).await;
-    agent.get("/passwort/aendern").await;
     let p = agent
-        .post(
+        .submit(
             "/passwort/aendern",
             &[
                 ("current_password", &user.password),
@@ -23,9 +22,8 @@ async fn secrets_never_reach_the_audit_or_access_log() {
         )
         .await;
     assert_eq!(p.location(), Some("/passwort/aendern/bestaetigen"));
-    agent.get("/passwort/aendern/bestaetigen").await;
     let p = agent
-        .post("/passwort/aendern/bestaetigen", &[("action", "save")])
+        .submit("/passwort/aendern/bestaetigen", &[("action", "save")])
         .await;
     assert_eq!(p.location(), Some("/"));
     let _ = fresh_code(&app, &user).await;

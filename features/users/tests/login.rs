@@ -164,8 +164,7 @@ async fn a_totp_code_is_accepted_only_once() {
     );
     let second = app.agent();
     password_step(&second, &user.username, &user.password).await;
-    second.get("/login/code").await;
-    let p = second.post("/login/code", &[("code", &code)]).await;
+    let p = second.submit("/login/code", &[("code", &code)]).await;
     assert_eq!(p.status, 303, "POST-redirect-GET");
     let p = second.follow(p).await;
     assert_eq!(p.status, 422);
@@ -189,8 +188,7 @@ async fn a_recovery_code_works_once() {
     for attempt in 0..2 {
         let agent = app.agent();
         password_step(&agent, &user.username, &user.password).await;
-        agent.get("/login/code").await;
-        let p = agent.post("/login/code", &[("code", code)]).await;
+        let p = agent.submit("/login/code", &[("code", code)]).await;
         if attempt == 0 {
             assert_eq!(p.location(), Some("/"), "first use accepted");
         } else {
@@ -279,9 +277,8 @@ async fn forced_password_change_comes_before_anything_else() {
         Some("/login?next=%2F"),
         "nothing else before the change"
     );
-    agent.get("/passwort/aendern").await;
     let p = agent
-        .post(
+        .submit(
             "/passwort/aendern",
             &[
                 ("password", &user.password),

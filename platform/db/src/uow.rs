@@ -1,5 +1,7 @@
 //! The unit of work: the one write path for business tables (R-AUD-1).
 
+use std::str::FromStr;
+
 use chrono::{DateTime, SubsecRound, Utc};
 use hih_kernel::{Actor, AppError, HookEvent, Services};
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -22,6 +24,22 @@ pub trait Auditable: Serialize {
     const REDACTED: &'static [&'static str] = &[];
     /// The record id as text.
     fn audit_id(&self) -> String;
+}
+
+/// Implements [`Auditable`] for the entity module's `Model` whose record id is its `id`
+/// column: `audited_by_id!("user", redacted: ["password_hash"])` names the entity in the audit
+/// log and the fields whose values never enter it.
+#[macro_export]
+macro_rules! audited_by_id {
+    ($entity:literal $(, redacted: [$($field:literal),* $(,)?])? $(,)?) => {
+        impl $crate::Auditable for Model {
+            const ENTITY: &'static str = $entity;
+            $(const REDACTED: &'static [&'static str] = &[$($field),*];)?
+            fn audit_id(&self) -> String {
+                self.id.to_string()
+            }
+        }
+    };
 }
 
 struct Pending {
@@ -181,6 +199,34 @@ impl UnitOfWork {
             self.run_activation_hooks(entity, numeric, active).await?;
         }
         Ok(model)
+    }
+
+    /// Deactivates (`active` false, `deactivated_at` now) or reactivates (`active` true,
+    /// `deactivated_at` cleared) a record whose entity has these columns and `updated_at`;
+    /// audited as an update, so the activation hooks run.
+    pub async fn set_active<A>(
+        &mut self,
+        before: &<A::Entity as EntityTrait>::Model,
+        active: bool,
+    ) -> Result<<A::Entity as EntityTrait>::Model, AppError>
+    where
+        A: ActiveModelTrait + ActiveModelBehavior + Send,
+        <A::Entity as EntityTrait>::Model: IntoActiveModel<A> + Auditable + Clone,
+    {
+        let now = self.now();
+        let deactivated_at = (!active).then_some(now);
+        let mut am = before.clone().into_active_model();
+        for (name, value) in [
+            ("active", sea_orm::Value::from(active)),
+            ("deactivated_at", sea_orm::Value::from(deactivated_at)),
+            ("updated_at", sea_orm::Value::from(now)),
+        ] {
+            let column = <A::Entity as EntityTrait>::Column::from_str(name).map_err(|_| {
+                AppError::Internal(format!("{name} is not a column of this entity"))
+            })?;
+            am.set(column, value);
+        }
+        self.update(before, am).await
     }
 
     /// Runs the registered hooks of `entity` after record `id` was deactivated or reactivated,

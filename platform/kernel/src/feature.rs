@@ -431,6 +431,18 @@ impl Registry {
         });
     }
 
+    /// Registers several endpoints behind the same access rule, in the given order:
+    /// `r.routes(work, [("/x", get(x::list).boxed()), ("/x/:id", get(x::show).boxed())])`.
+    pub fn routes<const N: usize>(
+        &mut self,
+        access: Access,
+        routes: [(&str, BoxEndpoint<'static>); N],
+    ) {
+        for (path, endpoint) in routes {
+            self.route(path, access, endpoint);
+        }
+    }
+
     /// Registers a template under `name` (prefix it with the feature name: `users/list.html`).
     pub fn template(&mut self, name: &str, source: &'static str) {
         self.templates.push((name.to_string(), source));
@@ -606,5 +618,36 @@ impl Registry {
 macro_rules! templates {
     ($r:expr, $prefix:literal, $dir:literal, [$($file:literal),* $(,)?]) => {
         $($r.template(concat!($prefix, $file), include_str!(concat!($dir, $file)));)*
+    };
+}
+
+/// Declares a feature: the unit struct (with its attributes and doc comment) whose [`Feature`]
+/// impl is named `name`, loads the feature's text catalogues `i18n/de/<name>.ftl` and
+/// `i18n/en/<name>.ftl` (paths relative to the feature's `src/lib.rs`) and then calls the given
+/// registration function with the registry:
+/// `feature! { pub struct CompaniesFeature = "companies", register; }`.
+#[macro_export]
+macro_rules! feature {
+    ($(#[$meta:meta])* $vis:vis struct $ty:ident = $name:literal, $register:path $(;)?) => {
+        $(#[$meta])*
+        $vis struct $ty;
+
+        impl $crate::Feature for $ty {
+            fn name(&self) -> &'static str {
+                $name
+            }
+
+            fn register(&self, r: &mut $crate::Registry) {
+                r.texts(
+                    $crate::Locale::De,
+                    include_str!(concat!("../../../i18n/de/", $name, ".ftl")),
+                );
+                r.texts(
+                    $crate::Locale::En,
+                    include_str!(concat!("../../../i18n/en/", $name, ".ftl")),
+                );
+                $register(r);
+            }
+        }
     };
 }

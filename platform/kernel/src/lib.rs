@@ -34,6 +34,8 @@ pub use feature::{
     TabProvider, Tile, TileProvider, TileTone,
 };
 pub use feature_set::{FeatureSet, FeatureSetError};
+/// The locale of a text catalogue (re-exported for [`feature!`]).
+pub use hih_i18n::Locale;
 pub use local_path::is_local_path;
 pub use services::{ActivationHooks, DeletionFolds, JobQueue, Services, StatusChecks};
 pub use settings::{

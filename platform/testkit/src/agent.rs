@@ -241,6 +241,13 @@ impl Agent {
         self.post_raw(path, &all).await
     }
 
+    /// Opens the form page at `path` as a person would (GET), then sends `fields` to the same
+    /// path (POST, with the page's CSRF token): a confirmation page's action in one call.
+    pub async fn submit(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+        self.get(path).await;
+        self.post(path, fields).await
+    }
+
     /// POST a form exactly as given (no CSRF token added).
     pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Page {
         let body = serde_urlencoded::to_string(fields).unwrap_or_default();

@@ -15,15 +15,19 @@ mod agent;
 pub mod flows;
 pub mod matrix;
 pub mod postcodes;
+pub mod retention;
 mod workers;
 
 use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
-use hih_kernel::{AppError, Feature, FixedClock, JobContext, Services, Settings};
+use hih_db::{Auditable, UnitOfWork};
+use hih_kernel::{Actor, AppError, Feature, FixedClock, JobContext, Services, Settings};
 use hih_web::AppState;
 use poem::endpoint::BoxEndpoint;
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use sea_orm::{
+    ConnectionTrait, Database, DatabaseConnection, EntityTrait, IntoActiveModel, PrimaryKeyTrait,
+};
 use secrecy::SecretString;
 
 pub use agent::{Agent, Page, csrf_in};
@@ -242,6 +246,30 @@ impl TestApp {
             .ok_or(AppError::NotFound)?;
         Ok(row.try_get::<i64>("", "n")?)
     }
+}
+
+/// Deactivates record `id` of entity `E` as the system would: through the unit of work
+/// (audited; the activation hooks run). `E` has the columns `active`, `deactivated_at` and
+/// `updated_at` ([`hih_db::UnitOfWork::set_active`]).
+pub async fn deactivate<E>(app: &TestApp, id: i64)
+where
+    E: EntityTrait,
+    E::Model: IntoActiveModel<E::ActiveModel> + Auditable + Clone,
+    E::ActiveModel: Send,
+    <E::PrimaryKey as PrimaryKeyTrait>::ValueType: From<i64>,
+{
+    let before = E::find_by_id(id)
+        .one(app.db())
+        .await
+        .unwrap()
+        .expect("the record exists");
+    let mut uow = UnitOfWork::begin(app.services(), &Actor::system("test"))
+        .await
+        .unwrap();
+    uow.set_active::<E::ActiveModel>(&before, false)
+        .await
+        .unwrap();
+    uow.commit().await.unwrap();
 }
 
 #[cfg(test)]

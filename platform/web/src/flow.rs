@@ -170,6 +170,32 @@ pub struct PageState<'a, F: FormFlow + ?Sized> {
     pub notice: Option<&'a serde_json::Value>,
 }
 
+impl<F: FormFlow + ?Sized> PageState<'_, F> {
+    /// The notice's value under `key` as a record id (`{"duplicate": 7}` → `Some(7)`).
+    pub fn notice_id(&self, key: &str) -> Option<i64> {
+        self.notice
+            .and_then(|n| n.get(key))
+            .and_then(serde_json::Value::as_i64)
+    }
+}
+
+/// Choices `(code, label)` in the form macros' `(code, "", label)` shape (no hint).
+pub fn select_options(options: &[(String, String)]) -> Vec<(String, String, String)> {
+    options
+        .iter()
+        .map(|(code, label)| (code.clone(), String::new(), label.clone()))
+        .collect()
+}
+
+/// Where a create-or-edit flow of an area leads: the record's page `<area>/<id>` once there is
+/// a record, else the area's start page.
+pub fn record_or_area(area: &str, id: Option<i64>) -> String {
+    match id {
+        Some(id) => format!("{area}/{id}"),
+        None => area.to_string(),
+    }
+}
+
 /// One create or edit flow. Implementations hold no per-request state; one value serves every
 /// request (`register` keeps it in an `Arc`).
 #[async_trait]
@@ -182,15 +208,8 @@ pub trait FormFlow: Send + Sync + 'static {
     /// The checked input [`FormFlow::save`] takes.
     type Valid: Send;
 
-    /// Stable name: part of the draft key, and how tests and the flow list name it.
-    fn name(&self) -> &'static str;
-    /// The form page's path pattern (`/unternehmen/:id/bearbeiten`); the review and cancel
-    /// pages are `<path>/pruefen` and `<path>/abbrechen`.
-    fn path(&self) -> &'static str;
-    /// Who may reach the flow's routes at all (finer checks belong in [`FormFlow::load`]).
-    fn access(&self) -> Access;
-    /// Templates of the form and of the review page.
-    fn templates(&self) -> (&'static str, &'static str);
+    /// What the flow is: name, path, access rule and templates.
+    fn spec(&self) -> FlowSpec;
 
     /// Loads the record the flow works on, in the caller's scope: outside it, answer with
     /// [`Ctx::not_found_in_scope`] (404, access-logged); not allowed to change it, 403.
@@ -225,8 +244,22 @@ pub trait FormFlow: Send + Sync + 'static {
     async fn page(&self, ctx: &Ctx, state: PageState<'_, Self>) -> WebResult<Value>;
 }
 
+/// What a form flow is, apart from what it does: one value instead of four methods.
+#[derive(Debug, Clone, Copy)]
+pub struct FlowSpec {
+    /// Stable name: part of the draft key, and how tests and the flow list name it.
+    pub name: &'static str,
+    /// The form page's path pattern (`/unternehmen/:id/bearbeiten`); the review and cancel
+    /// pages are `<path>/pruefen` and `<path>/abbrechen`.
+    pub path: &'static str,
+    /// Who may reach the flow's routes at all (finer checks belong in [`FormFlow::load`]).
+    pub access: Access,
+    /// Templates of the form and of the review page.
+    pub templates: (&'static str, &'static str),
+}
+
 /// The name or path of a flow that creates a record or edits one: `new` for the first, `edited`
-/// for the second (`fn name(&self) -> &'static str { new_or_edit(self.edit, "x-new", "x-edit") }`).
+/// for the second (`name: new_or_edit(self.edit, "x-new", "x-edit")` in [`FormFlow::spec`]).
 pub fn new_or_edit(edit: bool, new: &'static str, edited: &'static str) -> &'static str {
     if edit { edited } else { new }
 }
@@ -247,12 +280,10 @@ pub async fn edited<T>(
 /// Adds a flow's routes (form, review, cancel) and lists it for the shared flow tests.
 pub fn register<F: FormFlow>(r: &mut Registry, flow: F) {
     let flow = Arc::new(flow);
-    let path = flow.path();
-    let access = flow.access();
-    r.form_flow(FlowInfo {
-        name: flow.name(),
-        path,
-    });
+    let FlowSpec {
+        name, path, access, ..
+    } = flow.spec();
+    r.form_flow(FlowInfo { name, path });
     r.route(
         path,
         access,
@@ -307,11 +338,11 @@ fn endpoint<F: FormFlow>(
         async move {
             let (req, mut body) = req.split();
             let ctx = Ctx::from_request(&req, &mut body).await?;
-            let args = FlowArgs::of(flow.path(), &req);
+            let args = FlowArgs::of(flow.spec().path, &req);
             let record = flow.load(&ctx, &args).await?;
             let visit = Visit {
-                key: args.draft_key(flow.name()),
-                base: args.fill(flow.path()),
+                key: args.draft_key(flow.spec().name),
+                base: args.fill(flow.spec().path),
                 ctx,
                 args,
                 record,
@@ -373,7 +404,7 @@ async fn show<F: FormFlow>(flow: &F, v: &Visit<F>, step: Step) -> WebResult {
         notice => Serde(&notice),
         ..own
     };
-    let (form_template, review_template) = flow.templates();
+    let (form_template, review_template) = flow.spec().templates;
     let template = match step {
         Step::Form => form_template,
         Step::Review => review_template,

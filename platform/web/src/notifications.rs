@@ -25,18 +25,15 @@ const UNREAD: &str = "ungelesen";
 /// Registers the list and its POST actions for every logged-in user (called by the host).
 pub fn register(r: &mut Registry) {
     let me = Access::Authenticated;
-    r.route(LIST, me, get(list).boxed());
-    r.route(
-        "/benachrichtigungen/alle-gelesen",
+    r.routes(
         me,
-        post(mark_all).boxed(),
+        [
+            (LIST, get(list).boxed()),
+            ("/benachrichtigungen/alle-gelesen", post(mark_all).boxed()),
+            ("/benachrichtigungen/:id/gelesen", post(mark_one).boxed()),
+            ("/benachrichtigungen/:id/oeffnen", post(open).boxed()),
+        ],
     );
-    r.route(
-        "/benachrichtigungen/:id/gelesen",
-        me,
-        post(mark_one).boxed(),
-    );
-    r.route("/benachrichtigungen/:id/oeffnen", me, post(open).boxed());
 }
 
 #[derive(Serialize)]

@@ -9,9 +9,8 @@ use hih_testkit::matrix::{Expect::*, Row, admin_only, everyone, flow, row};
 async fn mail(app: &TestApp) -> i64 {
     hih_users::testing::create_user(app.services(), Role::Admin, "m-mail").await;
     let forgot = app.agent();
-    forgot.get("/passwort/vergessen").await;
     forgot
-        .post("/passwort/vergessen", &[("email", "m-mail@example.org")])
+        .submit("/passwort/vergessen", &[("email", "m-mail@example.org")])
         .await;
     app.count("mail_outbox").await.unwrap()
 }

@@ -41,10 +41,4 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
-impl hih_db::Auditable for Model {
-    const ENTITY: &'static str = "invitation";
-    const REDACTED: &'static [&'static str] = &["token_hash"];
-    fn audit_id(&self) -> String {
-        self.id.to_string()
-    }
-}
+hih_db::audited_by_id!("invitation", redacted: ["token_hash"]);

@@ -35,12 +35,6 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
-impl hih_db::Auditable for Model {
-    const ENTITY: &'static str = "pending_registration";
-    /// The entered data stay out of the audit log: a rejected registration's data must be
-    /// gone for good (R-REG-3); an approved one is audited as the applicant it becomes.
-    const REDACTED: &'static [&'static str] = &["data"];
-    fn audit_id(&self) -> String {
-        self.id.to_string()
-    }
-}
+// The entered data stay out of the audit log: a rejected registration's data must be gone for
+// good (R-REG-3); an approved one is audited as the applicant it becomes.
+hih_db::audited_by_id!("pending_registration", redacted: ["data"]);

@@ -6,7 +6,10 @@
 use async_trait::async_trait;
 use hih_db::UnitOfWork;
 use hih_kernel::{Access, AppError, FieldErrors, Role};
-use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Rejected, Saved, edited, new_or_edit};
+use hih_web::flow::{
+    Checked, FlowArgs, FlowSpec, FormFlow, PageState, Rejected, Saved, edited, new_or_edit,
+    record_or_area, select_options,
+};
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebError, WebResult};
@@ -42,20 +45,13 @@ impl FormFlow for ApplicantFlow {
     type Form = ApplicantForm;
     type Valid = ValidApplicant;
 
-    fn name(&self) -> &'static str {
-        new_or_edit(self.edit, "applicant-new", "applicant-edit")
-    }
-
-    fn path(&self) -> &'static str {
-        new_or_edit(self.edit, "/bewerber/neu", "/bewerber/:id/bearbeiten")
-    }
-
-    fn access(&self) -> Access {
-        Access::Permission(APPLICANTS)
-    }
-
-    fn templates(&self) -> (&'static str, &'static str) {
-        ("applicants/form.html", "applicants/review.html")
+    fn spec(&self) -> FlowSpec {
+        FlowSpec {
+            name: new_or_edit(self.edit, "applicant-new", "applicant-edit"),
+            path: new_or_edit(self.edit, "/bewerber/neu", "/bewerber/:id/bearbeiten"),
+            access: Access::Permission(APPLICANTS),
+            templates: ("applicants/form.html", "applicants/review.html"),
+        }
     }
 
     async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<Self::Record> {
@@ -125,25 +121,17 @@ impl FormFlow for ApplicantFlow {
             ),
         };
         Ok(Saved {
-            to: format!("/bewerber/{}", saved.id),
+            to: record_or_area("/bewerber", Some(saved.id)),
             flash,
         })
     }
 
     fn cancel_target(&self, _args: &FlowArgs, record: &Self::Record) -> String {
-        record
-            .as_ref()
-            .map(|a| format!("/bewerber/{}", a.id))
-            .unwrap_or_else(|| "/bewerber".into())
+        record_or_area("/bewerber", record.as_ref().map(|r| r.id))
     }
 
     async fn page(&self, ctx: &Ctx, state: PageState<'_, Self>) -> WebResult<Value> {
         let f = state.form;
-        let triple = |l: &[(String, String)]| {
-            l.iter()
-                .map(|(c, t)| (c.clone(), String::new(), t.clone()))
-                .collect::<Vec<_>>()
-        };
         let countries = labels(ctx, "country").await?;
         let occupations = labels(ctx, "occupation").await?;
         let partners = labels(ctx, "partner").await?;
@@ -160,16 +148,13 @@ impl FormFlow for ApplicantFlow {
             .filter(|(c, _)| fixed.as_deref().is_none_or(|f| f == c))
             .cloned()
             .collect();
-        let duplicate = state
-            .notice
-            .and_then(|n| n.get("duplicate"))
-            .and_then(serde_json::Value::as_i64);
+        let duplicate = state.notice_id("duplicate");
         Ok(context! {
             is_new => state.record.is_none(),
             country_fixed => fixed.is_some(),
             hidden_fields => SCALAR_FIELDS.to_vec(),
-            countries => Serde(triple(&country_options)),
-            occupations => Serde(triple(&occupations)),
+            countries => Serde(select_options(&country_options)),
+            occupations => Serde(select_options(&occupations)),
             partners => Serde(partners.clone()),
             statuses => Serde(STATUSES.to_vec()),
             salutations => Serde(SALUTATIONS.to_vec()),

@@ -7,7 +7,9 @@ use hih_db::UnitOfWork;
 use hih_i18n::{Locale, TextArg};
 use hih_kernel::{Access, AppError, Role};
 use hih_mail::Mail;
-use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Rejected, Saved};
+use hih_web::flow::{
+    Checked, FlowArgs, FlowSpec, FormFlow, PageState, Rejected, Saved, select_options,
+};
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebError, WebResult, draft};
@@ -91,23 +93,16 @@ impl FormFlow for InvitationFlow {
     type Form = InvitationForm;
     type Valid = InvitationForm;
 
-    fn name(&self) -> &'static str {
-        "invitation-new"
-    }
-
-    fn path(&self) -> &'static str {
-        "/bewerber/einladungen/neu"
-    }
-
-    fn access(&self) -> Access {
-        Access::Permission(REGISTRATIONS)
-    }
-
-    fn templates(&self) -> (&'static str, &'static str) {
-        (
-            "applicants/invitation_form.html",
-            "applicants/invitation_review.html",
-        )
+    fn spec(&self) -> FlowSpec {
+        FlowSpec {
+            name: "invitation-new",
+            path: "/bewerber/einladungen/neu",
+            access: Access::Permission(REGISTRATIONS),
+            templates: (
+                "applicants/invitation_form.html",
+                "applicants/invitation_review.html",
+            ),
+        }
     }
 
     async fn load(&self, ctx: &Ctx, _args: &FlowArgs) -> WebResult<Option<String>> {
@@ -182,7 +177,7 @@ impl FormFlow for InvitationFlow {
         let countries = labels(ctx, "country").await?;
         let country = state.record.as_deref().unwrap_or(&f.country);
         Ok(context! {
-            countries => Serde(countries.iter().map(|(c, l)| (c.clone(), String::new(), l.clone())).collect::<Vec<_>>()),
+            countries => Serde(select_options(&countries)),
             choose_country => state.record.is_none(),
             country_label => label_of(&countries, country),
             locales => Serde(FORM_LOCALES.to_vec()),

@@ -6,7 +6,7 @@
 use async_trait::async_trait;
 use hih_db::UnitOfWork;
 use hih_kernel::{Access, AppError, FieldError, FieldErrors};
-use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Saved};
+use hih_web::flow::{Checked, FlowArgs, FlowSpec, FormFlow, PageState, Saved};
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebError, WebResult};
@@ -35,20 +35,13 @@ impl FormFlow for ProcessFlow {
     type Form = ApplicantForm;
     type Valid = ValidApplicant;
 
-    fn name(&self) -> &'static str {
-        "applicant-process"
-    }
-
-    fn path(&self) -> &'static str {
-        "/bewerber/:id/prozess"
-    }
-
-    fn access(&self) -> Access {
-        Access::Permission(APPLICANTS_READ)
-    }
-
-    fn templates(&self) -> (&'static str, &'static str) {
-        ("applicants/process.html", "applicants/process_review.html")
+    fn spec(&self) -> FlowSpec {
+        FlowSpec {
+            name: "applicant-process",
+            path: "/bewerber/:id/prozess",
+            access: Access::Permission(APPLICANTS_READ),
+            templates: ("applicants/process.html", "applicants/process_review.html"),
+        }
     }
 
     async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<applicant::Model> {

@@ -6,7 +6,7 @@
 use async_trait::async_trait;
 use hih_db::UnitOfWork;
 use hih_kernel::{Access, FieldErrors};
-use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Rejected, Saved};
+use hih_web::flow::{Checked, FlowArgs, FlowSpec, FormFlow, PageState, Rejected, Saved};
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebResult, draft};
@@ -99,23 +99,16 @@ impl FormFlow for CorrectionFlow {
     type Form = ApplicantForm;
     type Valid = ApplicantForm;
 
-    fn name(&self) -> &'static str {
-        "registration-correct"
-    }
-
-    fn path(&self) -> &'static str {
-        "/bewerber/registrierungen/:id"
-    }
-
-    fn access(&self) -> Access {
-        Access::Permission(REGISTRATIONS)
-    }
-
-    fn templates(&self) -> (&'static str, &'static str) {
-        (
-            "applicants/reg_detail.html",
-            "applicants/reg_correct_review.html",
-        )
+    fn spec(&self) -> FlowSpec {
+        FlowSpec {
+            name: "registration-correct",
+            path: "/bewerber/registrierungen/:id",
+            access: Access::Permission(REGISTRATIONS),
+            templates: (
+                "applicants/reg_detail.html",
+                "applicants/reg_correct_review.html",
+            ),
+        }
     }
 
     async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<pending_registration::Model> {

@@ -87,9 +87,4 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
-impl hih_db::Auditable for Model {
-    const ENTITY: &'static str = "company";
-    fn audit_id(&self) -> String {
-        self.id.to_string()
-    }
-}
+hih_db::audited_by_id!("company");

@@ -23,9 +23,4 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
-impl hih_db::Auditable for Model {
-    const ENTITY: &'static str = "company_status";
-    fn audit_id(&self) -> String {
-        self.id.to_string()
-    }
-}
+hih_db::audited_by_id!("company_status");

@@ -8,7 +8,10 @@ use async_trait::async_trait;
 use hih_db::UnitOfWork;
 use hih_kernel::Access;
 use hih_reference::lists::label_of;
-use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Rejected, Saved, edited, new_or_edit};
+use hih_web::flow::{
+    Checked, FlowArgs, FlowSpec, FormFlow, PageState, Rejected, Saved, edited, new_or_edit,
+    record_or_area, select_options,
+};
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebResult};
@@ -59,20 +62,13 @@ impl FormFlow for CompanyFlow {
     type Form = CompanyForm;
     type Valid = ValidCompany;
 
-    fn name(&self) -> &'static str {
-        new_or_edit(self.edit, "company-new", "company-edit")
-    }
-
-    fn path(&self) -> &'static str {
-        new_or_edit(self.edit, "/unternehmen/neu", "/unternehmen/:id/bearbeiten")
-    }
-
-    fn access(&self) -> Access {
-        Access::Permission(COMPANIES)
-    }
-
-    fn templates(&self) -> (&'static str, &'static str) {
-        ("companies/form.html", "companies/review.html")
+    fn spec(&self) -> FlowSpec {
+        FlowSpec {
+            name: new_or_edit(self.edit, "company-new", "company-edit"),
+            path: new_or_edit(self.edit, "/unternehmen/neu", "/unternehmen/:id/bearbeiten"),
+            access: Access::Permission(COMPANIES),
+            templates: ("companies/form.html", "companies/review.html"),
+        }
     }
 
     async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<Self::Record> {
@@ -128,33 +124,22 @@ impl FormFlow for CompanyFlow {
             ),
         };
         Ok(Saved {
-            to: format!("/unternehmen/{}", saved.id),
+            to: record_or_area("/unternehmen", Some(saved.id)),
             flash,
         })
     }
 
     fn cancel_target(&self, _args: &FlowArgs, record: &Self::Record) -> String {
-        record
-            .as_ref()
-            .map(|c| format!("/unternehmen/{}", c.id))
-            .unwrap_or_else(|| "/unternehmen".into())
+        record_or_area("/unternehmen", record.as_ref().map(|r| r.id))
     }
 
     async fn page(&self, ctx: &Ctx, state: PageState<'_, Self>) -> WebResult<Value> {
         let f = state.form;
-        let triple = |l: &[(String, String)]| {
-            l.iter()
-                .map(|(c, t)| (c.clone(), String::new(), t.clone()))
-                .collect::<Vec<_>>()
-        };
         let industries = labels(ctx, "industry").await?;
         let outreach = labels(ctx, "outreach").await?;
         let occupations = labels(ctx, "occupation").await?;
         let partners = labels(ctx, "partner").await?;
-        let duplicate = state
-            .notice
-            .and_then(|n| n.get("duplicate"))
-            .and_then(serde_json::Value::as_i64);
+        let duplicate = state.notice_id("duplicate");
         let duplicate_hidden = state
             .notice
             .and_then(|n| n.get("hidden"))
@@ -162,8 +147,8 @@ impl FormFlow for CompanyFlow {
             .map(str::to_string);
         Ok(context! {
             is_new => state.record.is_none(),
-            industries => Serde(triple(&industries)),
-            outreach => Serde(triple(&outreach)),
+            industries => Serde(select_options(&industries)),
+            outreach => Serde(select_options(&outreach)),
             occupations => Serde(&occupations),
             partners => Serde(&partners),
             statuses => Serde(STATUSES.to_vec()),

@@ -8,7 +8,7 @@ use hih_db::UnitOfWork;
 use hih_db::access::AccessAction;
 use hih_kernel::{Access, AppError, FieldErrors};
 use hih_users::entities::{institution, user_account};
-use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Rejected, Saved};
+use hih_web::flow::{Checked, FlowArgs, FlowSpec, FormFlow, PageState, Rejected, Saved};
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebError, WebResult, draft, iso};
@@ -278,23 +278,16 @@ impl FormFlow for MonthlyFlow {
     type Form = MonthlyForm;
     type Valid = ValidMonth;
 
-    fn name(&self) -> &'static str {
-        "monthly-counts"
-    }
-
-    fn path(&self) -> &'static str {
-        "/monatszahlen/:id/:period/bearbeiten"
-    }
-
-    fn access(&self) -> Access {
-        Access::Permission(MONTHLY_COUNTS)
-    }
-
-    fn templates(&self) -> (&'static str, &'static str) {
-        (
-            "companies/monthly_form.html",
-            "companies/monthly_review.html",
-        )
+    fn spec(&self) -> FlowSpec {
+        FlowSpec {
+            name: "monthly-counts",
+            path: "/monatszahlen/:id/:period/bearbeiten",
+            access: Access::Permission(MONTHLY_COUNTS),
+            templates: (
+                "companies/monthly_form.html",
+                "companies/monthly_review.html",
+            ),
+        }
     }
 
     async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<MonthEntry> {

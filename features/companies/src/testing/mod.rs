@@ -70,18 +70,7 @@ pub async fn company_in(app: &TestApp, ihk: &str, name: &str) -> i64 {
 /// the system); returns its id.
 pub async fn deactivated_company_in(app: &TestApp, ihk: &str, name: &str) -> i64 {
     let id = company_in(app, ihk, name).await;
-    let before = crate::entities::company::Entity::find_by_id(id)
-        .one(app.db())
-        .await
-        .expect("query company")
-        .expect("company exists");
-    let mut uow = hih_db::UnitOfWork::begin(app.services(), &Actor::system("test"))
-        .await
-        .expect("unit of work");
-    service::deactivate(&mut uow, &before)
-        .await
-        .expect("deactivate company");
-    uow.commit().await.expect("commit");
+    hih_testkit::deactivate::<crate::entities::company::Entity>(app, id).await;
     id
 }
 

@@ -12,7 +12,9 @@ use hih_db::UnitOfWork;
 use hih_db::access::AccessAction;
 use hih_kernel::{Access, AppError};
 use hih_reference::lists::{self, label_of};
-use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Rejected, Saved};
+use hih_web::flow::{
+    Checked, FlowArgs, FlowSpec, FormFlow, PageState, Rejected, Saved, select_options,
+};
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebError, WebResult};
@@ -50,26 +52,19 @@ impl FormFlow for NewEntryFlow {
     type Form = EntryForm;
     type Valid = ValidEntry;
 
-    fn name(&self) -> &'static str {
-        match self.on {
-            On::Company => "contact-new-company",
-            On::Applicant => "contact-new-applicant",
+    fn spec(&self) -> FlowSpec {
+        FlowSpec {
+            name: match self.on {
+                On::Company => "contact-new-company",
+                On::Applicant => "contact-new-applicant",
+            },
+            path: match self.on {
+                On::Company => "/unternehmen/:id/kontakte/neu",
+                On::Applicant => "/bewerber/:id/kontakte/neu",
+            },
+            access: Access::Permission(CONTACTS),
+            templates: ("contact_history/form.html", "contact_history/review.html"),
         }
-    }
-
-    fn path(&self) -> &'static str {
-        match self.on {
-            On::Company => "/unternehmen/:id/kontakte/neu",
-            On::Applicant => "/bewerber/:id/kontakte/neu",
-        }
-    }
-
-    fn access(&self) -> Access {
-        Access::Permission(CONTACTS)
-    }
-
-    fn templates(&self) -> (&'static str, &'static str) {
-        ("contact_history/form.html", "contact_history/review.html")
     }
 
     async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<Record> {
@@ -146,14 +141,9 @@ impl FormFlow for NewEntryFlow {
 async fn entry_page(ctx: &Ctx, f: &EntryForm, own: Value) -> WebResult<Value> {
     let types = lists::options(ctx.services(), "contact_type", ctx.locale).await?;
     let topics = lists::options(ctx.services(), "contact_topic", ctx.locale).await?;
-    let triple = |l: &[(String, String)]| {
-        l.iter()
-            .map(|(c, t)| (c.clone(), String::new(), t.clone()))
-            .collect::<Vec<_>>()
-    };
     Ok(context! {
-        types => Serde(triple(&types)),
-        topics => Serde(triple(&topics)),
+        types => Serde(select_options(&types)),
+        topics => Serde(select_options(&topics)),
         type_label => label_of(&types, &f.contact_type),
         topic_label => label_of(&topics, &f.topic),
         ..own
@@ -261,20 +251,13 @@ impl FormFlow for EditEntryFlow {
     type Form = EntryForm;
     type Valid = ValidEntry;
 
-    fn name(&self) -> &'static str {
-        "contact-edit"
-    }
-
-    fn path(&self) -> &'static str {
-        "/kontakte/:id/bearbeiten"
-    }
-
-    fn access(&self) -> Access {
-        Access::Permission(CONTACTS)
-    }
-
-    fn templates(&self) -> (&'static str, &'static str) {
-        ("contact_history/form.html", "contact_history/review.html")
+    fn spec(&self) -> FlowSpec {
+        FlowSpec {
+            name: "contact-edit",
+            path: "/kontakte/:id/bearbeiten",
+            access: Access::Permission(CONTACTS),
+            templates: ("contact_history/form.html", "contact_history/review.html"),
+        }
     }
 
     async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<contact_entry::Model> {

@@ -52,12 +52,7 @@ pub enum Relation {
 
 impl ActiveModelBehavior for ActiveModel {}
 
-impl hih_db::Auditable for Model {
-    const ENTITY: &'static str = "placement";
-    fn audit_id(&self) -> String {
-        self.id.to_string()
-    }
-}
+hih_db::audited_by_id!("placement");
 
 impl Related<hih_companies::entities::company::Entity> for Entity {
     fn to() -> RelationDef {

@@ -8,7 +8,8 @@ use hih_db::UnitOfWork;
 use hih_kernel::{Access, AppError};
 use hih_reference::lists::{self, label_of};
 use hih_web::flow::{
-    Checked, FlowArgs, FormFlow, PageState, Rejected, Saved, Step, edited, new_or_edit,
+    Checked, FlowArgs, FlowSpec, FormFlow, PageState, Rejected, Saved, Step, edited, new_or_edit,
+    select_options,
 };
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
@@ -88,24 +89,17 @@ impl FormFlow for MatchFlow {
     type Form = MatchForm;
     type Valid = ValidMatch;
 
-    fn name(&self) -> &'static str {
-        new_or_edit(self.edit, "match-new", "match-edit")
-    }
-
-    fn path(&self) -> &'static str {
-        new_or_edit(
-            self.edit,
-            "/unternehmen/:id/vermittlungen/neu",
-            "/unternehmen/:id/vermittlungen/:mid/bearbeiten",
-        )
-    }
-
-    fn access(&self) -> Access {
-        Access::Permission(MATCH)
-    }
-
-    fn templates(&self) -> (&'static str, &'static str) {
-        ("matching/form.html", "matching/review.html")
+    fn spec(&self) -> FlowSpec {
+        FlowSpec {
+            name: new_or_edit(self.edit, "match-new", "match-edit"),
+            path: new_or_edit(
+                self.edit,
+                "/unternehmen/:id/vermittlungen/neu",
+                "/unternehmen/:id/vermittlungen/:mid/bearbeiten",
+            ),
+            access: Access::Permission(MATCH),
+            templates: ("matching/form.html", "matching/review.html"),
+        }
     }
 
     async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<MatchRecord> {
@@ -200,7 +194,7 @@ impl FormFlow for MatchFlow {
             c => Serde(&r.company),
             is_new => r.placement.is_none(),
             statuses => Serde(STATUSES.to_vec()),
-            occupations => Serde(occupations.iter().map(|(c, l)| (c.clone(), String::new(), l.clone())).collect::<Vec<_>>()),
+            occupations => Serde(select_options(&occupations)),
             applicant_code => applicant.as_ref().and_then(|a| a.applicant_id.clone()).unwrap_or_default(),
             // Before the match exists the caller may not see the applicant: the confirmation
             // names the typed ID only; a change shows the (then visible) name.

@@ -63,12 +63,16 @@ pub fn register(r: &mut Registry) {
     r.job(job::JOB, "job-operations-backup", Arc::new(job::BackupJob));
     r.cron(job::JOB, job::SCHEDULE);
     let access = Access::Permission(BACKUPS);
-    r.route(PATH, access, get(routes::list).boxed());
-    r.route(
-        CONFIRM_PATH,
+    r.routes(
         access,
-        get(routes::confirm_form)
-            .post(routes::confirm_submit)
-            .boxed(),
+        [
+            (PATH, get(routes::list).boxed()),
+            (
+                CONFIRM_PATH,
+                get(routes::confirm_form)
+                    .post(routes::confirm_submit)
+                    .boxed(),
+            ),
+        ],
     );
 }

@@ -62,26 +62,27 @@ pub fn register(r: &mut Registry) {
     );
     r.cron(purge::JOB, "0 10 4 * * *");
     let access = Access::Permission(JOBS);
-    r.route(PATH, access, get(routes::list).boxed());
-    r.route(&format!("{PATH}/:id"), access, get(routes::detail).boxed());
-    r.route(
-        &format!("{PATH}/:id/{}", Action::Retry.segment()),
+    r.routes(
         access,
-        post(actions::retry_confirm).boxed(),
-    );
-    r.route(
-        &format!("{PATH}/:id/{}/bestaetigen", Action::Retry.segment()),
-        access,
-        post(actions::retry_submit).boxed(),
-    );
-    r.route(
-        &format!("{PATH}/:id/{}", Action::Cancel.segment()),
-        access,
-        post(actions::cancel_confirm).boxed(),
-    );
-    r.route(
-        &format!("{PATH}/:id/{}/bestaetigen", Action::Cancel.segment()),
-        access,
-        post(actions::cancel_submit).boxed(),
+        [
+            (PATH, get(routes::list).boxed()),
+            (&format!("{PATH}/:id"), get(routes::detail).boxed()),
+            (
+                &format!("{PATH}/:id/{}", Action::Retry.segment()),
+                post(actions::retry_confirm).boxed(),
+            ),
+            (
+                &format!("{PATH}/:id/{}/bestaetigen", Action::Retry.segment()),
+                post(actions::retry_submit).boxed(),
+            ),
+            (
+                &format!("{PATH}/:id/{}", Action::Cancel.segment()),
+                post(actions::cancel_confirm).boxed(),
+            ),
+            (
+                &format!("{PATH}/:id/{}/bestaetigen", Action::Cancel.segment()),
+                post(actions::cancel_submit).boxed(),
+            ),
+        ],
     );
 }

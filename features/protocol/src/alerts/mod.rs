@@ -47,13 +47,17 @@ pub fn register(r: &mut Registry) {
     r.cron(SCAN_JOB, "0 * * * * *");
     r.tiles(Arc::new(tiles::AlertTile));
     let access = Access::Permission(ALERTS);
-    r.route(BASE, access, get(routes::list).boxed());
-    r.route(&format!("{BASE}/:id"), access, get(routes::detail).boxed());
-    r.route(
-        &format!("{BASE}/:id/bestaetigen"),
+    r.routes(
         access,
-        get(routes::acknowledge_form)
-            .post(routes::acknowledge_submit)
-            .boxed(),
+        [
+            (BASE, get(routes::list).boxed()),
+            (&format!("{BASE}/:id"), get(routes::detail).boxed()),
+            (
+                &format!("{BASE}/:id/bestaetigen"),
+                get(routes::acknowledge_form)
+                    .post(routes::acknowledge_submit)
+                    .boxed(),
+            ),
+        ],
     );
 }

@@ -15,7 +15,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::export::LogExport;
-use super::filter::{Period, detail_pairs, german_time, list_params, nothing, words_in};
+use super::filter::{
+    LogColumns, Period, code_options, detail_pairs, direction, german_time, list_params, log_search,
+};
 use super::{ACCESS_LOG, ERROR_ACTION};
 
 /// The filter fields (all AND-combined).
@@ -43,52 +45,34 @@ pub(super) fn action_label(ctx: &Ctx, action: &str) -> String {
 /// The filtered, sorted query of the access log and the filter's errors (with errors the
 /// query finds nothing). List, count and export all come from it.
 fn filtered(params: &ListParams) -> (Select<access_log::Entity>, FieldErrors) {
+    use access_log::Column;
+    const COLUMNS: LogColumns<Column, 3> = LogColumns {
+        actor: [Column::Actor, Column::ActorName],
+        exact: [
+            ("action", Column::Action),
+            ("entity", Column::Entity),
+            ("record", Column::EntityId),
+        ],
+        text: &[Column::Detail, Column::Path],
+    };
     let mut errors = FieldErrors::new();
     let period = Period::parse(params, &mut errors);
-    let mut cond = Condition::all();
-    if let Some(actor) = params.filter("actor") {
-        cond = cond.add(words_in(
-            &[access_log::Column::Actor, access_log::Column::ActorName],
-            actor,
-        ));
-    }
-    if let Some(action) = params.filter("action") {
-        cond = cond.add(access_log::Column::Action.eq(action));
-    }
-    if let Some(entity) = params.filter("entity") {
-        cond = cond.add(access_log::Column::Entity.eq(entity));
-    }
-    if let Some(record) = params.filter("record") {
-        cond = cond.add(access_log::Column::EntityId.eq(record));
-    }
+    let mut at = Condition::all();
     if let Some(from) = period.from {
-        cond = cond.add(access_log::Column::At.gte(from));
+        at = at.add(Column::At.gte(from));
     }
     if let Some(until) = period.until {
-        cond = cond.add(access_log::Column::At.lt(until));
+        at = at.add(Column::At.lt(until));
     }
-    if let Some(q) = params.filter("q") {
-        cond = cond.add(words_in(
-            &[access_log::Column::Detail, access_log::Column::Path],
-            q,
-        ));
-    }
-    if !errors.is_empty() {
-        cond = cond.add(nothing());
-    }
-    let order = if params.desc {
-        sea_orm::Order::Desc
-    } else {
-        sea_orm::Order::Asc
-    };
-    let select = access_log::Entity::find().filter(cond);
+    let order = direction(params);
+    let select = access_log::Entity::find().filter(COLUMNS.condition(params, &errors, at));
     let select = match params.sort.as_str() {
-        "actor" => select.order_by(access_log::Column::ActorName, order.clone()),
-        "action" => select.order_by(access_log::Column::Action, order.clone()),
-        "entity" => select.order_by(access_log::Column::Entity, order.clone()),
-        _ => select.order_by(access_log::Column::At, order.clone()),
+        "actor" => select.order_by(Column::ActorName, order.clone()),
+        "action" => select.order_by(Column::Action, order.clone()),
+        "entity" => select.order_by(Column::Entity, order.clone()),
+        _ => select.order_by(Column::At, order.clone()),
     };
-    (select.order_by(access_log::Column::Id, order), errors)
+    (select.order_by(Column::Id, order), errors)
 }
 
 #[derive(Serialize)]
@@ -124,18 +108,8 @@ pub(super) async fn list(ctx: Ctx, Query(query): Query<Vec<(String, String)>>) -
             path: e.path,
         })
         .collect();
-    ctx.log_access(
-        AccessAction::Search,
-        ACCESS_LOG,
-        None,
-        serde_json::json!(params.filters),
-        Some(total as i64),
-    )
-    .await;
-    let action_options: Vec<(String, String)> = ACTIONS
-        .iter()
-        .map(|(code, key)| (code.to_string(), key.to_string()))
-        .collect();
+    log_search(&ctx, ACCESS_LOG, &params, total).await;
+    let action_options = code_options(&ACTIONS);
     let value = |name: &str| params.filter(name).unwrap_or("").to_string();
     ctx.render_form(
         "protocol/viewer/access_list.html",

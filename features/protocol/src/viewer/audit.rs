@@ -20,7 +20,9 @@ use serde_json::Value;
 
 use super::AUDIT_LOG;
 use super::export::LogExport;
-use super::filter::{Period, audit_stamp, german_stamp, list_params, nothing, readable, words_in};
+use super::filter::{
+    LogColumns, Period, audit_stamp, direction, german_stamp, list_params, log_search, readable,
+};
 
 /// The filter fields (all AND-combined).
 const FILTERS: [&str; 7] = ["actor", "entity", "record", "action", "from", "to", "q"];
@@ -38,49 +40,34 @@ const FIELDS_SHOWN: usize = 6;
 /// The filtered, sorted query of the audit log and the filter's errors (with errors the query
 /// finds nothing). List, count and export all come from it.
 fn filtered(params: &ListParams) -> (Select<audit_log::Entity>, FieldErrors) {
+    use audit_log::Column;
+    const COLUMNS: LogColumns<Column, 3> = LogColumns {
+        actor: [Column::Actor, Column::ActorName],
+        exact: [
+            ("entity", Column::Entity),
+            ("record", Column::EntityId),
+            ("action", Column::Action),
+        ],
+        text: &[Column::Changes],
+    };
     let mut errors = FieldErrors::new();
     let period = Period::parse(params, &mut errors);
-    let mut cond = Condition::all();
-    if let Some(actor) = params.filter("actor") {
-        cond = cond.add(words_in(
-            &[audit_log::Column::Actor, audit_log::Column::ActorName],
-            actor,
-        ));
-    }
-    if let Some(entity) = params.filter("entity") {
-        cond = cond.add(audit_log::Column::Entity.eq(entity));
-    }
-    if let Some(record) = params.filter("record") {
-        cond = cond.add(audit_log::Column::EntityId.eq(record));
-    }
-    if let Some(action) = params.filter("action") {
-        cond = cond.add(audit_log::Column::Action.eq(action));
-    }
+    let mut at = Condition::all();
     if let Some(from) = period.from {
-        cond = cond.add(audit_log::Column::At.gte(audit_stamp(from)));
+        at = at.add(Column::At.gte(audit_stamp(from)));
     }
     if let Some(until) = period.until {
-        cond = cond.add(audit_log::Column::At.lt(audit_stamp(until)));
+        at = at.add(Column::At.lt(audit_stamp(until)));
     }
-    if let Some(q) = params.filter("q") {
-        cond = cond.add(words_in(&[audit_log::Column::Changes], q));
-    }
-    if !errors.is_empty() {
-        cond = cond.add(nothing());
-    }
-    let order = if params.desc {
-        sea_orm::Order::Desc
-    } else {
-        sea_orm::Order::Asc
-    };
-    let select = audit_log::Entity::find().filter(cond);
+    let order = direction(params);
+    let select = audit_log::Entity::find().filter(COLUMNS.condition(params, &errors, at));
     let select = match params.sort.as_str() {
-        "actor" => select.order_by(audit_log::Column::ActorName, order.clone()),
-        "entity" => select.order_by(audit_log::Column::Entity, order.clone()),
-        "action" => select.order_by(audit_log::Column::Action, order.clone()),
+        "actor" => select.order_by(Column::ActorName, order.clone()),
+        "entity" => select.order_by(Column::Entity, order.clone()),
+        "action" => select.order_by(Column::Action, order.clone()),
         _ => select,
     };
-    (select.order_by(audit_log::Column::Seq, order), errors)
+    (select.order_by(Column::Seq, order), errors)
 }
 
 /// The label of an action: its text where there is one, else the stored code.
@@ -202,14 +189,7 @@ pub(super) async fn list(ctx: Ctx, Query(query): Query<Vec<(String, String)>>) -
             entity_id: e.entity_id,
         })
         .collect();
-    ctx.log_access(
-        AccessAction::Search,
-        AUDIT_LOG,
-        None,
-        serde_json::json!(params.filters),
-        Some(total as i64),
-    )
-    .await;
+    log_search(&ctx, AUDIT_LOG, &params, total).await;
     let entities = options(entity_values(&ctx).await?, params.filter("entity"), |v| {
         v.to_string()
     });

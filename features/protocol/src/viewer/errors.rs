@@ -5,7 +5,6 @@
 //! and text, with paging.
 
 use chrono::{DateTime, Utc};
-use hih_db::access::AccessAction;
 use hih_db::entities::access_log;
 use hih_i18n::TextArg;
 use hih_kernel::{AppError, FieldErrors};
@@ -21,7 +20,9 @@ use sea_orm::{
 use serde::Serialize;
 use serde_json::Value;
 
-use super::filter::{Period, german_time, like_patterns, list_params, words_in};
+use super::filter::{
+    Period, code_options, german_time, like_patterns, list_params, log_search, words_in,
+};
 use super::{ERROR_ACTION, ERROR_VIEW};
 
 /// The filter fields (all AND-combined).
@@ -346,18 +347,8 @@ pub(super) async fn list(ctx: Ctx, Query(query): Query<Vec<(String, String)>>) -
         .skip(offset as usize)
         .take(limit.map_or(usize::MAX, |l| l as usize))
         .collect();
-    ctx.log_access(
-        AccessAction::Search,
-        ERROR_VIEW,
-        None,
-        serde_json::json!(params.filters),
-        Some(total as i64),
-    )
-    .await;
-    let kind_options: Vec<(String, String)> = KINDS
-        .iter()
-        .map(|(code, key)| (code.to_string(), key.to_string()))
-        .collect();
+    log_search(&ctx, ERROR_VIEW, &params, total).await;
+    let kind_options = code_options(&KINDS);
     let value = |name: &str| params.filter(name).unwrap_or("").to_string();
     ctx.render_form(
         "protocol/viewer/errors.html",

@@ -4,11 +4,12 @@
 
 use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, Utc};
 use chrono_tz::Europe::Berlin;
+use hih_db::access::AccessAction;
 use hih_db::fold::like_escape;
 use hih_kernel::FieldErrors;
 use hih_web::{Ctx, ListParams};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, SimpleExpr};
-use sea_orm::{ColumnTrait, Condition};
+use sea_orm::{ColumnTrait, Condition, Order};
 use serde_json::Value;
 
 /// The list parameters of a log list. Without an explicit `sort` in the URL the list shows the
@@ -84,6 +85,71 @@ pub(super) fn audit_stamp(at: DateTime<Utc>) -> String {
 /// A condition no row fulfils (a list whose filter is invalid shows nothing rather than more).
 pub(super) fn nothing() -> SimpleExpr {
     Expr::cust("1 = 0")
+}
+
+/// The columns a log list filters on: who acted (id and name), the exact-match filters by
+/// field name, and the columns the free text `q` searches.
+pub(super) struct LogColumns<C: 'static, const N: usize> {
+    /// Actor id and name: the `actor` filter's words may occur in either.
+    pub actor: [C; 2],
+    /// Filter field name and the column it must equal (`action`, `entity`, `record`).
+    pub exact: [(&'static str, C); N],
+    /// Columns the `q` filter's words may occur in.
+    pub text: &'static [C],
+}
+
+impl<C: ColumnTrait + 'static, const N: usize> LogColumns<C, N> {
+    /// The list's condition: the shared filters and `period` AND-combined; with filter errors,
+    /// nothing at all (a list whose filter is invalid shows nothing rather than more).
+    pub fn condition(
+        &self,
+        params: &ListParams,
+        errors: &FieldErrors,
+        period: Condition,
+    ) -> Condition {
+        let mut cond = Condition::all();
+        if let Some(actor) = params.filter("actor") {
+            cond = cond.add(words_in(&self.actor, actor));
+        }
+        for (name, column) in &self.exact {
+            if let Some(value) = params.filter(name) {
+                cond = cond.add(column.eq(value));
+            }
+        }
+        cond = cond.add(period);
+        if let Some(q) = params.filter("q") {
+            cond = cond.add(words_in(self.text, q));
+        }
+        if !errors.is_empty() {
+            cond = cond.add(nothing());
+        }
+        cond
+    }
+}
+
+/// The sort direction the list parameters ask for.
+pub(super) fn direction(params: &ListParams) -> Order {
+    if params.desc { Order::Desc } else { Order::Asc }
+}
+
+/// Access-logs a log list's search: its filters and how many entries they found.
+pub(super) async fn log_search(ctx: &Ctx, entity: &str, params: &ListParams, total: u64) {
+    ctx.log_access(
+        AccessAction::Search,
+        entity,
+        None,
+        serde_json::json!(params.filters),
+        Some(total as i64),
+    )
+    .await;
+}
+
+/// Select options `(code, text key)` from a table of codes and their labels' keys.
+pub(super) fn code_options(codes: &[(&str, &str)]) -> Vec<(String, String)> {
+    codes
+        .iter()
+        .map(|(code, key)| (code.to_string(), key.to_string()))
+        .collect()
 }
 
 /// `LOWER(column) LIKE '%word%'` for a lower-cased, escaped word.

@@ -84,25 +84,24 @@ pub fn register(r: &mut Registry) {
         ]
     );
     let logs = Access::Permission(READ_LOGS);
-    r.route("/protokoll/aenderungen", logs, get(audit::list).boxed());
-    r.route(
-        "/protokoll/aenderungen/export/:file",
+    r.routes(
         logs,
-        get(audit::export).boxed(),
+        [
+            ("/protokoll/aenderungen", get(audit::list).boxed()),
+            (
+                "/protokoll/aenderungen/export/:file",
+                get(audit::export).boxed(),
+            ),
+            ("/protokoll/aenderungen/:seq", get(audit::show).boxed()),
+            ("/protokoll/zugriffe", get(access::list).boxed()),
+            (
+                "/protokoll/zugriffe/export/:file",
+                get(access::export).boxed(),
+            ),
+            ("/protokoll/zugriffe/:id", get(access::show).boxed()),
+            ("/protokoll/fehler", get(errors::list).boxed()),
+        ],
     );
-    r.route(
-        "/protokoll/aenderungen/:seq",
-        logs,
-        get(audit::show).boxed(),
-    );
-    r.route("/protokoll/zugriffe", logs, get(access::list).boxed());
-    r.route(
-        "/protokoll/zugriffe/export/:file",
-        logs,
-        get(access::export).boxed(),
-    );
-    r.route("/protokoll/zugriffe/:id", logs, get(access::show).boxed());
-    r.route("/protokoll/fehler", logs, get(errors::list).boxed());
     for kind in ["company", "applicant"] {
         r.tab(Arc::new(HistoryTab { kind }));
     }

@@ -8,7 +8,7 @@ use hih_db::UnitOfWork;
 use hih_db::fold::fold;
 use hih_kernel::{Access, AppError, FieldErrors};
 use hih_users::entities::institution;
-use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Saved, read_fields};
+use hih_web::flow::{Checked, FlowArgs, FlowSpec, FormFlow, PageState, Saved, read_fields};
 use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebError, WebResult};
 use sea_orm::{ColumnTrait, EntityTrait, NotSet, QueryFilter, QueryOrder, Set};
@@ -65,23 +65,16 @@ impl FormFlow for DistrictFlow {
     type Form = AreasForm;
     type Valid = Vec<String>;
 
-    fn name(&self) -> &'static str {
-        "district"
-    }
-
-    fn path(&self) -> &'static str {
-        "/referenzdaten/bezirke/:id"
-    }
-
-    fn access(&self) -> Access {
-        Access::Permission(MANAGE_REFERENCE)
-    }
-
-    fn templates(&self) -> (&'static str, &'static str) {
-        (
-            "reference/district_edit.html",
-            "reference/district_review.html",
-        )
+    fn spec(&self) -> FlowSpec {
+        FlowSpec {
+            name: "district",
+            path: "/referenzdaten/bezirke/:id",
+            access: Access::Permission(MANAGE_REFERENCE),
+            templates: (
+                "reference/district_edit.html",
+                "reference/district_review.html",
+            ),
+        }
     }
 
     async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<institution::Model> {

@@ -6,7 +6,7 @@ use async_trait::async_trait;
 use hih_db::UnitOfWork;
 use hih_kernel::{Access, AppError};
 use hih_web::flow::{
-    Checked, FlowArgs, FormFlow, PageState, Rejected, Saved, new_or_edit, read_fields,
+    Checked, FlowArgs, FlowSpec, FormFlow, PageState, Rejected, Saved, new_or_edit, read_fields,
 };
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
@@ -63,27 +63,20 @@ impl FormFlow for ItemFlow {
     type Form = ItemForm;
     type Valid = ItemForm;
 
-    fn name(&self) -> &'static str {
-        new_or_edit(self.edit, "reference-item-new", "reference-item-edit")
-    }
-
-    fn path(&self) -> &'static str {
-        new_or_edit(
-            self.edit,
-            "/referenzdaten/listen/:kind/neu",
-            "/referenzdaten/listen/:kind/:id",
-        )
-    }
-
-    fn access(&self) -> Access {
-        Access::Permission(MANAGE_REFERENCE)
-    }
-
-    fn templates(&self) -> (&'static str, &'static str) {
-        (
-            "reference/list_item_form.html",
-            "reference/list_item_review.html",
-        )
+    fn spec(&self) -> FlowSpec {
+        FlowSpec {
+            name: new_or_edit(self.edit, "reference-item-new", "reference-item-edit"),
+            path: new_or_edit(
+                self.edit,
+                "/referenzdaten/listen/:kind/neu",
+                "/referenzdaten/listen/:kind/:id",
+            ),
+            access: Access::Permission(MANAGE_REFERENCE),
+            templates: (
+                "reference/list_item_form.html",
+                "reference/list_item_review.html",
+            ),
+        }
     }
 
     async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<ItemRecord> {

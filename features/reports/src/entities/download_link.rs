@@ -37,9 +37,4 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
-impl hih_db::Auditable for Model {
-    const ENTITY: &'static str = "download_link";
-    fn audit_id(&self) -> String {
-        self.id.to_string()
-    }
-}
+hih_db::audited_by_id!("download_link");

@@ -42,43 +42,44 @@ pub fn register(r: &mut Registry) {
     r.audit_entity("partner_profile");
     r.audit_entity("download_link");
     let admin = || Access::Permission(PARTNER_EXPORTS);
-    r.route("/partnerexporte", admin(), get(profiles::list).boxed());
-    r.route("/partnerexporte/:id", admin(), get(profiles::show).boxed());
+    r.routes(
+        admin(),
+        [
+            ("/partnerexporte", get(profiles::list).boxed()),
+            ("/partnerexporte/:id", get(profiles::show).boxed()),
+        ],
+    );
     for edit in [false, true] {
         hih_web::flow::register(r, profile_form::ProfileFlow { edit });
     }
-    r.route(
-        "/partnerexporte/:id/deaktivieren",
+    r.routes(
         admin(),
-        get(profiles::deactivate_form)
-            .post(profiles::deactivate_submit)
-            .boxed(),
-    );
-    r.route(
-        "/partnerexporte/:id/erzeugen",
-        admin(),
-        get(profiles::generate_get).post(profiles::generate).boxed(),
-    );
-    r.route("/partnerexporte/dateien", admin(), get(files::list).boxed());
-    r.route(
-        "/partnerexporte/dateien/:id",
-        admin(),
-        get(files::show).boxed(),
-    );
-    r.route(
-        "/partnerexporte/dateien/:id/download",
-        admin(),
-        get(files::download).boxed(),
-    );
-    r.route(
-        "/partnerexporte/dateien/:id/link",
-        admin(),
-        get(files::link_get).post(files::link_submit).boxed(),
-    );
-    r.route(
-        "/partnerexporte/dateien/:id/link/erstellt",
-        admin(),
-        get(files::link_created).boxed(),
+        [
+            (
+                "/partnerexporte/:id/deaktivieren",
+                get(profiles::deactivate_form)
+                    .post(profiles::deactivate_submit)
+                    .boxed(),
+            ),
+            (
+                "/partnerexporte/:id/erzeugen",
+                get(profiles::generate_get).post(profiles::generate).boxed(),
+            ),
+            ("/partnerexporte/dateien", get(files::list).boxed()),
+            ("/partnerexporte/dateien/:id", get(files::show).boxed()),
+            (
+                "/partnerexporte/dateien/:id/download",
+                get(files::download).boxed(),
+            ),
+            (
+                "/partnerexporte/dateien/:id/link",
+                get(files::link_get).post(files::link_submit).boxed(),
+            ),
+            (
+                "/partnerexporte/dateien/:id/link/erstellt",
+                get(files::link_created).boxed(),
+            ),
+        ],
     );
     r.route(
         "/download/:token",

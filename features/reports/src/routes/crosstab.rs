@@ -4,6 +4,7 @@
 
 use hih_kernel::{AppError, FieldErrors};
 use hih_web::export::{Cell, ExportFormat, ExportWriter};
+use hih_web::flow::select_options;
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, WebError, WebResult};
@@ -81,11 +82,7 @@ pub async fn page(ctx: Ctx, Query(q): Query<CrossQuery>) -> WebResult {
         .filter(|_| district_filter)
         .map(|(id, n)| (id.to_string(), String::new(), n.clone()))
         .collect();
-    let countries: Vec<(String, String, String)> = labels
-        .list("country")
-        .iter()
-        .map(|(c, l)| (c.clone(), String::new(), l.clone()))
-        .collect();
+    let countries = select_options(labels.list("country"));
     ctx.render_form(
         "reports/crosstab.html",
         &errors,

@@ -21,16 +21,16 @@ pub(crate) fn register(r: &mut Registry) {
         ["statistics.html", "crosstab.html"]
     );
     let stats = Access::Permission(crate::permissions::STATISTICS);
-    r.route("/statistik", stats, get(statistics::page).boxed());
-    r.route(
-        "/statistik/kreuztabelle",
+    r.routes(
         stats,
-        get(crosstab::page).boxed(),
-    );
-    r.route(
-        "/statistik/kreuztabelle/export/:file",
-        stats,
-        get(crosstab::export).boxed(),
+        [
+            ("/statistik", get(statistics::page).boxed()),
+            ("/statistik/kreuztabelle", get(crosstab::page).boxed()),
+            (
+                "/statistik/kreuztabelle/export/:file",
+                get(crosstab::export).boxed(),
+            ),
+        ],
     );
     r.menu(
         "reports-nav-statistics",

@@ -33,17 +33,20 @@ pub fn register(r: &mut Registry) {
     );
     let read = Access::Permission(DATA_SUBJECT);
     let erase_access = Access::Permission(ERASE);
-    r.route("/auskunft", read, get(search::search).boxed());
-    r.route("/auskunft/bewerber/:id", read, get(page::applicant).boxed());
-    r.route(
-        "/auskunft/bewerber/:id/auskunft.xlsx",
+    r.routes(
         read,
-        get(page::applicant_xlsx).boxed(),
-    );
-    r.route(
-        "/auskunft/bewerber/:id/auskunft.json",
-        read,
-        get(page::applicant_json).boxed(),
+        [
+            ("/auskunft", get(search::search).boxed()),
+            ("/auskunft/bewerber/:id", get(page::applicant).boxed()),
+            (
+                "/auskunft/bewerber/:id/auskunft.xlsx",
+                get(page::applicant_xlsx).boxed(),
+            ),
+            (
+                "/auskunft/bewerber/:id/auskunft.json",
+                get(page::applicant_json).boxed(),
+            ),
+        ],
     );
     r.route(
         "/auskunft/bewerber/:id/loeschen",
@@ -52,20 +55,19 @@ pub fn register(r: &mut Registry) {
             .post(erase::applicant_submit)
             .boxed(),
     );
-    r.route(
-        "/auskunft/unternehmen/:id",
+    r.routes(
         read,
-        get(page::company).boxed(),
-    );
-    r.route(
-        "/auskunft/unternehmen/:id/auskunft.xlsx",
-        read,
-        get(page::company_xlsx).boxed(),
-    );
-    r.route(
-        "/auskunft/unternehmen/:id/auskunft.json",
-        read,
-        get(page::company_json).boxed(),
+        [
+            ("/auskunft/unternehmen/:id", get(page::company).boxed()),
+            (
+                "/auskunft/unternehmen/:id/auskunft.xlsx",
+                get(page::company_xlsx).boxed(),
+            ),
+            (
+                "/auskunft/unternehmen/:id/auskunft.json",
+                get(page::company_json).boxed(),
+            ),
+        ],
     );
     r.route(
         "/auskunft/unternehmen/:id/loeschen",

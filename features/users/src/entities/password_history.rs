@@ -23,10 +23,4 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
-impl hih_db::Auditable for Model {
-    const ENTITY: &'static str = "password_history";
-    const REDACTED: &'static [&'static str] = &["hash"];
-    fn audit_id(&self) -> String {
-        self.id.to_string()
-    }
-}
+hih_db::audited_by_id!("password_history", redacted: ["hash"]);

@@ -23,10 +23,4 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
-impl hih_db::Auditable for Model {
-    const ENTITY: &'static str = "recovery_code";
-    const REDACTED: &'static [&'static str] = &["code_hash"];
-    fn audit_id(&self) -> String {
-        self.id.to_string()
-    }
-}
+hih_db::audited_by_id!("recovery_code", redacted: ["code_hash"]);

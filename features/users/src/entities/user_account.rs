@@ -69,13 +69,7 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
-impl hih_db::Auditable for Model {
-    const ENTITY: &'static str = "user";
-    const REDACTED: &'static [&'static str] = &["password_hash", "totp_secret"];
-    fn audit_id(&self) -> String {
-        self.id.to_string()
-    }
-}
+hih_db::audited_by_id!("user", redacted: ["password_hash", "totp_secret"]);
 
 impl Model {
     /// "Vorname Nachname".

@@ -29,10 +29,4 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
-impl hih_db::Auditable for Model {
-    const ENTITY: &'static str = "user_token";
-    const REDACTED: &'static [&'static str] = &["token_hash"];
-    fn audit_id(&self) -> String {
-        self.id.to_string()
-    }
-}
+hih_db::audited_by_id!("user_token", redacted: ["token_hash"]);

@@ -5,7 +5,9 @@
 use async_trait::async_trait;
 use hih_db::UnitOfWork;
 use hih_kernel::{Access, AppError, Role};
-use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Saved, checked, read_fields};
+use hih_web::flow::{
+    Checked, FlowArgs, FlowSpec, FormFlow, PageState, Saved, checked, read_fields,
+};
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebError, WebResult};
@@ -54,31 +56,19 @@ impl FormFlow for AccountFlow {
     type Form = AccountForm;
     type Valid = ValidAccount;
 
-    fn name(&self) -> &'static str {
-        match self.0 {
-            AccountKind::New => "account-new",
-            AccountKind::Edit => "account-edit",
-            AccountKind::Profile => "profile",
+    fn spec(&self) -> FlowSpec {
+        let manage = Access::Permission(MANAGE_USERS);
+        let (name, path, access) = match self.0 {
+            AccountKind::New => ("account-new", "/benutzer/neu", manage),
+            AccountKind::Edit => ("account-edit", "/benutzer/:id/bearbeiten", manage),
+            AccountKind::Profile => ("profile", "/profil/bearbeiten", Access::Authenticated),
+        };
+        FlowSpec {
+            name,
+            path,
+            access,
+            templates: ("users/form.html", "users/review.html"),
         }
-    }
-
-    fn path(&self) -> &'static str {
-        match self.0 {
-            AccountKind::New => "/benutzer/neu",
-            AccountKind::Edit => "/benutzer/:id/bearbeiten",
-            AccountKind::Profile => "/profil/bearbeiten",
-        }
-    }
-
-    fn access(&self) -> Access {
-        match self.0 {
-            AccountKind::Profile => Access::Authenticated,
-            _ => Access::Permission(MANAGE_USERS),
-        }
-    }
-
-    fn templates(&self) -> (&'static str, &'static str) {
-        ("users/form.html", "users/review.html")
     }
 
     async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<AccountRecord> {

@@ -8,7 +8,7 @@ use hih_db::UnitOfWork;
 use hih_db::fold::fold;
 use hih_kernel::{Access, AppError, FieldErrors};
 use hih_web::flow::{
-    Checked, FlowArgs, FormFlow, PageState, Saved, checked, new_or_edit, read_fields,
+    Checked, FlowArgs, FlowSpec, FormFlow, PageState, Saved, checked, new_or_edit, read_fields,
 };
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
@@ -111,23 +111,16 @@ impl FormFlow for InstitutionFlow {
     type Form = InstitutionForm;
     type Valid = InstitutionForm;
 
-    fn name(&self) -> &'static str {
-        new_or_edit(self.edit, "institution-new", "institution-edit")
-    }
-
-    fn path(&self) -> &'static str {
-        new_or_edit(self.edit, "/institutionen/neu", "/institutionen/:id")
-    }
-
-    fn access(&self) -> Access {
-        Access::Permission(MANAGE_INSTITUTIONS)
-    }
-
-    fn templates(&self) -> (&'static str, &'static str) {
-        (
-            "users/institution_form.html",
-            "users/institution_review.html",
-        )
+    fn spec(&self) -> FlowSpec {
+        FlowSpec {
+            name: new_or_edit(self.edit, "institution-new", "institution-edit"),
+            path: new_or_edit(self.edit, "/institutionen/neu", "/institutionen/:id"),
+            access: Access::Permission(MANAGE_INSTITUTIONS),
+            templates: (
+                "users/institution_form.html",
+                "users/institution_review.html",
+            ),
+        }
     }
 
     async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<Self::Record> {

@@ -133,9 +133,8 @@ impl Step for hih_kernel::FixedClock {
 
 /// The password step of the login; returns its answer (a redirect to the next step).
 pub async fn password_step(agent: &Agent, username: &str, password: &str) -> hih_testkit::Page {
-    agent.get("/login").await;
     agent
-        .post("/login", &[("username", username), ("password", password)])
+        .submit("/login", &[("username", username), ("password", password)])
         .await
 }
 
@@ -150,9 +149,8 @@ pub async fn code_step(app: &TestApp, agent: &Agent, user: &TestUser) -> hih_tes
 
 /// Logs a user in with password and TOTP; returns the page after the final redirect.
 pub async fn login(app: &TestApp, agent: &Agent, user: &TestUser) -> hih_testkit::Page {
-    agent.get("/login").await;
     let page = agent
-        .post(
+        .submit(
             "/login",
             &[("username", &user.username), ("password", &user.password)],
         )

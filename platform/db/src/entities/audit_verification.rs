@@ -33,9 +33,4 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
-impl crate::Auditable for Model {
-    const ENTITY: &'static str = "audit_verification";
-    fn audit_id(&self) -> String {
-        self.id.to_string()
-    }
-}
+crate::audited_by_id!("audit_verification");

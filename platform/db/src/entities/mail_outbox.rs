@@ -33,10 +33,4 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
-impl crate::Auditable for Model {
-    const ENTITY: &'static str = "mail";
-    const REDACTED: &'static [&'static str] = &["body"];
-    fn audit_id(&self) -> String {
-        self.id.to_string()
-    }
-}
+crate::audited_by_id!("mail", redacted: ["body"]);

@@ -8,7 +8,9 @@ use async_trait::async_trait;
 use hih_db::UnitOfWork;
 use hih_kernel::Access;
 use hih_reference::lists::{self, label_of};
-use hih_web::flow::{Checked, FlowArgs, FormFlow, PageState, Rejected, Saved, new_or_edit};
+use hih_web::flow::{
+    Checked, FlowArgs, FlowSpec, FormFlow, PageState, Rejected, Saved, new_or_edit, select_options,
+};
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
 use hih_web::{Ctx, WebResult};
@@ -43,38 +45,23 @@ struct FieldOption {
     checked: bool,
 }
 
-/// Reference options in the form macros' `(code, "", label)` shape.
-fn triples(options: &[(String, String)]) -> Vec<(String, String, String)> {
-    options
-        .iter()
-        .map(|(c, l)| (c.clone(), String::new(), l.clone()))
-        .collect()
-}
-
 #[async_trait]
 impl FormFlow for ProfileFlow {
     type Record = ProfileRecord;
     type Form = ProfileForm;
     type Valid = ValidProfile;
 
-    fn name(&self) -> &'static str {
-        new_or_edit(self.edit, "partner-profile-new", "partner-profile-edit")
-    }
-
-    fn path(&self) -> &'static str {
-        new_or_edit(
-            self.edit,
-            "/partnerexporte/neu",
-            "/partnerexporte/:id/bearbeiten",
-        )
-    }
-
-    fn access(&self) -> Access {
-        Access::Permission(PARTNER_EXPORTS)
-    }
-
-    fn templates(&self) -> (&'static str, &'static str) {
-        ("reports/partner/form.html", "reports/partner/review.html")
+    fn spec(&self) -> FlowSpec {
+        FlowSpec {
+            name: new_or_edit(self.edit, "partner-profile-new", "partner-profile-edit"),
+            path: new_or_edit(
+                self.edit,
+                "/partnerexporte/neu",
+                "/partnerexporte/:id/bearbeiten",
+            ),
+            access: Access::Permission(PARTNER_EXPORTS),
+            templates: ("reports/partner/form.html", "reports/partner/review.html"),
+        }
     }
 
     async fn load(&self, ctx: &Ctx, args: &FlowArgs) -> WebResult<ProfileRecord> {
@@ -184,8 +171,8 @@ impl FormFlow for ProfileFlow {
             is_applicant => subject == Subject::Applicant,
             fields => Serde(fields),
             field_keys => Serde(field_keys),
-            categories => Serde(triples(&categories)),
-            countries => Serde(triples(&countries)),
+            categories => Serde(select_options(&categories)),
+            countries => Serde(select_options(&countries)),
             districts => Serde(district_options),
             statuses => Serde(statuses(subject).to_vec()),
             without_consent => Serde(WITHOUT_CONSENT.to_vec()),
