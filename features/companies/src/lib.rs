@@ -98,12 +98,7 @@ fn register_monthly(r: &mut Registry) {
     r.audit_entity("monthly_count_line");
     let work = Access::Permission(permissions::MONTHLY_COUNTS);
     let close = Access::Permission(permissions::CLOSE_MONTHS);
-    r.route("/monatszahlen", work, get(monthly_list::list).boxed());
-    r.route(
-        "/monatszahlen/export/:file",
-        work,
-        get(monthly_list::export).boxed(),
-    );
+    hih_web::list::register_in_memory(r, monthly_list::MonthlyList);
     r.route(
         "/monatszahlen/neu",
         work,
