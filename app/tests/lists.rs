@@ -14,7 +14,14 @@ use hih_companies::testing::company_in;
 use hih_matching::testing::match_of;
 
 /// The lists this test covers with data; a registered list missing here fails.
-const COVERED: [&str; 5] = ["applicants", "companies", "contacts", "matches", "users"];
+const COVERED: [&str; 6] = [
+    "applicants",
+    "companies",
+    "contacts",
+    "matches",
+    "monthly",
+    "users",
+];
 
 /// The word every covered list finds.
 const WORD: &str = "Lotus";
@@ -71,13 +78,35 @@ fn tbody(p: &Page) -> String {
     p.body[start..end].to_string()
 }
 
+/// An open month `period` (`JJJJ-MM`) of monthly counts for `district`.
+async fn month(app: &TestApp, district: i64, period: &str, addressed: i32) {
+    use hih_companies::monthly::{self, Figures, Period, ValidMonth};
+    let figures = ValidMonth([("telefon".to_string(), Figures { addressed, kmu: 1 })].into());
+    let mut uow = hih_db::UnitOfWork::begin(app.services(), &Actor::system("test"))
+        .await
+        .unwrap();
+    let period = Period::parse(period).unwrap();
+    monthly::save(&mut uow, district, period, &figures)
+        .await
+        .unwrap();
+    uow.commit().await.unwrap();
+}
+
 /// Test data every covered list finds with [`WORD`]: an account, companies in two districts,
-/// applicants, matches and contact entries.
+/// applicants, matches and contact entries; monthly counts (which have no free text: the list
+/// shows every month in scope) of two districts, two months for Erfurt.
 async fn seed(app: &TestApp) {
     create_user(app.services(), Role::IhkStaff, "lotus-erfurt").await;
     let erfurt = company_in(app, "IHK Erfurt", "Lotus Werke").await;
     company_in(app, "IHK Erfurt", "Lotus Bau").await;
     company_in(app, "IHK Düsseldorf", "Lotus am Rhein").await;
+    for (ihk, period, addressed) in [
+        ("IHK Erfurt", "2026-09", 3),
+        ("IHK Erfurt", "2026-10", 5),
+        ("IHK Düsseldorf", "2026-10", 4),
+    ] {
+        month(app, institution_id(app, ihk).await, period, addressed).await;
+    }
     let a = applicant_in(app, "VN", "Lotus", false).await;
     let b = applicant_in(app, "VN", "Lotusblüte", false).await;
     match_of(app, erfurt, a).await;
@@ -384,4 +413,50 @@ async fn each_list_has_its_own_default_page_size() {
     );
     let applicants = admin.get("/bewerber").await;
     assert!(applicants.contains("<option value=\"20\" selected>"));
+}
+
+/// The monthly counts are a list like the others: their own default page size
+/// (`list_page_sizes.monthly`), the newest month first (missing months included), malformed
+/// filters find nothing, and the export has the list's rows in the list's order.
+#[tokio::test]
+async fn monthly_counts_open_newest_first_with_their_own_page_size() {
+    let mut settings = TestApp::settings();
+    settings.list_page_sizes.insert("monthly".into(), 60);
+    let app = TestApp::with_settings(&crate::all_features(), settings).await;
+    let erfurt = institution_id(&app, "IHK Erfurt").await;
+    month(&app, erfurt, "2026-08", 1).await;
+    month(&app, erfurt, "2026-10", 2).await;
+    let (ihk, _) = agent_for(&app, Role::IhkStaff, "monat-liste").await;
+    let page = ihk.get("/monatszahlen").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.contains("<option value=\"60\" selected>"),
+        "{}",
+        page.body
+    );
+    assert_eq!(
+        number(&page, "total"),
+        3,
+        "August, September (missing), October"
+    );
+    let body = tbody(&page);
+    let at = |t: &str| body.find(t).unwrap_or(usize::MAX);
+    assert!(at("Oktober 2026") < at("September 2026"));
+    assert!(at("September 2026") < at("August 2026"));
+    let oldest = tbody(&ihk.get("/monatszahlen?sort=period&dir=asc").await);
+    assert!(oldest.find("August 2026") < oldest.find("Oktober 2026"));
+    for bad in ["year=zwanzig", "district=abc", "status=irgendwas"] {
+        let p = ihk.get(&format!("/monatszahlen?{bad}")).await;
+        assert_eq!(p.status, 200, "{bad}");
+        assert_eq!(number(&p, "total"), 0, "{bad} finds nothing");
+    }
+    let csv = ihk.get("/monatszahlen/export/export.csv").await;
+    assert_eq!(csv_rows(&csv), 3);
+    let lines: Vec<&str> = csv.body.lines().skip(1).collect();
+    assert!(lines[0].contains(",2026,10,"), "{}", csv.body);
+    assert!(lines[2].contains(",2026,8,"), "{}", csv.body);
+    // A district outside the caller's scope shows nothing.
+    let rhein = institution_id(&app, "IHK Düsseldorf").await;
+    let p = ihk.get(&format!("/monatszahlen?district={rhein}")).await;
+    assert_eq!(number(&p, "total"), 0);
 }

@@ -378,6 +378,7 @@ reports-report-period-to = Zeitraum bis
 reports-report-generated-at = Erstellt am
 reports-report-rule = Zählregel
 reports-report-rule-text = Gezählt werden Datensätze, die im Zeitraum erfasst wurden, einschließlich inzwischen gelöschter (anonyme Zähler).
+reports-report-note = Hinweis zu „{ $topic }“
 reports-report-sheet-overview = Überblick
 reports-report-col-item = Angabe
 reports-report-col-value = Wert

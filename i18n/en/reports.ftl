@@ -378,6 +378,7 @@ reports-report-period-to = Period to
 reports-report-generated-at = Generated on
 reports-report-rule = Counting rule
 reports-report-rule-text = Counted are records entered in the period, including those deleted since (anonymous counters).
+reports-report-note = Note on “{ $topic }”
 reports-report-sheet-overview = Overview
 reports-report-col-item = Item
 reports-report-col-value = Value

@@ -96,14 +96,10 @@ fn register_monthly(r: &mut Registry) {
     r.audit_entity("monthly_count_line");
     let work = Access::Permission(permissions::MONTHLY_COUNTS);
     let close = Access::Permission(permissions::CLOSE_MONTHS);
+    hih_web::list::register_in_memory(r, monthly_list::MonthlyList);
     r.routes(
         work,
         [
-            ("/monatszahlen", get(monthly_list::list).boxed()),
-            (
-                "/monatszahlen/export/:file",
-                get(monthly_list::export).boxed(),
-            ),
             (
                 "/monatszahlen/neu",
                 get(monthly::pick_form).post(monthly::pick_submit).boxed(),

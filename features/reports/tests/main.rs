@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
 
+mod berlin_months;
 mod crosstab;
 mod files;
 mod fixture;

@@ -382,3 +382,53 @@ async fn report_days_and_times_are_berlin_time_never_utc() {
             .all(|r| !r.iter().any(|c| c.contains("UTC")))
     );
 }
+
+/// The report says which monthly counts are missing, as the statistics page does, instead of
+/// a response quota above 100 %: a row of the overview sheet holds the note when counts are
+/// missing, and no such row exists when they are complete.
+#[tokio::test]
+async fn the_report_names_missing_monthly_counts_in_its_overview() {
+    use sea_orm::ConnectionTrait;
+
+    let app = app().await;
+    crate::fixture::build(&app).await;
+    let period = hih_reports::periodic::period::ReportPeriod {
+        from: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        to: chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+    };
+    let notes = |bytes: &[u8]| -> Vec<Vec<String>> {
+        let sheets = open(bytes);
+        let (name, rows) = &sheets[0];
+        assert_eq!(name, "Überblick");
+        rows.iter()
+            .filter(|r| r.iter().any(|c| c.contains("fehlen Monatszahlen")))
+            .cloned()
+            .collect()
+    };
+    let (complete, _) = hih_reports::periodic::jobs::build(app.services(), period)
+        .await
+        .unwrap();
+    assert!(notes(&complete).is_empty(), "complete counts: no note");
+    // Fewer companies reported addressed by telephone than the database holds.
+    for sql in [
+        "UPDATE monthly_count_line SET addressed = 0 WHERE outreach = 'telefon'",
+        "UPDATE monthly_count_line SET addressed = 1 WHERE id = \
+         (SELECT MIN(id) FROM monthly_count_line WHERE outreach = 'telefon')",
+    ] {
+        app.db().execute_unprepared(sql).await.unwrap();
+    }
+    let (missing, rows) = hih_reports::periodic::jobs::build(app.services(), period)
+        .await
+        .unwrap();
+    let found = notes(&missing);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0][0].starts_with("Hinweis zu"), "{found:?}");
+    assert!(found[0][1].contains("Telefonakquise"), "{found:?}");
+    assert!(!found[0][1].contains("E-Mail/Mailing"), "{found:?}");
+    let sheets = open(&missing);
+    assert_eq!(
+        rows as usize,
+        sheets.iter().map(|(_, r)| r.len() - 1).sum::<usize>(),
+        "the note row counts like any row"
+    );
+}

@@ -6,7 +6,7 @@
 use hih_kernel::{Actor, AppError, SearchHit, Services};
 use hih_web::export::Cell;
 use hih_web::list::{
-    Distribution, Export, ListInfo, ListParams, ListSpec, Recipient, TextColumn,
+    Distribution, Export, ListInfo, ListParams, ListSpec, ListView, Recipient, TextColumn,
     active_unless_asked, search_with_inactive,
 };
 use hih_web::minijinja::context;
@@ -129,7 +129,9 @@ fn date_cell(d: Option<chrono::NaiveDate>) -> Cell {
 }
 
 #[async_trait::async_trait]
-impl ListSpec for ApplicantList {
+impl ListView for ApplicantList {
+    type Row = applicant::Model;
+
     const INFO: ListInfo = ListInfo {
         key: "applicants",
         path: "/bewerber",
@@ -139,64 +141,6 @@ impl ListSpec for ApplicantList {
         columns: &COLUMNS,
         newest_first: false,
     };
-
-    type Entity = applicant::Entity;
-
-    fn text_column(&self) -> Option<TextColumn<applicant::Entity>> {
-        Some(TextColumn {
-            indexed: Some("applicant"),
-            column: applicant::Column::SearchText,
-        })
-    }
-
-    fn scope(&self, actor: &Actor) -> Condition {
-        visible_applicants(actor)
-    }
-
-    fn condition(&self, actor: &Actor, params: &ListParams) -> Condition {
-        let mut cond = Condition::all();
-        if let Some(s) = params.filter("status") {
-            cond = cond.add(applicant::Column::Status.eq(s));
-        }
-        // The country filter narrows an admin's view; AHK staff are bound to theirs by the scope.
-        if let Some(c) = params.filter("country") {
-            cond = cond.add(applicant::Column::Country.eq(c));
-        }
-        if let Some(o) = params.filter("occupation") {
-            cond = cond.add(applicant::Column::TargetOccupation.eq(o));
-        }
-        if let Some(l) = params.filter("level") {
-            cond = cond.add(applicant::Column::GermanLevel.eq(l));
-        }
-        // Deactivated applicants are never found, except by admins who ask for them (R-LST-2).
-        cond.add(active_unless_asked(
-            applicant::Column::Active,
-            sees_deactivated(actor),
-            params,
-        ))
-    }
-
-    fn order(
-        &self,
-        select: Select<applicant::Entity>,
-        key: &str,
-        order: Order,
-    ) -> Select<applicant::Entity> {
-        match key {
-            // By ID: country, then the running number (HIH-VN-10000 after HIH-VN-9999).
-            "id" => select
-                .order_by(applicant::Column::Country, order.clone())
-                .order_by(applicant::Column::IdNumber, order),
-            "country" => select
-                .order_by(applicant::Column::Country, order.clone())
-                .order_by(applicant::Column::SortName, order),
-            "status" => select.order_by(applicant::Column::Status, order),
-            "occupation" => select.order_by(applicant::Column::TargetOccupation, order),
-            "level" => select.order_by(applicant::Column::GermanLevel, order),
-            "updated" => select.order_by(applicant::Column::UpdatedAt, order),
-            _ => select.order_by(applicant::Column::SortName, order),
-        }
-    }
 
     async fn render(
         &self,
@@ -290,6 +234,67 @@ impl ListSpec for ApplicantList {
                 })
             })
             .collect())
+    }
+}
+
+#[async_trait::async_trait]
+impl ListSpec for ApplicantList {
+    type Entity = applicant::Entity;
+
+    fn text_column(&self) -> Option<TextColumn<applicant::Entity>> {
+        Some(TextColumn {
+            indexed: Some("applicant"),
+            column: applicant::Column::SearchText,
+        })
+    }
+
+    fn scope(&self, actor: &Actor) -> Condition {
+        visible_applicants(actor)
+    }
+
+    fn condition(&self, actor: &Actor, params: &ListParams) -> Condition {
+        let mut cond = Condition::all();
+        if let Some(s) = params.filter("status") {
+            cond = cond.add(applicant::Column::Status.eq(s));
+        }
+        // The country filter narrows an admin's view; AHK staff are bound to theirs by the scope.
+        if let Some(c) = params.filter("country") {
+            cond = cond.add(applicant::Column::Country.eq(c));
+        }
+        if let Some(o) = params.filter("occupation") {
+            cond = cond.add(applicant::Column::TargetOccupation.eq(o));
+        }
+        if let Some(l) = params.filter("level") {
+            cond = cond.add(applicant::Column::GermanLevel.eq(l));
+        }
+        // Deactivated applicants are never found, except by admins who ask for them (R-LST-2).
+        cond.add(active_unless_asked(
+            applicant::Column::Active,
+            sees_deactivated(actor),
+            params,
+        ))
+    }
+
+    fn order(
+        &self,
+        select: Select<applicant::Entity>,
+        key: &str,
+        order: Order,
+    ) -> Select<applicant::Entity> {
+        match key {
+            // By ID: country, then the running number (HIH-VN-10000 after HIH-VN-9999).
+            "id" => select
+                .order_by(applicant::Column::Country, order.clone())
+                .order_by(applicant::Column::IdNumber, order),
+            "country" => select
+                .order_by(applicant::Column::Country, order.clone())
+                .order_by(applicant::Column::SortName, order),
+            "status" => select.order_by(applicant::Column::Status, order),
+            "occupation" => select.order_by(applicant::Column::TargetOccupation, order),
+            "level" => select.order_by(applicant::Column::GermanLevel, order),
+            "updated" => select.order_by(applicant::Column::UpdatedAt, order),
+            _ => select.order_by(applicant::Column::SortName, order),
+        }
     }
 
     fn search_label(&self) -> Option<&'static str> {

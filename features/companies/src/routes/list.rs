@@ -8,7 +8,7 @@ use hih_reference::lists::{self, label_of};
 use hih_users::entities::institution;
 use hih_web::export::Cell;
 use hih_web::list::{
-    Distribution, Export, ListInfo, ListParams, ListSpec, Recipient, TextColumn,
+    Distribution, Export, ListInfo, ListParams, ListSpec, ListView, Recipient, TextColumn,
     active_unless_asked, search_with_inactive,
 };
 use hih_web::minijinja::context;
@@ -117,7 +117,9 @@ fn salutation_key(code: &str) -> String {
 }
 
 #[async_trait::async_trait]
-impl ListSpec for CompanyList {
+impl ListView for CompanyList {
+    type Row = company::Model;
+
     const INFO: ListInfo = ListInfo {
         key: "companies",
         path: "/unternehmen",
@@ -128,69 +130,11 @@ impl ListSpec for CompanyList {
         newest_first: false,
     };
 
-    type Entity = company::Entity;
-
-    fn text_column(&self) -> Option<TextColumn<company::Entity>> {
-        Some(TextColumn {
-            indexed: Some("company"),
-            column: company::Column::SearchText,
-        })
-    }
-
-    fn scope(&self, actor: &Actor) -> Condition {
-        visible_companies(actor)
-    }
-
-    fn condition(&self, actor: &Actor, params: &ListParams) -> Condition {
-        let mut cond = Condition::all();
-        if let Some(s) = params.filter("status") {
-            cond = cond.add(company::Column::Status.eq(s));
-        }
-        if let Some(i) = params.filter("industry") {
-            cond = cond.add(company::Column::Industry.eq(i));
-        }
-        match params.filter("size") {
-            Some("kmu") => cond = cond.add(company::Column::Employees.lt(KMU_LIMIT)),
-            Some("gross") => cond = cond.add(company::Column::Employees.gte(KMU_LIMIT)),
-            _ => {}
-        }
-        if sees_districts(actor)
-            && let Some(d) = params.filter("district")
-        {
-            // A malformed id finds nothing rather than everything.
-            cond = cond.add(company::Column::DistrictId.eq(d.parse::<i64>().unwrap_or(-1)));
-        }
-        // Deactivated companies are never found, except by admins who ask for them (R-LST-2).
-        cond.add(active_unless_asked(
-            company::Column::Active,
-            sees_deactivated(actor),
-            params,
-        ))
-    }
-
     fn sort_keys(&self, actor: &Actor) -> Vec<&'static str> {
         COLUMNS
             .into_iter()
             .filter(|k| *k != DISTRICT || sees_districts(actor))
             .collect()
-    }
-
-    fn order(
-        &self,
-        select: Select<company::Entity>,
-        key: &str,
-        order: Order,
-    ) -> Select<company::Entity> {
-        match key {
-            "plz" => select.order_by(company::Column::Plz, order),
-            "ort" => select.order_by(company::Column::Ort, order),
-            "kreis" => select.order_by(company::Column::Kreis, order),
-            "district" => select.order_by(district_name(), order),
-            "status" => select.order_by(company::Column::Status, order),
-            "employees" => select.order_by(company::Column::Employees, order),
-            "updated" => select.order_by(company::Column::UpdatedAt, order),
-            _ => select.order_by(company::Column::SortName, order),
-        }
     }
 
     async fn render(
@@ -388,6 +332,67 @@ impl ListSpec for CompanyList {
                 })
             })
             .collect())
+    }
+}
+
+#[async_trait::async_trait]
+impl ListSpec for CompanyList {
+    type Entity = company::Entity;
+
+    fn text_column(&self) -> Option<TextColumn<company::Entity>> {
+        Some(TextColumn {
+            indexed: Some("company"),
+            column: company::Column::SearchText,
+        })
+    }
+
+    fn scope(&self, actor: &Actor) -> Condition {
+        visible_companies(actor)
+    }
+
+    fn condition(&self, actor: &Actor, params: &ListParams) -> Condition {
+        let mut cond = Condition::all();
+        if let Some(s) = params.filter("status") {
+            cond = cond.add(company::Column::Status.eq(s));
+        }
+        if let Some(i) = params.filter("industry") {
+            cond = cond.add(company::Column::Industry.eq(i));
+        }
+        match params.filter("size") {
+            Some("kmu") => cond = cond.add(company::Column::Employees.lt(KMU_LIMIT)),
+            Some("gross") => cond = cond.add(company::Column::Employees.gte(KMU_LIMIT)),
+            _ => {}
+        }
+        if sees_districts(actor)
+            && let Some(d) = params.filter("district")
+        {
+            // A malformed id finds nothing rather than everything.
+            cond = cond.add(company::Column::DistrictId.eq(d.parse::<i64>().unwrap_or(-1)));
+        }
+        // Deactivated companies are never found, except by admins who ask for them (R-LST-2).
+        cond.add(active_unless_asked(
+            company::Column::Active,
+            sees_deactivated(actor),
+            params,
+        ))
+    }
+
+    fn order(
+        &self,
+        select: Select<company::Entity>,
+        key: &str,
+        order: Order,
+    ) -> Select<company::Entity> {
+        match key {
+            "plz" => select.order_by(company::Column::Plz, order),
+            "ort" => select.order_by(company::Column::Ort, order),
+            "kreis" => select.order_by(company::Column::Kreis, order),
+            "district" => select.order_by(district_name(), order),
+            "status" => select.order_by(company::Column::Status, order),
+            "employees" => select.order_by(company::Column::Employees, order),
+            "updated" => select.order_by(company::Column::UpdatedAt, order),
+            _ => select.order_by(company::Column::SortName, order),
+        }
     }
 
     fn search_label(&self) -> Option<&'static str> {

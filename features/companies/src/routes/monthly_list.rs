@@ -1,73 +1,32 @@
-//! The list of monthly counts (R-COM-4, R-LST, R-EXP-1/2/5): the months of the caller's
-//! districts with state and totals, filters, sorting, paging and exports.
+//! The list of monthly counts (R-COM-4, R-LST, R-EXP-1/2/5) as a [`MemoryList`]: the calendar
+//! of (district, month) rows of the caller's districts — months nobody entered included, as
+//! "missing" — computed in memory, then filtered, sorted, paged and exported by the shared list
+//! machinery like every other list. No distribution list and no global-search section: monthly
+//! counts name no people.
 
-use hih_db::access::AccessAction;
-use hih_kernel::AppError;
-use hih_users::entities::institution;
-use hih_web::export::{CSV, Cell, XLSX, csv_bytes, download, xlsx_bytes};
+use std::cmp::Ordering;
+
+use hih_kernel::Actor;
+use hih_web::export::Cell;
+use hih_web::list::{Export, ListInfo, ListParams, ListView, MemoryList};
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
-use hih_web::{Ctx, ListParams, WebError, WebResult};
-use poem::handler;
-use poem::web::{Path, Query};
+use hih_web::{Ctx, WebResult};
+use sea_orm::sea_query::Query;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 use serde::Serialize;
 
 use super::monthly::base;
+use crate::entities::{monthly_count, monthly_count_line};
 use crate::monthly::overview::{self, MonthRow, Status};
-use crate::monthly::{self};
+use crate::monthly::{self, Format};
+use crate::permissions::MONTHLY_COUNTS;
 
 const COLUMNS: [&str; 5] = ["period", "district", "status", "addressed", "kmu"];
-const FILTERS: [&str; 3] = ["district", "year", "status"];
 pub(super) const LIST: &str = "/monatszahlen";
 
-/// The months of the list after filters and sorting, plus the districts and years offered.
-struct Listing {
-    rows: Vec<MonthRow>,
-    districts: Vec<institution::Model>,
-    years: Vec<i32>,
-}
-
-async fn listing(ctx: &Ctx, params: &ListParams) -> WebResult<Listing> {
-    let districts = overview::districts(ctx.services(), &ctx.actor).await?;
-    let all = overview::rows(ctx.services(), &districts).await?;
-    let mut years: Vec<i32> = all.iter().map(|r| r.period.year).collect();
-    years.sort_unstable_by(|a, b| b.cmp(a));
-    years.dedup();
-    let district = params
-        .filter("district")
-        .and_then(|d| d.parse::<i64>().ok());
-    let year = params.filter("year").and_then(|y| y.parse::<i32>().ok());
-    let status = params.filter("status");
-    let mut rows: Vec<MonthRow> = all
-        .into_iter()
-        .filter(|r| district.is_none_or(|d| r.district_id == d))
-        .filter(|r| year.is_none_or(|y| r.period.year == y))
-        .filter(|r| status.is_none_or(|s| r.status.code() == s))
-        .collect();
-    let rank = |s: Status| Status::ALL.iter().position(|x| *x == s).unwrap_or(0);
-    rows.sort_by(|a, b| {
-        let primary = match params.sort.as_str() {
-            "district" => hih_db::fold::fold(&a.district).cmp(&hih_db::fold::fold(&b.district)),
-            "status" => rank(a.status).cmp(&rank(b.status)),
-            "addressed" => a.addressed().cmp(&b.addressed()),
-            "kmu" => a.kmu().cmp(&b.kmu()),
-            _ => a.period.cmp(&b.period),
-        };
-        let primary = if params.desc {
-            primary.reverse()
-        } else {
-            primary
-        };
-        primary
-            .then_with(|| a.period.cmp(&b.period))
-            .then_with(|| a.district.cmp(&b.district))
-    });
-    Ok(Listing {
-        rows,
-        districts,
-        years,
-    })
-}
+/// The list of months (`/monatszahlen`), newest first.
+pub struct MonthlyList;
 
 #[derive(Serialize)]
 struct RowView {
@@ -106,137 +65,190 @@ fn status_options() -> Vec<(&'static str, &'static str)> {
         .collect()
 }
 
-/// The list of months.
-#[handler]
-pub async fn list(ctx: Ctx, Query(query): Query<Vec<(String, String)>>) -> WebResult {
-    // Newest month first: the months people look for are the recent ones.
-    let params = ListParams::parse_sorted(&ctx, "monthly", &query, &FILTERS, &COLUMNS, true);
-    let l = listing(&ctx, &params).await?;
-    let total = l.rows.len() as u64;
-    let (offset, limit) = params.window(total);
-    let rows: Vec<RowView> = l
-        .rows
-        .iter()
-        .skip(usize::try_from(offset).unwrap_or(usize::MAX))
-        .take(limit.map_or(usize::MAX, |n| usize::try_from(n).unwrap_or(usize::MAX)))
-        .map(row_view)
-        .collect();
-    ctx.log_access(
-        AccessAction::Search,
-        "monthly_count",
-        None,
-        serde_json::json!(params.filters),
-        Some(total as i64),
-    )
-    .await;
-    let districts: Vec<(String, String, String)> = l
-        .districts
-        .iter()
-        .map(|d| (d.id.to_string(), String::new(), d.name.clone()))
-        .collect();
-    let years: Vec<(String, String, String)> = l
-        .years
-        .iter()
-        .map(|y| (y.to_string(), String::new(), y.to_string()))
-        .collect();
-    ctx.render(
-        "companies/monthly_list.html",
-        context! {
-            rows => Serde(rows),
-            list => params.view(total, &COLUMNS),
-            district => params.filter("district").unwrap_or(""),
-            year => params.filter("year").unwrap_or(""),
-            status => params.filter("status").unwrap_or(""),
-            districts => Serde(districts),
-            many_districts => l.districts.len() > 1,
-            years => Serde(years),
-            statuses => Serde(status_options()),
-        },
-    )
-    .await
+fn rank(s: Status) -> usize {
+    Status::ALL.iter().position(|x| *x == s).unwrap_or(0)
 }
 
-/// Export of the current list (`export.csv`, `export.xlsx`): exactly the rows the list shows
-/// (all pages), totals and the figures per outreach format, access logged.
-#[handler]
-pub async fn export(
-    ctx: Ctx,
-    Path(file): Path<String>,
-    Query(query): Query<Vec<(String, String)>>,
-) -> WebResult {
-    let params = ListParams::parse_sorted(&ctx, "monthly-export", &query, &FILTERS, &COLUMNS, true);
-    let l = listing(&ctx, &params).await?;
-    let stored: Vec<String> = l
-        .rows
-        .iter()
-        .flat_map(|r| r.figures.keys().cloned())
-        .collect();
-    let formats = monthly::formats(ctx.services(), ctx.locale, &stored).await?;
-    let mut header: Vec<String> = [
-        "companies-monthly-col-district",
-        "companies-monthly-col-year",
-        "companies-monthly-col-month",
-        "companies-monthly-col-status",
-        "companies-monthly-col-addressed",
-        "companies-monthly-col-kmu",
-    ]
-    .iter()
-    .map(|k| ctx.t(k))
-    .collect();
-    for f in &formats {
-        header.push(format!(
-            "{}: {}",
-            f.label,
-            ctx.t("companies-monthly-col-addressed")
-        ));
-        header.push(format!(
-            "{}: {}",
-            f.label,
-            ctx.t("companies-monthly-col-kmu")
-        ));
-    }
-    let number = |n: Option<i64>| n.map_or(Cell::Text(String::new()), |n| Cell::Number(n as f64));
-    let data: Vec<Vec<Cell>> = l
-        .rows
-        .iter()
-        .map(|r| {
-            let entered = r.status != Status::Missing;
-            let mut row = vec![
-                Cell::Text(r.district.clone()),
-                Cell::Number(f64::from(r.period.year)),
-                Cell::Number(f64::from(r.period.month)),
-                Cell::Text(ctx.t(r.status.text_key())),
-                number(entered.then(|| r.addressed())),
-                number(entered.then(|| r.kmu())),
-            ];
-            for f in &formats {
-                let fig = r.figures.get(&f.code);
-                row.push(number(fig.map(|x| i64::from(x.addressed))));
-                row.push(number(fig.map(|x| i64::from(x.kmu))));
-            }
-            row
-        })
-        .collect();
-    let resp = match file.as_str() {
-        "export.csv" => download(
-            csv_bytes(&header, &data, ctx.services().settings.export.csv_bom)?,
-            "monatszahlen.csv",
-            CSV,
-        ),
-        "export.xlsx" => download(
-            xlsx_bytes(&ctx.t("companies-monthly-sheet"), &header, &data)?,
-            "monatszahlen.xlsx",
-            XLSX,
-        ),
-        _ => return Err(WebError(AppError::NotFound)),
+/// Whether `row` passes a filter value: no value lets everything through, a malformed one
+/// nothing.
+fn passes<T: std::str::FromStr + PartialEq>(value: Option<&str>, of: T) -> bool {
+    value.is_none_or(|v| v.parse::<T>().is_ok_and(|v| v == of))
+}
+
+/// The outreach formats the export has columns for: the active ones, then inactive ones that
+/// hold figures in the caller's districts — the same for every batch of one export.
+async fn export_formats(ctx: &Ctx) -> WebResult<Vec<Format>> {
+    let districts = overview::districts(ctx.services(), &ctx.actor).await?;
+    let ids: Vec<i64> = districts.iter().map(|d| d.id).collect();
+    let stored: Vec<String> = monthly_count_line::Entity::find()
+        .select_only()
+        .column(monthly_count_line::Column::Outreach)
+        .distinct()
+        .filter(
+            monthly_count_line::Column::MonthlyCountId.in_subquery(
+                Query::select()
+                    .column(monthly_count::Column::Id)
+                    .from(monthly_count::Entity)
+                    .and_where(monthly_count::Column::DistrictId.is_in(ids))
+                    .to_owned(),
+            ),
+        )
+        .into_tuple()
+        .all(&ctx.services().db)
+        .await?;
+    Ok(monthly::formats(ctx.services(), ctx.locale, &stored).await?)
+}
+
+#[async_trait::async_trait]
+impl ListView for MonthlyList {
+    type Row = MonthRow;
+
+    const INFO: ListInfo = ListInfo {
+        key: "monthly",
+        path: LIST,
+        entity: "monthly_count",
+        permission: MONTHLY_COUNTS,
+        filters: &["district", "year", "status"],
+        columns: &COLUMNS,
+        // The months people look for are the recent ones.
+        newest_first: true,
     };
-    ctx.log_access(
-        AccessAction::Export,
-        "monthly_count",
-        None,
-        serde_json::json!({ "file": file, "filter": params.filters }),
-        Some(data.len() as i64),
-    )
-    .await;
-    Ok(resp)
+
+    async fn render(
+        &self,
+        ctx: &Ctx,
+        params: &ListParams,
+        total: u64,
+        page: Vec<MonthRow>,
+    ) -> WebResult {
+        let districts = overview::districts(ctx.services(), &ctx.actor).await?;
+        // The years offered are those of every month in scope, not only the filtered ones.
+        let mut years: Vec<i32> = overview::rows(ctx.services(), &districts)
+            .await?
+            .iter()
+            .map(|r| r.period.year)
+            .collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        let rows: Vec<RowView> = page.iter().map(row_view).collect();
+        let district_options: Vec<(String, String, String)> = districts
+            .iter()
+            .map(|d| (d.id.to_string(), String::new(), d.name.clone()))
+            .collect();
+        let years: Vec<(String, String, String)> = years
+            .iter()
+            .map(|y| (y.to_string(), String::new(), y.to_string()))
+            .collect();
+        ctx.render(
+            "companies/monthly_list.html",
+            context! {
+                rows => Serde(rows),
+                list => params.view(total, &COLUMNS),
+                district => params.filter("district").unwrap_or(""),
+                year => params.filter("year").unwrap_or(""),
+                status => params.filter("status").unwrap_or(""),
+                districts => Serde(district_options),
+                many_districts => districts.len() > 1,
+                years => Serde(years),
+                statuses => Serde(status_options()),
+            },
+        )
+        .await
+    }
+
+    fn export(&self) -> Option<Export> {
+        Some(Export {
+            file: "monatszahlen",
+            sheet_key: "companies-monthly-sheet",
+        })
+    }
+
+    fn export_headers(&self, _actor: &Actor) -> Vec<&'static str> {
+        vec![
+            "companies-monthly-col-district",
+            "companies-monthly-col-year",
+            "companies-monthly-col-month",
+            "companies-monthly-col-status",
+            "companies-monthly-col-addressed",
+            "companies-monthly-col-kmu",
+        ]
+    }
+
+    /// The fixed columns, then "addressed" and "of which KMU" per outreach format.
+    async fn export_header(&self, ctx: &Ctx) -> WebResult<Vec<String>> {
+        let mut header: Vec<String> = self
+            .export_headers(&ctx.actor)
+            .iter()
+            .map(|k| ctx.t(k))
+            .collect();
+        for f in export_formats(ctx).await? {
+            for key in [
+                "companies-monthly-col-addressed",
+                "companies-monthly-col-kmu",
+            ] {
+                header.push(format!("{}: {}", f.label, ctx.t(key)));
+            }
+        }
+        Ok(header)
+    }
+
+    async fn export_rows(&self, ctx: &Ctx, batch: Vec<MonthRow>) -> WebResult<Vec<Vec<Cell>>> {
+        let formats = export_formats(ctx).await?;
+        let number =
+            |n: Option<i64>| n.map_or(Cell::Text(String::new()), |n| Cell::Number(n as f64));
+        Ok(batch
+            .iter()
+            .map(|r| {
+                let entered = r.status != Status::Missing;
+                let mut row = vec![
+                    Cell::Text(r.district.clone()),
+                    Cell::Number(f64::from(r.period.year)),
+                    Cell::Number(f64::from(r.period.month)),
+                    Cell::Text(ctx.t(r.status.text_key())),
+                    number(entered.then(|| r.addressed())),
+                    number(entered.then(|| r.kmu())),
+                ];
+                for f in &formats {
+                    let fig = r.figures.get(&f.code);
+                    row.push(number(fig.map(|x| i64::from(x.addressed))));
+                    row.push(number(fig.map(|x| i64::from(x.kmu))));
+                }
+                row
+            })
+            .collect())
+    }
+}
+
+#[async_trait::async_trait]
+impl MemoryList for MonthlyList {
+    /// The months of the caller's districts (due or entered), filtered by district, year and
+    /// state.
+    async fn rows(&self, ctx: &Ctx, params: &ListParams) -> WebResult<Vec<MonthRow>> {
+        let districts = overview::districts(ctx.services(), &ctx.actor).await?;
+        let all = overview::rows(ctx.services(), &districts).await?;
+        let status = params.filter("status");
+        Ok(all
+            .into_iter()
+            .filter(|r| passes(params.filter("district"), r.district_id))
+            .filter(|r| passes(params.filter("year"), r.period.year))
+            .filter(|r| status.is_none_or(|s| r.status.code() == s))
+            .collect())
+    }
+
+    fn compare(&self, a: &MonthRow, b: &MonthRow, key: &str) -> Ordering {
+        match key {
+            "district" => hih_db::fold::fold(&a.district).cmp(&hih_db::fold::fold(&b.district)),
+            "status" => rank(a.status).cmp(&rank(b.status)),
+            "addressed" => a.addressed().cmp(&b.addressed()),
+            "kmu" => a.kmu().cmp(&b.kmu()),
+            _ => a.period.cmp(&b.period),
+        }
+    }
+
+    fn tie_break(&self, a: &MonthRow, b: &MonthRow) -> Ordering {
+        a.period
+            .cmp(&b.period)
+            .then_with(|| hih_db::fold::fold(&a.district).cmp(&hih_db::fold::fold(&b.district)))
+            .then_with(|| a.district_id.cmp(&b.district_id))
+    }
 }

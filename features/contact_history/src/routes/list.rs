@@ -11,7 +11,7 @@ use hih_companies::scope::visible_companies;
 use hih_kernel::{Actor, AppError, FieldErrors, SearchHit, Services};
 use hih_reference::lists::{self, label_of};
 use hih_web::export::Cell;
-use hih_web::list::{Export, ListInfo, ListParams, ListSpec, TextColumn};
+use hih_web::list::{Export, ListInfo, ListParams, ListSpec, ListView, TextColumn};
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, WebResult};
@@ -139,7 +139,9 @@ async fn show(
 }
 
 #[async_trait::async_trait]
-impl ListSpec for ContactList {
+impl ListView for ContactList {
+    type Row = contact_entry::Model;
+
     const INFO: ListInfo = ListInfo {
         key: "contacts",
         path: "/kontakte",
@@ -158,61 +160,6 @@ impl ListSpec for ContactList {
         columns: &COLUMNS,
         newest_first: true,
     };
-
-    type Entity = contact_entry::Entity;
-
-    fn text_column(&self) -> Option<TextColumn<contact_entry::Entity>> {
-        Some(TextColumn {
-            indexed: Some("contact_entry"),
-            column: contact_entry::Column::SearchText,
-        })
-    }
-
-    fn scope(&self, actor: &Actor) -> Condition {
-        visible_entries(actor)
-    }
-
-    fn condition(&self, _actor: &Actor, params: &ListParams) -> Condition {
-        let mut cond = Condition::all();
-        if let Some(t) = params.filter("type") {
-            cond = cond.add(contact_entry::Column::ContactType.eq(t));
-        }
-        if let Some(t) = params.filter("topic") {
-            cond = cond.add(contact_entry::Column::Topic.eq(t));
-        }
-        if let Some(a) = params.filter("author") {
-            cond = cond.add(contact_entry::Column::AuthorName.eq(a));
-        }
-        if let Some(d) = date(params, "from") {
-            cond = cond.add(contact_entry::Column::ContactDate.gte(d));
-        }
-        if let Some(d) = date(params, "to") {
-            cond = cond.add(contact_entry::Column::ContactDate.lte(d));
-        }
-        if let Some(c) = id(params, "company") {
-            cond = cond.add(contact_entry::Column::CompanyId.eq(c));
-        }
-        if let Some(a) = id(params, "applicant") {
-            cond = cond.add(contact_entry::Column::ApplicantId.eq(a));
-        }
-        cond
-    }
-
-    fn order(
-        &self,
-        select: Select<contact_entry::Entity>,
-        key: &str,
-        order: Order,
-    ) -> Select<contact_entry::Entity> {
-        let column = match key {
-            "staff" => contact_entry::Column::AuthorName,
-            "entry" => contact_entry::Column::Remarks,
-            "type" => contact_entry::Column::ContactType,
-            "topic" => contact_entry::Column::Topic,
-            _ => contact_entry::Column::ContactDate,
-        };
-        select.order_by(column, order)
-    }
 
     async fn render(
         &self,
@@ -297,6 +244,64 @@ impl ListSpec for ContactList {
                 ]
             })
             .collect())
+    }
+}
+
+#[async_trait::async_trait]
+impl ListSpec for ContactList {
+    type Entity = contact_entry::Entity;
+
+    fn text_column(&self) -> Option<TextColumn<contact_entry::Entity>> {
+        Some(TextColumn {
+            indexed: Some("contact_entry"),
+            column: contact_entry::Column::SearchText,
+        })
+    }
+
+    fn scope(&self, actor: &Actor) -> Condition {
+        visible_entries(actor)
+    }
+
+    fn condition(&self, _actor: &Actor, params: &ListParams) -> Condition {
+        let mut cond = Condition::all();
+        if let Some(t) = params.filter("type") {
+            cond = cond.add(contact_entry::Column::ContactType.eq(t));
+        }
+        if let Some(t) = params.filter("topic") {
+            cond = cond.add(contact_entry::Column::Topic.eq(t));
+        }
+        if let Some(a) = params.filter("author") {
+            cond = cond.add(contact_entry::Column::AuthorName.eq(a));
+        }
+        if let Some(d) = date(params, "from") {
+            cond = cond.add(contact_entry::Column::ContactDate.gte(d));
+        }
+        if let Some(d) = date(params, "to") {
+            cond = cond.add(contact_entry::Column::ContactDate.lte(d));
+        }
+        if let Some(c) = id(params, "company") {
+            cond = cond.add(contact_entry::Column::CompanyId.eq(c));
+        }
+        if let Some(a) = id(params, "applicant") {
+            cond = cond.add(contact_entry::Column::ApplicantId.eq(a));
+        }
+        cond
+    }
+
+    fn order(
+        &self,
+        select: Select<contact_entry::Entity>,
+        key: &str,
+        order: Order,
+    ) -> Select<contact_entry::Entity> {
+        let column = match key {
+            "staff" => contact_entry::Column::AuthorName,
+            "entry" => contact_entry::Column::Remarks,
+            "type" => contact_entry::Column::ContactType,
+            "topic" => contact_entry::Column::Topic,
+            _ => contact_entry::Column::ContactDate,
+        };
+        select.order_by(column, order)
     }
 
     fn search_label(&self) -> Option<&'static str> {

@@ -10,7 +10,7 @@ use hih_companies::entities::company;
 use hih_kernel::Actor;
 use hih_reference::lists::{self, label_of};
 use hih_web::export::Cell;
-use hih_web::list::{Export, ListInfo, ListParams, ListSpec, TextColumn};
+use hih_web::list::{Export, ListInfo, ListParams, ListSpec, ListView, TextColumn};
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, WebResult};
@@ -98,7 +98,9 @@ struct Row {
 }
 
 #[async_trait::async_trait]
-impl ListSpec for MatchList {
+impl ListView for MatchList {
+    type Row = placement::Model;
+
     const INFO: ListInfo = ListInfo {
         key: "matches",
         path: "/vermittlungen",
@@ -108,50 +110,6 @@ impl ListSpec for MatchList {
         columns: &COLUMNS,
         newest_first: true,
     };
-
-    type Entity = placement::Entity;
-
-    fn text_column(&self) -> Option<TextColumn<placement::Entity>> {
-        Some(TextColumn {
-            indexed: None,
-            column: placement::Column::SearchText,
-        })
-    }
-
-    fn scope(&self, actor: &Actor) -> Condition {
-        visible_placements(actor)
-    }
-
-    fn condition(&self, _actor: &Actor, params: &ListParams) -> Condition {
-        let mut cond = Condition::all();
-        if let Some(s) = params.filter("status") {
-            cond = cond.add(placement::Column::Status.eq(s));
-        }
-        cond
-    }
-
-    /// Joined with the company and the applicant, whose columns sort.
-    fn base(&self) -> Select<placement::Entity> {
-        placement::Entity::find()
-            .inner_join(company::Entity)
-            .inner_join(applicant::Entity)
-    }
-
-    fn order(
-        &self,
-        select: Select<placement::Entity>,
-        key: &str,
-        order: Order,
-    ) -> Select<placement::Entity> {
-        match key {
-            "company" => select.order_by(company::Column::SortName, order),
-            "applicant" => select.order_by(applicant::Column::IdNumber, order),
-            "name" => select.order_by(applicant::Column::SortName, order),
-            "position" => select.order_by(placement::Column::Position, order),
-            "status" => select.order_by(placement::Column::Status, order),
-            _ => select.order_by(placement::Column::PlacedOn, order),
-        }
-    }
 
     async fn render(
         &self,
@@ -231,5 +189,52 @@ impl ListSpec for MatchList {
                 ]
             })
             .collect())
+    }
+}
+
+#[async_trait::async_trait]
+impl ListSpec for MatchList {
+    type Entity = placement::Entity;
+
+    fn text_column(&self) -> Option<TextColumn<placement::Entity>> {
+        Some(TextColumn {
+            indexed: None,
+            column: placement::Column::SearchText,
+        })
+    }
+
+    fn scope(&self, actor: &Actor) -> Condition {
+        visible_placements(actor)
+    }
+
+    fn condition(&self, _actor: &Actor, params: &ListParams) -> Condition {
+        let mut cond = Condition::all();
+        if let Some(s) = params.filter("status") {
+            cond = cond.add(placement::Column::Status.eq(s));
+        }
+        cond
+    }
+
+    /// Joined with the company and the applicant, whose columns sort.
+    fn base(&self) -> Select<placement::Entity> {
+        placement::Entity::find()
+            .inner_join(company::Entity)
+            .inner_join(applicant::Entity)
+    }
+
+    fn order(
+        &self,
+        select: Select<placement::Entity>,
+        key: &str,
+        order: Order,
+    ) -> Select<placement::Entity> {
+        match key {
+            "company" => select.order_by(company::Column::SortName, order),
+            "applicant" => select.order_by(applicant::Column::IdNumber, order),
+            "name" => select.order_by(applicant::Column::SortName, order),
+            "position" => select.order_by(placement::Column::Position, order),
+            "status" => select.order_by(placement::Column::Status, order),
+            _ => select.order_by(placement::Column::PlacedOn, order),
+        }
     }
 }

@@ -131,8 +131,8 @@ impl JobHandler for Generate {
     }
 }
 
-/// The workbook of a period: an overview sheet (period, time of generation, the programme
-/// targets as reached by the end of the period), then every topic of the period's statistics.
+/// The workbook of a period: an overview sheet (period, time of generation, the counting rule
+/// and the topics' notes on missing data), then every topic of the period's statistics.
 /// Returns the file and its number of data rows.
 pub async fn build(services: &Services, period: ReportPeriod) -> Result<(Vec<u8>, u64), AppError> {
     let locale = Locale::De;
@@ -149,7 +149,7 @@ pub async fn build(services: &Services, period: ReportPeriod) -> Result<(Vec<u8>
     )
     .await?;
     let mut sheets = of_period.sheets();
-    let overview = Sheet {
+    let mut overview = Sheet {
         name: t("reports-report-sheet-overview"),
         header: vec![t("reports-report-col-item"), t("reports-report-col-value")],
         rows: vec![
@@ -171,6 +171,20 @@ pub async fn build(services: &Services, period: ReportPeriod) -> Result<(Vec<u8>
             ],
         ],
     };
+    // What the figures lack (e.g. missing monthly counts behind the response quota), as the
+    // statistics page says it: one row per note, named after its topic.
+    for topic in &of_period.topics {
+        for note in &topic.notes {
+            let label = texts.t(
+                locale,
+                "reports-report-note",
+                &[("topic", hih_i18n::TextArg::Str(topic.title.clone()))],
+            );
+            overview
+                .rows
+                .push(vec![Value::Text(label), Value::Text(note.clone())]);
+        }
+    }
     sheets.insert(0, overview);
     let rows = sheets.iter().map(|s| s.rows.len() as u64).sum();
     Ok((files::workbook::xlsx(&sheets)?, rows))

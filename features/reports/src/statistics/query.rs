@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 use hih_kernel::{AppError, Services};
 use sea_orm::ConnectionTrait;
 
@@ -341,7 +341,8 @@ fn period(sql: &mut Sql, subject: Subject, source: Source, months: &Months) {
                 } else {
                     "a.created_at"
                 };
-                let at = |d: NaiveDate| d.and_time(NaiveTime::MIN).and_utc();
+                // Entry months are Berlin months: from midnight there, not in UTC.
+                let at = crate::codes::berlin_midnight;
                 sql.push(&format!(" AND {col} >= "))
                     .bind(at(start))
                     .push(&format!(" AND {col} < "))

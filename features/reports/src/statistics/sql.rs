@@ -47,15 +47,22 @@ impl Sql {
     }
 
     /// `YYYY-MM` (`len` 7) or `YYYY` (`len` 4) of a timestamp (`instant`) or date column.
+    /// Instants are bucketed by the calendar in Europe/Berlin, as every figure is: PostgreSQL
+    /// converts with its zone database; SQLite has none, so the instant is shifted by
+    /// [`berlin_shift`]'s offset, which is exact for months and years (see there).
     pub fn period_of(&self, column: &str, instant: bool, len: usize) -> String {
         match self.backend {
             DbBackend::Postgres => {
                 let fmt = if len == 4 { "YYYY" } else { "YYYY-MM" };
                 if instant {
-                    format!("to_char({column} AT TIME ZONE 'UTC', '{fmt}')")
+                    format!("to_char({column} AT TIME ZONE 'Europe/Berlin', '{fmt}')")
                 } else {
                     format!("to_char({column}, '{fmt}')")
                 }
+            }
+            _ if instant => {
+                let fmt = if len == 4 { "%Y" } else { "%Y-%m" };
+                format!("strftime('{fmt}', {column}, {})", berlin_shift(column))
             }
             _ => format!("substr({column}, 1, {len})"),
         }
@@ -68,6 +75,21 @@ impl Sql {
             _ => format!("(julianday({to}) - julianday({from}))"),
         }
     }
+}
+
+/// SQLite: the modifier that shifts a UTC instant in `column` to Berlin wall time *as far as
+/// the month is concerned*. Under the EU rule (since 1996: summer time from the last Sunday of
+/// March to the last Sunday of October, changing at 01:00 UTC) the first of a month begins at
+/// 22:00 UTC the day before when that month is April to October, else at 23:00 UTC — so an
+/// instant is in the month that "+2 hours" reaches when that month is April to October, else
+/// in the month "+1 hours" reaches. Inside a month the offset does not change the month.
+/// `codes::tests::sqlite_month_rule_matches_the_zone_database` checks the rule against the
+/// zone database for every month from 1996 to 2099 (where chrono-tz's table ends).
+fn berlin_shift(column: &str) -> String {
+    format!(
+        "CASE WHEN strftime('%m', {column}, '+2 hours') BETWEEN '04' AND '10' \
+         THEN '+2 hours' ELSE '+1 hours' END"
+    )
 }
 
 #[cfg(test)]
@@ -90,7 +112,7 @@ mod tests {
         let pg = Sql::new(DbBackend::Postgres);
         assert_eq!(
             pg.period_of("c.created_at", true, 7),
-            "to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM')"
+            "to_char(c.created_at AT TIME ZONE 'Europe/Berlin', 'YYYY-MM')"
         );
         let lite = Sql::new(DbBackend::Sqlite);
         assert_eq!(

@@ -3,7 +3,7 @@
 //! comes from the same query.
 
 use hih_kernel::{Actor, AppError, Role, SearchHit, Services};
-use hih_web::list::{ListInfo, ListParams, ListSpec, TextColumn};
+use hih_web::list::{ListInfo, ListParams, ListSpec, ListView, TextColumn};
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, WebResult, iso};
@@ -59,7 +59,9 @@ fn institution_sort_key() -> sea_orm::sea_query::SimpleExpr {
 }
 
 #[async_trait::async_trait]
-impl ListSpec for UserList {
+impl ListView for UserList {
+    type Row = user_account::Model;
+
     const INFO: ListInfo = ListInfo {
         key: "users",
         path: "/benutzer",
@@ -70,6 +72,53 @@ impl ListSpec for UserList {
         newest_first: false,
     };
 
+    async fn render(
+        &self,
+        ctx: &Ctx,
+        params: &ListParams,
+        total: u64,
+        found: Vec<user_account::Model>,
+    ) -> WebResult {
+        let institutions = institution_names(ctx).await?;
+        let inst_name = |id: i64| {
+            institutions
+                .get(&id)
+                .map(|i| i.name.clone())
+                .unwrap_or_default()
+        };
+        let rows: Vec<UserRow> = found
+            .into_iter()
+            .map(|u| UserRow {
+                id: u.id,
+                name: u.display_name(),
+                institution: inst_name(u.institution_id),
+                role_key: Role::from_code(&u.role)
+                    .map(|r| r.label_key())
+                    .unwrap_or_default(),
+                active: u.active,
+                never_set_up: u.activated_at.is_none(),
+                last_login: u.last_login_at.map(iso),
+                username: u.username,
+                email: u.email,
+            })
+            .collect();
+        ctx.render("users/list.html", context! {
+            rows => Serde(rows),
+            list => params.view(total, &COLUMNS),
+            q => params.filter("q").unwrap_or(""),
+            role => params.filter("role").unwrap_or(""),
+            institution => params.filter("institution").unwrap_or(""),
+            status => params.filter("status").unwrap_or(""),
+            role_options => Serde(role_options(&Role::ALL)),
+            institution_options => Serde(institution_options(&institutions)),
+            status_options => Serde(vec![("active", "users-status-active"), ("inactive", "users-status-inactive")]),
+        })
+        .await
+    }
+}
+
+#[async_trait::async_trait]
+impl ListSpec for UserList {
     type Entity = user_account::Entity;
 
     fn text_column(&self) -> Option<TextColumn<user_account::Entity>> {
@@ -115,50 +164,6 @@ impl ListSpec for UserList {
             "last_login" => select.order_by(user_account::Column::LastLoginAt, order),
             _ => select.order_by(user_account::Column::SortName, order),
         }
-    }
-
-    async fn render(
-        &self,
-        ctx: &Ctx,
-        params: &ListParams,
-        total: u64,
-        found: Vec<user_account::Model>,
-    ) -> WebResult {
-        let institutions = institution_names(ctx).await?;
-        let inst_name = |id: i64| {
-            institutions
-                .get(&id)
-                .map(|i| i.name.clone())
-                .unwrap_or_default()
-        };
-        let rows: Vec<UserRow> = found
-            .into_iter()
-            .map(|u| UserRow {
-                id: u.id,
-                name: u.display_name(),
-                institution: inst_name(u.institution_id),
-                role_key: Role::from_code(&u.role)
-                    .map(|r| r.label_key())
-                    .unwrap_or_default(),
-                active: u.active,
-                never_set_up: u.activated_at.is_none(),
-                last_login: u.last_login_at.map(iso),
-                username: u.username,
-                email: u.email,
-            })
-            .collect();
-        ctx.render("users/list.html", context! {
-            rows => Serde(rows),
-            list => params.view(total, &COLUMNS),
-            q => params.filter("q").unwrap_or(""),
-            role => params.filter("role").unwrap_or(""),
-            institution => params.filter("institution").unwrap_or(""),
-            status => params.filter("status").unwrap_or(""),
-            role_options => Serde(role_options(&Role::ALL)),
-            institution_options => Serde(institution_options(&institutions)),
-            status_options => Serde(vec![("active", "users-status-active"), ("inactive", "users-status-inactive")]),
-        })
-        .await
     }
 
     fn search_label(&self) -> Option<&'static str> {

@@ -11,9 +11,10 @@ use minijinja::context;
 use minijinja::value::Serde;
 use serde::Serialize;
 
-use super::endpoints::{Batches, download_of};
+use super::endpoints::download_of;
+use super::source::RowSource;
 use super::spec::params_of;
-use super::{ListParams, ListSpec};
+use super::{ListParams, ListView};
 use crate::export::{Cell, ExportWriter};
 use crate::{Ctx, WebError, WebResult};
 
@@ -59,8 +60,8 @@ pub struct Recipient {
 
 /// The recipients of the search in the list's order, how many records had no address and how
 /// many records the search found.
-async fn recipients<S: ListSpec>(
-    spec: &S,
+async fn recipients<R: RowSource>(
+    source: &R,
     ctx: &Ctx,
     params: &ListParams,
 ) -> WebResult<(Vec<Recipient>, u64, u64)> {
@@ -68,9 +69,9 @@ async fn recipients<S: ListSpec>(
     let mut out = Vec::new();
     let mut without = 0;
     let mut found = 0;
-    let mut batches = Batches::of(spec, ctx, params);
+    let mut batches = source.batches(ctx, params).await?;
     while let Some(batch) = batches.next(ctx).await? {
-        for r in spec.recipients(ctx, batch).await? {
+        for r in source.view().recipients(ctx, batch).await? {
             found += 1;
             let Some(r) = r.filter(|r| !r.email.trim().is_empty()) else {
                 without += 1;
@@ -85,20 +86,21 @@ async fn recipients<S: ListSpec>(
 }
 
 /// The distribution-list page of a search.
-pub(crate) async fn page<S: ListSpec>(
-    spec: &S,
+pub(crate) async fn page<R: RowSource>(
+    source: &R,
     ctx: &Ctx,
     query: &[(String, String)],
 ) -> WebResult {
+    let spec = source.view();
     let Some(d) = spec.distribution() else {
         return Err(WebError(AppError::NotFound));
     };
     let params = params_of(spec, ctx, query);
-    let (list, without, found) = recipients(spec, ctx, &params).await?;
+    let (list, without, found) = recipients(source, ctx, &params).await?;
     let addresses: Vec<&str> = list.iter().map(|r| r.email.as_str()).collect();
     ctx.log_access(
         AccessAction::Search,
-        S::INFO.entity,
+        <R::View as ListView>::INFO.entity,
         None,
         serde_json::json!({ "list": "distribution", "filter": params.filters }),
         Some(list.len() as i64),
@@ -114,7 +116,7 @@ pub(crate) async fn page<S: ListSpec>(
                 back_key => d.back_key,
                 record_key => d.record_key,
             },
-            path => S::INFO.path,
+            path => <R::View as ListView>::INFO.path,
             count => list.len(),
             without => without,
             found => found,
@@ -130,15 +132,16 @@ pub(crate) async fn page<S: ListSpec>(
 }
 
 /// CSV or XLSX of the distribution list (`verteiler.csv`, `verteiler.xlsx`).
-pub(crate) async fn file<S: ListSpec>(
-    spec: &S,
+pub(crate) async fn file<R: RowSource>(
+    source: &R,
     ctx: &Ctx,
     query: &[(String, String)],
     file: &str,
 ) -> WebResult {
+    let spec = source.view();
     let (format, d) = download_of(file, "verteiler.", spec.distribution())?;
     let params = params_of(spec, ctx, query);
-    let (list, _, _) = recipients(spec, ctx, &params).await?;
+    let (list, _, _) = recipients(source, ctx, &params).await?;
     let header: Vec<String> = [
         d.record_key,
         "list-distribution-salutation",
@@ -167,7 +170,7 @@ pub(crate) async fn file<S: ListSpec>(
     out.respond(
         ctx,
         d.file,
-        S::INFO.entity,
+        <R::View as ListView>::INFO.entity,
         serde_json::json!({ "list": "distribution", "file": file, "filter": params.filters }),
     )
     .await

@@ -1,5 +1,5 @@
-//! The routes derived from a [`ListSpec`]: the list page, its export and its distribution list,
-//! and the global-search provider.
+//! The routes derived from a list ([`ListSpec`] or [`MemoryList`]): the list page, its export
+//! and its distribution list, and (for a spec) the global-search provider.
 
 use std::sync::Arc;
 
@@ -8,8 +8,10 @@ use hih_kernel::{Access, AppError, ListEntry, Registry};
 use poem::web::Path;
 use poem::{EndpointExt, FromRequest, Request, Response, get};
 
+use super::memory::MemoryList;
+use super::source::{FromQuery, InMemory, RowBatches, RowSource};
 use super::spec::params_of;
-use super::{ListParams, ListSpec, SpecSearch, distribution, filtered};
+use super::{ListParams, ListSpec, ListView, SpecSearch, distribution, filtered};
 use crate::export::{ExportFormat, ExportWriter};
 use crate::{Ctx, WebError, WebResult};
 
@@ -20,41 +22,60 @@ pub(crate) const BATCH: u64 = 500;
 /// Registers the list page of `spec` at its path and, where the spec has them, its export
 /// (`<path>/export/:file`), its distribution list (`<path>/verteiler`, `…/verteiler/:file`)
 /// and its global-search provider; lists it for the shared list tests.
-pub fn register<S: ListSpec>(r: &mut Registry, spec: S) {
+pub fn register<S: ListSpec>(r: &mut Registry, spec: S)
+where
+    S::Row: sea_orm::FromQueryResult,
+{
     let spec = Arc::new(spec);
-    let path = S::INFO.path;
-    let access = Access::Permission(S::INFO.permission);
-    r.route(path, access, get(endpoint(&spec, Route::Page)).boxed());
-    let export = spec.export().map(|_| format!("{path}/export"));
-    if let Some(export) = &export {
-        r.route(
-            &format!("{export}/:file"),
-            access,
-            get(endpoint(&spec, Route::Export)).boxed(),
-        );
-    }
-    let distribution = spec.distribution().map(|_| format!("{path}/verteiler"));
-    if let Some(page) = &distribution {
-        r.route(
-            page,
-            access,
-            get(endpoint(&spec, Route::Distribution)).boxed(),
-        );
-        r.route(
-            &format!("{page}/:file"),
-            access,
-            get(endpoint(&spec, Route::DistributionFile)).boxed(),
-        );
-    }
     let search_kind = spec.search_label().map(|_| S::INFO.entity);
     if search_kind.is_some() {
         r.search_provider(Arc::new(SpecSearch(spec.clone())));
     }
+    wire(r, Arc::new(FromQuery(spec)), search_kind);
+}
+
+/// Registers a list of computed rows like [`register`]: the same page, export and
+/// distribution endpoints, ordered and paged by the machinery; no global-search section
+/// (computed rows are not records to find).
+pub fn register_in_memory<M: MemoryList>(r: &mut Registry, list: M) {
+    wire(r, Arc::new(InMemory(list)), None);
+}
+
+/// The routes every list has, whatever its rows come from.
+fn wire<R: RowSource>(r: &mut Registry, source: Arc<R>, search_kind: Option<&'static str>) {
+    let info = <R::View as ListView>::INFO;
+    let path = info.path;
+    let access = Access::Permission(info.permission);
+    r.route(path, access, get(endpoint(&source, Route::Page)).boxed());
+    let export = source.view().export().map(|_| format!("{path}/export"));
+    if let Some(export) = &export {
+        r.route(
+            &format!("{export}/:file"),
+            access,
+            get(endpoint(&source, Route::Export)).boxed(),
+        );
+    }
+    let distribution = source
+        .view()
+        .distribution()
+        .map(|_| format!("{path}/verteiler"));
+    if let Some(page) = &distribution {
+        r.route(
+            page,
+            access,
+            get(endpoint(&source, Route::Distribution)).boxed(),
+        );
+        r.route(
+            &format!("{page}/:file"),
+            access,
+            get(endpoint(&source, Route::DistributionFile)).boxed(),
+        );
+    }
     r.list(ListEntry {
-        key: S::INFO.key,
+        key: info.key,
         path,
-        permission: S::INFO.permission,
-        sort_keys: S::INFO.columns.to_vec(),
+        permission: info.permission,
+        sort_keys: info.columns.to_vec(),
         export,
         distribution,
         search_kind,
@@ -70,11 +91,11 @@ enum Route {
     DistributionFile,
 }
 
-fn endpoint<S: ListSpec>(
-    spec: &Arc<S>,
+fn endpoint<R: RowSource>(
+    source: &Arc<R>,
     route: Route,
-) -> impl poem::Endpoint<Output = Response> + use<S> {
-    let spec = spec.clone();
+) -> impl poem::Endpoint<Output = Response> + use<R> {
+    let spec = source.clone();
     poem::endpoint::make(move |req: Request| {
         let spec = spec.clone();
         async move {
@@ -103,12 +124,13 @@ fn endpoint<S: ListSpec>(
 }
 
 /// The list page: count and page from one query, the search access-logged.
-async fn page<S: ListSpec>(spec: &S, ctx: &Ctx, query: &[(String, String)]) -> WebResult {
+async fn page<R: RowSource>(source: &R, ctx: &Ctx, query: &[(String, String)]) -> WebResult {
+    let spec = source.view();
     let params = params_of(spec, ctx, query);
-    let (total, rows) = fetch(spec, ctx, &params).await?;
+    let (total, rows) = source.page(ctx, &params).await?;
     ctx.log_access(
         AccessAction::Search,
-        S::INFO.entity,
+        <R::View as ListView>::INFO.entity,
         None,
         serde_json::json!(params.filters),
         Some(total as i64),
@@ -150,9 +172,11 @@ impl<E: sea_orm::EntityTrait<Model: Sync>> Batches<E> {
             done: false,
         }
     }
+}
 
-    /// The next batch, `None` after the last.
-    pub(crate) async fn next(&mut self, ctx: &Ctx) -> WebResult<Option<Vec<E::Model>>> {
+#[async_trait::async_trait]
+impl<E: sea_orm::EntityTrait<Model: Sync>> RowBatches<E::Model> for Batches<E> {
+    async fn next(&mut self, ctx: &Ctx) -> WebResult<Option<Vec<E::Model>>> {
         if self.done {
             return Ok(None);
         }
@@ -182,21 +206,18 @@ pub(crate) fn download_of<T>(
 
 /// The export of the current result (`export.csv`, `export.xlsx`): exactly the list's
 /// records, only the columns the role may see, labels instead of codes, access logged.
-async fn export<S: ListSpec>(
-    spec: &S,
+async fn export<R: RowSource>(
+    source: &R,
     ctx: &Ctx,
     query: &[(String, String)],
     file: &str,
 ) -> WebResult {
+    let spec = source.view();
     let (format, export) = download_of(file, "export.", spec.export())?;
     let params = params_of(spec, ctx, query);
-    let header: Vec<String> = spec
-        .export_headers(&ctx.actor)
-        .iter()
-        .map(|k| ctx.t(k))
-        .collect();
+    let header = spec.export_header(ctx).await?;
     let mut out = ExportWriter::new(ctx, format, &ctx.t(export.sheet_key), &header)?;
-    let mut batches = Batches::of(spec, ctx, &params);
+    let mut batches = source.batches(ctx, &params).await?;
     while let Some(batch) = batches.next(ctx).await? {
         for row in spec.export_rows(ctx, batch).await? {
             out.push(&row)?;
@@ -205,7 +226,7 @@ async fn export<S: ListSpec>(
     out.respond(
         ctx,
         export.file,
-        S::INFO.entity,
+        <R::View as ListView>::INFO.entity,
         serde_json::json!({ "file": file, "filter": params.filters }),
     )
     .await

@@ -1,17 +1,23 @@
-//! Lists (R-LST, R-EXP): the URL state of a list ([`ListParams`]) and the [`ListSpec`] from
-//! which a list page, its CSV/XLSX export, its distribution list and its global-search provider
-//! are all derived, so their counts agree by construction.
+//! Lists (R-LST, R-EXP): the URL state of a list ([`ListParams`]), what a list shows
+//! ([`ListView`]) and where its rows come from — an entity's query ([`ListSpec`], from which
+//! the list page, its CSV/XLSX export, its distribution list and its global-search provider
+//! are all derived, so their counts agree by construction) or computed rows ([`MemoryList`],
+//! the same page, export and distribution endpoints).
 
 mod distribution;
 mod endpoints;
+mod memory;
 mod params;
 mod search;
+mod source;
 mod spec;
 
 pub use distribution::{Distribution, Recipient};
-pub use endpoints::{fetch, register};
+pub use endpoints::{fetch, register, register_in_memory};
+pub use memory::MemoryList;
 pub use params::{ListParams, PAGE_SIZES, pager_pages};
 pub use search::SpecSearch;
 pub use spec::{
-    Export, ListInfo, ListSpec, TextColumn, active_unless_asked, filtered, search_with_inactive,
+    Export, ListInfo, ListSpec, ListView, TextColumn, active_unless_asked, filtered,
+    search_with_inactive,
 };

@@ -11,7 +11,10 @@ use super::{ListParams, ListSpec, filtered};
 pub struct SpecSearch<S: ListSpec>(pub Arc<S>);
 
 #[async_trait::async_trait]
-impl<S: ListSpec> SearchProvider for SpecSearch<S> {
+impl<S: ListSpec> SearchProvider for SpecSearch<S>
+where
+    S::Row: sea_orm::FromQueryResult,
+{
     fn kind(&self) -> &'static str {
         S::INFO.entity
     }

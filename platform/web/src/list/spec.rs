@@ -1,5 +1,6 @@
-//! What one list is made of: scope, typed filters, sort keys, free-text column, the page's
-//! rendering and, optionally, its export, distribution list and search hits.
+//! What one list is made of: what it shows ([`ListView`]: constants, page, export,
+//! distribution list) and, for an entity's list ([`ListSpec`]), scope, typed filters, sort
+//! keys, free-text column and search hits.
 
 use async_trait::async_trait;
 use hih_db::Backend;
@@ -49,43 +50,31 @@ pub struct Export {
     pub sheet_key: &'static str,
 }
 
-/// One list. An implementation supplies the entity's scope, its filters and sort keys and how
-/// its page looks; [`super::register`] derives the page, the export, the distribution list
-/// and the search provider from it. Every query goes through [`filtered`], so the list's
-/// count, the export's rows, the distribution list's records and the search's count are the
-/// same records.
+/// What a list shows, whatever its rows come from: its constants, the page, the export and
+/// the distribution list. The rows come from a row source — the database query of a
+/// [`ListSpec`] or the computed rows of a [`super::MemoryList`] — and [`super::register`] /
+/// [`super::register_in_memory`] derive the same page, export and distribution endpoints from
+/// either.
 #[async_trait]
-pub trait ListSpec: Send + Sync + 'static {
-    /// The entity listed.
-    type Entity: EntityTrait<Model: Send + Sync>;
+pub trait ListView: Send + Sync + 'static {
+    /// One row of the list (an entity's model, a computed row).
+    type Row: Send + Sync + 'static;
 
     /// What the list is: key, path, entity, permission, filters, sort keys, default order.
     const INFO: ListInfo;
 
-    /// The free-text column `q` searches, if the list has a free-text search.
-    fn text_column(&self) -> Option<TextColumn<Self::Entity>>;
-    /// The entity's scoping condition for `actor` (the records the actor may see at all).
-    fn scope(&self, actor: &Actor) -> Condition;
-    /// The condition the typed filters of `params` add (not the free text).
-    fn condition(&self, actor: &Actor, params: &ListParams) -> Condition;
     /// The sort keys of the columns `actor` sees, the default first (all of
     /// [`ListInfo::columns`] unless a role sees fewer columns).
     fn sort_keys(&self, _actor: &Actor) -> Vec<&'static str> {
         Self::INFO.columns.to_vec()
     }
-    /// The query to filter and order (joins the sort keys need).
-    fn base(&self) -> Select<Self::Entity> {
-        Self::Entity::find()
-    }
-    /// `select` ordered by the sort key `key`; the id tie-break is added after it.
-    fn order(&self, select: Select<Self::Entity>, key: &str, order: Order) -> Select<Self::Entity>;
-    /// The list page for the page's records.
+    /// The list page for the page's rows.
     async fn render(
         &self,
         ctx: &Ctx,
         params: &ListParams,
         total: u64,
-        rows: Vec<<Self::Entity as EntityTrait>::Model>,
+        rows: Vec<Self::Row>,
     ) -> WebResult;
 
     /// The list's export, if it has one.
@@ -96,12 +85,17 @@ pub trait ListSpec: Send + Sync + 'static {
     fn export_headers(&self, _actor: &Actor) -> Vec<&'static str> {
         Vec::new()
     }
-    /// The export's cells (labels, not codes) for a batch of records, one row per record.
-    async fn export_rows(
-        &self,
-        _ctx: &Ctx,
-        _batch: Vec<<Self::Entity as EntityTrait>::Model>,
-    ) -> WebResult<Vec<Vec<Cell>>> {
+    /// The export's header row as written: the texts of [`Self::export_headers`], unless a
+    /// list's columns depend on data (e.g. one column per outreach format).
+    async fn export_header(&self, ctx: &Ctx) -> WebResult<Vec<String>> {
+        Ok(self
+            .export_headers(&ctx.actor)
+            .iter()
+            .map(|k| ctx.t(k))
+            .collect())
+    }
+    /// The export's cells (labels, not codes) for a batch of rows, one line per row.
+    async fn export_rows(&self, _ctx: &Ctx, _batch: Vec<Self::Row>) -> WebResult<Vec<Vec<Cell>>> {
         Ok(Vec::new())
     }
 
@@ -109,14 +103,38 @@ pub trait ListSpec: Send + Sync + 'static {
     fn distribution(&self) -> Option<Distribution> {
         None
     }
-    /// The recipient of each record of a batch (`None`: the record has no address).
+    /// The recipient of each row of a batch (`None`: the record has no address).
     async fn recipients(
         &self,
         _ctx: &Ctx,
-        _batch: Vec<<Self::Entity as EntityTrait>::Model>,
+        _batch: Vec<Self::Row>,
     ) -> WebResult<Vec<Option<Recipient>>> {
         Ok(Vec::new())
     }
+}
+
+/// A list of an entity's records. An implementation supplies the entity's scope, its filters
+/// and sort keys (and, as a [`ListView`], how its page looks); [`super::register`] derives the
+/// page, the export, the distribution list and the search provider from it. Every query goes
+/// through [`filtered`], so the list's count, the export's rows, the distribution list's
+/// records and the search's count are the same records.
+#[async_trait]
+pub trait ListSpec: ListView {
+    /// The entity listed (its model is the list's row).
+    type Entity: EntityTrait<Model = <Self as ListView>::Row>;
+
+    /// The free-text column `q` searches, if the list has a free-text search.
+    fn text_column(&self) -> Option<TextColumn<Self::Entity>>;
+    /// The entity's scoping condition for `actor` (the records the actor may see at all).
+    fn scope(&self, actor: &Actor) -> Condition;
+    /// The condition the typed filters of `params` add (not the free text).
+    fn condition(&self, actor: &Actor, params: &ListParams) -> Condition;
+    /// The query to filter and order (joins the sort keys need).
+    fn base(&self) -> Select<Self::Entity> {
+        Self::Entity::find()
+    }
+    /// `select` ordered by the sort key `key`; the id tie-break is added after it.
+    fn order(&self, select: Select<Self::Entity>, key: &str, order: Order) -> Select<Self::Entity>;
 
     /// Text key of the global search's section, if the list is searched there.
     fn search_label(&self) -> Option<&'static str> {
@@ -188,7 +206,7 @@ pub fn search_with_inactive(sees_deactivated: bool, query: &str) -> Vec<(String,
 }
 
 /// The parameters of a request to a list of `spec`.
-pub(crate) fn params_of<S: ListSpec + ?Sized>(
+pub(crate) fn params_of<S: ListView + ?Sized>(
     spec: &S,
     ctx: &Ctx,
     query: &[(String, String)],
