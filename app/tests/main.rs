@@ -19,6 +19,7 @@ mod search;
 mod security;
 mod session_timeout;
 mod shutdown;
+mod start_page;
 mod texts;
 
 use hih_kernel::Feature;

@@ -15,3 +15,9 @@ home-search-show-all = { $count ->
     [one] Den Treffer in der Liste anzeigen
    *[other] Alle { $count } Treffer in der Liste anzeigen
 }
+
+## Key figures (programme targets within the user's scope)
+home-figures-heading = Kennzahlen
+home-figures-intro = Stand der Projektziele in Ihrem Zuständigkeitsbereich, einschließlich gelöschter Datensätze in anonymer Form – dieselben Zahlen wie in der Statistik.
+home-figure-of-target = { $value } von { $target }
+home-figure-percent = { $percent } %

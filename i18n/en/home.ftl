@@ -15,3 +15,9 @@ home-search-show-all = { $count ->
     [one] Show the hit in the list
    *[other] Show all { $count } hits in the list
 }
+
+## Key figures (programme targets within the user's scope)
+home-figures-heading = Key figures
+home-figures-intro = Progress towards the project targets within your remit, including deleted records in anonymous form – the same figures as in the statistics.
+home-figure-of-target = { $value } of { $target }
+home-figure-percent = { $percent } %

@@ -6,6 +6,7 @@
 
 pub mod codes;
 pub mod entities;
+pub mod figures;
 pub mod files;
 pub mod partner;
 pub mod periodic;
@@ -32,6 +33,7 @@ fn register(r: &mut Registry) {
     residue::register(r);
     // The rooms: each registers its permissions, routes, templates, jobs and navigation.
     routes::register(r); // statistics (pages in `routes`, engine in `statistics`)
+    figures::register(r); // the start page's key figures, from the statistics engine
     periodic::register(r);
     partner::register(r);
     subject::register(r);

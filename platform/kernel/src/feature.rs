@@ -142,6 +142,28 @@ pub trait TileProvider: Send + Sync {
     async fn tiles(&self, services: &Services, actor: &Actor) -> Result<Vec<Tile>, AppError>;
 }
 
+/// A key figure of the start page: a count within the actor's scope, against a target where
+/// the programme sets one (e.g. "companies addressed: 412 of 1,000").
+#[derive(Debug, Clone, Serialize)]
+pub struct KeyFigure {
+    /// Text key of the figure's name.
+    pub label_key: &'static str,
+    /// The count.
+    pub value: i64,
+    /// The target, if any.
+    pub target: Option<i64>,
+    /// The page that explains the figure.
+    pub href: Option<&'static str>,
+}
+
+/// Provides the start page's key figures of one feature for an actor.
+#[async_trait::async_trait]
+pub trait FigureProvider: Send + Sync {
+    /// Figures for this actor (empty if none apply).
+    async fn figures(&self, services: &Services, actor: &Actor)
+    -> Result<Vec<KeyFigure>, AppError>;
+}
+
 /// A tab on another feature's detail page (e.g. "Kontakthistorie" on a company).
 #[async_trait::async_trait]
 pub trait TabProvider: Send + Sync {
@@ -396,6 +418,8 @@ pub struct Registry {
     pub nav: Vec<NavEntry>,
     /// Start-page tile providers.
     pub tiles: Vec<Arc<dyn TileProvider>>,
+    /// Start-page key-figure providers.
+    pub figures: Vec<Arc<dyn FigureProvider>>,
     /// Detail-page tab providers.
     pub tabs: Vec<Arc<dyn TabProvider>>,
     /// Global-search providers, in feature order.
@@ -520,6 +544,11 @@ impl Registry {
         self.tiles.push(provider);
     }
 
+    /// Adds a provider of the start page's key figures.
+    pub fn figures(&mut self, provider: Arc<dyn FigureProvider>) {
+        self.figures.push(provider);
+    }
+
     /// Adds a tab to another feature's detail page.
     pub fn tab(&mut self, provider: Arc<dyn TabProvider>) {
         self.tabs.push(provider);
@@ -540,6 +569,7 @@ impl Registry {
             cron,
             nav,
             tiles,
+            figures,
             tabs,
             search_providers,
             actor_resolver,
@@ -559,6 +589,7 @@ impl Registry {
         self.cron.extend(cron);
         self.nav.extend(nav);
         self.tiles.extend(tiles);
+        self.figures.extend(figures);
         self.tabs.extend(tabs);
         self.search_providers.extend(search_providers);
         if actor_resolver.is_some() {

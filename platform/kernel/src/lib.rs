@@ -28,10 +28,10 @@ pub use client_addr::{TrustedProxy, client_addr};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{AppError, FieldError, FieldErrors};
 pub use feature::{
-    Access, ActivationHook, ActorResolver, CronSpec, DeletionFold, Feature, FlowInfo, HookEvent,
-    JobContext, JobError, JobHandler, JobSpec, ListEntry, NavEntry, Permission, Registry,
-    RouteSpec, SearchHit, SearchHits, SearchProvider, StatusCheck, StatusFinding, StatusLevel,
-    TabProvider, Tile, TileProvider, TileTone,
+    Access, ActivationHook, ActorResolver, CronSpec, DeletionFold, Feature, FigureProvider,
+    FlowInfo, HookEvent, JobContext, JobError, JobHandler, JobSpec, KeyFigure, ListEntry, NavEntry,
+    Permission, Registry, RouteSpec, SearchHit, SearchHits, SearchProvider, StatusCheck,
+    StatusFinding, StatusLevel, TabProvider, Tile, TileProvider, TileTone,
 };
 pub use feature_set::{FeatureSet, FeatureSetError};
 /// The locale of a text catalogue (re-exported for [`feature!`]).

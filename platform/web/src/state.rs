@@ -26,6 +26,8 @@ pub struct Inner {
     pub nav: Vec<NavEntry>,
     /// Start-page tile providers.
     pub tiles: Vec<Arc<dyn TileProvider>>,
+    /// Start-page key-figure providers.
+    pub figures: Vec<Arc<dyn hih_kernel::FigureProvider>>,
     /// Detail-page tab providers.
     pub tabs: Vec<Arc<dyn TabProvider>>,
     /// Global-search providers, in feature order.
@@ -75,6 +77,7 @@ impl AppState {
             templates,
             nav,
             tiles: std::mem::take(&mut registry.tiles),
+            figures: std::mem::take(&mut registry.figures),
             tabs: std::mem::take(&mut registry.tabs),
             search_providers: std::mem::take(&mut registry.search_providers),
             actor_resolver: registry.actor_resolver.take(),
