@@ -460,3 +460,125 @@ async fn monthly_counts_open_newest_first_with_their_own_page_size() {
     let p = ihk.get(&format!("/monatszahlen?district={rhein}")).await;
     assert_eq!(number(&p, "total"), 0);
 }
+
+/// The contact history's company and applicant filters take a number, a Bewerberkennung or a
+/// name (no JavaScript, no endless select): one record in the caller's scope filters the list,
+/// its page links and its export; none or several are explained next to the field and find
+/// nothing.
+#[tokio::test]
+async fn contact_history_filters_by_a_company_or_applicant_named_in_the_form() {
+    let app = app().await;
+    let nord = company_in(&app, "IHK Erfurt", "Kontakt Nord GmbH").await;
+    let sued = company_in(&app, "IHK Erfurt", "Kontakt Süd GmbH").await;
+    let rhein = company_in(&app, "IHK Düsseldorf", "Rhein Kontakt AG").await;
+    let a = hih_applicants::testing::applicant_in(&app, "VN", "Lotusfeld").await;
+    match_of(&app, nord, a.id).await;
+    let code = a.applicant_id.clone().expect("Bewerberkennung");
+    entry(
+        &app,
+        nord,
+        Some(a.id),
+        "telefon",
+        "beratung",
+        "2026-09-01",
+        "Nord eins",
+    )
+    .await;
+    entry(
+        &app,
+        nord,
+        None,
+        "email",
+        "beratung",
+        "2026-09-02",
+        "Nord zwei",
+    )
+    .await;
+    entry(
+        &app,
+        sued,
+        None,
+        "telefon",
+        "beratung",
+        "2026-09-03",
+        "Süd eins",
+    )
+    .await;
+    entry(
+        &app,
+        rhein,
+        None,
+        "telefon",
+        "beratung",
+        "2026-09-04",
+        "Rhein eins",
+    )
+    .await;
+    let (ihk, _) = agent_for(&app, Role::IhkStaff, "kontakte-namen").await;
+    let list = |q: String| {
+        let ihk = &ihk;
+        async move {
+            let p = ihk.get(&format!("/kontakte?per=0&{q}")).await;
+            assert_eq!(p.status, 200, "{q}: {}", p.body);
+            p
+        }
+    };
+    let p = list(String::new()).await;
+    assert_eq!(number(&p, "total"), 3, "Erfurt's entries");
+    assert!(p.contains("id=\"company\"") && p.contains("id=\"applicant\""));
+    for (q, n) in [
+        (encoded("company", "Kontakt Nord GmbH"), 2),
+        (encoded("company", "nord"), 2),
+        (encoded("company", &sued.to_string()), 1),
+        (encoded("applicant", &code), 1),
+        (encoded("applicant", &code.to_lowercase()), 1),
+        (encoded("applicant", "Lotusfeld"), 1),
+    ] {
+        let p = list(q.clone()).await;
+        assert_eq!(number(&p, "total"), n, "{q}");
+        assert!(!p.contains("aria-invalid=\"true\""), "{q}: no error");
+    }
+    let nord_only = list(encoded("company", "nord")).await;
+    assert!(nord_only.contains("Nord eins") && !nord_only.contains("Süd eins"));
+    assert!(
+        nord_only.contains("value=\"nord\""),
+        "the field keeps what was typed"
+    );
+    assert!(
+        nord_only.contains("company=nord&amp;sort=") || nord_only.contains("company=nord&sort="),
+        "sort and page links keep the filter: {}",
+        nord_only.body
+    );
+    // Several companies match "Kontakt"; the Düsseldorf company is outside the scope.
+    let several = list(encoded("company", "Kontakt")).await;
+    assert_eq!(number(&several, "total"), 0, "several: nothing");
+    assert!(
+        several.contains("Mehrere Unternehmen passen"),
+        "{}",
+        several.body
+    );
+    assert!(several.contains("aria-invalid=\"true\""));
+    let foreign = list(encoded("company", "Rhein Kontakt AG")).await;
+    assert_eq!(number(&foreign, "total"), 0);
+    assert!(foreign.contains("Kein Unternehmen in Ihrem Zuständigkeitsbereich"));
+    let foreign_id = list(encoded("company", &rhein.to_string())).await;
+    assert_eq!(number(&foreign_id, "total"), 0, "another district's number");
+    let nobody = list(encoded("applicant", "Niemand")).await;
+    assert_eq!(number(&nobody, "total"), 0);
+    assert!(nobody.contains("Keine Bewerberin und kein Bewerber"));
+    // The export has the list's rows.
+    let csv = ihk
+        .get(&format!(
+            "/kontakte/export/export.csv?{}",
+            encoded("company", "nord")
+        ))
+        .await;
+    assert_eq!(csv_rows(&csv), 2);
+    let csv = ihk
+        .get(&format!(
+            "/kontakte/export/export.csv?{}",
+            encoded("company", "Kontakt")
+        ))
+        .await;
+    assert_eq!(csv_rows(&csv), 0, "an ambiguous name exports nothing");
+}

@@ -1,6 +1,7 @@
 // Lists derived from one ListSpec, with JavaScript disabled: the company list's IHK-district
-// filter and column (admins), the contact history's filters (type, topic, author, date range),
-// a malformed date explained next to its field, free text finding type labels ("persönlich"),
+// filter and column (admins), the contact history's filters (type, topic, author, date range,
+// company and applicant by name), a malformed date or an unknown company explained next to its
+// field, free text finding type labels ("persönlich"),
 // and the export link of the filtered result; axe at 1280 and 320 px on every page.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -111,6 +112,51 @@ describe('list filters (JavaScript off)', () => {
     assert.match(await page.locator('main').innerText(), /Bitte geben Sie ein Datum/);
     assert.equal(await page.locator('#from').getAttribute('aria-invalid'), 'true');
     await bothWidths(page, 'contact history with a malformed date');
+
+    // Company and applicant filters: a text field takes the record's name (or number or
+    // Bewerberkennung); the list shows that record's entries, as its own tab does.
+    await page.goto(new URL('/unternehmen?per=0', server.baseUrl).href);
+    const companies = await page.locator('tbody tr td:first-child a').evaluateAll(
+      (as) => as.map((a) => ({ href: a.getAttribute('href'), name: a.textContent.trim() })),
+    );
+    let named = null;
+    for (const c of companies.slice(0, 30)) {
+      await page.goto(new URL(`${c.href}/kontakte?per=0`, server.baseUrl).href);
+      await checkA11y(page, 'a company\'s contact history');
+      const n = await total(page);
+      if (n > 0) {
+        named = { ...c, n };
+        break;
+      }
+    }
+    assert.ok(named, 'a company with contact entries');
+    await page.goto(new URL('/kontakte?per=0', server.baseUrl).href);
+    await page.fill('#company', named.name);
+    await go(page, page.locator('form[role=search][action="/kontakte"] button[type=submit]'));
+    assert.equal(await total(page), named.n, `${named.name}: the entries its tab shows`);
+    assert.equal(await page.locator('#company').inputValue(), named.name);
+    assert.equal(await page.locator('#company').getAttribute('aria-invalid'), null);
+    await bothWidths(page, 'contact history filtered by company');
+    // Sorting keeps the filter.
+    await go(page, page.locator('thead a').first());
+    assert.equal(await total(page), named.n);
+    assert.equal(await page.locator('#company').inputValue(), named.name);
+    await checkA11y(page, 'contact history filtered by company, sorted');
+    const companyExport = await page.locator('a[href^="/kontakte/export/export.csv?"]').getAttribute('href');
+    assert.match(companyExport, /company=/);
+    // A name that matches no company in scope is explained next to the field; nothing is found.
+    await page.fill('#company', 'Zzz kein solches Unternehmen');
+    await go(page, page.locator('form[role=search][action="/kontakte"] button[type=submit]'));
+    assert.equal(await total(page), 0);
+    assert.equal(await page.locator('#company').getAttribute('aria-invalid'), 'true');
+    assert.match(await page.locator('main').innerText(), /Kein Unternehmen in Ihrem Zuständigkeitsbereich/);
+    await bothWidths(page, 'contact history with an unknown company');
+    await page.fill('#company', '');
+    await page.fill('#applicant', 'Zzz niemand');
+    await go(page, page.locator('form[role=search][action="/kontakte"] button[type=submit]'));
+    assert.equal(await total(page), 0);
+    assert.equal(await page.locator('#applicant').getAttribute('aria-invalid'), 'true');
+    await checkA11y(page, 'contact history with an unknown applicant');
     assertAllVisitedChecked(page);
     await page.context().close();
   });

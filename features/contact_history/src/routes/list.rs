@@ -1,6 +1,7 @@
 //! Lists of entries (R-CH-1) as a [`ListSpec`]: all entries in the caller's scope (`/kontakte`:
 //! free text — which also finds type and topic labels —, type, topic, author, date range,
-//! company or applicant; newest first; every column sortable; CSV/XLSX export; the global
+//! company or applicant named by number, Bewerberkennung or name ([`super::named`]); newest
+//! first; every column sortable; CSV/XLSX export; the global
 //! search's section), and one record's history (the same list with the record as filter).
 
 use chrono::NaiveDate;
@@ -24,6 +25,7 @@ use serde::Serialize;
 
 use crate::entities::contact_entry;
 use crate::permissions::CONTACTS;
+use crate::routes::named::Named;
 use crate::routes::{Record, applicant_record, company_record};
 use crate::scope::visible_entries;
 
@@ -43,17 +45,34 @@ fn date(params: &ListParams, name: &str) -> Option<NaiveDate> {
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
 }
 
-/// An id filter; a malformed one finds nothing rather than everything.
+/// The id of the record a company/applicant filter names ([`ContactList::prepare`]); a value
+/// naming no single record in scope finds nothing rather than everything.
 fn id(params: &ListParams, name: &str) -> Option<i64> {
-    params.filter(name).map(|v| v.parse::<i64>().unwrap_or(-1))
+    params.filter(name).map(|_| {
+        params
+            .resolved(name)
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(-1)
+    })
 }
 
-/// Errors of the date filters, shown next to the fields.
+/// Where [`ContactList::prepare`] notes why a record filter names no single record.
+fn error_slot(field: &str) -> String {
+    format!("{field}:error")
+}
+
+/// Errors of the filters, shown next to the fields: malformed dates (not applied) and record
+/// filters naming no single record in scope.
 fn filter_errors(params: &ListParams) -> FieldErrors {
     let mut e = FieldErrors::new();
     for name in ["from", "to"] {
         if params.filter(name).is_some() && date(params, name).is_none() {
             e.add(name, "contacts-error-filter-date");
+        }
+    }
+    for named in Named::ALL {
+        if let Some(key) = params.resolved(&error_slot(named.field())) {
+            e.add(named.field(), key);
         }
     }
     e
@@ -160,6 +179,23 @@ impl ListView for ContactList {
         columns: &COLUMNS,
         newest_first: true,
     };
+
+    /// The company and applicant filters name one record in the caller's scope by number,
+    /// Bewerberkennung or name; the query filters by its id.
+    async fn prepare(&self, ctx: &Ctx, params: &mut ListParams) -> WebResult<()> {
+        for named in Named::ALL {
+            let Some(value) = params.filter(named.field()).map(str::to_string) else {
+                continue;
+            };
+            match named.resolve(ctx, &value).await? {
+                Ok(id) => params.resolve(named.field(), id.to_string()),
+                Err(why) => {
+                    params.resolve(&error_slot(named.field()), named.error_key(why).into());
+                }
+            }
+        }
+        Ok(())
+    }
 
     async fn render(
         &self,
@@ -334,7 +370,7 @@ async fn record_list(ctx: &Ctx, query: &[(String, String)], record: Record) -> W
         .collect();
     query.push((record.kind.to_string(), record.id.to_string()));
     let keys = ContactList.sort_keys(&ctx.actor);
-    let params = ListParams::parse_sorted(
+    let mut params = ListParams::parse_sorted(
         ctx,
         ContactList::INFO.key,
         &query,
@@ -342,6 +378,7 @@ async fn record_list(ctx: &Ctx, query: &[(String, String)], record: Record) -> W
         &keys,
         ContactList::INFO.newest_first,
     );
+    ContactList.prepare(ctx, &mut params).await?;
     let (total, page) = hih_web::list::fetch(&ContactList, ctx, &params).await?;
     ctx.log_access(
         hih_db::access::AccessAction::Search,

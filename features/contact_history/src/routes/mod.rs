@@ -4,6 +4,7 @@
 
 pub mod entry;
 pub mod list;
+pub mod named;
 
 use hih_web::{Ctx, WebResult};
 use serde::Serialize;

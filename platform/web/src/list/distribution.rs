@@ -95,7 +95,7 @@ pub(crate) async fn page<R: RowSource>(
     let Some(d) = spec.distribution() else {
         return Err(WebError(AppError::NotFound));
     };
-    let params = params_of(spec, ctx, query);
+    let params = params_of(spec, ctx, query).await?;
     let (list, without, found) = recipients(source, ctx, &params).await?;
     let addresses: Vec<&str> = list.iter().map(|r| r.email.as_str()).collect();
     ctx.log_access(
@@ -140,7 +140,7 @@ pub(crate) async fn file<R: RowSource>(
 ) -> WebResult {
     let spec = source.view();
     let (format, d) = download_of(file, "verteiler.", spec.distribution())?;
-    let params = params_of(spec, ctx, query);
+    let params = params_of(spec, ctx, query).await?;
     let (list, _, _) = recipients(source, ctx, &params).await?;
     let header: Vec<String> = [
         d.record_key,

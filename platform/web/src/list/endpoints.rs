@@ -126,7 +126,7 @@ fn endpoint<R: RowSource>(
 /// The list page: count and page from one query, the search access-logged.
 async fn page<R: RowSource>(source: &R, ctx: &Ctx, query: &[(String, String)]) -> WebResult {
     let spec = source.view();
-    let params = params_of(spec, ctx, query);
+    let params = params_of(spec, ctx, query).await?;
     let (total, rows) = source.page(ctx, &params).await?;
     ctx.log_access(
         AccessAction::Search,
@@ -214,7 +214,7 @@ async fn export<R: RowSource>(
 ) -> WebResult {
     let spec = source.view();
     let (format, export) = download_of(file, "export.", spec.export())?;
-    let params = params_of(spec, ctx, query);
+    let params = params_of(spec, ctx, query).await?;
     let header = spec.export_header(ctx).await?;
     let mut out = ExportWriter::new(ctx, format, &ctx.t(export.sheet_key), &header)?;
     let mut batches = source.batches(ctx, &params).await?;

@@ -25,6 +25,10 @@ pub struct ListParams {
     pub page: u64,
     /// Page size; 0 = all.
     pub per: u64,
+    /// Values a list worked out from typed filters before its query (e.g. the id of the
+    /// company a name names, [`super::ListView::prepare`]); never written into links, which
+    /// keep what the user typed.
+    pub resolved: Vec<(String, String)>,
 }
 
 /// Pages on either side of the current one that get their own link.
@@ -176,6 +180,7 @@ impl ListParams {
             desc,
             page,
             per,
+            resolved: Vec::new(),
         }
     }
 
@@ -185,6 +190,20 @@ impl ListParams {
             .iter()
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str())
+    }
+
+    /// A value worked out from the filter `name` ([`Self::resolve`]).
+    pub fn resolved(&self, name: &str) -> Option<&str> {
+        self.resolved
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Records `value` as worked out from the filter `name`.
+    pub fn resolve(&mut self, name: &str, value: String) {
+        self.resolved.retain(|(n, _)| n != name);
+        self.resolved.push((name.to_string(), value));
     }
 
     /// `query` limited to the asked page: `OFFSET … LIMIT …`, or unchanged for "all" (an

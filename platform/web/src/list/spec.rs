@@ -68,6 +68,12 @@ pub trait ListView: Send + Sync + 'static {
     fn sort_keys(&self, _actor: &Actor) -> Vec<&'static str> {
         Self::INFO.columns.to_vec()
     }
+    /// Works out, before the query, what typed filters need the database for (e.g. which
+    /// record in the caller's scope a name names, [`ListParams::resolve`]); the page, the
+    /// export and the distribution list all run it. Default: nothing to work out.
+    async fn prepare(&self, _ctx: &Ctx, _params: &mut ListParams) -> WebResult<()> {
+        Ok(())
+    }
     /// The list page for the page's rows.
     async fn render(
         &self,
@@ -205,19 +211,21 @@ pub fn search_with_inactive(sees_deactivated: bool, query: &str) -> Vec<(String,
     pairs
 }
 
-/// The parameters of a request to a list of `spec`.
-pub(crate) fn params_of<S: ListView + ?Sized>(
+/// The parameters of a request to a list of `spec`, prepared ([`ListView::prepare`]).
+pub(crate) async fn params_of<S: ListView + ?Sized>(
     spec: &S,
     ctx: &Ctx,
     query: &[(String, String)],
-) -> ListParams {
+) -> WebResult<ListParams> {
     let keys = spec.sort_keys(&ctx.actor);
-    ListParams::parse_sorted(
+    let mut params = ListParams::parse_sorted(
         ctx,
         S::INFO.key,
         query,
         S::INFO.filters,
         &keys,
         S::INFO.newest_first,
-    )
+    );
+    spec.prepare(ctx, &mut params).await?;
+    Ok(params)
 }
