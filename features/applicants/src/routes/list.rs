@@ -106,12 +106,6 @@ async fn show(
         context! {
             rows => Serde(rows),
             list => params.view(total, &COLUMNS),
-            q => params.filter("q").unwrap_or(""),
-            status => params.filter("status").unwrap_or(""),
-            country => params.filter("country").unwrap_or(""),
-            occupation => params.filter("occupation").unwrap_or(""),
-            level => params.filter("level").unwrap_or(""),
-            inactive => params.filter("inactive").is_some(),
             statuses => Serde(STATUSES.to_vec()),
             levels => Serde(LEVELS.to_vec()),
             countries => Serde(triple(countries)),
@@ -119,6 +113,7 @@ async fn show(
             may_see_deactivated => sees_deactivated(&ctx.actor),
             may_filter_country => sees_deactivated(&ctx.actor),
             may_create => crate::permissions::APPLICANTS.allows(&ctx.actor),
+            ..params.filter_values(ApplicantList::INFO.filters)
         },
     )
     .await

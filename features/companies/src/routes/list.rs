@@ -170,17 +170,12 @@ impl ListView for CompanyList {
         ctx.render("companies/list.html", context! {
             rows => Serde(rows),
             list => params.view(total, &keys),
-            q => params.filter("q").unwrap_or(""),
-            status => params.filter("status").unwrap_or(""),
-            industry => params.filter("industry").unwrap_or(""),
-            size => params.filter("size").unwrap_or(""),
-            district => params.filter("district").unwrap_or(""),
-            inactive => params.filter("inactive").is_some(),
             statuses => Serde(STATUSES.to_vec()),
             industries => Serde(industries.into_iter().map(|(c, l)| (c, String::new(), l)).collect::<Vec<_>>()),
             districts => Serde(districts.into_iter().map(|(c, l)| (c, String::new(), l)).collect::<Vec<_>>()),
             with_districts => with_districts,
             may_see_deactivated => sees_deactivated(&ctx.actor),
+            ..params.filter_values(Self::INFO.filters)
         })
         .await
     }

@@ -144,13 +144,11 @@ impl ListView for MonthlyList {
             context! {
                 rows => Serde(rows),
                 list => params.view(total, &COLUMNS),
-                district => params.filter("district").unwrap_or(""),
-                year => params.filter("year").unwrap_or(""),
-                status => params.filter("status").unwrap_or(""),
                 districts => Serde(district_options),
                 many_districts => districts.len() > 1,
                 years => Serde(years),
                 statuses => Serde(status_options()),
+                ..params.filter_values(Self::INFO.filters)
             },
         )
         .await

@@ -138,20 +138,14 @@ async fn show(
         context! {
             rows => Serde(rows),
             list => params.view(total, &keys),
-            q => params.filter("q").unwrap_or(""),
             contact_type => params.filter("type").unwrap_or(""),
-            topic => params.filter("topic").unwrap_or(""),
-            author => params.filter("author").unwrap_or(""),
-            from => params.filter("from").unwrap_or(""),
-            to => params.filter("to").unwrap_or(""),
-            company => params.filter("company").unwrap_or(""),
-            applicant => params.filter("applicant").unwrap_or(""),
             types => Serde(choices(types)),
             topics => Serde(choices(topics)),
             authors => Serde(authors.into_iter().map(|a| (a.clone(), String::new(), a)).collect::<Vec<_>>()),
             errors => ctx.errors(&filter_errors(params)),
             new_href => record.as_ref().map(|r| format!("{}/neu", r.contacts_href())),
             record => record.map(Serde),
+            ..params.filter_values(ContactList::INFO.filters)
         },
     )
     .await

@@ -142,9 +142,8 @@ impl ListView for MatchList {
             context! {
                 rows => Serde(rows),
                 list => params.view(total, &COLUMNS),
-                q => params.filter("q").unwrap_or(""),
-                status => params.filter("status").unwrap_or(""),
                 statuses => Serde(STATUSES.to_vec()),
+                ..params.filter_values(Self::INFO.filters)
             },
         )
         .await

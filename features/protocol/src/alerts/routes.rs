@@ -140,13 +140,12 @@ pub async fn list(ctx: Ctx, Query(query): Query<Vec<(String, String)>>) -> WebRe
         context! {
             rows => Serde(rows),
             list => params.view(total, &COLUMNS),
-            rule => params.filter("rule").unwrap_or(""),
-            status => params.filter("status").unwrap_or(""),
             rule_options => Serde(rule_options),
             status_options => Serde(vec![
                 ("open", "protocol-alerts-status-open"),
                 ("acknowledged", "protocol-alerts-status-acknowledged"),
             ]),
+            ..params.filter_values(&FILTERS)
         },
     )
     .await

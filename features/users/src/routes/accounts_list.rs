@@ -105,13 +105,10 @@ impl ListView for UserList {
         ctx.render("users/list.html", context! {
             rows => Serde(rows),
             list => params.view(total, &COLUMNS),
-            q => params.filter("q").unwrap_or(""),
-            role => params.filter("role").unwrap_or(""),
-            institution => params.filter("institution").unwrap_or(""),
-            status => params.filter("status").unwrap_or(""),
             role_options => Serde(role_options(&Role::ALL)),
             institution_options => Serde(institution_options(&institutions)),
             status_options => Serde(vec![("active", "users-status-active"), ("inactive", "users-status-inactive")]),
+            ..params.filter_values(Self::INFO.filters)
         })
         .await
     }

@@ -192,6 +192,17 @@ impl ListParams {
             .map(|(_, v)| v.as_str())
     }
 
+    /// Every filter field of `names` with its value as given (`""` when absent), for the list
+    /// page's search form: spread into the page's context (`context! { …, ..values }`), so
+    /// the form shows what the list filtered by.
+    pub fn filter_values(&self, names: &[&str]) -> Value {
+        let map: std::collections::BTreeMap<&str, &str> = names
+            .iter()
+            .map(|n| (*n, self.filter(n).unwrap_or("")))
+            .collect();
+        Value::from(Serde(map))
+    }
+
     /// A value worked out from the filter `name` ([`Self::resolve`]).
     pub fn resolved(&self, name: &str) -> Option<&str> {
         self.resolved
