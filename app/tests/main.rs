@@ -15,6 +15,7 @@ mod lint;
 mod lists;
 mod matrix;
 mod pwa;
+mod record_tabs;
 mod search;
 mod security;
 mod session_timeout;

@@ -20,7 +20,6 @@ applicants-edit-title = Bewerberdaten bearbeiten
 applicants-form-intro = Pflichtfelder sind Nachname, Geburtsdatum, Registrierungsland und Status. Namen dürfen Buchstaben jeder Schrift enthalten.
 applicants-review-intro = Bitte prüfen Sie die Angaben. Erst mit „Ja, speichern“ werden sie gespeichert.
 applicants-back-to-list = Zur Bewerberliste
-applicants-tabs-label = Bereiche der Bewerberakte
 applicants-tab-data = Stammdaten
 applicants-none = keine
 applicants-legend-person = Person

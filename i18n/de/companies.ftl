@@ -65,7 +65,6 @@ companies-status-abbrecher = Abbrecher
 companies-since = seit { $date }
 companies-none = keine
 companies-back-to-list = Zurück zur Unternehmensliste
-companies-tabs-label = Bereiche des Unternehmens
 companies-tab-data = Stammdaten
 companies-deactivated-note = Dieses Unternehmen wurde am { $date } deaktiviert. Es ist nur noch für Administratoren sichtbar und wird nach Ablauf der Aufbewahrungsfrist gelöscht.
 companies-action-deactivate = Deaktivieren

@@ -50,6 +50,7 @@ list-count = { $count ->
    *[other] { $count } Einträge
 }
 list-page-of = (Seite { $page } von { $pages })
+record-tabs-label = Bereiche des Datensatzes
 list-table-region = Tabelle (bei schmaler Ansicht seitlich verschiebbar)
 list-pages-label = Seiten
 list-page = Seite

@@ -20,7 +20,6 @@ applicants-edit-title = Edit applicant
 applicants-form-intro = Required are last name, date of birth, country of registration and status. Names may contain letters of any script.
 applicants-review-intro = Please check the data. Nothing is saved until you choose "Yes, save".
 applicants-back-to-list = Back to the applicant list
-applicants-tabs-label = Parts of the applicant record
 applicants-tab-data = Master data
 applicants-none = none
 applicants-legend-person = Person

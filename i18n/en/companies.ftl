@@ -65,7 +65,6 @@ companies-status-abbrecher = dropped out
 companies-since = since { $date }
 companies-none = none
 companies-back-to-list = Back to the company list
-companies-tabs-label = Sections of the company
 companies-tab-data = Master data
 companies-deactivated-note = This company was deactivated on { $date }. Only administrators can see it now; it will be deleted when the retention period ends.
 companies-action-deactivate = Deactivate

@@ -50,6 +50,7 @@ list-count = { $count ->
    *[other] { $count } entries
 }
 list-page-of = (page { $page } of { $pages })
+record-tabs-label = Sections of the record
 list-table-region = Table (scrolls sideways on narrow screens)
 list-pages-label = Pages
 list-page = Page

@@ -84,6 +84,12 @@ fn register(r: &mut Registry) {
         work,
         get(record::action_form).post(record::action_submit).boxed(),
     );
+    // The record's own page is the first tab of its tab bar (hih_web::tabs).
+    r.tab(std::sync::Arc::new(hih_web::tabs::DataTab {
+        kind: "applicant",
+        label_key: "applicants-tab-data",
+        prefix: "/bewerber",
+    }));
     r.menu(
         "applicants-nav",
         "/bewerber",

@@ -64,6 +64,12 @@ fn register(r: &mut Registry) {
             ),
         ],
     );
+    // The record's own page is the first tab of its tab bar (hih_web::tabs).
+    r.tab(std::sync::Arc::new(hih_web::tabs::DataTab {
+        kind: "company",
+        label_key: "companies-tab-data",
+        prefix: "/unternehmen",
+    }));
     r.menu(
         "companies-nav",
         "/unternehmen",

@@ -18,7 +18,8 @@ use crate::middleware::{guard, wrap};
 use crate::{AppState, Templates};
 
 /// The platform's own templates (layout, form macros, error page).
-pub const PLATFORM_TEMPLATES: [(&str, &str); 13] = [
+pub const PLATFORM_TEMPLATES: [(&str, &str); 14] = [
+    ("platform/tabs.html", include_str!("../templates/tabs.html")),
     (
         "platform/legal_parts.html",
         include_str!("../templates/legal_parts.html"),

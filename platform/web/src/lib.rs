@@ -21,6 +21,7 @@ pub use middleware::{RequestMeta, RequestMetrics, UNMATCHED_ROUTE, mask_path};
 mod ratelimit;
 mod session;
 mod state;
+pub mod tabs;
 mod templates;
 
 pub use app::{PLATFORM_TEMPLATES, assemble, build_app, platform_texts};

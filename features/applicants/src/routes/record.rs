@@ -88,16 +88,7 @@ pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
             on: s.changed_on,
         })
         .collect();
-    let tabs: Vec<(String, String)> = ctx
-        .state
-        .tabs
-        .iter()
-        .filter(|t| t.record_kind() == "applicant")
-        .filter_map(|t| {
-            t.href(&ctx.actor, id)
-                .map(|h| (t.label_key().to_string(), h))
-        })
-        .collect();
+    let tabs = hih_web::tabs::record_tabs(&ctx, "applicant", id);
     let partner_labels: Vec<String> = a
         .consent_partners
         .split(',')
@@ -111,7 +102,7 @@ pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
         occupation => if a.target_occupation.is_empty() { String::new() } else { label_of(&occupations, &a.target_occupation) },
         partners => partner_labels,
         history => Serde(history),
-        tabs => Serde(tabs),
+        tabs => tabs,
         may_reactivate => !a.active && sees_deactivated(&ctx.actor),
         may_delete => DELETE_APPLICANTS.allows(&ctx.actor),
         may_edit => APPLICANTS.allows(&ctx.actor),

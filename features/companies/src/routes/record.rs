@@ -58,16 +58,7 @@ pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
     let occupations = labels(&ctx, "occupation").await?;
     let outreach = labels(&ctx, "outreach").await?;
     let partners = labels(&ctx, "partner").await?;
-    let tabs: Vec<(String, String)> = ctx
-        .state
-        .tabs
-        .iter()
-        .filter(|t| t.record_kind() == "company")
-        .filter_map(|t| {
-            t.href(&ctx.actor, id)
-                .map(|h| (t.label_key().to_string(), h))
-        })
-        .collect();
+    let tabs = hih_web::tabs::record_tabs(&ctx, "company", id);
     let split = |s: &str, l: &[(String, String)]| {
         s.split(',')
             .filter(|x| !x.is_empty())
@@ -83,7 +74,7 @@ pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
         status_key => status_key(&c.status),
         salutation_key => SALUTATIONS.iter().find(|(v, _)| *v == c.contact_salutation).map(|(_, k)| *k).unwrap_or(""),
         kmu => c.employees.map(|e| e < KMU_LIMIT),
-        tabs => Serde(tabs),
+        tabs => tabs,
         may_reactivate => !c.active && sees_deactivated(&ctx.actor),
         may_delete => DELETE_COMPANIES.allows(&ctx.actor),
         created => iso(c.created_at),

@@ -144,6 +144,7 @@ async fn show(
             authors => Serde(authors.into_iter().map(|a| (a.clone(), String::new(), a)).collect::<Vec<_>>()),
             errors => ctx.errors(&filter_errors(params)),
             new_href => record.as_ref().map(|r| format!("{}/neu", r.contacts_href())),
+            tabs => record.as_ref().map(|r| hih_web::tabs::record_tabs(ctx, r.kind, r.id)),
             record => record.map(Serde),
             ..params.filter_values(ContactList::INFO.filters)
         },

@@ -90,7 +90,11 @@ pub async fn list(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
         .collect();
     ctx.render(
         "matching/applicant.html",
-        context! { a => Serde(&a), rows => Serde(rows) },
+        context! {
+            tabs => hih_web::tabs::record_tabs(&ctx, "applicant", a.id),
+            a => Serde(&a),
+            rows => Serde(rows),
+        },
     )
     .await
 }

@@ -64,7 +64,11 @@ pub async fn list(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
         .collect();
     ctx.render(
         "matching/company.html",
-        context! { c => Serde(&c), rows => Serde(rows) },
+        context! {
+            tabs => hih_web::tabs::record_tabs(&ctx, "company", c.id),
+            c => Serde(&c),
+            rows => Serde(rows),
+        },
     )
     .await
 }
