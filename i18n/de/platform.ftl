@@ -178,3 +178,5 @@ pwa-offline-retry = Erneut versuchen
 ## Session timeout (WCAG 2.2.1)
 layout-session-ends = Sitzung aktiv bis { $time } Uhr
 layout-session-expired = Ihre Sitzung ist abgelaufen, weil Sie längere Zeit nichts getan haben. Bitte melden Sie sich erneut an. Eingaben, die Sie schon abgeschickt hatten, finden Sie danach im Formular wieder.
+record-empty-mark = –
+record-empty = keine Angabe

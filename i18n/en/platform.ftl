@@ -178,3 +178,5 @@ pwa-offline-retry = Try again
 ## Session timeout (WCAG 2.2.1)
 layout-session-ends = Session active until { $time }
 layout-session-expired = Your session has expired because you were inactive for a while. Please sign in again. Input you had already sent will be back in the form afterwards.
+record-empty-mark = –
+record-empty = not given

@@ -19,7 +19,7 @@ use crate::{AppState, Templates};
 
 /// The platform's own templates (layout, form macros, error page).
 pub const PLATFORM_TEMPLATES: [(&str, &str); 14] = [
-    ("platform/tabs.html", include_str!("../templates/tabs.html")),
+    ("platform/record.html", include_str!("../templates/record.html")),
     (
         "platform/legal_parts.html",
         include_str!("../templates/legal_parts.html"),
