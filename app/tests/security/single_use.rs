@@ -37,11 +37,8 @@ fn no_server_errors(what: &str, pages: &[Page]) {
 
 /// The stored password hash of a user.
 async fn password_hash(app: &TestApp, user_id: i64) -> Option<String> {
-    user_account::Entity::find_by_id(user_id)
-        .one(app.db())
+    app.record::<user_account::Entity>(user_id)
         .await
-        .unwrap()
-        .unwrap()
         .password_hash
 }
 
@@ -61,11 +58,7 @@ async fn a_recovery_code_logs_in_exactly_one_of_several_concurrent_sessions() {
     let app = app().await;
     let user = create_user(app.services(), Role::Admin, "su-recovery").await;
     // Enrol again to learn the recovery codes (the service returns them once).
-    let model = user_account::Entity::find_by_id(user.id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let model = app.record::<user_account::Entity>(user.id).await;
     let mut u = uow(app.services()).await;
     let codes = hih_users::service::enrol_totp(&mut u, &model, &user.totp_secret, 0)
         .await

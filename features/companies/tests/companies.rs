@@ -111,11 +111,7 @@ async fn ihk_staff_create_in_their_district_only() {
     )
     .await
     .unwrap();
-    let c = company::Entity::find_by_id(id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let c = app.record::<company::Entity>(id).await;
     assert_eq!(c.kreis.as_deref(), Some("Kyffhäuserkreis"));
     assert_eq!(c.target_occupations, "mechatronik,koch");
     assert_eq!(c.consent_partners, "ba");
@@ -311,13 +307,7 @@ async fn deactivated_companies_are_seen_by_admins_only() {
     admin
         .submit(&format!("/unternehmen/{id}/aktion/loeschen"), &[])
         .await;
-    assert!(
-        company::Entity::find_by_id(id)
-            .one(app.db())
-            .await
-            .unwrap()
-            .is_none()
-    );
+    assert!(app.find::<company::Entity>(id).await.is_none());
     assert_eq!(
         app.count("company_status_change").await.unwrap(),
         0,
@@ -566,11 +556,7 @@ async fn admins_reactivate_a_deactivated_company_during_retention() {
     let page = admin.follow(done).await;
     assert!(page.contains("Das Unternehmen wurde reaktiviert."));
     assert!(!page.contains("deactivated-note"));
-    let c = company::Entity::find_by_id(id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let c = app.record::<company::Entity>(id).await;
     assert!(c.active && c.deactivated_at.is_none());
     let audited = audit_log::Entity::find()
         .filter(audit_log::Column::Entity.eq("company"))

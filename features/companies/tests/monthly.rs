@@ -48,10 +48,7 @@ async fn counts(app: &TestApp) -> Vec<monthly_count::Model> {
 async fn with_start(start: &str) -> TestApp {
     let mut settings = TestApp::settings();
     settings.monthly_counts_start = Some(start.into());
-    let features = hih_app::features()
-        .and_then(|all| all.only(&["home", "users", "reference", "companies", "admin"]))
-        .expect("features of the product");
-    TestApp::with_settings(&features, settings).await
+    TestApp::on_base_with(hih_app::features(), &["companies"], settings).await
 }
 
 #[tokio::test]

@@ -86,11 +86,9 @@ async fn a_match_opens_the_applicant_to_the_district_and_removing_it_closes_it()
     save.push(("action", "save"));
     let p = ihk.post(&format!("{detail}/prozess"), &save).await;
     assert_eq!(p.location(), Some(detail.as_str()));
-    let saved = hih_applicants::entities::applicant::Entity::find_by_id(a)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let saved = app
+        .record::<hih_applicants::entities::applicant::Entity>(a)
+        .await;
     assert_eq!(saved.integration_measures, "Patenschaft im Betrieb");
     assert_eq!(saved.employed_6m, "ja");
     assert_eq!(saved.last_name, "Phạm", "other fields unchanged");
@@ -285,11 +283,9 @@ async fn a_match_changes_status_after_a_confirmation() {
     assert_eq!(r.location(), Some(format!("{base}/pruefen").as_str()));
     let confirm = ihk.get(&format!("{base}/pruefen")).await;
     assert!(confirm.contains("Arbeitsvertrag unterschrieben") && confirm.contains("HIH-VN-0001"));
-    let unchanged = hih_matching::entities::placement::Entity::find_by_id(p.id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let unchanged = app
+        .record::<hih_matching::entities::placement::Entity>(p.id)
+        .await;
     assert_eq!(
         unchanged.status, "vermittelt",
         "nothing saved before the confirmation"
@@ -301,11 +297,9 @@ async fn a_match_changes_status_after_a_confirmation() {
         r.location(),
         Some(format!("/unternehmen/{company}/vermittlungen").as_str())
     );
-    let changed = hih_matching::entities::placement::Entity::find_by_id(p.id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let changed = app
+        .record::<hih_matching::entities::placement::Entity>(p.id)
+        .await;
     assert_eq!(changed.status, "vertrag");
     assert_eq!(changed.applicant_id, p.applicant_id, "the applicant stays");
     let updates = audit_log::Entity::find()

@@ -79,11 +79,8 @@ async fn mails_to(app: &TestApp, address: &str) -> Vec<mail_outbox::Model> {
 }
 
 async fn email_of(app: &TestApp, user: &TestUser) -> String {
-    hih_users::entities::user_account::Entity::find_by_id(user.id)
-        .one(app.db())
+    app.record::<hih_users::entities::user_account::Entity>(user.id)
         .await
-        .unwrap()
-        .unwrap()
         .email
 }
 

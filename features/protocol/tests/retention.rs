@@ -444,11 +444,9 @@ async fn cutting_old_entries_behind_the_applications_back_is_detected() {
         audit_at(&app, utc(2026, 11, day, 9, 0, 0), &format!("e{i}")).await;
     }
     assert!(intact(&verify(app.db()).await.unwrap()));
-    let cut = audit_log::Entity::find_by_id(seq_of(&app, "e1").await)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let cut = app
+        .record::<audit_log::Entity>(seq_of(&app, "e1").await)
+        .await;
     app.db()
         .execute_unprepared(&format!("DELETE FROM audit_log WHERE seq <= {}", cut.seq))
         .await

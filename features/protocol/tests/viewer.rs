@@ -313,11 +313,7 @@ async fn audit_detail_shows_old_and_new_values_the_chain_and_masks_secrets() {
         "Berlin time, German form"
     );
     assert!(page.contains("system:cleaner"));
-    let entry = audit_log::Entity::find_by_id(e3)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let entry = app.record::<audit_log::Entity>(e3).await;
     assert!(page.contains(&entry.hash) && page.contains(&entry.prev_hash));
     assert!(page.contains(&format!("Eintrag {e3} der Kette")));
     assert!(page.contains("Der Hash passt zum Inhalt"));

@@ -124,11 +124,7 @@ async fn recipients_are_active_accounts_of_a_role_and_institution() {
     let admin = create_user(s, Role::Admin, "ad-a").await;
     let dpo = create_user(s, Role::Dpo, "dp-a").await;
     // Deactivate one account.
-    let row = user_account::Entity::find_by_id(vn_gone.id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let row = app.record::<user_account::Entity>(vn_gone.id).await;
     let mut uow = UnitOfWork::begin(s, &Actor::system("test")).await.unwrap();
     let mut am = row.clone().into_active_model();
     am.active = Set(false);
