@@ -410,17 +410,18 @@ async fn profile_edit_cannot_change_role_or_institution() {
 async fn a_new_country_needs_no_code_change() {
     let app = app().await;
     let (admin, _) = agent_for(&app, Role::Admin, "k-admin").await;
+    // AHK Mexiko with this country code; `action` is review or save.
+    let mexico = |country_code: &'static str, action: &'static str| {
+        [
+            ("name", "AHK Mexiko"),
+            ("kind", "ahk"),
+            ("country_code", country_code),
+            ("active", "on"),
+            ("action", action),
+        ]
+    };
     let p = admin
-        .submit(
-            "/institutionen/neu",
-            &[
-                ("name", "AHK Mexiko"),
-                ("kind", "ahk"),
-                ("country_code", "mx"),
-                ("active", "on"),
-                ("action", "review"),
-            ],
-        )
+        .submit("/institutionen/neu", &mexico("mx", "review"))
         .await;
     assert_eq!(p.location(), Some("/institutionen/neu"));
     assert!(
@@ -430,16 +431,7 @@ async fn a_new_country_needs_no_code_change() {
             .contains("zweistelligen ISO-Ländercode")
     );
     let p = admin
-        .post(
-            "/institutionen/neu",
-            &[
-                ("name", "AHK Mexiko"),
-                ("kind", "ahk"),
-                ("country_code", "MX"),
-                ("active", "on"),
-                ("action", "review"),
-            ],
-        )
+        .post("/institutionen/neu", &mexico("MX", "review"))
         .await;
     assert_eq!(p.location(), Some("/institutionen/neu/pruefen"));
     assert!(
@@ -449,16 +441,7 @@ async fn a_new_country_needs_no_code_change() {
             .contains("AHK Mexiko")
     );
     let p = admin
-        .post(
-            "/institutionen/neu",
-            &[
-                ("name", "AHK Mexiko"),
-                ("kind", "ahk"),
-                ("country_code", "MX"),
-                ("active", "on"),
-                ("action", "save"),
-            ],
-        )
+        .post("/institutionen/neu", &mexico("MX", "save"))
         .await;
     assert_eq!(p.location(), Some("/institutionen"));
     assert!(admin.get("/institutionen").await.contains("AHK Mexiko"));
