@@ -366,12 +366,7 @@ async fn search_folds_diacritics_and_exports_exactly_the_result() {
     let s = vn_staff.get("/suche?q=nguyen").await;
     assert!(s.contains("Thị Hương Nguyễn"), "{}", s.body);
     assert!(!vn_staff.get("/suche?q=sharma").await.contains("Sharma"));
-    let exports = access_log::Entity::find()
-        .filter(access_log::Column::Action.eq("export"))
-        .filter(access_log::Column::Entity.eq("applicant"))
-        .all(app.db())
-        .await
-        .unwrap();
+    let exports = app.access_entries("applicant", "export").await;
     assert_eq!(exports.len(), 5);
 }
 

@@ -43,12 +43,7 @@ async fn deactivated_applicants_are_seen_by_admins_only_and_admins_delete() {
         .submit(&format!("/bewerber/{}/aktion/loeschen", b.id), &[])
         .await;
     assert!(app.find::<applicant::Entity>(b.id).await.is_none());
-    let deleted = audit_log::Entity::find()
-        .filter(audit_log::Column::Entity.eq("applicant"))
-        .filter(audit_log::Column::Action.eq("delete"))
-        .all(app.db())
-        .await
-        .unwrap();
+    let deleted = app.audit_entries("applicant", "delete").await;
     assert_eq!(deleted.len(), 1);
     assert_eq!(deleted[0].entity_id, b.id.to_string());
     assert_eq!(

@@ -510,12 +510,7 @@ async fn pending_entries_are_visible_to_the_country_and_admins_only() {
     );
     assert!(!india.get("/bewerber/einladungen").await.contains("offen"));
     assert_eq!(app.count("applicant").await.unwrap(), 0);
-    let denied = access_log::Entity::find()
-        .filter(access_log::Column::Entity.eq("pending_registration"))
-        .filter(access_log::Column::Action.eq("denied"))
-        .all(app.db())
-        .await
-        .unwrap();
+    let denied = app.access_entries("pending_registration", "denied").await;
     assert!(!denied.is_empty());
     let (admin, _) = agent_for(&app, Role::Admin, "r-admin6").await;
     assert_eq!(

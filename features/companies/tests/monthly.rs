@@ -326,12 +326,7 @@ async fn closed_months_are_read_only_for_ihk_staff_and_admins_can_reopen() {
             .status,
         404
     );
-    let closes = audit_log::Entity::find()
-        .filter(audit_log::Column::Entity.eq("monthly_count"))
-        .filter(audit_log::Column::Action.eq("update"))
-        .all(app.db())
-        .await
-        .unwrap();
+    let closes = app.audit_entries("monthly_count", "update").await;
     assert!(
         closes
             .iter()
@@ -481,12 +476,7 @@ async fn the_start_setting_makes_months_due_and_exports_match_the_list() {
         .read_to_string(&mut sheet)
         .unwrap();
     assert_eq!(sheet.matches("<row ").count(), 1 + 19);
-    let exports = access_log::Entity::find()
-        .filter(access_log::Column::Action.eq("export"))
-        .filter(access_log::Column::Entity.eq("monthly_count"))
-        .all(app.db())
-        .await
-        .unwrap();
+    let exports = app.access_entries("monthly_count", "export").await;
     let mut rows: Vec<Option<i64>> = exports.iter().map(|e| e.result_count).collect();
     rows.sort();
     assert_eq!(rows, vec![Some(1), Some(19), Some(20)]);

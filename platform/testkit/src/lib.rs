@@ -21,12 +21,14 @@ mod workers;
 use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
+use hih_db::entities::{access_log, audit_log};
 use hih_db::{Auditable, UnitOfWork};
 use hih_kernel::{Actor, AppError, Feature, FixedClock, JobContext, Services, Settings};
 use hih_web::AppState;
 use poem::endpoint::BoxEndpoint;
 use sea_orm::{
-    ConnectionTrait, Database, DatabaseConnection, EntityTrait, IntoActiveModel, PrimaryKeyTrait,
+    ColumnTrait, ConnectionTrait, Database, DatabaseConnection, EntityTrait, IntoActiveModel,
+    PrimaryKeyTrait, QueryFilter, QueryOrder,
 };
 use secrecy::SecretString;
 
@@ -268,6 +270,28 @@ impl TestApp {
         E: EntityTrait,
     {
         self.find::<E>(id).await.expect("the record exists")
+    }
+
+    /// The audit entries of `entity` with `action`, in chain order.
+    pub async fn audit_entries(&self, entity: &str, action: &str) -> Vec<audit_log::Model> {
+        audit_log::Entity::find()
+            .filter(audit_log::Column::Entity.eq(entity))
+            .filter(audit_log::Column::Action.eq(action))
+            .order_by_asc(audit_log::Column::Seq)
+            .all(self.db())
+            .await
+            .unwrap()
+    }
+
+    /// The access-log entries of `entity` with `action`, oldest first.
+    pub async fn access_entries(&self, entity: &str, action: &str) -> Vec<access_log::Model> {
+        access_log::Entity::find()
+            .filter(access_log::Column::Entity.eq(entity))
+            .filter(access_log::Column::Action.eq(action))
+            .order_by_asc(access_log::Column::Id)
+            .all(self.db())
+            .await
+            .unwrap()
     }
 
     /// Counts rows of a table.
