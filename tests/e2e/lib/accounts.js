@@ -1,14 +1,9 @@
 // Accounts created through the admin's HTML forms (JavaScript off).
 import assert from 'node:assert/strict';
 
-import { newNoJsPage } from './browser.js';
+import { go, newNoJsPage } from './browser.js';
 import { enrolTotp, firstLogin, submitForm } from './login.js';
 import { createAdmin } from './server.js';
-
-/** Clicks a link or button and waits for the next page. */
-async function go(page, locator) {
-  await Promise.all([page.waitForEvent('load'), locator.click()]);
-}
 
 /**
  * An AHK Vietnam staff account created and activated by a logged-in admin; the new user's

@@ -80,6 +80,16 @@ export async function newNoJsPage(browser, contextOptions = {}) {
 }
 
 /**
+ * Clicks a link or button and waits for the next page to load.
+ * @param {import('playwright-core').Page} page
+ * @param {import('playwright-core').Locator} locator
+ * @returns {Promise<void>}
+ */
+export async function go(page, locator) {
+  await Promise.all([page.waitForEvent('load'), locator.click()]);
+}
+
+/**
  * Turn page scripting on or off for a page from newNoJsPage (no-op for
  * other pages). Affects documents loaded afterwards and timers/handlers of
  * the current one; scripts skipped while it was off do not run later.

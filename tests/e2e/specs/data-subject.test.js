@@ -8,16 +8,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 
 import { startServer, createAdmin } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked } from '../lib/browser.js';
+import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go } from '../lib/browser.js';
 import { accountSetupLink } from '../lib/accounts.js';
 import { firstLogin, enrolTotp, submitForm } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
-
-/** Clicks a link or button and waits for the next page. */
-async function go(page, locator) {
-  await Promise.all([page.waitForEvent('load'), locator.click()]);
-}
 
 /** Searches under /auskunft (the page is open) and checks the result page. */
 async function search(page, query, label) {

@@ -10,16 +10,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { startServer, createAdmin } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, setScriptingEnabled } from '../lib/browser.js';
+import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, setScriptingEnabled, go } from '../lib/browser.js';
 import { firstLogin } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
 const LEGAL = '/lizenzen';
-
-/** Clicks a link or button and waits for the next page. */
-async function go(page, locator) {
-  await Promise.all([page.waitForEvent('load'), locator.click()]);
-}
 
 /** Evaluates `fn` in the page with scripting on for just that moment. */
 async function measure(page, fn) {

@@ -7,16 +7,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startServer, createAdmin } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, setScriptingEnabled } from '../lib/browser.js';
+import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, setScriptingEnabled, go } from '../lib/browser.js';
 import { accountSetupLink } from '../lib/accounts.js';
 import { firstLogin, enrolTotp, submitForm } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
-
-/** Clicks a link or button and waits for the next page. */
-async function go(page, locator) {
-  await Promise.all([page.waitForEvent('load'), locator.click()]);
-}
 
 /** axe at 1280 px, then at 320 px (where nothing may scroll sideways), back to 1280 px. */
 async function checkBoth(page, label) {

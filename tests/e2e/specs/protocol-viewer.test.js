@@ -8,15 +8,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 
 import { startServer, createAdmin } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, setScriptingEnabled } from '../lib/browser.js';
+import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, setScriptingEnabled, go } from '../lib/browser.js';
 import { firstLogin, submitForm } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
-
-/** Clicks a link or button and waits for the next page. */
-async function go(page, locator) {
-  await Promise.all([page.waitForEvent('load'), locator.click()]);
-}
 
 /** axe at 1280 px, then at 320 px (where nothing may scroll sideways), back to 1280 px. */
 async function checkBoth(page, label) {
