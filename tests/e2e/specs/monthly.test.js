@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 
 import { startServer, createAdmin } from '../lib/server.js';
 import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go } from '../lib/browser.js';
-import { firstLogin, enrolTotp, submitForm } from '../lib/login.js';
+import { completeSetup } from '../lib/accounts.js';
+import { firstLogin } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
 
@@ -70,15 +71,7 @@ describe('monthly counts (JavaScript off)', () => {
     assert.ok(link, 'setup link in the mail');
 
     const ihk = await newNoJsPage(browser);
-    await ihk.goto(new URL(link[0], server.baseUrl).href);
-    await checkA11y(ihk, 'setup link');
-    await ihk.fill('#password', PASSWORD);
-    await ihk.fill('#password_repeat', PASSWORD);
-    await submitForm(ihk, '#password');
-    await checkA11y(ihk, 'TOTP enrolment');
-    await enrolTotp(ihk);
-    await checkA11y(ihk, 'recovery codes');
-    await go(ihk, ihk.locator('main a.kern-btn'));
+    await completeSetup(ihk, server.baseUrl, link[0], PASSWORD, checkA11y);
     const tile = ihk.locator('main a.kern-link', { hasText: /Monatszahlen für .+ fehlen/ });
     assert.equal(await tile.count(), 1, 'reminder tile on the start page');
     await checkA11y(ihk, 'start page with reminder');

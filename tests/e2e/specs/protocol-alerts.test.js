@@ -10,8 +10,8 @@ import { startServer, createAdmin } from '../lib/server.js';
 import {
   launch, newNoJsPage, checkA11y, checkInPlaceAtBothWidths as checkBoth, assertAllVisitedChecked, go,
 } from '../lib/browser.js';
-import { accountSetupLink } from '../lib/accounts.js';
-import { firstLogin, enrolTotp, submitForm } from '../lib/login.js';
+import { accountSetupLink, completeSetup } from '../lib/accounts.js';
+import { firstLogin } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
 
@@ -39,15 +39,7 @@ describe('misuse alerts (JavaScript off)', () => {
     });
 
     const dpo = await newNoJsPage(browser);
-    await dpo.goto(new URL(dpoLink, server.baseUrl).href);
-    await checkA11y(dpo, 'dpo setup link');
-    await dpo.fill('#password', PASSWORD);
-    await dpo.fill('#password_repeat', PASSWORD);
-    await submitForm(dpo, '#password');
-    await checkA11y(dpo, 'dpo TOTP enrolment');
-    await enrolTotp(dpo);
-    await checkA11y(dpo, 'dpo recovery codes');
-    await go(dpo, dpo.locator('main a.kern-btn'));
+    await completeSetup(dpo, server.baseUrl, dpoLink, PASSWORD, checkA11y, 'dpo ');
     await checkBoth(dpo, 'dpo start page without alerts');
     assert.doesNotMatch(await dpo.locator('main').innerText(), /offene Auffälligkeit/);
 
