@@ -693,16 +693,7 @@ impl hih_kernel::Feature for Probe {
 async fn the_statistics_folds_run_once_and_see_the_complete_record() {
     let seen = Seen::default();
     let probe = Probe(seen.clone());
-    let mut features: Vec<&dyn hih_kernel::Feature> = hih_testkit::on_base_features(
-        hih_app::features(),
-        &[
-            "companies",
-            "applicants",
-            "contact_history",
-            "matching",
-            "reports",
-        ],
-    );
+    let mut features: Vec<&dyn hih_kernel::Feature> = crate::features();
     features.push(&probe);
     let app = TestApp::new(&features).await;
     let a = applicant_in(&app, "VN", "Nguyễn").await;
