@@ -1,8 +1,6 @@
 //! Monthly counts, category 1A (R-COM-4, R-NOT-2): entry by IHK staff for their district only,
 //! validation, closing and reopening, reminders, exports.
 
-use std::io::Read;
-
 use chrono::{TimeZone, Utc};
 use hih_companies::entities::{monthly_count, monthly_count_line};
 use hih_db::entities::{access_log, audit_log};
@@ -469,12 +467,7 @@ async fn the_start_setting_makes_months_due_and_exports_match_the_list() {
     let xlsx = admin
         .get("/monatszahlen/export/export.xlsx?status=fehlt")
         .await;
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(xlsx.bytes.clone())).unwrap();
-    let mut sheet = String::new();
-    zip.by_name("xl/worksheets/sheet1.xml")
-        .unwrap()
-        .read_to_string(&mut sheet)
-        .unwrap();
+    let sheet = xlsx.xlsx_sheet();
     assert_eq!(sheet.matches("<row ").count(), 1 + 19);
     let exports = app.access_entries("monthly_count", "export").await;
     let mut rows: Vec<Option<i64>> = exports.iter().map(|e| e.result_count).collect();
