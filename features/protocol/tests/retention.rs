@@ -5,7 +5,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use hih_db::UnitOfWork;
 use hih_db::access::{AccessAction, AccessEvent};
 use hih_db::audit::{self, Anchor, Verification, verify};
-use hih_db::entities::{access_log, audit_log};
+use hih_db::entities::audit_log;
 use hih_kernel::{Actor, Role, Settings, SettingsError};
 use hih_protocol::retention::purge::{self, JOB, PurgeReport};
 use hih_testkit::TestApp;
@@ -56,28 +56,14 @@ async fn access_at(app: &TestApp, at: DateTime<Utc>, label: &str) {
 
 /// The labels of the remaining `test` audit entries, in chain order.
 async fn audit_labels(app: &TestApp) -> Vec<String> {
-    audit_log::Entity::find()
-        .filter(audit_log::Column::Entity.eq("test"))
-        .order_by_asc(audit_log::Column::Seq)
-        .all(app.db())
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|e| e.entity_id)
-        .collect()
+    let entries = app.audit_entries("test", "note").await;
+    entries.into_iter().map(|e| e.entity_id).collect()
 }
 
 /// The labels of the remaining `test` access-log entries, oldest first.
 async fn access_labels(app: &TestApp) -> Vec<String> {
-    access_log::Entity::find()
-        .filter(access_log::Column::Entity.eq("test"))
-        .order_by_asc(access_log::Column::Id)
-        .all(app.db())
-        .await
-        .unwrap()
-        .into_iter()
-        .filter_map(|e| e.entity_id)
-        .collect()
+    let entries = app.access_entries("test", "view").await;
+    entries.into_iter().filter_map(|e| e.entity_id).collect()
 }
 
 /// Runs the purge at `now` as the job does.
