@@ -6,20 +6,13 @@ use hih_companies::entities::{monthly_count, monthly_count_line};
 use hih_db::entities::{access_log, audit_log};
 use hih_kernel::{Actor, Role};
 use hih_testkit::{Agent, Page, TestApp};
-use hih_users::entities::institution;
 use hih_users::testing::{agent_for, login};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::app;
 
 async fn district(app: &TestApp, name: &str) -> i64 {
-    institution::Entity::find()
-        .filter(institution::Column::Name.eq(name))
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap()
-        .id
+    hih_users::testing::institution_id(app, name).await
 }
 
 /// Review, then save the figures of a month; returns the page after saving.
