@@ -75,11 +75,8 @@ async fn institution(app: &TestApp, name: &str) -> i64 {
 }
 
 async fn role_of(app: &TestApp, id: i64) -> String {
-    hih_users::entities::user_account::Entity::find_by_id(id)
-        .one(app.db())
+    app.record::<hih_users::entities::user_account::Entity>(id)
         .await
-        .unwrap()
-        .unwrap()
         .role
 }
 
@@ -352,11 +349,9 @@ async fn f08_deactivated_companies_open_nothing_to_staff() {
     let set_active = |active: bool| {
         let app = &app;
         async move {
-            let before = hih_companies::entities::company::Entity::find_by_id(c)
-                .one(app.db())
-                .await
-                .unwrap()
-                .unwrap();
+            let before = app
+                .record::<hih_companies::entities::company::Entity>(c)
+                .await;
             let mut am = before.clone().into_active_model();
             am.active = Set(active);
             let mut uow =

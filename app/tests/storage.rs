@@ -13,10 +13,7 @@ use hih_users::testing::agent_for;
 use sea_orm::{ConnectionTrait, DatabaseBackend};
 
 fn features() -> Vec<&'static dyn Feature> {
-    hih_app::features()
-        .and_then(|all| all.only(&["home", "users", "admin"]))
-        .expect("features of the product")
-        .to_vec()
+    hih_testkit::features_of(hih_app::features(), &["home", "users", "admin"])
 }
 
 /// One acknowledged write: an audited event through the unit of work.

@@ -262,11 +262,8 @@ async fn write_events(app: &hih_testkit::TestApp, n: usize) {
 
 /// The head's seq: the last entry of the chain.
 async fn head_seq(app: &hih_testkit::TestApp) -> i64 {
-    hih_db::entities::audit_head::Entity::find_by_id(1)
-        .one(app.db())
+    app.record::<hih_db::entities::audit_head::Entity>(1)
         .await
-        .unwrap()
-        .unwrap()
         .seq
 }
 

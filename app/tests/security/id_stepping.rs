@@ -60,17 +60,7 @@ struct Records {
 
 /// A deactivated company (R-COM-3: for admins only from now on).
 async fn deactivate_company(app: &TestApp, id: i64) {
-    use sea_orm::EntityTrait;
-    let c = hih_companies::entities::company::Entity::find_by_id(id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
-    let mut u = uow(app.services()).await;
-    hih_companies::service::deactivate(&mut u, &c)
-        .await
-        .unwrap();
-    u.commit().await.unwrap();
+    hih_testkit::deactivate::<hih_companies::entities::company::Entity>(app, id).await;
 }
 
 /// A submitted self-registration of `country` with this last name (as `registration_in`,

@@ -66,15 +66,7 @@ pub(crate) async fn scalar(app: &TestApp, sql: &str) -> i64 {
 
 /// The id of the institution with this name.
 pub(crate) async fn institution_id(app: &TestApp, name: &str) -> i64 {
-    use hih_users::entities::institution;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    institution::Entity::find()
-        .filter(institution::Column::Name.eq(name))
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap_or_else(|| panic!("institution {name:?} exists"))
-        .id
+    hih_users::testing::institution_id(app, name).await
 }
 
 /// A unit of work of the system actor `test`.

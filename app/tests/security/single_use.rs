@@ -37,11 +37,8 @@ fn no_server_errors(what: &str, pages: &[Page]) {
 
 /// The stored password hash of a user.
 async fn password_hash(app: &TestApp, user_id: i64) -> Option<String> {
-    user_account::Entity::find_by_id(user_id)
-        .one(app.db())
+    app.record::<user_account::Entity>(user_id)
         .await
-        .unwrap()
-        .unwrap()
         .password_hash
 }
 
@@ -56,16 +53,66 @@ async fn matching_passwords(app: &TestApp, user_id: i64, candidates: &[String]) 
         .count()
 }
 
+/// What concurrent password submits on one link gave.
+struct PasswordRace {
+    /// The answers, one per client.
+    pages: Vec<Page>,
+    /// The password each client sent.
+    passwords: Vec<String>,
+    /// Answers that went on to `next`.
+    accepted: usize,
+    /// Answers that refused (409, 410).
+    refused: usize,
+}
+
+/// Every client, each on the password form of `link`, sends its own password (`<prefix>-<i>-4711`)
+/// at the same moment; an accepted submit goes on to `next`. No answer is a server error.
+async fn race_passwords(agents: &[Agent], link: &str, prefix: &str, next: &str) -> PasswordRace {
+    let passwords: Vec<String> = (0..agents.len())
+        .map(|i| format!("{prefix}-{i}-4711"))
+        .collect();
+    let forms: Vec<[(&str, &str); 2]> = passwords
+        .iter()
+        .map(|pw| [("password", pw.as_str()), ("password_repeat", pw.as_str())])
+        .collect();
+    let pages = join_all(
+        agents
+            .iter()
+            .zip(&forms)
+            .map(|(a, form)| a.post(link, form)),
+    )
+    .await;
+    no_server_errors(link, &pages);
+    let accepted = pages.iter().filter(|p| p.location() == Some(next)).count();
+    let refused = pages
+        .iter()
+        .filter(|p| matches!(p.status.as_u16(), 409 | 410))
+        .count();
+    PasswordRace {
+        pages,
+        passwords,
+        accepted,
+        refused,
+    }
+}
+
+/// How many of a user's single-use links of `purpose` are used.
+async fn used_tokens(app: &TestApp, user_id: i64, purpose: &str) -> i64 {
+    scalar(
+        app,
+        &format!(
+            "SELECT COUNT(*) AS n FROM user_token WHERE user_id = {user_id} AND purpose = '{purpose}' AND used_at IS NOT NULL"
+        ),
+    )
+    .await
+}
+
 #[tokio::test]
 async fn a_recovery_code_logs_in_exactly_one_of_several_concurrent_sessions() {
     let app = app().await;
     let user = create_user(app.services(), Role::Admin, "su-recovery").await;
     // Enrol again to learn the recovery codes (the service returns them once).
-    let model = user_account::Entity::find_by_id(user.id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let model = app.record::<user_account::Entity>(user.id).await;
     let mut u = uow(app.services()).await;
     let codes = hih_users::service::enrol_totp(&mut u, &model, &user.totp_secret, 0)
         .await
@@ -181,29 +228,12 @@ async fn a_password_reset_link_sets_the_password_exactly_once() {
         ),
     )
     .await;
-    let passwords: Vec<String> = (0..N)
-        .map(|i| format!("Zurueck-Gesetzt-{i}-4711"))
-        .collect();
-    let forms: Vec<[(&str, &str); 2]> = passwords
-        .iter()
-        .map(|pw| [("password", pw.as_str()), ("password_repeat", pw.as_str())])
-        .collect();
-    let pages = join_all(
-        agents
-            .iter()
-            .zip(&forms)
-            .map(|(a, form)| a.post(&link, form)),
-    )
-    .await;
-    no_server_errors("reset link", &pages);
-    let accepted = pages
-        .iter()
-        .filter(|p| p.location() == Some("/login"))
-        .count();
-    let refused = pages
-        .iter()
-        .filter(|p| matches!(p.status.as_u16(), 409 | 410))
-        .count();
+    let PasswordRace {
+        pages,
+        passwords,
+        accepted,
+        refused,
+    } = race_passwords(&agents, &link, "Zurueck-Gesetzt", "/login").await;
     let history = scalar(
         &app,
         &format!(
@@ -213,14 +243,7 @@ async fn a_password_reset_link_sets_the_password_exactly_once() {
     )
     .await
         - history_before;
-    let used = scalar(
-        &app,
-        &format!(
-            "SELECT COUNT(*) AS n FROM user_token WHERE user_id = {} AND purpose = 'reset' AND used_at IS NOT NULL",
-            user.id
-        ),
-    )
-    .await;
+    let used = used_tokens(&app, user.id, "reset").await;
     assert_eq!(
         (accepted, refused, history, used),
         (1, N - 1, 1, 1),
@@ -273,29 +296,12 @@ async fn an_account_setup_link_sets_the_first_password_exactly_once() {
         assert_eq!(form.status, 200);
         assert!(form.contains("name=\"password_repeat\""), "setup form");
     }
-    let passwords: Vec<String> = (0..N)
-        .map(|i| format!("Erstes-Passwort-{i}-4711"))
-        .collect();
-    let forms: Vec<[(&str, &str); 2]> = passwords
-        .iter()
-        .map(|pw| [("password", pw.as_str()), ("password_repeat", pw.as_str())])
-        .collect();
-    let pages = join_all(
-        agents
-            .iter()
-            .zip(&forms)
-            .map(|(a, form)| a.post(&link, form)),
-    )
-    .await;
-    no_server_errors("setup link", &pages);
-    let accepted = pages
-        .iter()
-        .filter(|p| p.location() == Some("/login/totp-einrichten"))
-        .count();
-    let refused = pages
-        .iter()
-        .filter(|p| matches!(p.status.as_u16(), 409 | 410))
-        .count();
+    let PasswordRace {
+        pages,
+        passwords,
+        accepted,
+        refused,
+    } = race_passwords(&agents, &link, "Erstes-Passwort", "/login/totp-einrichten").await;
     let history = scalar(
         &app,
         &format!(
@@ -304,14 +310,7 @@ async fn an_account_setup_link_sets_the_first_password_exactly_once() {
         ),
     )
     .await;
-    let used = scalar(
-        &app,
-        &format!(
-            "SELECT COUNT(*) AS n FROM user_token WHERE user_id = {} AND purpose = 'setup' AND used_at IS NOT NULL",
-            user.id
-        ),
-    )
-    .await;
+    let used = used_tokens(&app, user.id, "setup").await;
     // Only the winner's session may continue to the TOTP enrolment.
     let mut enrolling = 0;
     for a in &agents {

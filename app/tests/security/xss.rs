@@ -372,12 +372,8 @@ async fn write_payloads(app: &TestApp, admin: &Agent) -> Vec<String> {
     let (_, saved) = review_and_save(admin, "/bewerber/neu", &applicant_fields("abbrecher")).await;
     must_show.push(format!("/bewerber/{}", id_in(&saved)));
     let code = {
-        use sea_orm::EntityTrait;
-        hih_applicants::entities::applicant::Entity::find_by_id(applicant)
-            .one(app.db())
+        app.record::<hih_applicants::entities::applicant::Entity>(applicant)
             .await
-            .unwrap()
-            .unwrap()
             .applicant_id
             .unwrap()
     };

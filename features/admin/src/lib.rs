@@ -13,17 +13,11 @@ use hih_kernel::{Access, Permission, Registry, Role};
 use poem::{EndpointExt, get};
 
 /// Edit UI texts (R-TXT-1).
-pub const EDIT_TEXTS: Permission = Permission {
-    key: "admin.texts",
-    roles: &[Role::Admin],
-};
+pub const EDIT_TEXTS: Permission = Permission::new("admin.texts", &[Role::Admin]);
 
 /// Read the mail outbox (R-NOT-3). Admins only: mails will carry business data, which the
 /// operator (super_admin) must not see (R-ACT).
-pub const READ_OUTBOX: Permission = Permission {
-    key: "admin.outbox",
-    roles: &[Role::Admin],
-};
+pub const READ_OUTBOX: Permission = Permission::new("admin.outbox", &[Role::Admin]);
 
 hih_kernel::feature! {
     /// The feature value listed in `app/src/main.rs`.

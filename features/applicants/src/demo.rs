@@ -286,7 +286,7 @@ pub async fn generate(
     let now = services.clock.now();
     let today = now.date_naive();
     let prefix = services.settings.id_prefix.clone();
-    let mut uow = UnitOfWork::begin(services, &Actor::system("demo-data")).await?;
+    let uow = UnitOfWork::begin(services, &Actor::system("demo-data")).await?;
     let mut done = 0u64;
     while done < n {
         let chunk = (n - done).min(BATCH);
@@ -312,12 +312,5 @@ pub async fn generate(
         done += chunk;
         progress(done, n);
     }
-    uow.event(
-        "applicant",
-        "*",
-        "demo-data",
-        serde_json::json!({ "created": n, "seed": seed }),
-    );
-    uow.commit().await?;
-    Ok(n)
+    uow.commit_demo_data("applicant", n, seed).await
 }

@@ -25,11 +25,7 @@ async fn ahk_staff_create_in_their_country_and_get_the_first_id() {
     let id = create(&vn, &form("Thị Hương", "Nguyễn", "VN"))
         .await
         .unwrap();
-    let a = applicant::Entity::find_by_id(id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let a = app.record::<applicant::Entity>(id).await;
     assert_eq!(a.applicant_id.as_deref(), Some("HIH-VN-0001"));
     assert_eq!(a.first_names, "Thị Hương");
     assert_eq!(a.consent_partners, "sprachkurs");
@@ -71,11 +67,7 @@ async fn ahk_staff_create_in_their_country_and_get_the_first_id() {
     assert_eq!(history.len(), 2);
     assert_eq!(history[1].status, "abbrecher");
     assert_eq!(history[1].dropout_reason, "Familiäre Gründe");
-    let after = applicant::Entity::find_by_id(id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let after = app.record::<applicant::Entity>(id).await;
     assert_eq!(after.applicant_id.as_deref(), Some("HIH-VN-0001"));
 }
 
@@ -288,11 +280,7 @@ async fn a_possible_duplicate_needs_an_explicit_confirmation() {
         .trim_start_matches("/bewerber/")
         .parse()
         .unwrap();
-    let a = applicant::Entity::find_by_id(second)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let a = app.record::<applicant::Entity>(second).await;
     assert_eq!(a.applicant_id.as_deref(), Some("HIH-VN-0002"));
     // Another birth date is no duplicate.
     let mut other = form("Thị Hương", "Nguyễn", "VN");
@@ -359,13 +347,7 @@ async fn search_folds_diacritics_and_exports_exactly_the_result() {
         csv.body
     );
     let xlsx = admin.get("/bewerber/export/export.xlsx?country=VN").await;
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(xlsx.bytes.clone())).unwrap();
-    let mut sheet = String::new();
-    std::io::Read::read_to_string(
-        &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
-        &mut sheet,
-    )
-    .unwrap();
+    let sheet = xlsx.xlsx_sheet();
     assert_eq!(sheet.matches("<row ").count(), 1 + 3);
     assert!(!sheet.contains("<f>"));
     // AHK Vietnam exports only their country, whatever the URL says.
@@ -378,12 +360,7 @@ async fn search_folds_diacritics_and_exports_exactly_the_result() {
     let s = vn_staff.get("/suche?q=nguyen").await;
     assert!(s.contains("Thị Hương Nguyễn"), "{}", s.body);
     assert!(!vn_staff.get("/suche?q=sharma").await.contains("Sharma"));
-    let exports = access_log::Entity::find()
-        .filter(access_log::Column::Action.eq("export"))
-        .filter(access_log::Column::Entity.eq("applicant"))
-        .all(app.db())
-        .await
-        .unwrap();
+    let exports = app.access_entries("applicant", "export").await;
     assert_eq!(exports.len(), 5);
 }
 
@@ -419,11 +396,7 @@ async fn the_registration_country_is_fixed_once_the_id_exists_for_admins_too() {
     let refused = hih_applicants::service::update(&mut uow, &a, valid).await;
     assert!(matches!(refused, Err(hih_kernel::AppError::Validation(_))));
     drop(uow);
-    let after = applicant::Entity::find_by_id(a.id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let after = app.record::<applicant::Entity>(a.id).await;
     assert_eq!(after.country, "IN");
     assert_eq!(after.applicant_id.as_deref(), Some("HIH-IN-0001"));
     // Other fields still save.

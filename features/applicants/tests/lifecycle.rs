@@ -42,19 +42,8 @@ async fn deactivated_applicants_are_seen_by_admins_only_and_admins_delete() {
     admin
         .submit(&format!("/bewerber/{}/aktion/loeschen", b.id), &[])
         .await;
-    assert!(
-        applicant::Entity::find_by_id(b.id)
-            .one(app.db())
-            .await
-            .unwrap()
-            .is_none()
-    );
-    let deleted = audit_log::Entity::find()
-        .filter(audit_log::Column::Entity.eq("applicant"))
-        .filter(audit_log::Column::Action.eq("delete"))
-        .all(app.db())
-        .await
-        .unwrap();
+    assert!(app.find::<applicant::Entity>(b.id).await.is_none());
+    let deleted = app.audit_entries("applicant", "delete").await;
     assert_eq!(deleted.len(), 1);
     assert_eq!(deleted[0].entity_id, b.id.to_string());
     assert_eq!(
@@ -170,11 +159,7 @@ async fn admins_reactivate_a_deactivated_applicant_during_retention() {
             .await
             .contains("Der Datensatz wurde reaktiviert.")
     );
-    let after = applicant::Entity::find_by_id(a.id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let after = app.record::<applicant::Entity>(a.id).await;
     assert!(after.active && after.deactivated_at.is_none());
     assert_eq!(after.applicant_id, a.applicant_id, "the ID stays");
     let last = audit_log::Entity::find()

@@ -360,30 +360,20 @@ async fn approval_creates_the_applicant_with_the_next_id_and_deletes_the_pending
     let p = vn.post(&detail, &save).await;
     assert_eq!(p.location(), Some(detail.as_str()));
     let a = approve(&vn, first).await;
-    let created = applicant::Entity::find_by_id(a)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let created = app.record::<applicant::Entity>(a).await;
     assert_eq!(created.applicant_id.as_deref(), Some("HIH-VN-0001"));
     assert_eq!(created.status, "interessent");
     assert_eq!(created.german_level, "B2", "the correction counts");
     assert!(!created.consent_storage_version.is_empty());
     assert!(created.consent_storage_date.is_some());
     assert!(
-        pending_registration::Entity::find_by_id(first)
-            .one(app.db())
+        app.find::<pending_registration::Entity>(first)
             .await
-            .unwrap()
             .is_none()
     );
     let second = pending_id(&app).await;
     let b = approve(&vn, second).await;
-    let created = applicant::Entity::find_by_id(b)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let created = app.record::<applicant::Entity>(b).await;
     assert_eq!(created.applicant_id.as_deref(), Some("HIH-VN-0002"));
     assert_eq!(app.count("pending_registration").await.unwrap(), 0);
     let invs = invitation::Entity::find().all(app.db()).await.unwrap();
@@ -415,11 +405,7 @@ async fn approval_creates_the_applicant_with_the_next_id_and_deletes_the_pending
         .trim_start_matches("/bewerber/")
         .parse()
         .unwrap();
-    let created = applicant::Entity::find_by_id(c)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let created = app.record::<applicant::Entity>(c).await;
     assert_eq!(created.applicant_id.as_deref(), Some("HIH-VN-0003"));
 }
 
@@ -524,12 +510,7 @@ async fn pending_entries_are_visible_to_the_country_and_admins_only() {
     );
     assert!(!india.get("/bewerber/einladungen").await.contains("offen"));
     assert_eq!(app.count("applicant").await.unwrap(), 0);
-    let denied = access_log::Entity::find()
-        .filter(access_log::Column::Entity.eq("pending_registration"))
-        .filter(access_log::Column::Action.eq("denied"))
-        .all(app.db())
-        .await
-        .unwrap();
+    let denied = app.access_entries("pending_registration", "denied").await;
     assert!(!denied.is_empty());
     let (admin, _) = agent_for(&app, Role::Admin, "r-admin6").await;
     assert_eq!(

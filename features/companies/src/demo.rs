@@ -118,7 +118,7 @@ pub async fn generate(
         .await?;
     let mut rng = StdRng::seed_from_u64(seed);
     let now = services.clock.now();
-    let mut uow = UnitOfWork::begin(services, &Actor::system("demo-data")).await?;
+    let uow = UnitOfWork::begin(services, &Actor::system("demo-data")).await?;
     let mut done = 0u64;
     while done < n {
         // 500 rows × 37 columns stays below SQLite's 32,766 bind variables.
@@ -205,12 +205,5 @@ pub async fn generate(
         done += chunk;
         progress(done, n);
     }
-    uow.event(
-        "company",
-        "*",
-        "demo-data",
-        serde_json::json!({ "created": n, "seed": seed }),
-    );
-    uow.commit().await?;
-    Ok(n)
+    uow.commit_demo_data("company", n, seed).await
 }

@@ -1,5 +1,3 @@
-use std::io::Read;
-
 use hih_companies::entities::{company, company_status_change};
 use hih_db::entities::{access_log, audit_log};
 use hih_kernel::{Actor, Role};
@@ -111,11 +109,7 @@ async fn ihk_staff_create_in_their_district_only() {
     )
     .await
     .unwrap();
-    let c = company::Entity::find_by_id(id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let c = app.record::<company::Entity>(id).await;
     assert_eq!(c.kreis.as_deref(), Some("Kyffhäuserkreis"));
     assert_eq!(c.target_occupations, "mechatronik,koch");
     assert_eq!(c.consent_partners, "ba");
@@ -241,12 +235,7 @@ async fn search_folds_accents_sorts_german_and_exports_exactly_the_result() {
     let filtered = admin.get("/unternehmen/export/export.csv?q=muller").await;
     assert_eq!(filtered.body.lines().count(), 1 + 1);
     let xlsx = admin.get("/unternehmen/export/export.xlsx?q=erfurt").await;
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(xlsx.bytes.clone())).unwrap();
-    let mut sheet = String::new();
-    zip.by_name("xl/worksheets/sheet1.xml")
-        .unwrap()
-        .read_to_string(&mut sheet)
-        .unwrap();
+    let sheet = xlsx.xlsx_sheet();
     assert!(!sheet.contains("<f>"), "no formulas in the sheet");
     assert!(
         sheet.contains("autoFilter") && sheet.contains("pane"),
@@ -311,13 +300,7 @@ async fn deactivated_companies_are_seen_by_admins_only() {
     admin
         .submit(&format!("/unternehmen/{id}/aktion/loeschen"), &[])
         .await;
-    assert!(
-        company::Entity::find_by_id(id)
-            .one(app.db())
-            .await
-            .unwrap()
-            .is_none()
-    );
+    assert!(app.find::<company::Entity>(id).await.is_none());
     assert_eq!(
         app.count("company_status_change").await.unwrap(),
         0,
@@ -566,11 +549,7 @@ async fn admins_reactivate_a_deactivated_company_during_retention() {
     let page = admin.follow(done).await;
     assert!(page.contains("Das Unternehmen wurde reaktiviert."));
     assert!(!page.contains("deactivated-note"));
-    let c = company::Entity::find_by_id(id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let c = app.record::<company::Entity>(id).await;
     assert!(c.active && c.deactivated_at.is_none());
     let audited = audit_log::Entity::find()
         .filter(audit_log::Column::Entity.eq("company"))

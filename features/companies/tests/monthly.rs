@@ -1,27 +1,18 @@
 //! Monthly counts, category 1A (R-COM-4, R-NOT-2): entry by IHK staff for their district only,
 //! validation, closing and reopening, reminders, exports.
 
-use std::io::Read;
-
 use chrono::{TimeZone, Utc};
 use hih_companies::entities::{monthly_count, monthly_count_line};
 use hih_db::entities::{access_log, audit_log};
 use hih_kernel::{Actor, Role};
 use hih_testkit::{Agent, Page, TestApp};
-use hih_users::entities::institution;
 use hih_users::testing::{agent_for, login};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::app;
 
 async fn district(app: &TestApp, name: &str) -> i64 {
-    institution::Entity::find()
-        .filter(institution::Column::Name.eq(name))
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap()
-        .id
+    hih_users::testing::institution_id(app, name).await
 }
 
 /// Review, then save the figures of a month; returns the page after saving.
@@ -48,10 +39,7 @@ async fn counts(app: &TestApp) -> Vec<monthly_count::Model> {
 async fn with_start(start: &str) -> TestApp {
     let mut settings = TestApp::settings();
     settings.monthly_counts_start = Some(start.into());
-    let features = hih_app::features()
-        .and_then(|all| all.only(&["home", "users", "reference", "companies", "admin"]))
-        .expect("features of the product");
-    TestApp::with_settings(&features, settings).await
+    TestApp::on_base_with(hih_app::features(), &["companies"], settings).await
 }
 
 #[tokio::test]
@@ -329,12 +317,7 @@ async fn closed_months_are_read_only_for_ihk_staff_and_admins_can_reopen() {
             .status,
         404
     );
-    let closes = audit_log::Entity::find()
-        .filter(audit_log::Column::Entity.eq("monthly_count"))
-        .filter(audit_log::Column::Action.eq("update"))
-        .all(app.db())
-        .await
-        .unwrap();
+    let closes = app.audit_entries("monthly_count", "update").await;
     assert!(
         closes
             .iter()
@@ -477,19 +460,9 @@ async fn the_start_setting_makes_months_due_and_exports_match_the_list() {
     let xlsx = admin
         .get("/monatszahlen/export/export.xlsx?status=fehlt")
         .await;
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(xlsx.bytes.clone())).unwrap();
-    let mut sheet = String::new();
-    zip.by_name("xl/worksheets/sheet1.xml")
-        .unwrap()
-        .read_to_string(&mut sheet)
-        .unwrap();
+    let sheet = xlsx.xlsx_sheet();
     assert_eq!(sheet.matches("<row ").count(), 1 + 19);
-    let exports = access_log::Entity::find()
-        .filter(access_log::Column::Action.eq("export"))
-        .filter(access_log::Column::Entity.eq("monthly_count"))
-        .all(app.db())
-        .await
-        .unwrap();
+    let exports = app.access_entries("monthly_count", "export").await;
     let mut rows: Vec<Option<i64>> = exports.iter().map(|e| e.result_count).collect();
     rows.sort();
     assert_eq!(rows, vec![Some(1), Some(19), Some(20)]);

@@ -62,7 +62,7 @@ pub async fn generate(
     let mut rng = StdRng::seed_from_u64(seed);
     let now = services.clock.now();
     let today = now.date_naive();
-    let mut uow = UnitOfWork::begin(services, &Actor::system("demo-data")).await?;
+    let uow = UnitOfWork::begin(services, &Actor::system("demo-data")).await?;
     let labels = crate::service::label_words(uow.txn()).await?;
     let mut done = 0u64;
     while done < n {
@@ -112,12 +112,5 @@ pub async fn generate(
         done += chunk;
         progress(done, n);
     }
-    uow.event(
-        "contact_entry",
-        "*",
-        "demo-data",
-        serde_json::json!({ "created": n, "seed": seed }),
-    );
-    uow.commit().await?;
-    Ok(n)
+    uow.commit_demo_data("contact_entry", n, seed).await
 }

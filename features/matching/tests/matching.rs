@@ -1,4 +1,4 @@
-use hih_db::entities::{access_log, audit_log};
+use hih_db::entities::access_log;
 use hih_kernel::Role;
 use hih_users::testing::{agent_for, create_user_in, login};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -31,13 +31,7 @@ async fn a_match_opens_the_applicant_to_the_district_and_removing_it_closes_it()
     assert!(!views.is_empty());
     // Match and access are audited together.
     for entity in ["placement", "applicant_access"] {
-        let n = audit_log::Entity::find()
-            .filter(audit_log::Column::Entity.eq(entity))
-            .filter(audit_log::Column::Action.eq("create"))
-            .all(app.db())
-            .await
-            .unwrap()
-            .len();
+        let n = app.audit_entries(entity, "create").await.len();
         assert_eq!(n, 1, "{entity}");
     }
     // The process fields are editable; the record itself is not.
@@ -86,11 +80,9 @@ async fn a_match_opens_the_applicant_to_the_district_and_removing_it_closes_it()
     save.push(("action", "save"));
     let p = ihk.post(&format!("{detail}/prozess"), &save).await;
     assert_eq!(p.location(), Some(detail.as_str()));
-    let saved = hih_applicants::entities::applicant::Entity::find_by_id(a)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let saved = app
+        .record::<hih_applicants::entities::applicant::Entity>(a)
+        .await;
     assert_eq!(saved.integration_measures, "Patenschaft im Betrieb");
     assert_eq!(saved.employed_6m, "ja");
     assert_eq!(saved.last_name, "Phạm", "other fields unchanged");
@@ -285,11 +277,9 @@ async fn a_match_changes_status_after_a_confirmation() {
     assert_eq!(r.location(), Some(format!("{base}/pruefen").as_str()));
     let confirm = ihk.get(&format!("{base}/pruefen")).await;
     assert!(confirm.contains("Arbeitsvertrag unterschrieben") && confirm.contains("HIH-VN-0001"));
-    let unchanged = hih_matching::entities::placement::Entity::find_by_id(p.id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let unchanged = app
+        .record::<hih_matching::entities::placement::Entity>(p.id)
+        .await;
     assert_eq!(
         unchanged.status, "vermittelt",
         "nothing saved before the confirmation"
@@ -301,19 +291,12 @@ async fn a_match_changes_status_after_a_confirmation() {
         r.location(),
         Some(format!("/unternehmen/{company}/vermittlungen").as_str())
     );
-    let changed = hih_matching::entities::placement::Entity::find_by_id(p.id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let changed = app
+        .record::<hih_matching::entities::placement::Entity>(p.id)
+        .await;
     assert_eq!(changed.status, "vertrag");
     assert_eq!(changed.applicant_id, p.applicant_id, "the applicant stays");
-    let updates = audit_log::Entity::find()
-        .filter(audit_log::Column::Entity.eq("placement"))
-        .filter(audit_log::Column::Action.eq("update"))
-        .all(app.db())
-        .await
-        .unwrap();
+    let updates = app.audit_entries("placement", "update").await;
     assert_eq!(updates.len(), 1);
     // An unknown status is refused next to the field.
     let mut bad = fields.to_vec();
@@ -347,12 +330,7 @@ async fn access_ends_when_the_matched_company_is_deleted() {
     .unwrap();
     assert_eq!(app.count("applicant_access").await.unwrap(), 0);
     assert_eq!(ihk.get(&format!("/bewerber/{a}")).await.status, 404);
-    let closed = audit_log::Entity::find()
-        .filter(audit_log::Column::Entity.eq("applicant_access"))
-        .filter(audit_log::Column::Action.eq("delete"))
-        .all(app.db())
-        .await
-        .unwrap();
+    let closed = app.audit_entries("applicant_access", "delete").await;
     assert_eq!(closed.len(), 1);
     // A second run finds nothing.
     app.run_job(

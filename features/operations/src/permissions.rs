@@ -4,22 +4,15 @@
 use hih_kernel::{Permission, Role};
 
 /// See the status page (R-OPS-1).
-pub const STATUS: Permission = Permission {
-    key: "operations.status",
-    roles: &[Role::SuperAdmin, Role::Admin],
-};
+pub const STATUS: Permission =
+    Permission::new("operations.status", &[Role::SuperAdmin, Role::Admin]);
 
 /// See the job dashboard, retry and cancel jobs (R-OPS-2).
-pub const JOBS: Permission = Permission {
-    key: "operations.jobs",
-    roles: &[Role::SuperAdmin, Role::Admin],
-};
+pub const JOBS: Permission = Permission::new("operations.jobs", &[Role::SuperAdmin, Role::Admin]);
 
 /// See the backup list and request a backup (R-OPS-3).
-pub const BACKUPS: Permission = Permission {
-    key: "operations.backups",
-    roles: &[Role::SuperAdmin, Role::Admin],
-};
+pub const BACKUPS: Permission =
+    Permission::new("operations.backups", &[Role::SuperAdmin, Role::Admin]);
 
 /// All permissions of this feature.
 pub const ALL: [Permission; 3] = [STATUS, JOBS, BACKUPS];

@@ -358,11 +358,7 @@ async fn an_unfinished_backup_is_closed_by_the_next_one() {
     backup::run(app.services(), &actor, Trigger::Command, None)
         .await
         .unwrap();
-    let row = BackupRun::find_by_id(stale.id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let row = app.record::<BackupRun>(stale.id).await;
     assert_eq!(row.outcome, record::FAILED);
     assert!(row.error.unwrap().contains("Nicht abgeschlossen"));
 }

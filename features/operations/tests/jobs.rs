@@ -158,6 +158,14 @@ async fn audited(app: &TestApp, id: &str, action: &str) -> Vec<audit_log::Model>
         .unwrap()
 }
 
+/// A run as it stands now.
+async fn run_of(app: &TestApp, id: &str) -> hih_jobs::JobRun {
+    hih_jobs::find_run(app.db(), id)
+        .await
+        .unwrap()
+        .expect("the run exists")
+}
+
 #[tokio::test]
 async fn the_dashboard_lists_job_types_and_runs_and_filters_them() {
     let app = app().await;
@@ -294,14 +302,7 @@ async fn retry_puts_a_failed_run_back_into_the_queue_and_is_audited() {
     assert_eq!(confirm.status, 200);
     assert!(confirm.contains("Ja, erneut ausführen"));
     assert!(confirm.contains("mit 3 neuen Versuchen"));
-    assert_eq!(
-        hih_jobs::find_run(app.db(), &failed)
-            .await
-            .unwrap()
-            .unwrap()
-            .state,
-        RunState::Failed
-    );
+    assert_eq!(run_of(&app, &failed).await.state, RunState::Failed);
     assert!(audited(&app, &failed, "retry").await.is_empty());
 
     // Confirmed: pending with a fresh budget, audited, back on the run's page.
@@ -313,10 +314,7 @@ async fn retry_puts_a_failed_run_back_into_the_queue_and_is_audited() {
     let page = agent.follow(answer).await;
     assert!(page.contains("wieder eingereiht"), "flash message");
     assert_eq!(page.element_text("run-state").unwrap(), "wartet");
-    let run = hih_jobs::find_run(app.db(), &failed)
-        .await
-        .unwrap()
-        .unwrap();
+    let run = run_of(&app, &failed).await;
     assert_eq!(run.state, RunState::Pending);
     assert_eq!((run.attempts, run.max_attempts), (3, 6));
     let entries = audited(&app, &failed, "retry").await;
@@ -357,7 +355,7 @@ async fn retry_puts_a_failed_run_back_into_the_queue_and_is_audited() {
     let workers = Workers::start(&app);
     let mut ran = false;
     for _ in 0..100 {
-        let run = hih_jobs::find_run(app.db(), &done).await.unwrap().unwrap();
+        let run = run_of(&app, &done).await;
         if run.state == RunState::Done && run.attempts == 2 {
             ran = true;
             break;
@@ -386,14 +384,7 @@ async fn cancel_stops_a_waiting_run_and_is_audited() {
     let confirm = agent.post(&format!("{run_path}/abbrechen"), &[]).await;
     assert_eq!(confirm.status, 200);
     assert!(confirm.contains("Ja, abbrechen"));
-    assert_eq!(
-        hih_jobs::find_run(app.db(), &id)
-            .await
-            .unwrap()
-            .unwrap()
-            .state,
-        RunState::Pending
-    );
+    assert_eq!(run_of(&app, &id).await.state, RunState::Pending);
 
     let answer = agent
         .post(&format!("{run_path}/abbrechen/bestaetigen"), &[])
@@ -402,7 +393,7 @@ async fn cancel_stops_a_waiting_run_and_is_audited() {
     let page = agent.follow(answer).await;
     assert!(page.contains("Der Lauf wurde abgebrochen."));
     assert_eq!(page.element_text("run-state").unwrap(), "abgebrochen");
-    let run = hih_jobs::find_run(app.db(), &id).await.unwrap().unwrap();
+    let run = run_of(&app, &id).await;
     assert_eq!(
         (run.status.as_str(), run.state),
         ("Killed", RunState::Killed)
@@ -418,7 +409,7 @@ async fn cancel_stops_a_waiting_run_and_is_audited() {
     let workers = Workers::start(&app);
     tokio::time::sleep(Duration::from_millis(800)).await;
     workers.stop().await;
-    let run = hih_jobs::find_run(app.db(), &id).await.unwrap().unwrap();
+    let run = run_of(&app, &id).await;
     assert_eq!((run.state, run.attempts), (RunState::Killed, 0));
 
     // Cancelled already: refused with a message.
@@ -524,7 +515,7 @@ async fn a_run_held_by_a_dead_worker_is_shown_as_such_and_can_be_retried() {
         .post(&format!("{BASE}/{dead}/wiederholen/bestaetigen"), &[])
         .await;
     assert_eq!(answer.status, 303);
-    let run = hih_jobs::find_run(app.db(), &dead).await.unwrap().unwrap();
+    let run = run_of(&app, &dead).await;
     assert_eq!(run.state, RunState::Pending);
     assert_eq!(run.lock_by, None);
     assert_eq!(audited(&app, &dead, "retry").await.len(), 1);
@@ -584,7 +575,7 @@ async fn only_admins_and_operators_use_the_dashboard_and_its_actions() {
             }
         }
     }
-    let run = hih_jobs::find_run(app.db(), &id).await.unwrap().unwrap();
+    let run = run_of(&app, &id).await;
     assert_eq!(
         run.state,
         RunState::Pending,
@@ -598,14 +589,7 @@ async fn only_admins_and_operators_use_the_dashboard_and_its_actions() {
         .await;
     assert_eq!(page.status, 303);
     assert!(page.location().unwrap().starts_with("/login"));
-    assert_eq!(
-        hih_jobs::find_run(app.db(), &id)
-            .await
-            .unwrap()
-            .unwrap()
-            .state,
-        RunState::Pending
-    );
+    assert_eq!(run_of(&app, &id).await.state, RunState::Pending);
 }
 
 #[tokio::test]

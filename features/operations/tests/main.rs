@@ -13,10 +13,10 @@ use hih_testkit::TestApp;
 
 /// The features these tests need, in the binary's order.
 pub fn features() -> Vec<&'static dyn Feature> {
-    hih_app::features()
-        .and_then(|all| all.only(&["home", "users", "admin", "operations"]))
-        .expect("features of the product")
-        .to_vec()
+    hih_testkit::features_of(
+        hih_app::features(),
+        &["home", "users", "admin", "operations"],
+    )
 }
 
 /// The app on a fresh database.

@@ -419,10 +419,7 @@ async fn a_broken_audit_chain_is_reported() {
 
 #[tokio::test]
 async fn postcode_data_is_checked_by_the_reference_feature() {
-    let with_reference = hih_app::features()
-        .and_then(|all| all.only(&["home", "users", "reference", "admin", "operations"]))
-        .expect("features of the product");
-    let app = TestApp::new(&with_reference).await;
+    let app = TestApp::on_base(hih_app::features(), &["operations"]).await;
     healthy(&app).await;
     let (admin, _) = agent_for(&app, Role::Admin, "st-plz").await;
     let p = page(&admin).await;

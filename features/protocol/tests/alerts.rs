@@ -192,11 +192,7 @@ async fn stepping_through_foreign_ids_alerts_once_per_episode() {
             .unwrap()
             .contains("Test dsb")
     );
-    let acked = misuse_alert::Entity::find_by_id(alert.id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let acked = app.record::<misuse_alert::Entity>(alert.id).await;
     assert!(acked.acknowledged_at.is_some());
     assert_eq!(acked.acknowledged_by, Some(dpo_user.id));
     let audited = audit_log::Entity::find()

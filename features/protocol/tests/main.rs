@@ -13,23 +13,17 @@ use hih_testkit::TestApp;
 
 /// The features these tests need, in the binary's order.
 pub fn features() -> Vec<&'static dyn Feature> {
-    hih_app::features()
-        .and_then(|all| {
-            all.only(&[
-                "home",
-                "users",
-                "reference",
-                "companies",
-                "applicants",
-                "contact_history",
-                "matching",
-                "reports",
-                "protocol",
-                "admin",
-            ])
-        })
-        .expect("features of the product")
-        .to_vec()
+    hih_testkit::on_base_features(
+        hih_app::features(),
+        &[
+            "companies",
+            "applicants",
+            "contact_history",
+            "matching",
+            "reports",
+            "protocol",
+        ],
+    )
 }
 
 /// The app on a fresh database.

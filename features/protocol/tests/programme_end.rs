@@ -22,7 +22,6 @@ use hih_reports::entities::{download_link, generated_file};
 use hih_reports::scope::StatScope;
 use hih_reports::statistics;
 use hih_testkit::TestApp;
-use hih_users::entities::institution;
 use hih_users::testing::{TestUser, agent_for, create_user};
 use sea_orm::{
     ActiveValue::NotSet, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
@@ -79,11 +78,8 @@ async fn mails_to(app: &TestApp, address: &str) -> Vec<mail_outbox::Model> {
 }
 
 async fn email_of(app: &TestApp, user: &TestUser) -> String {
-    hih_users::entities::user_account::Entity::find_by_id(user.id)
-        .one(app.db())
+    app.record::<hih_users::entities::user_account::Entity>(user.id)
         .await
-        .unwrap()
-        .unwrap()
         .email
 }
 
@@ -306,13 +302,7 @@ fn day(s: &str) -> NaiveDate {
 }
 
 async fn district(app: &TestApp, name: &str) -> i64 {
-    institution::Entity::find()
-        .filter(institution::Column::Name.eq(name))
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap()
-        .id
+    hih_users::testing::institution_id(app, name).await
 }
 
 fn company_row(n: usize, district: i64, industry: &str, employees: i32) -> company::ActiveModel {

@@ -5,7 +5,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use hih_db::UnitOfWork;
 use hih_db::access::{AccessAction, AccessEvent};
 use hih_db::audit::{self, Anchor, Verification, verify};
-use hih_db::entities::{access_log, audit_log};
+use hih_db::entities::audit_log;
 use hih_kernel::{Actor, Role, Settings, SettingsError};
 use hih_protocol::retention::purge::{self, JOB, PurgeReport};
 use hih_testkit::TestApp;
@@ -56,28 +56,14 @@ async fn access_at(app: &TestApp, at: DateTime<Utc>, label: &str) {
 
 /// The labels of the remaining `test` audit entries, in chain order.
 async fn audit_labels(app: &TestApp) -> Vec<String> {
-    audit_log::Entity::find()
-        .filter(audit_log::Column::Entity.eq("test"))
-        .order_by_asc(audit_log::Column::Seq)
-        .all(app.db())
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|e| e.entity_id)
-        .collect()
+    let entries = app.audit_entries("test", "note").await;
+    entries.into_iter().map(|e| e.entity_id).collect()
 }
 
 /// The labels of the remaining `test` access-log entries, oldest first.
 async fn access_labels(app: &TestApp) -> Vec<String> {
-    access_log::Entity::find()
-        .filter(access_log::Column::Entity.eq("test"))
-        .order_by_asc(access_log::Column::Id)
-        .all(app.db())
-        .await
-        .unwrap()
-        .into_iter()
-        .filter_map(|e| e.entity_id)
-        .collect()
+    let entries = app.access_entries("test", "view").await;
+    entries.into_iter().filter_map(|e| e.entity_id).collect()
 }
 
 /// Runs the purge at `now` as the job does.
@@ -108,41 +94,48 @@ fn intact(v: &Verification) -> bool {
 /// Entries around the new year 2026/2027 in Berlin (23:00 UTC on 31 December): the last
 /// second of 2026 and the first of 2027. The app's own set-up entries are of November 2026.
 async fn around_new_year(app: &TestApp) {
-    for (at, label) in [
-        (utc(2026, 11, 20, 8, 0, 0), "nov-2026"),
-        (utc(2026, 12, 31, 22, 59, 59), "last-second-2026"),
-        (utc(2026, 12, 31, 23, 0, 0), "first-second-2027"),
-        (utc(2027, 6, 1, 12, 0, 0), "jun-2027"),
-    ] {
+    let at = [
+        utc(2026, 11, 20, 8, 0, 0),
+        utc(2026, 12, 31, 22, 59, 59),
+        utc(2026, 12, 31, 23, 0, 0),
+        utc(2027, 6, 1, 12, 0, 0),
+    ];
+    for (at, label) in at.into_iter().zip(AROUND_NEW_YEAR) {
         audit_at(app, at, label).await;
         access_at(app, at, label).await;
     }
+}
+
+/// The labels of [`around_new_year`]'s entries, oldest first.
+const AROUND_NEW_YEAR: [&str; 4] = [
+    "nov-2026",
+    "last-second-2026",
+    "first-second-2027",
+    "jun-2027",
+];
+
+/// Both logs hold exactly the entries with these labels (oldest first).
+async fn both_hold(app: &TestApp, labels: &[&str]) {
+    assert_eq!(audit_labels(app).await, labels, "audit log");
+    assert_eq!(access_labels(app).await, labels, "access log");
 }
 
 #[tokio::test]
 async fn with_one_year_entries_of_2026_live_until_the_end_of_2027() {
     let app = app_with(1, 5000).await;
     around_new_year(&app).await;
-    let all = [
-        "nov-2026",
-        "last-second-2026",
-        "first-second-2027",
-        "jun-2027",
-    ];
 
     // 31 December 2027, 23:59:59 in Berlin: everything is kept.
     let r = purge_at(&app, utc(2027, 12, 31, 22, 59, 59)).await;
     assert_eq!((r.audit_deleted, r.access_deleted), (0, 0));
     assert_eq!(r.cutoff, purge::year_start(2026).unwrap());
-    assert_eq!(audit_labels(&app).await, all);
-    assert_eq!(access_labels(&app).await, all);
+    both_hold(&app, &AROUND_NEW_YEAR).await;
     assert_eq!(audit::anchor(app.db()).await.unwrap(), Anchor::genesis());
 
     // 1 January 2028, 00:00 in Berlin: exactly the entries of 2026 are gone.
     let before = app.count("audit_log").await.unwrap() as u64;
     let r = purge_at(&app, utc(2027, 12, 31, 23, 0, 0)).await;
-    assert_eq!(audit_labels(&app).await, ["first-second-2027", "jun-2027"]);
-    assert_eq!(access_labels(&app).await, ["first-second-2027", "jun-2027"]);
+    both_hold(&app, &["first-second-2027", "jun-2027"]).await;
     // Every entry written before 2027 went: the app's set-up entries too.
     let first_kept = audit_log::Entity::find()
         .order_by_asc(audit_log::Column::Seq)
@@ -193,25 +186,17 @@ async fn access_entries_of_2025_go_on_1_january_2027() {
 async fn with_zero_years_entries_go_on_the_next_new_year() {
     let app = app_with(0, 5000).await;
     around_new_year(&app).await;
-    let all = [
-        "nov-2026",
-        "last-second-2026",
-        "first-second-2027",
-        "jun-2027",
-    ];
 
     // 31 December 2026, 23:59:59 in Berlin: kept.
     let r = purge_at(&app, utc(2026, 12, 31, 22, 59, 59)).await;
     assert_eq!((r.audit_deleted, r.access_deleted), (0, 0));
-    assert_eq!(audit_labels(&app).await, all);
-    assert_eq!(access_labels(&app).await, all);
+    both_hold(&app, &AROUND_NEW_YEAR).await;
 
     // 1 January 2027, 00:00 in Berlin: the entries of 2026 go, those of 2027 stay — also
     // the one written in the very first second of the year (still 2026 in UTC).
     let r = purge_at(&app, utc(2026, 12, 31, 23, 0, 0)).await;
     assert_eq!(r.cutoff, utc(2026, 12, 31, 23, 0, 0));
-    assert_eq!(audit_labels(&app).await, ["first-second-2027", "jun-2027"]);
-    assert_eq!(access_labels(&app).await, ["first-second-2027", "jun-2027"]);
+    both_hold(&app, &["first-second-2027", "jun-2027"]).await;
     assert_eq!(r.access_deleted, 2);
     assert!(intact(&verify(app.db()).await.unwrap()));
 
@@ -244,8 +229,7 @@ async fn the_purge_events_hold_the_right_counts_and_the_anchor() {
     let r = purge_at(&app, utc(2028, 1, 1, 3, 20, 0)).await;
     assert_eq!(r.audit_deleted, old_audit.len() as u64);
     assert_eq!(r.access_deleted, 5);
-    assert_eq!(audit_labels(&app).await, ["kept"]);
-    assert_eq!(access_labels(&app).await, ["kept"]);
+    both_hold(&app, &["kept"]).await;
     // The anchor is the last deleted entry: its seq and hash.
     let anchor = audit::anchor(app.db()).await.unwrap();
     assert_eq!(
@@ -444,11 +428,9 @@ async fn cutting_old_entries_behind_the_applications_back_is_detected() {
         audit_at(&app, utc(2026, 11, day, 9, 0, 0), &format!("e{i}")).await;
     }
     assert!(intact(&verify(app.db()).await.unwrap()));
-    let cut = audit_log::Entity::find_by_id(seq_of(&app, "e1").await)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let cut = app
+        .record::<audit_log::Entity>(seq_of(&app, "e1").await)
+        .await;
     app.db()
         .execute_unprepared(&format!("DELETE FROM audit_log WHERE seq <= {}", cut.seq))
         .await

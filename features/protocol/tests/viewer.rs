@@ -280,12 +280,7 @@ async fn audit_export_holds_exactly_the_listed_rows_and_is_access_logged() {
         "header and the two listed rows"
     );
 
-    let exports: Vec<access_log::Model> = access_log::Entity::find()
-        .filter(access_log::Column::Action.eq("export"))
-        .filter(access_log::Column::Entity.eq("audit_log"))
-        .all(app.db())
-        .await
-        .unwrap();
+    let exports: Vec<access_log::Model> = app.access_entries("audit_log", "export").await;
     assert_eq!(exports.len(), 2);
     assert!(exports.iter().all(|e| e.result_count == Some(2)));
     // An unknown file name is not an export.
@@ -313,11 +308,7 @@ async fn audit_detail_shows_old_and_new_values_the_chain_and_masks_secrets() {
         "Berlin time, German form"
     );
     assert!(page.contains("system:cleaner"));
-    let entry = audit_log::Entity::find_by_id(e3)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let entry = app.record::<audit_log::Entity>(e3).await;
     assert!(page.contains(&entry.hash) && page.contains(&entry.prev_hash));
     assert!(page.contains(&format!("Eintrag {e3} der Kette")));
     assert!(page.contains("Der Hash passt zum Inhalt"));
@@ -490,12 +481,7 @@ async fn access_filters_exports_and_detail() {
     let mut book = Xlsx::new(std::io::Cursor::new(xlsx_page.bytes.clone())).unwrap();
     let sheet = book.worksheet_range_at(0).unwrap().unwrap();
     assert_eq!(sheet.rows().count(), 1 + 3);
-    let export = access_log::Entity::find()
-        .filter(access_log::Column::Action.eq("export"))
-        .filter(access_log::Column::Entity.eq("access_log"))
-        .all(app.db())
-        .await
-        .unwrap();
+    let export = app.access_entries("access_log", "export").await;
     assert_eq!(export.len(), 2);
     assert!(export.iter().all(|e| e.result_count == Some(3)));
 

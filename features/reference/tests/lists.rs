@@ -126,11 +126,7 @@ async fn admins_add_and_switch_off_entries_through_a_review() {
         )
         .await;
     assert_eq!(p.location(), Some("/referenzdaten/listen/occupation"));
-    let after = reference_item::Entity::find_by_id(item.id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let after = app.record::<reference_item::Entity>(item.id).await;
     assert!(!after.active);
     assert_eq!(after.code, "pflegefachkraft");
     assert!(

@@ -273,12 +273,7 @@ async fn districts_are_edited_with_checks() {
             .await
             .is_err()
     );
-    let deleted = audit_log::Entity::find()
-        .filter(audit_log::Column::Entity.eq("district_area"))
-        .filter(audit_log::Column::Action.eq("delete"))
-        .all(app.db())
-        .await
-        .unwrap();
+    let deleted = app.audit_entries("district_area", "delete").await;
     assert!(
         deleted
             .iter()

@@ -9,8 +9,7 @@ use hih_db::UnitOfWork;
 use hih_kernel::Actor;
 use hih_matching::entities::placement;
 use hih_testkit::TestApp;
-use hih_users::entities::institution;
-use sea_orm::{ActiveValue::NotSet, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter};
+use sea_orm::{ActiveValue::NotSet, IntoActiveModel};
 
 /// Ids of the fixture's records.
 #[derive(Debug, Clone, Copy)]
@@ -34,13 +33,7 @@ fn at(s: &str) -> chrono::DateTime<Utc> {
 }
 
 pub async fn district(app: &TestApp, name: &str) -> i64 {
-    institution::Entity::find()
-        .filter(institution::Column::Name.eq(name))
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap()
-        .id
+    hih_users::testing::institution_id(app, name).await
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -20,7 +20,13 @@ pub async fn app() -> TestApp {
 
 /// All features, as the host app runs them, with these settings.
 pub async fn app_with(settings: hih_kernel::Settings) -> TestApp {
-    TestApp::on_base_with(
+    TestApp::with_settings(&features(), settings).await
+}
+
+/// The features these tests need (all but the operators' and the data protection officers'
+/// rooms), in the binary's order.
+pub fn features() -> Vec<&'static dyn hih_kernel::Feature> {
+    hih_testkit::on_base_features(
         hih_app::features(),
         &[
             "companies",
@@ -29,7 +35,5 @@ pub async fn app_with(settings: hih_kernel::Settings) -> TestApp {
             "matching",
             "reports",
         ],
-        settings,
     )
-    .await
 }

@@ -716,11 +716,7 @@ async fn the_form_refuses_bad_input_in_german_and_saves_nothing() {
     admin
         .post(&format!("/partnerexporte/{}/deaktivieren", p.id), &[])
         .await;
-    let p = partner_profile::Entity::find_by_id(p.id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let p = app.record::<partner_profile::Entity>(p.id).await;
     assert!(!p.active);
     assert!(admin.get("/partnerexporte").await.contains("Anerkennung"));
 }
@@ -756,11 +752,7 @@ async fn an_edit_is_confirmed_before_it_is_saved_and_keeps_the_subject() {
         .await;
     assert_eq!(page.status, 200);
     assert!(page.contains("Exportprofil prüfen"));
-    let unchanged = partner_profile::Entity::find_by_id(p.id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let unchanged = app.record::<partner_profile::Entity>(p.id).await;
     assert_eq!(unchanged, p, "nothing saved before the confirmation");
     let mut save = change.to_vec();
     save.push(("action", "save"));
@@ -768,11 +760,7 @@ async fn an_edit_is_confirmed_before_it_is_saved_and_keeps_the_subject() {
         .post(&format!("/partnerexporte/{}/bearbeiten", p.id), &save)
         .await;
     assert_eq!(res.status, 303);
-    let changed = partner_profile::Entity::find_by_id(p.id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let changed = app.record::<partner_profile::Entity>(p.id).await;
     assert_eq!(changed.subject, "applicant", "the subject stays");
     assert_eq!(changed.name, "Sprachkurse alle Länder");
     assert_eq!(changed.fields, "last_name,german_level");

@@ -76,11 +76,7 @@ async fn the_monthly_job_requests_last_month_once_and_the_report_is_a_readable_x
     app.run_job(GENERATE_JOB, serde_json::json!({ "file_id": file.id }))
         .await
         .unwrap();
-    let done = generated_file::Entity::find_by_id(file.id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let done = app.record::<generated_file::Entity>(file.id).await;
     assert_eq!(done.status, "done");
     let bytes = done.content.clone().unwrap();
     assert_eq!(done.sha256, hih_reports::files::sha256_hex(&bytes));
@@ -101,11 +97,7 @@ async fn the_monthly_job_requests_last_month_once_and_the_report_is_a_readable_x
     app.run_job(GENERATE_JOB, serde_json::json!({ "file_id": file.id }))
         .await
         .unwrap();
-    let again = generated_file::Entity::find_by_id(file.id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let again = app.record::<generated_file::Entity>(file.id).await;
     assert_eq!(again.sha256, done.sha256);
     assert_eq!(again.finished_at, done.finished_at);
 }
@@ -364,11 +356,7 @@ async fn report_days_and_times_are_berlin_time_never_utc() {
     )
     .await
     .unwrap();
-    let done = generated_file::Entity::find_by_id(requested[0].id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let done = app.record::<generated_file::Entity>(requested[0].id).await;
     let sheets = open(&done.content.unwrap());
     let overview = &sheets[0].1;
     let generated = overview

@@ -402,22 +402,10 @@ async fn figures_survive_the_retention_purge_and_physical_deletes() {
         "the match of company 4 went with it"
     );
     for gone in [ids.c[2], ids.c[3]] {
-        assert!(
-            company::Entity::find_by_id(gone)
-                .one(app.db())
-                .await
-                .unwrap()
-                .is_none()
-        );
+        assert!(app.find::<company::Entity>(gone).await.is_none());
     }
     for gone in [ids.a[1], ids.a[3]] {
-        assert!(
-            applicant::Entity::find_by_id(gone)
-                .one(app.db())
-                .await
-                .unwrap()
-                .is_none()
-        );
+        assert!(app.find::<applicant::Entity>(gone).await.is_none());
     }
     assert_eq!(app.count("stat_company_residue").await.unwrap(), 2);
     assert_eq!(app.count("stat_applicant_residue").await.unwrap(), 2);

@@ -693,22 +693,7 @@ impl hih_kernel::Feature for Probe {
 async fn the_statistics_folds_run_once_and_see_the_complete_record() {
     let seen = Seen::default();
     let probe = Probe(seen.clone());
-    let listed = hih_app::features()
-        .and_then(|all| {
-            all.only(&[
-                "home",
-                "users",
-                "reference",
-                "companies",
-                "applicants",
-                "contact_history",
-                "matching",
-                "reports",
-                "admin",
-            ])
-        })
-        .expect("features of the product");
-    let mut features: Vec<&dyn hih_kernel::Feature> = listed.to_vec();
+    let mut features: Vec<&dyn hih_kernel::Feature> = crate::features();
     features.push(&probe);
     let app = TestApp::new(&features).await;
     let a = applicant_in(&app, "VN", "Nguyễn").await;

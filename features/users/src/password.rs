@@ -105,68 +105,30 @@ mod tests {
         e.0.iter().map(|x| x.key.as_str()).collect()
     }
 
+    /// The message keys `check_policy` gives for `password` of user "anna" (a@x.de) with this
+    /// password history.
+    fn anna(p: &PasswordSettings, password: &str, history: &[String]) -> Vec<String> {
+        keys(&check_policy(p, "pw", password, "anna", "a@x.de", history))
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    }
+
     #[test]
     fn each_rule_has_its_message() {
         let p = PasswordSettings::default();
+        assert_eq!(anna(&p, "Kurz1!9", &[]), ["users-pw-too-short"]);
         assert_eq!(
-            keys(&check_policy(&p, "pw", "Kurz1!9", "anna", "a@x.de", &[])),
-            ["users-pw-too-short"]
-        );
-        assert_eq!(
-            keys(&check_policy(
-                &p,
-                "pw",
-                "nurkleinbuchstaben12!",
-                "anna",
-                "a@x.de",
-                &[]
-            )),
+            anna(&p, "nurkleinbuchstaben12!", &[]),
             ["users-pw-mixed-case"]
         );
+        assert_eq!(anna(&p, "OhneSonderzeichen12", &[]), ["users-pw-special"]);
+        assert_eq!(anna(&p, "EineZiffer1!abc", &[]), ["users-pw-digits"]);
         assert_eq!(
-            keys(&check_policy(
-                &p,
-                "pw",
-                "OhneSonderzeichen12",
-                "anna",
-                "a@x.de",
-                &[]
-            )),
-            ["users-pw-special"]
-        );
-        assert_eq!(
-            keys(&check_policy(
-                &p,
-                "pw",
-                "EineZiffer1!abc",
-                "anna",
-                "a@x.de",
-                &[]
-            )),
-            ["users-pw-digits"]
-        );
-        assert_eq!(
-            keys(&check_policy(
-                &p,
-                "pw",
-                "Xanna-Mueller-42",
-                "anna",
-                "a@x.de",
-                &[]
-            )),
+            anna(&p, "Xanna-Mueller-42", &[]),
             ["users-pw-contains-name"]
         );
-        assert_eq!(
-            keys(&check_policy(
-                &p,
-                "pw",
-                "Gut-Passwort-42",
-                "anna",
-                "a@x.de",
-                &[]
-            )),
-            Vec::<&str>::new()
-        );
+        assert_eq!(anna(&p, "Gut-Passwort-42", &[]), Vec::<&str>::new());
     }
 
     #[test]
@@ -193,14 +155,7 @@ mod tests {
         assert!(!verify("Gut-Passwort-43", &h));
         let p = PasswordSettings::default();
         assert_eq!(
-            keys(&check_policy(
-                &p,
-                "pw",
-                "Gut-Passwort-42",
-                "anna",
-                "a@x.de",
-                &[h]
-            )),
+            anna(&p, "Gut-Passwort-42", std::slice::from_ref(&h)),
             ["users-pw-reused"]
         );
     }

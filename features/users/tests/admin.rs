@@ -98,11 +98,7 @@ async fn review_then_save_creates_an_inactive_account_and_back_keeps_the_draft()
     assert!(form.contains("value=\"j.mueller@ihk-erfurt.de\""));
     assert_eq!(app.count("user_account").await.unwrap(), 1);
     let id = create_via_ui(&admin, "j.mueller", "j.mueller@ihk-erfurt.de").await;
-    let user = user_account::Entity::find_by_id(id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let user = app.record::<user_account::Entity>(id).await;
     assert!(!user.active && user.password_hash.is_none());
     assert_eq!(user.role, "ihk_staff");
     let detail = admin.get(&format!("/benutzer/{id}")).await;
@@ -266,13 +262,7 @@ async fn deactivate_reactivate_reset_and_delete() {
     // Delete: physical, with a snapshot in the audit log.
     let p = admin.submit(&format!("{base}/aktion/loeschen"), &[]).await;
     assert_eq!(p.location(), Some("/benutzer"));
-    assert!(
-        user_account::Entity::find_by_id(staff.id)
-            .one(app.db())
-            .await
-            .unwrap()
-            .is_none()
-    );
+    assert!(app.find::<user_account::Entity>(staff.id).await.is_none());
     let deleted = audit_log::Entity::find()
         .filter(audit_log::Column::EntityId.eq(staff.id.to_string()))
         .filter(audit_log::Column::Action.eq("delete"))
@@ -345,11 +335,7 @@ async fn overview_is_anonymous_and_distribution_list_exports() {
     let (op, _) = agent_for(&app, Role::SuperAdmin, "i-op").await;
     let luebeck = create_user_in(app.services(), Role::IhkStaff, "luebeck", "IHK zu Lübeck").await;
     // A name that a spreadsheet would execute as a formula.
-    let row = user_account::Entity::find_by_id(luebeck.id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let row = app.record::<user_account::Entity>(luebeck.id).await;
     let mut am = sea_orm::IntoActiveModel::into_active_model(row);
     am.last_name = sea_orm::Set("=cmd".into());
     sea_orm::ActiveModelTrait::update(am, app.db())
@@ -414,11 +400,7 @@ async fn profile_edit_cannot_change_role_or_institution() {
         staff.post("/profil/bearbeiten", &save).await.location(),
         Some("/profil")
     );
-    let row = user_account::Entity::find_by_id(me.id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let row = app.record::<user_account::Entity>(me.id).await;
     assert_eq!(row.first_name, "Jana");
     assert_eq!(row.role, "ihk_staff");
     assert_eq!(row.institution_id, 1);
@@ -428,17 +410,18 @@ async fn profile_edit_cannot_change_role_or_institution() {
 async fn a_new_country_needs_no_code_change() {
     let app = app().await;
     let (admin, _) = agent_for(&app, Role::Admin, "k-admin").await;
+    // AHK Mexiko with this country code; `action` is review or save.
+    let mexico = |country_code: &'static str, action: &'static str| {
+        [
+            ("name", "AHK Mexiko"),
+            ("kind", "ahk"),
+            ("country_code", country_code),
+            ("active", "on"),
+            ("action", action),
+        ]
+    };
     let p = admin
-        .submit(
-            "/institutionen/neu",
-            &[
-                ("name", "AHK Mexiko"),
-                ("kind", "ahk"),
-                ("country_code", "mx"),
-                ("active", "on"),
-                ("action", "review"),
-            ],
-        )
+        .submit("/institutionen/neu", &mexico("mx", "review"))
         .await;
     assert_eq!(p.location(), Some("/institutionen/neu"));
     assert!(
@@ -448,16 +431,7 @@ async fn a_new_country_needs_no_code_change() {
             .contains("zweistelligen ISO-Ländercode")
     );
     let p = admin
-        .post(
-            "/institutionen/neu",
-            &[
-                ("name", "AHK Mexiko"),
-                ("kind", "ahk"),
-                ("country_code", "MX"),
-                ("active", "on"),
-                ("action", "review"),
-            ],
-        )
+        .post("/institutionen/neu", &mexico("MX", "review"))
         .await;
     assert_eq!(p.location(), Some("/institutionen/neu/pruefen"));
     assert!(
@@ -467,16 +441,7 @@ async fn a_new_country_needs_no_code_change() {
             .contains("AHK Mexiko")
     );
     let p = admin
-        .post(
-            "/institutionen/neu",
-            &[
-                ("name", "AHK Mexiko"),
-                ("kind", "ahk"),
-                ("country_code", "MX"),
-                ("active", "on"),
-                ("action", "save"),
-            ],
-        )
+        .post("/institutionen/neu", &mexico("MX", "save"))
         .await;
     assert_eq!(p.location(), Some("/institutionen"));
     assert!(admin.get("/institutionen").await.contains("AHK Mexiko"));

@@ -59,11 +59,8 @@ async fn a_password_change_asks_first_and_back_saves_nothing() {
     let agent = app.agent();
     login(&app, &agent, &user).await;
     let stored = || async {
-        hih_users::entities::user_account::Entity::find_by_id(user.id)
-            .one(app.db())
+        app.record::<hih_users::entities::user_account::Entity>(user.id)
             .await
-            .unwrap()
-            .unwrap()
             .password_hash
     };
     let before = stored().await;

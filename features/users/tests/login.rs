@@ -99,11 +99,7 @@ async fn five_failures_lock_the_account_for_fifteen_minutes() {
         let p = agent.follow(p).await;
         assert_eq!(p.status, 422);
     }
-    let row = user_account::Entity::find_by_id(user.id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let row = app.record::<user_account::Entity>(user.id).await;
     assert!(row.locked_until.is_some(), "locked after five failures");
     // Even the right password is refused while locked, with the same message.
     let p = agent
@@ -146,11 +142,7 @@ async fn a_totp_code_is_accepted_only_once() {
     let user = create_user(app.services(), Role::AhkStaff, "dang").await;
     let first = app.agent();
     login(&app, &first, &user).await;
-    let row = user_account::Entity::find_by_id(user.id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let row = app.record::<user_account::Entity>(user.id).await;
     let used_step = row.totp_last_step.expect("step stored");
     // Same step again from another browser: refused.
     let code = hih_users::totp::code_at(
@@ -246,11 +238,7 @@ async fn deactivation_ends_running_sessions() {
     let user = create_user(app.services(), Role::IhkStaff, "hanna").await;
     let agent = app.agent();
     login(&app, &agent, &user).await;
-    let row = user_account::Entity::find_by_id(user.id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let row = app.record::<user_account::Entity>(user.id).await;
     let mut am = row.into_active_model();
     am.active = Set(false);
     am.update(app.db()).await.unwrap();
@@ -261,11 +249,7 @@ async fn deactivation_ends_running_sessions() {
 async fn forced_password_change_comes_before_anything_else() {
     let app = app().await;
     let user = create_user(app.services(), Role::Admin, "ines").await;
-    let row = user_account::Entity::find_by_id(user.id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let row = app.record::<user_account::Entity>(user.id).await;
     let mut am = row.into_active_model();
     am.must_change_password = Set(true);
     am.update(app.db()).await.unwrap();

@@ -3,7 +3,7 @@
 
 use chrono::Duration;
 use hih_db::UnitOfWork;
-use hih_db::entities::{access_log, audit_log, mail_outbox};
+use hih_db::entities::mail_outbox;
 use hih_kernel::{Actor, Role};
 use hih_notify::{Notice, Recipient, entity as notification};
 use hih_testkit::TestApp;
@@ -48,12 +48,8 @@ async fn send(app: &TestApp, user: &TestUser, notice: Notice) -> i64 {
 
 /// The audit entries about notifications with this action (changes as recorded).
 async fn audited(app: &TestApp, action: &str) -> Vec<String> {
-    audit_log::Entity::find()
-        .filter(audit_log::Column::Entity.eq("notification"))
-        .filter(audit_log::Column::Action.eq(action))
-        .all(app.db())
+    app.audit_entries("notification", action)
         .await
-        .unwrap()
         .into_iter()
         .map(|e| e.changes)
         .collect()
@@ -124,11 +120,7 @@ async fn recipients_are_active_accounts_of_a_role_and_institution() {
     let admin = create_user(s, Role::Admin, "ad-a").await;
     let dpo = create_user(s, Role::Dpo, "dp-a").await;
     // Deactivate one account.
-    let row = user_account::Entity::find_by_id(vn_gone.id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let row = app.record::<user_account::Entity>(vn_gone.id).await;
     let mut uow = UnitOfWork::begin(s, &Actor::system("test")).await.unwrap();
     let mut am = row.clone().into_active_model();
     am.active = Set(false);
@@ -289,12 +281,7 @@ async fn another_users_notification_is_not_found() {
     other.post("/benachrichtigungen/alle-gelesen", &[]).await;
     assert_eq!(unread(&app, &owner).await, 1, "untouched");
     assert!(!other.get("/benachrichtigungen").await.contains("geheim"));
-    let denied = access_log::Entity::find()
-        .filter(access_log::Column::Action.eq("denied"))
-        .filter(access_log::Column::Entity.eq("notification"))
-        .all(app.db())
-        .await
-        .unwrap();
+    let denied = app.access_entries("notification", "denied").await;
     assert!(
         denied
             .iter()

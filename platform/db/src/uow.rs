@@ -335,6 +335,24 @@ impl UnitOfWork {
         self.push(entity, entity_id.to_string(), action, details);
     }
 
+    /// Records that `created` demo records of `entity` were generated from `seed` (one
+    /// `demo-data` event for all of them) and commits.
+    pub async fn commit_demo_data(
+        mut self,
+        entity: &str,
+        created: u64,
+        seed: u64,
+    ) -> Result<u64, AppError> {
+        self.event(
+            entity,
+            "*",
+            "demo-data",
+            serde_json::json!({ "created": created, "seed": seed }),
+        );
+        self.commit().await?;
+        Ok(created)
+    }
+
     /// Enqueues a job once the transaction has committed (e.g. mail delivery).
     pub fn after_commit(&mut self, job: &str, payload: Value) {
         self.after_commit.push((job.to_string(), payload));

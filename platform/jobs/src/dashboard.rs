@@ -188,6 +188,15 @@ const POSTGRES: Dialect = Dialect {
     now: "extract(epoch FROM now())::int8",
 };
 
+/// SQL for the current time in the queue's time columns (`run_at`, `done_at`): a timestamp on
+/// PostgreSQL, seconds since the epoch on SQLite.
+fn now_stamp(backend: DbBackend) -> &'static str {
+    match backend {
+        DbBackend::Postgres => "now()",
+        _ => dialect(backend).now,
+    }
+}
+
 fn dialect(backend: DbBackend) -> &'static Dialect {
     match backend {
         DbBackend::Postgres => &POSTGRES,
@@ -397,10 +406,7 @@ pub async fn retry_run<C: ConnectionTrait>(db: &C, id: &str) -> Result<bool, App
     let backend = db.get_database_backend();
     let d = dialect(backend);
     let mut p = Params::new(backend);
-    let now = match backend {
-        DbBackend::Postgres => "now()",
-        _ => d.now,
-    };
+    let now = now_stamp(backend);
     let budget = i32::try_from(MAX_ATTEMPTS).unwrap_or(i32::MAX);
     let sql = format!(
         "UPDATE {jobs} SET status = 'Pending', max_attempts = attempts + {budget}, \
@@ -425,10 +431,7 @@ pub async fn cancel_run<C: ConnectionTrait>(db: &C, id: &str) -> Result<bool, Ap
     let backend = db.get_database_backend();
     let d = dialect(backend);
     let mut p = Params::new(backend);
-    let now = match backend {
-        DbBackend::Postgres => "now()",
-        _ => d.now,
-    };
+    let now = now_stamp(backend);
     let sql = format!(
         "UPDATE {jobs} SET status = 'Killed', lock_by = NULL, \
          done_at = CASE WHEN status IN ('Queued', 'Running') OR done_at IS NULL THEN {now} \

@@ -27,6 +27,11 @@ pub struct Permission {
 }
 
 impl Permission {
+    /// The permission `key` held by `roles` (for `const` items).
+    pub const fn new(key: &'static str, roles: &'static [Role]) -> Self {
+        Permission { key, roles }
+    }
+
     /// Whether the actor holds this permission.
     pub fn allows(&self, actor: &Actor) -> bool {
         actor.has_any_role(self.roles)

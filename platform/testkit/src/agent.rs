@@ -41,6 +41,21 @@ impl Page {
             .unwrap_or(&self.bytes)
     }
 
+    /// The first worksheet's XML of an XLSX download.
+    pub fn xlsx_sheet(&self) -> String {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(self.bytes.as_slice()))
+            .expect("an XLSX file");
+        let mut sheet = String::new();
+        std::io::Read::read_to_string(
+            &mut zip
+                .by_name("xl/worksheets/sheet1.xml")
+                .expect("a first sheet"),
+            &mut sheet,
+        )
+        .expect("the sheet as text");
+        sheet
+    }
+
     /// Whether the body contains `text`.
     pub fn contains(&self, text: &str) -> bool {
         self.body.contains(text)

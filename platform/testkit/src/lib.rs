@@ -21,12 +21,14 @@ mod workers;
 use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
+use hih_db::entities::{access_log, audit_log};
 use hih_db::{Auditable, UnitOfWork};
 use hih_kernel::{Actor, AppError, Feature, FixedClock, JobContext, Services, Settings};
 use hih_web::AppState;
 use poem::endpoint::BoxEndpoint;
 use sea_orm::{
-    ConnectionTrait, Database, DatabaseConnection, EntityTrait, IntoActiveModel, PrimaryKeyTrait,
+    ColumnTrait, ConnectionTrait, Database, DatabaseConnection, EntityTrait, IntoActiveModel,
+    PrimaryKeyTrait, QueryFilter, QueryOrder,
 };
 use secrecy::SecretString;
 
@@ -99,6 +101,28 @@ fn replace_db_name(url: &str, name: &str) -> String {
     format!("{base}/{name}{query}")
 }
 
+/// The named features of the product's list (pass `hih_app::features()`), in its order: what
+/// a test app is assembled from.
+pub fn features_of(
+    all: Result<hih_kernel::FeatureSet, hih_kernel::FeatureSetError>,
+    names: &[&str],
+) -> Vec<&'static dyn Feature> {
+    all.and_then(|all| all.only(names))
+        .expect("features of the product")
+        .to_vec()
+}
+
+/// [`features_of`] with the features every business feature's tests need as well: the start
+/// page, accounts, reference data and the admin pages.
+pub fn on_base_features(
+    all: Result<hih_kernel::FeatureSet, hih_kernel::FeatureSetError>,
+    names: &[&str],
+) -> Vec<&'static dyn Feature> {
+    let mut with_base = vec!["home", "users", "reference", "admin"];
+    with_base.extend_from_slice(names);
+    features_of(all, &with_base)
+}
+
 impl TestApp {
     /// Default test settings (fast hashing is already in the dev profile).
     pub fn settings() -> Settings {
@@ -120,12 +144,7 @@ impl TestApp {
         names: &[&str],
         settings: Settings,
     ) -> TestApp {
-        let mut with_base = vec!["home", "users", "reference", "admin"];
-        with_base.extend_from_slice(names);
-        let features = all
-            .and_then(|all| all.only(&with_base))
-            .expect("features of the product");
-        Self::with_settings(&features, settings).await
+        Self::with_settings(&on_base_features(all, names), settings).await
     }
 
     /// The app with the named features of the product's list (pass `hih_app::features()`), on
@@ -134,10 +153,7 @@ impl TestApp {
         all: Result<hih_kernel::FeatureSet, hih_kernel::FeatureSetError>,
         names: &[&str],
     ) -> TestApp {
-        let features = all
-            .and_then(|all| all.only(names))
-            .expect("features of the product");
-        Self::new(&features).await
+        Self::new(&features_of(all, names)).await
     }
 
     /// An app with these features and default settings.
@@ -234,6 +250,50 @@ impl TestApp {
         spec.handler.run(&ctx, payload).await
     }
 
+    /// The record of entity `E` with this id, if there is one.
+    pub async fn find<E>(
+        &self,
+        id: impl Into<<E::PrimaryKey as PrimaryKeyTrait>::ValueType>,
+    ) -> Option<E::Model>
+    where
+        E: EntityTrait,
+    {
+        E::find_by_id(id).one(self.db()).await.unwrap()
+    }
+
+    /// The record of entity `E` with this id (panics if there is none).
+    pub async fn record<E>(
+        &self,
+        id: impl Into<<E::PrimaryKey as PrimaryKeyTrait>::ValueType>,
+    ) -> E::Model
+    where
+        E: EntityTrait,
+    {
+        self.find::<E>(id).await.expect("the record exists")
+    }
+
+    /// The audit entries of `entity` with `action`, in chain order.
+    pub async fn audit_entries(&self, entity: &str, action: &str) -> Vec<audit_log::Model> {
+        audit_log::Entity::find()
+            .filter(audit_log::Column::Entity.eq(entity))
+            .filter(audit_log::Column::Action.eq(action))
+            .order_by_asc(audit_log::Column::Seq)
+            .all(self.db())
+            .await
+            .unwrap()
+    }
+
+    /// The access-log entries of `entity` with `action`, oldest first.
+    pub async fn access_entries(&self, entity: &str, action: &str) -> Vec<access_log::Model> {
+        access_log::Entity::find()
+            .filter(access_log::Column::Entity.eq(entity))
+            .filter(access_log::Column::Action.eq(action))
+            .order_by_asc(access_log::Column::Id)
+            .all(self.db())
+            .await
+            .unwrap()
+    }
+
     /// Counts rows of a table.
     pub async fn count(&self, table: &str) -> Result<i64, AppError> {
         let row = self
@@ -258,11 +318,7 @@ where
     E::ActiveModel: Send,
     <E::PrimaryKey as PrimaryKeyTrait>::ValueType: From<i64>,
 {
-    let before = E::find_by_id(id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .expect("the record exists");
+    let before = app.record::<E>(id).await;
     let mut uow = UnitOfWork::begin(app.services(), &Actor::system("test"))
         .await
         .unwrap();

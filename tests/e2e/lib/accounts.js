@@ -1,14 +1,9 @@
 // Accounts created through the admin's HTML forms (JavaScript off).
 import assert from 'node:assert/strict';
 
-import { newNoJsPage } from './browser.js';
+import { go, newNoJsPage } from './browser.js';
 import { enrolTotp, firstLogin, submitForm } from './login.js';
 import { createAdmin } from './server.js';
-
-/** Clicks a link or button and waits for the next page. */
-async function go(page, locator) {
-  await Promise.all([page.waitForEvent('load'), locator.click()]);
-}
 
 /**
  * An AHK Vietnam staff account created and activated by a logged-in admin; the new user's
@@ -42,16 +37,31 @@ export async function createAhkVietnamUser(admin, ahk, baseUrl, { username, pass
   const link = (await admin.locator('#mail-body').innerText()).match(/\/konto\/einrichten\/\S+/);
   assert.ok(link, 'setup link in the mail');
 
-  await ahk.goto(new URL(link[0], baseUrl).href);
-  await checkA11y(ahk, 'setup link');
-  await ahk.fill('#password', password);
-  await ahk.fill('#password_repeat', password);
-  await submitForm(ahk, '#password');
-  await checkA11y(ahk, 'TOTP enrolment');
-  await enrolTotp(ahk);
-  await checkA11y(ahk, 'recovery codes');
-  await go(ahk, ahk.locator('main a.kern-btn'));
+  await completeSetup(ahk, baseUrl, link[0], password, checkA11y);
   await checkA11y(ahk, 'AHK start page');
+}
+
+/**
+ * A new user's first login through the setup link on `page`: the password twice, the TOTP
+ * enrolment, the recovery codes, then on to the start page; axe on each page (labels start
+ * with `who`).
+ * @param {import('playwright-core').Page} page
+ * @param {string} baseUrl
+ * @param {string} link the setup link's path
+ * @param {string} password
+ * @param {(page: import('playwright-core').Page, label: string) => Promise<void>} checkA11y
+ * @param {string} [who] label prefix, e.g. `dpo `
+ */
+export async function completeSetup(page, baseUrl, link, password, checkA11y, who = '') {
+  await page.goto(new URL(link, baseUrl).href);
+  await checkA11y(page, `${who}setup link`);
+  await page.fill('#password', password);
+  await page.fill('#password_repeat', password);
+  await submitForm(page, '#password');
+  await checkA11y(page, `${who}TOTP enrolment`);
+  await enrolTotp(page);
+  await checkA11y(page, `${who}recovery codes`);
+  await go(page, page.locator('main a.kern-btn'));
 }
 
 /**

@@ -80,6 +80,16 @@ export async function newNoJsPage(browser, contextOptions = {}) {
 }
 
 /**
+ * Clicks a link or button and waits for the next page to load.
+ * @param {import('playwright-core').Page} page
+ * @param {import('playwright-core').Locator} locator
+ * @returns {Promise<void>}
+ */
+export async function go(page, locator) {
+  await Promise.all([page.waitForEvent('load'), locator.click()]);
+}
+
+/**
  * Turn page scripting on or off for a page from newNoJsPage (no-op for
  * other pages). Affects documents loaded afterwards and timers/handlers of
  * the current one; scripts skipped while it was off do not run later.
@@ -238,10 +248,24 @@ export async function checkBothWidths(page, label) {
   await checkA11y(page, `${label} at 1280 px`);
   await page.setViewportSize({ width: 320, height: 640 });
   await page.reload();
-  const sideways = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
+  const sideways = await sidewaysScroll(page);
   assert.ok(sideways <= 0, `${label} scrolls sideways by ${sideways}px at 320px`);
   await checkA11y(page, `${label} at 320 px`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/**
+ * Axe at 1280 px, then at 320 px (where nothing may scroll sideways) on the page as it is,
+ * without reloading (for the answer to a POST); leaves the page at 1280 px.
+ * @param {import('playwright-core').Page} page
+ * @param {string} label a name for the page in messages
+ */
+export async function checkInPlaceAtBothWidths(page, label) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await checkA11y(page, `${label} (1280 px)`);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await checkA11y(page, `${label} (320 px)`);
+  const overflow = await sidewaysScroll(page);
+  assert.ok(overflow <= 0, `${label} scrolls sideways by ${overflow}px at 320 px`);
   await page.setViewportSize({ width: 1280, height: 900 });
 }

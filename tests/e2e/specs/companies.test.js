@@ -5,14 +5,10 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 
 import { startServer, createAdmin, E2E_DIR } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked } from '../lib/browser.js';
+import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go } from '../lib/browser.js';
 import { firstLogin } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
-
-async function go(page, locator) {
-  await Promise.all([page.waitForEvent('load'), locator.click()]);
-}
 
 describe('companies (JavaScript off)', () => {
   let server;

@@ -8,16 +8,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 
 import { startServer, createAdmin } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked } from '../lib/browser.js';
-import { accountSetupLink } from '../lib/accounts.js';
-import { firstLogin, enrolTotp, submitForm } from '../lib/login.js';
+import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go } from '../lib/browser.js';
+import { accountSetupLink, completeSetup } from '../lib/accounts.js';
+import { firstLogin, submitForm } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
-
-/** Clicks a link or button and waits for the next page. */
-async function go(page, locator) {
-  await Promise.all([page.waitForEvent('load'), locator.click()]);
-}
 
 /** Searches under /auskunft (the page is open) and checks the result page. */
 async function search(page, query, label) {
@@ -74,15 +69,7 @@ describe('data-subject report and erasure (JavaScript off)', () => {
 
     // The dpo: activate, then find, read and download.
     const dpo = await newNoJsPage(browser);
-    await dpo.goto(new URL(dpoLink, server.baseUrl).href);
-    await checkA11y(dpo, 'dpo setup link');
-    await dpo.fill('#password', PASSWORD);
-    await dpo.fill('#password_repeat', PASSWORD);
-    await submitForm(dpo, '#password');
-    await checkA11y(dpo, 'dpo TOTP enrolment');
-    await enrolTotp(dpo);
-    await checkA11y(dpo, 'dpo recovery codes');
-    await go(dpo, dpo.locator('main a.kern-btn'));
+    await completeSetup(dpo, server.baseUrl, dpoLink, PASSWORD, checkA11y, 'dpo ');
     await checkA11y(dpo, 'dpo start page');
     await go(dpo, dpo.locator('nav a[href="/auskunft"]'));
     await checkA11y(dpo, 'data-subject search');

@@ -9,16 +9,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startServer, createAdmin } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, checkA11yAtBothWidths, assertAllVisitedChecked } from '../lib/browser.js';
+import { launch, newNoJsPage, checkA11y, checkA11yAtBothWidths, assertAllVisitedChecked, go } from '../lib/browser.js';
 import { firstLogin, login } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
 const NEW_PASSWORD = 'Neues-Browser-Passwort-43';
-
-/** Clicks a link or button and waits for the next page. */
-async function go(page, locator) {
-  await Promise.all([page.waitForEvent('load'), locator.click()]);
-}
 
 /** The path of the page's address. */
 function pathOf(page) {

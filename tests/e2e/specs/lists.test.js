@@ -8,14 +8,10 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 
 import { startServer, createAdmin, E2E_DIR } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, checkBothWidths as bothWidths, assertAllVisitedChecked } from '../lib/browser.js';
+import { launch, newNoJsPage, checkA11y, checkBothWidths as bothWidths, assertAllVisitedChecked, go } from '../lib/browser.js';
 import { firstLogin } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
-
-async function go(page, locator) {
-  await Promise.all([page.waitForEvent('load'), locator.click()]);
-}
 
 /** The count the list reports ("N Einträge"). */
 async function total(page) {

@@ -8,16 +8,11 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 
 import { startServer, createAdmin, E2E_DIR } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked } from '../lib/browser.js';
+import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go } from '../lib/browser.js';
 import { accountSetupLink } from '../lib/accounts.js';
 import { firstLogin, enrolTotp, submitForm } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
-
-/** Clicks a link or button and waits for the next page. */
-async function go(page, locator) {
-  await Promise.all([page.waitForEvent('load'), locator.click()]);
-}
 
 /** Opens a setup link in a fresh page, sets the password, enrols TOTP; returns the page. */
 async function activate(browser, baseUrl, link, label) {

@@ -6,15 +6,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startServer, createAdmin } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked } from '../lib/browser.js';
-import { firstLogin, enrolTotp, submitForm } from '../lib/login.js';
+import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go } from '../lib/browser.js';
+import { completeSetup } from '../lib/accounts.js';
+import { firstLogin } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
-
-/** Clicks a link or button and waits for the next page. */
-async function go(page, locator) {
-  await Promise.all([page.waitForEvent('load'), locator.click()]);
-}
 
 /** `JJJJ-MM` of the month `back` months before the current one in Europe/Berlin (as the app). */
 function monthsAgo(back) {
@@ -75,15 +71,7 @@ describe('monthly counts (JavaScript off)', () => {
     assert.ok(link, 'setup link in the mail');
 
     const ihk = await newNoJsPage(browser);
-    await ihk.goto(new URL(link[0], server.baseUrl).href);
-    await checkA11y(ihk, 'setup link');
-    await ihk.fill('#password', PASSWORD);
-    await ihk.fill('#password_repeat', PASSWORD);
-    await submitForm(ihk, '#password');
-    await checkA11y(ihk, 'TOTP enrolment');
-    await enrolTotp(ihk);
-    await checkA11y(ihk, 'recovery codes');
-    await go(ihk, ihk.locator('main a.kern-btn'));
+    await completeSetup(ihk, server.baseUrl, link[0], PASSWORD, checkA11y);
     const tile = ihk.locator('main a.kern-link', { hasText: /Monatszahlen für .+ fehlen/ });
     assert.equal(await tile.count(), 1, 'reminder tile on the start page');
     await checkA11y(ihk, 'start page with reminder');

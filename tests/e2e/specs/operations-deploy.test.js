@@ -10,16 +10,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { startServer, createAdmin } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, setScriptingEnabled } from '../lib/browser.js';
+import {
+  launch, newNoJsPage, checkA11y, checkBothWidths, assertAllVisitedChecked, setScriptingEnabled, go,
+} from '../lib/browser.js';
 import { firstLogin } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
 const LEGAL = '/lizenzen';
-
-/** Clicks a link or button and waits for the next page. */
-async function go(page, locator) {
-  await Promise.all([page.waitForEvent('load'), locator.click()]);
-}
 
 /** Evaluates `fn` in the page with scripting on for just that moment. */
 async function measure(page, fn) {
@@ -29,19 +26,6 @@ async function measure(page, fn) {
   } finally {
     await setScriptingEnabled(page, false);
   }
-}
-
-/** axe at 1280 px, then at 320 px with no sideways scrolling. */
-async function checkBothWidths(page, label) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.reload();
-  await checkA11y(page, `${label} at 1280 px`);
-  await page.setViewportSize({ width: 320, height: 640 });
-  await page.reload();
-  const overflow = await measure(page, () => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `${label} scrolls sideways by ${overflow}px at 320px`);
-  await checkA11y(page, `${label} at 320 px`);
-  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 describe('deployment (JavaScript off)', () => {

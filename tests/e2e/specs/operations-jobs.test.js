@@ -9,16 +9,11 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 
 import { startServer, createAdmin } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, setScriptingEnabled } from '../lib/browser.js';
+import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, setScriptingEnabled, go } from '../lib/browser.js';
 import { firstLogin, submitForm } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
 const PAGE = '/system/jobs';
-
-/** Clicks a link or button and waits for the next page. */
-async function go(page, locator) {
-  await Promise.all([page.waitForEvent('load'), locator.click()]);
-}
 
 /** Evaluates `fn` in the page with scripting on for just that moment. */
 async function measure(page, fn) {

@@ -7,43 +7,17 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startServer, createAdmin } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, setScriptingEnabled } from '../lib/browser.js';
+import {
+  launch, newNoJsPage, checkA11y, checkBothWidths as bothWidths, assertAllVisitedChecked, go,
+} from '../lib/browser.js';
 import { firstLogin } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
 const PAGE = '/system/status';
 
-/** Clicks a link and waits for the next page. */
-async function go(page, locator) {
-  await Promise.all([page.waitForEvent('load'), locator.click()]);
-}
-
-/** How far the page scrolls sideways (scripting on for just that moment). */
-async function overflow(page) {
-  await setScriptingEnabled(page, true);
-  try {
-    return await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  } finally {
-    await setScriptingEnabled(page, false);
-  }
-}
-
 /** The level a check shows in the table (`ok`, `warning`, `problem`). */
 async function level(page, check) {
   return page.locator(`#check-${check}`).getAttribute('data-level');
-}
-
-/** Axe at 1280 and 320 px, and no sideways scrolling at 320 px. */
-async function bothWidths(page, label) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.reload();
-  await checkA11y(page, `${label} at 1280 px`);
-  await page.setViewportSize({ width: 320, height: 640 });
-  await page.reload();
-  const sideways = await overflow(page);
-  assert.ok(sideways <= 0, `${label} scrolls sideways by ${sideways}px at 320px`);
-  await checkA11y(page, `${label} at 320 px`);
-  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 describe('status page (JavaScript off)', () => {

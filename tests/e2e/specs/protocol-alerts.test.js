@@ -7,33 +7,13 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startServer, createAdmin } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, setScriptingEnabled } from '../lib/browser.js';
-import { accountSetupLink } from '../lib/accounts.js';
-import { firstLogin, enrolTotp, submitForm } from '../lib/login.js';
+import {
+  launch, newNoJsPage, checkA11y, checkInPlaceAtBothWidths as checkBoth, assertAllVisitedChecked, go,
+} from '../lib/browser.js';
+import { accountSetupLink, completeSetup } from '../lib/accounts.js';
+import { firstLogin } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
-
-/** Clicks a link or button and waits for the next page. */
-async function go(page, locator) {
-  await Promise.all([page.waitForEvent('load'), locator.click()]);
-}
-
-/** axe at 1280 px, then at 320 px (where nothing may scroll sideways), back to 1280 px. */
-async function checkBoth(page, label) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await checkA11y(page, `${label} (1280 px)`);
-  await page.setViewportSize({ width: 320, height: 640 });
-  await checkA11y(page, `${label} (320 px)`);
-  await setScriptingEnabled(page, true);
-  let overflow;
-  try {
-    overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  } finally {
-    await setScriptingEnabled(page, false);
-  }
-  assert.ok(overflow <= 0, `${label} scrolls sideways by ${overflow}px at 320 px`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 describe('misuse alerts (JavaScript off)', () => {
   let server;
@@ -59,15 +39,7 @@ describe('misuse alerts (JavaScript off)', () => {
     });
 
     const dpo = await newNoJsPage(browser);
-    await dpo.goto(new URL(dpoLink, server.baseUrl).href);
-    await checkA11y(dpo, 'dpo setup link');
-    await dpo.fill('#password', PASSWORD);
-    await dpo.fill('#password_repeat', PASSWORD);
-    await submitForm(dpo, '#password');
-    await checkA11y(dpo, 'dpo TOTP enrolment');
-    await enrolTotp(dpo);
-    await checkA11y(dpo, 'dpo recovery codes');
-    await go(dpo, dpo.locator('main a.kern-btn'));
+    await completeSetup(dpo, server.baseUrl, dpoLink, PASSWORD, checkA11y, 'dpo ');
     await checkBoth(dpo, 'dpo start page without alerts');
     assert.doesNotMatch(await dpo.locator('main').innerText(), /offene Auffälligkeit/);
 

@@ -7,17 +7,12 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startServer, createAdmin } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, setScriptingEnabled } from '../lib/browser.js';
-import { accountSetupLink } from '../lib/accounts.js';
-import { firstLogin, enrolTotp, submitForm } from '../lib/login.js';
+import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, setScriptingEnabled, go } from '../lib/browser.js';
+import { accountSetupLink, completeSetup } from '../lib/accounts.js';
+import { firstLogin } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
 const PAGE = '/protokoll/aufbewahrung';
-
-/** Clicks a link or button and waits for the next page. */
-async function go(page, locator) {
-  await Promise.all([page.waitForEvent('load'), locator.click()]);
-}
 
 /** Evaluates `fn` in the page with scripting on for just that moment. */
 async function measure(page, fn) {
@@ -82,15 +77,7 @@ describe('retention status (JavaScript off)', () => {
 
     // The dpo: activate the account.
     const dpo = await newNoJsPage(browser);
-    await dpo.goto(new URL(dpoLink, server.baseUrl).href);
-    await checkA11y(dpo, 'dpo setup link');
-    await dpo.fill('#password', PASSWORD);
-    await dpo.fill('#password_repeat', PASSWORD);
-    await submitForm(dpo, '#password');
-    await checkA11y(dpo, 'dpo TOTP enrolment');
-    await enrolTotp(dpo);
-    await checkA11y(dpo, 'dpo recovery codes');
-    await go(dpo, dpo.locator('main a.kern-btn'));
+    await completeSetup(dpo, server.baseUrl, dpoLink, PASSWORD, checkA11y, 'dpo ');
     await checkA11y(dpo, 'dpo start page');
 
     // The retention status at 1280 px.

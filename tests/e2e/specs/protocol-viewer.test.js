@@ -8,32 +8,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 
 import { startServer, createAdmin } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, setScriptingEnabled } from '../lib/browser.js';
+import {
+  launch, newNoJsPage, checkA11y, checkInPlaceAtBothWidths as checkBoth, assertAllVisitedChecked, go,
+} from '../lib/browser.js';
 import { firstLogin, submitForm } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
-
-/** Clicks a link or button and waits for the next page. */
-async function go(page, locator) {
-  await Promise.all([page.waitForEvent('load'), locator.click()]);
-}
-
-/** axe at 1280 px, then at 320 px (where nothing may scroll sideways), back to 1280 px. */
-async function checkBoth(page, label) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await checkA11y(page, `${label} (1280 px)`);
-  await page.setViewportSize({ width: 320, height: 640 });
-  await checkA11y(page, `${label} (320 px)`);
-  await setScriptingEnabled(page, true);
-  let overflow;
-  try {
-    overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  } finally {
-    await setScriptingEnabled(page, false);
-  }
-  assert.ok(overflow <= 0, `${label} scrolls sideways by ${overflow}px at 320 px`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 describe('log viewer (JavaScript off)', () => {
   let server;

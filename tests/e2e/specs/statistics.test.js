@@ -7,15 +7,10 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 
 import { startServer, createAdmin, E2E_DIR } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked } from '../lib/browser.js';
+import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go } from '../lib/browser.js';
 import { firstLogin } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
-
-/** Clicks a link or button and waits for the next page. */
-async function go(page, locator) {
-  await Promise.all([page.waitForEvent('load'), locator.click()]);
-}
 
 describe('statistics and cross-tabulation (JavaScript off)', () => {
   let server;

@@ -7,8 +7,7 @@ pub mod matrix;
 
 use hih_kernel::Actor;
 use hih_testkit::TestApp;
-use hih_users::entities::institution;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::EntityTrait;
 
 use crate::service::{self, CompanyForm};
 
@@ -37,13 +36,7 @@ pub fn company_pairs(name: &str, plz: &str, ort: &str) -> Vec<(String, String)> 
 
 /// The id of the IHK district `ihk`.
 pub async fn district_id(app: &TestApp, ihk: &str) -> i64 {
-    institution::Entity::find()
-        .filter(institution::Column::Name.eq(ihk))
-        .one(app.db())
-        .await
-        .expect("query institution")
-        .expect("district exists")
-        .id
+    hih_users::testing::institution_id(app, ihk).await
 }
 
 /// Creates a company of the IHK district `ihk` (as the system, with an address in Erfurt; the

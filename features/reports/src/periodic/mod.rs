@@ -22,13 +22,16 @@ pub fn register(r: &mut Registry) {
         ["periodic/list.html", "periodic/show.html"]
     );
     let access = Access::Permission(REPORTS);
-    r.routes(
+    r.route(
+        "/berichte",
         access,
-        [
-            ("/berichte", get(routes::list).post(routes::request).boxed()),
-            ("/berichte/:id", get(routes::show).boxed()),
-            ("/berichte/:id/download", get(routes::download).boxed()),
-        ],
+        get(routes::list).post(routes::request).boxed(),
+    );
+    r.route("/berichte/:id", access, get(routes::show).boxed());
+    r.route(
+        "/berichte/:id/download",
+        access,
+        get(routes::download).boxed(),
     );
     jobs::register(r);
     r.menu("reports-nav-reports", "/berichte", Some(REPORTS), 410);

@@ -7,9 +7,9 @@ use hih_db::UnitOfWork;
 use hih_kernel::{Actor, Role};
 use hih_testkit::TestApp;
 use hih_testkit::flows::{CaseFuture, FlowCase, FlowFixture};
-use sea_orm::{ColumnTrait, EntityTrait, NotSet, QueryFilter, Set};
+use sea_orm::{NotSet, Set};
 
-use super::{agent_for, create_user};
+use super::{agent_for, create_user, institution_id};
 use crate::entities::institution;
 
 /// This feature's flow fixtures.
@@ -43,16 +43,6 @@ fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect()
-}
-
-async fn institution_id(app: &TestApp, name: &str) -> i64 {
-    institution::Entity::find()
-        .filter(institution::Column::Name.eq(name))
-        .one(app.db())
-        .await
-        .expect("query institution")
-        .expect("institution exists")
-        .id
 }
 
 /// The account form's fields for a person of IHK Erfurt.

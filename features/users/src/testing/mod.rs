@@ -33,6 +33,17 @@ pub struct TestUser {
     pub role: Role,
 }
 
+/// The id of the institution (IHK district, AHK, …) with this name.
+pub async fn institution_id(app: &TestApp, name: &str) -> i64 {
+    institution::Entity::find()
+        .filter(institution::Column::Name.eq(name))
+        .one(app.db())
+        .await
+        .expect("query institution")
+        .unwrap_or_else(|| panic!("institution {name:?} exists"))
+        .id
+}
+
 /// The default institution of a role in tests.
 pub fn default_institution(role: Role) -> &'static str {
     match role {
