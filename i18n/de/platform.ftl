@@ -166,3 +166,30 @@ app-cli-restore-chain-intact = { $n ->
    *[other] Audit-Kette nach der Wiederherstellung geprüft: intakt, { $n } Einträge.
 }
 app-cli-restore-failed = Nicht wiederhergestellt: { $error }
+
+# REST-API: Problem Details (RFC 9457)
+api-problem-malformed-json = Ungültiges JSON
+api-problem-invalid-parameter = Ungültige Anfrage
+api-problem-unauthorized = Nicht angemeldet
+api-problem-forbidden = Keine Berechtigung
+api-problem-read-only-token = Nur-Lese-Token
+api-problem-csrf = Sicherheitstoken fehlt
+api-problem-not-found = Nicht gefunden
+api-problem-method-not-allowed = Methode nicht erlaubt
+api-problem-conflict = Konflikt
+api-problem-payload-too-large = Inhalt zu groß
+api-problem-unsupported-media-type = Inhaltstyp nicht unterstützt
+api-problem-invalid-body = Inhalt passt nicht zum Schema
+api-problem-validation = Eingaben abgelehnt
+api-problem-rate-limited = Zu viele Anfragen
+api-problem-internal = Interner Fehler
+api-problem-unavailable = Speichern nicht möglich
+api-detail-unauthorized = Bitte senden Sie ein gültiges persönliches API-Token im Kopf „Authorization: Bearer <Token>“ oder melden Sie sich an. Unbekannte, abgelaufene und widerrufene Tokens werden abgelehnt, ebenso Tokens deaktivierter Benutzer.
+api-detail-read-only = Dieses API-Token darf nur lesen; für Änderungen brauchen Sie ein Token mit Schreibzugriff.
+api-detail-too-large = Der Inhalt der Anfrage ist zu groß (höchstens { $max } Bytes).
+api-detail-media-type = Der Inhaltstyp wird nicht unterstützt. Senden Sie den Inhalt als „application/json“.
+api-detail-malformed-json = Der Inhalt der Anfrage ist kein gültiges JSON.
+api-detail-invalid-body = Der Inhalt passt nicht zum Schema der Operation: ein unbekanntes Feld, ein fehlendes Pflichtfeld oder ein Wert vom falschen Typ.
+api-detail-invalid-parameter = Der Parameter „{ $name }“ ist ungültig.
+api-detail-bad-request = Die Anfrage ist fehlerhaft.
+api-detail-method = Diese Methode ist für diesen Pfad nicht vorgesehen.

@@ -166,3 +166,30 @@ app-cli-restore-chain-intact = { $n ->
    *[other] Audit chain checked after the restore: intact, { $n } entries.
 }
 app-cli-restore-failed = Not restored: { $error }
+
+# REST API: problem details (RFC 9457)
+api-problem-malformed-json = Malformed JSON
+api-problem-invalid-parameter = Bad request
+api-problem-unauthorized = Not authenticated
+api-problem-forbidden = Forbidden
+api-problem-read-only-token = Read-only token
+api-problem-csrf = Security token missing
+api-problem-not-found = Not found
+api-problem-method-not-allowed = Method not allowed
+api-problem-conflict = Conflict
+api-problem-payload-too-large = Payload too large
+api-problem-unsupported-media-type = Unsupported media type
+api-problem-invalid-body = Body does not fit the schema
+api-problem-validation = Input refused
+api-problem-rate-limited = Too many requests
+api-problem-internal = Internal error
+api-problem-unavailable = Saving not possible
+api-detail-unauthorized = Please send a valid personal API token in the header "Authorization: Bearer <token>" or log in. Unknown, expired and revoked tokens are refused, as are tokens of deactivated users.
+api-detail-read-only = This API token may only read; changes need a token with write access.
+api-detail-too-large = The request body is too large (at most { $max } bytes).
+api-detail-media-type = The media type is not supported. Send the body as "application/json".
+api-detail-malformed-json = The request body is not valid JSON.
+api-detail-invalid-body = The body does not fit the operation's schema: an unknown field, a missing required field or a value of the wrong type.
+api-detail-invalid-parameter = The parameter "{ $name }" is invalid.
+api-detail-bad-request = The request is malformed.
+api-detail-method = This method is not provided for this path.
