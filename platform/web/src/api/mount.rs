@@ -89,7 +89,11 @@ pub fn mount<T: OpenApi + 'static>(r: &mut Registry, api: T) {
         .description(DESCRIPTION)
         .server(PREFIX);
     let spec = with_security(&service.spec());
-    let html = service.swagger_ui_html();
+    // Swagger UI's own page names no language; its texts are English.
+    let html =
+        service
+            .swagger_ui_html()
+            .replacen("<html charset=\"UTF-8\">", "<html lang=\"en\">", 1);
     let mut csp = String::from("default-src 'none'; img-src 'self' data:; connect-src 'self'; ");
     csp.push_str(&format!(
         "script-src {}; ",
