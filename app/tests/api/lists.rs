@@ -14,8 +14,13 @@ use crate::app;
 
 /// The company ids a list page links to, in its order.
 fn page_ids(p: &Page) -> Vec<i64> {
+    linked_ids(p, "/unternehmen/")
+}
+
+/// The record ids a page links to below `prefix`, in its order.
+fn linked_ids(p: &Page, prefix: &str) -> Vec<i64> {
     let mut ids = Vec::new();
-    for part in p.body.split("href=\"/unternehmen/").skip(1) {
+    for part in p.body.split(&format!("href=\"{prefix}")).skip(1) {
         let digits: String = part.chars().take_while(char::is_ascii_digit).collect();
         let closes = part[digits.len()..].starts_with('"');
         if let (Ok(id), true) = (digits.parse::<i64>(), closes)
@@ -188,4 +193,85 @@ async fn a_foreign_company_answers_404_and_is_access_logged() {
         403,
         "forbidden",
     );
+}
+
+#[tokio::test]
+async fn the_api_lists_exactly_the_applicants_the_page_lists_in_every_role() {
+    let app = app().await;
+    let company = company_in(&app, "IHK Erfurt", "Lotus Partner GmbH").await;
+    let vn = hih_applicants::testing::prospect_in(&app, "VN", "Lotus Nguyễn", false).await;
+    let matched = hih_applicants::testing::prospect_in(&app, "VN", "Lotus Trần", false).await;
+    let india = hih_applicants::testing::prospect_in(&app, "IN", "Lotus Sharma", false).await;
+    let resting = hih_applicants::testing::prospect_in(&app, "VN", "Lotus Lê", true).await;
+    hih_matching::testing::match_of(&app, company, matched).await;
+    let filters = [
+        "",
+        "q=lotus",
+        "q=tran",
+        "sort=id&dir=desc",
+        "country=IN",
+        "inactive=on",
+    ];
+    for role in [Role::Admin, Role::IhkStaff, Role::AhkStaff] {
+        let name = format!("app-{}", role.code().replace('_', "-"));
+        let (agent, user) = agent_for(&app, role, &name).await;
+        let (_, token) = api_token(&app, user.id, true).await;
+        for filter in filters {
+            let page = agent.get(&format!("/bewerber?{filter}&per=0")).await;
+            assert_eq!(page.status, 200, "{role:?} {filter}");
+            let api_filter = filter.replace("inactive=on", "inactive=true");
+            let api = get(
+                &agent,
+                &format!("/api/v1/applicants?{api_filter}&per_page=100"),
+                &token,
+            )
+            .await;
+            assert_eq!(api.status, 200, "{role:?} {filter}: {}", api.body);
+            let v = json(&api);
+            let expected = linked_ids(&page, "/bewerber/");
+            assert_eq!(
+                api_ids(&v),
+                expected,
+                "{role:?} {filter}: same records, same order"
+            );
+            assert_eq!(v["total"].as_u64().unwrap() as usize, expected.len());
+        }
+        let ids = api_ids(&json(
+            &get(
+                &agent,
+                "/api/v1/applicants?per_page=100&inactive=true",
+                &token,
+            )
+            .await,
+        ));
+        let expected: Vec<i64> = match role {
+            Role::Admin => vec![vn, matched, india, resting],
+            Role::IhkStaff => vec![matched],
+            _ => vec![vn, matched],
+        };
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        let mut want = expected.clone();
+        want.sort_unstable();
+        assert_eq!(sorted, want, "{role:?}: exactly the scope");
+        // Outside the scope: 404 and a `denied` entry, as on the detail page.
+        let outside = [vn, matched, india, resting]
+            .into_iter()
+            .find(|i| !expected.contains(i));
+        if let Some(outside) = outside {
+            let p = get(&agent, &format!("/api/v1/applicants/{outside}"), &token).await;
+            problem(&p, 404, "not-found");
+            let logged = access_log::Entity::find()
+                .filter(access_log::Column::Actor.eq(format!("user:{}", user.id)))
+                .filter(access_log::Column::Action.eq("denied"))
+                .filter(access_log::Column::EntityId.eq(outside.to_string()))
+                .all(app.db())
+                .await
+                .unwrap();
+            assert_eq!(logged.len(), 1, "{role:?}");
+        }
+        let inside = get(&agent, &format!("/api/v1/applicants/{matched}"), &token).await;
+        assert_eq!(inside.status, 200, "{role:?}: {}", inside.body);
+        assert_eq!(json(&inside)["last_name"], "Lotus Trần");
+    }
 }

@@ -4,13 +4,18 @@
 use hih_companies::testing::company_in;
 use hih_kernel::Role;
 use hih_testkit::TestApp;
-use hih_testkit::matrix::{Expect::*, Row, companies, foreign_company, managers, row};
+use hih_testkit::matrix::{
+    Expect::*, Row, companies, foreign_company, foreign_read, managers, readers, row,
+};
 use hih_users::testing::agent_for;
 
-/// The rows (with a company in and outside the IHK Erfurt's district).
+/// The rows (with a company in and outside the IHK Erfurt's district, an applicant of the AHK
+/// Vietnam's country and one of India, neither matched).
 pub async fn rows(app: &TestApp) -> Vec<Row> {
     let own = company_in(app, "IHK Erfurt", "Api Eigene GmbH").await;
     let foreign = company_in(app, "IHK Düsseldorf", "Api Fremde AG").await;
+    let vietnam = hih_applicants::testing::prospect_in(app, "VN", "Api Nguyễn", false).await;
+    let india = hih_applicants::testing::prospect_in(app, "IN", "Api Sharma", false).await;
     let ops = "/api/v1/*operation";
     vec![
         row(
@@ -44,6 +49,31 @@ pub async fn rows(app: &TestApp) -> Vec<Row> {
             ops,
             Unauthorized,
             companies(NotFound),
+        ),
+        row("/api/v1/applicants", ops, Unauthorized, readers(Ok, Ok)),
+        row(
+            "/api/v1/applicants?q=api&status=bewerber&occupation=koch&level=B1&sort=id&dir=desc&per_page=5",
+            ops,
+            Unauthorized,
+            readers(Ok, Ok),
+        ),
+        row(
+            &format!("/api/v1/applicants/{vietnam}"),
+            ops,
+            Unauthorized,
+            readers(Ok, NotFound),
+        ),
+        row(
+            &format!("/api/v1/applicants/{india}"),
+            ops,
+            Unauthorized,
+            foreign_read(Ok),
+        ),
+        row(
+            "/api/v1/applicants/999999",
+            ops,
+            Unauthorized,
+            readers(NotFound, NotFound),
         ),
         row("/api/v1/reference-lists", ops, Unauthorized, [Ok; 5]),
         row(
