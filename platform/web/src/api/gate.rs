@@ -286,9 +286,8 @@ fn finish(
             &args,
         );
     }
-    if let Some(p) = error.downcast_ref::<poem_openapi::error::ParsePathError>() {
+    if error.is::<poem_openapi::error::ParsePathError>() {
         // A path that does not parse (`/companies/abc`) names no record, as on the pages.
-        let _ = p;
         return refuse(state, locale, Kind::NotFound, "error-not-found", &[]);
     }
     if error.is::<poem_openapi::error::ContentTypeError>() {
