@@ -77,6 +77,18 @@ async fn input_that_does_not_parse_answers_problem_details() {
         none.header("content-type"),
         Some("application/problem+json")
     );
+    let nul = call(
+        &client,
+        Method::GET,
+        "/api/v1/companies?q=a%00b",
+        Some(&token),
+        None,
+    )
+    .await;
+    problem(&nul, 400, "invalid-parameter");
+    let mut nul_text = company_json("Nul GmbH");
+    nul_text["remarks"] = serde_json::json!("a\u{0}b");
+    problem(&post(nul_text.to_string()).await, 422, "validation");
     let missing = call(
         &client,
         Method::GET,

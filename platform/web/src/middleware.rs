@@ -154,7 +154,7 @@ pub(crate) async fn check_csrf(req: &mut Request, session: &Session) -> Result<(
 
 /// Whether urlencoded text (a query string or a form body) carries a NUL character, raw or
 /// percent-encoded.
-fn has_nul(urlencoded: &[u8]) -> bool {
+pub(crate) fn has_nul(urlencoded: &[u8]) -> bool {
     urlencoded.contains(&0)
         || urlencoded
             .windows(3)

@@ -131,6 +131,22 @@ pub(crate) async fn serve(
             false,
         );
     };
+    // No parameter may carry a NUL character (PostgreSQL refuses it in text), as on the pages.
+    if req
+        .uri()
+        .query()
+        .is_some_and(|q| crate::middleware::has_nul(q.as_bytes()))
+    {
+        let args = [("name".to_string(), "query".to_string())];
+        let r = refuse(
+            state,
+            locale,
+            Kind::InvalidParameter,
+            "api-detail-invalid-parameter",
+            &args,
+        );
+        return anonymous(r, false);
+    }
     let path = crate::mask_path(req.uri().path());
     let caller = match bearer(&req) {
         Some(Err(())) => {
