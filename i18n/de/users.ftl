@@ -232,3 +232,47 @@ users-mail-role-granted-body =
     { $by } hat dem Konto „{ $username }“ ({ $name }) die Rolle „{ $role }“ gegeben (vorher: { $before }).
     
     Wenn diese Änderung nicht abgesprochen war, prüfen Sie bitte das Konto und das Änderungsprotokoll.
+
+# Persönliche API-Tokens (R-API-1)
+users-api-tokens-title = API-Tokens
+users-api-tokens-intro = Mit einem API-Token greifen Programme über die Schnittstelle /api/v1 mit Ihren Rechten auf die Daten zu. Widerrufen Sie Tokens, die Sie nicht mehr brauchen.
+users-api-tokens-all-title = API-Tokens aller Benutzer
+users-api-tokens-all-intro = Alle persönlichen API-Tokens. Ein widerrufenes Token wird sofort nicht mehr angenommen.
+users-api-tokens-none = Es gibt keine API-Tokens.
+users-api-tokens-back = Zu den API-Tokens
+users-api-tokens-link = API-Tokens verwalten
+users-api-token-new = Neues API-Token
+users-api-token-form-intro = Das Token erhält genau Ihre Rolle und Ihren Zuständigkeitsbereich. Es ist höchstens ein Jahr gültig.
+users-api-token-name = Bezeichnung
+users-api-token-name-hint = Wofür Sie das Token verwenden, z. B. „Auswertung Quartal“.
+users-api-token-owner = Inhaber
+users-api-token-prefix = Kennung
+users-api-token-valid-until = Gültig bis einschließlich
+users-api-token-valid-hint = Höchstens ein Jahr ab heute (Format JJJJ-MM-TT).
+users-api-token-last-used = Zuletzt verwendet
+users-api-token-never-used = nie
+users-api-token-access = Zugriff
+users-api-token-read-only = nur lesen
+users-api-token-read-write = lesen und schreiben
+users-api-token-read-only-label = Nur lesender Zugriff
+users-api-token-read-only-hint = Das Token wird für Änderungen (POST, PUT, PATCH, DELETE) abgelehnt.
+users-api-token-state-active = gültig
+users-api-token-state-expired = abgelaufen
+users-api-token-state-revoked = widerrufen
+users-api-token-actions = Aktionen
+users-api-token-revoke = Widerrufen
+users-api-token-revoke-title = API-Token widerrufen
+users-api-token-revoke-question = Soll das API-Token „{ $name }“ ({ $prefix }…) widerrufen werden? Programme, die es verwenden, erhalten danach keinen Zugriff mehr.
+users-api-token-revoke-yes = Ja, widerrufen
+users-api-token-revoked = Das API-Token wurde widerrufen.
+users-api-token-created = Das API-Token wurde erstellt.
+users-api-token-created-title = Ihr neues API-Token
+users-api-token-created-once = Kopieren Sie das Token jetzt. Es wird nur dieses eine Mal angezeigt und ist nirgends sonst gespeichert.
+users-api-token-created-usage = Senden Sie es bei jeder Anfrage im Kopf „Authorization: Bearer <Token>“.
+users-api-token-secret = Token
+users-api-token-name-missing = Bitte geben Sie eine Bezeichnung ein.
+users-api-token-name-long = Die Bezeichnung darf höchstens { $max } Zeichen lang sein.
+users-api-token-date-invalid = Bitte geben Sie ein Datum im Format JJJJ-MM-TT ein.
+users-api-token-date-past = Das Datum muss nach dem heutigen Tag liegen.
+users-api-token-date-too-far = Ein Token ist höchstens { $days } Tage gültig.
+users-nav-api-tokens = API-Tokens

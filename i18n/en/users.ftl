@@ -232,3 +232,47 @@ users-mail-role-granted-body =
     { $by } gave the account “{ $username }” ({ $name }) the role “{ $role }” (before: { $before }).
     
     If this change was not agreed, please check the account and the change log.
+
+# Personal API tokens (R-API-1)
+users-api-tokens-title = API tokens
+users-api-tokens-intro = With an API token, programs use the interface /api/v1 with your rights. Revoke tokens you no longer need.
+users-api-tokens-all-title = API tokens of all users
+users-api-tokens-all-intro = Every personal API token. A revoked token is refused at once.
+users-api-tokens-none = There are no API tokens.
+users-api-tokens-back = Back to the API tokens
+users-api-tokens-link = Manage API tokens
+users-api-token-new = New API token
+users-api-token-form-intro = The token gets exactly your role and your scope. It is valid for at most a year.
+users-api-token-name = Name
+users-api-token-name-hint = What you use the token for, e.g. "Quarterly evaluation".
+users-api-token-owner = Owner
+users-api-token-prefix = Identifier
+users-api-token-valid-until = Valid up to and including
+users-api-token-valid-hint = At most one year from today (format YYYY-MM-DD).
+users-api-token-last-used = Last used
+users-api-token-never-used = never
+users-api-token-access = Access
+users-api-token-read-only = read only
+users-api-token-read-write = read and write
+users-api-token-read-only-label = Read-only access
+users-api-token-read-only-hint = The token is refused for changes (POST, PUT, PATCH, DELETE).
+users-api-token-state-active = valid
+users-api-token-state-expired = expired
+users-api-token-state-revoked = revoked
+users-api-token-actions = Actions
+users-api-token-revoke = Revoke
+users-api-token-revoke-title = Revoke API token
+users-api-token-revoke-question = Revoke the API token "{ $name }" ({ $prefix }…)? Programs using it lose their access.
+users-api-token-revoke-yes = Yes, revoke
+users-api-token-revoked = The API token has been revoked.
+users-api-token-created = The API token has been created.
+users-api-token-created-title = Your new API token
+users-api-token-created-once = Copy the token now. It is shown only this once and stored nowhere else.
+users-api-token-created-usage = Send it with every request in the header "Authorization: Bearer <token>".
+users-api-token-secret = Token
+users-api-token-name-missing = Please enter a name.
+users-api-token-name-long = The name may have at most { $max } characters.
+users-api-token-date-invalid = Please enter a date in the format YYYY-MM-DD.
+users-api-token-date-past = The date must be after today.
+users-api-token-date-too-far = A token is valid for at most { $days } days.
+users-nav-api-tokens = API tokens

@@ -29,6 +29,7 @@ mod m20261203_000120_platform_form_words;
 mod m20261204_000130_contact_history_label_search;
 mod m20261204_000131_list_distribution_words;
 mod m20261204_000140_platform_search_umlauts;
+mod m20261205_000150_users_api_tokens;
 pub mod search_index;
 mod text_keys;
 
@@ -66,6 +67,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000131_list_distribution_words::Migration),
             // After the label backfill: it rebuilds the contact entries' texts with labels.
             Box::new(m20261204_000140_platform_search_umlauts::Migration),
+            Box::new(m20261205_000150_users_api_tokens::Migration),
         ]
     }
 }

@@ -21,8 +21,9 @@ use hih_applicants::testing::{Stage, registration_in};
 const CSRF_MESSAGE: &str = "Das Formular ist abgelaufen oder ungültig";
 
 /// Tables whose row counts must not change (every business write also adds an audit entry).
-const TABLES: [&str; 25] = [
+const TABLES: [&str; 26] = [
     "audit_log",
+    "api_token",
     "mail_outbox",
     "notification",
     "company",
@@ -52,6 +53,7 @@ const TABLES: [&str; 25] = [
 /// Real ids and tokens of the data set.
 struct Ids {
     user: i64,
+    api_token: i64,
     company: i64,
     applicant: i64,
     placement: i64,
@@ -154,8 +156,10 @@ async fn data_set(app: &TestApp) -> Ids {
         mail > 0 && notification > 0,
         "a mail and a notification exist"
     );
+    let api_token = hih_users::testing::api_token(app, target.id, false).await.0;
     Ids {
         user: target.id,
+        api_token,
         company,
         applicant,
         placement,
@@ -208,6 +212,7 @@ fn values(pattern: &str, prev_pattern: &str, prev: &str, name: &str, ids: &Ids) 
         ("mid", _) => one(ids.placement),
         ("id", ":kind") => one(ids.items[prev]),
         ("id", "benutzer") => one(ids.user),
+        ("id", "api-tokens") => one(ids.api_token),
         ("id", "unternehmen") => one(ids.company),
         ("id", "bewerber") => one(ids.applicant),
         ("id", "kontakte") => one(ids.entry),

@@ -9,6 +9,7 @@
 //! public pages under `/registrierung/<token>`, the review under `/bewerber/registrierungen`;
 //! approval assigns the ID through [`id::assign`].
 
+pub mod api;
 pub mod demo;
 pub mod entities;
 pub mod form;

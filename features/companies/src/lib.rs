@@ -5,6 +5,7 @@
 //! in `templates/`, the scoping function in [`scope`]. Monthly counts (1A, R-COM-4) live in
 //! [`monthly`] (migration `companies_monthly_counts`, pages under `/monatszahlen`).
 
+pub mod api;
 pub mod demo;
 pub mod entities;
 pub mod jobs;

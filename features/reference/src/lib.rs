@@ -7,6 +7,7 @@
 //! the companies migrations (`companies_reference`, `companies_core`,
 //! `companies_more_reference_lists`); their names and audit entity names stay as they are.
 
+pub mod api;
 pub mod entities;
 pub mod lists;
 pub mod permissions;

@@ -5,6 +5,7 @@
 //! templates (`templates/`), texts (`i18n/<locale>/users.ftl`), permissions, jobs, tiles and
 //! the actor resolver. Its tables are created by the migration `users_accounts`.
 
+pub mod api_tokens;
 pub mod bootstrap;
 pub mod entities;
 pub mod grants;
@@ -61,7 +62,12 @@ fn register(r: &mut Registry) {
             "password_confirm.html",
             "forgot.html",
             "reset.html",
-            "link_invalid.html"
+            "link_invalid.html",
+            "api_tokens.html",
+            "api_token_form.html",
+            "api_token_review.html",
+            "api_token_created.html",
+            "api_token_revoke.html"
         ]
     );
     for p in permissions::ALL {
@@ -70,6 +76,7 @@ fn register(r: &mut Registry) {
     r.actor_resolver(Arc::new(resolver::Resolver));
     r.audit_entity("user");
     r.audit_entity("institution");
+    r.audit_entity("api_token");
 
     let public = Access::Public;
     r.routes(
@@ -164,6 +171,7 @@ fn register(r: &mut Registry) {
     );
     let me = Access::Authenticated;
     r.route("/profil", me, get(profile::show).boxed());
+    register_api_tokens(r);
 
     r.menu(
         "users-nav-users",
@@ -187,4 +195,30 @@ fn register(r: &mut Registry) {
     r.tiles(Arc::new(tiles::UsersTiles));
 
     jobs::register(r);
+}
+
+/// Personal API tokens (R-API-1): the owner's pages on the profile, everyone's for account
+/// managers.
+fn register_api_tokens(r: &mut Registry) {
+    use api_tokens::routes::{self as tokens, ALL_LIST, CREATED, OWN_LIST, TokenFlow};
+    let me = Access::Authenticated;
+    r.route(OWN_LIST, me, get(tokens::own_list).boxed());
+    hih_web::flow::register(r, TokenFlow);
+    r.route(CREATED, me, get(tokens::created).boxed());
+    r.route(
+        "/profil/api-tokens/:id/widerrufen",
+        me,
+        get(tokens::revoke_form).post(tokens::revoke_submit).boxed(),
+    );
+    r.route(
+        ALL_LIST,
+        Access::Permission(permissions::MANAGE_USERS),
+        get(tokens::all_list).boxed(),
+    );
+    r.menu(
+        "users-nav-api-tokens",
+        ALL_LIST,
+        Some(permissions::MANAGE_USERS),
+        825,
+    );
 }

@@ -56,6 +56,10 @@ pub enum Access {
     Authenticated,
     /// Only holders of this permission; others get 403.
     Permission(Permission),
+    /// The REST API (`/api/…`): a personal API token (`Authorization: Bearer …`) or the browser
+    /// session; refusals are problem details (401 without either, 403 for a read-only token's
+    /// write). Which records and operations then follows the actor's role and scope, as in the UI.
+    Api,
 }
 
 /// One HTML (or file) route a feature brings.
@@ -224,11 +228,33 @@ pub trait SearchProvider: Send + Sync {
     ) -> Result<SearchHits, AppError>;
 }
 
+/// A personal API token that was accepted: its owner as the actor (exactly the owner's role
+/// and scope) and what the token may do.
+#[derive(Debug, Clone)]
+pub struct ApiCredential {
+    /// The token's owner.
+    pub actor: Actor,
+    /// The token's id (rate limits, logs); never the secret.
+    pub token_id: i64,
+    /// Read-only tokens may not use unsafe methods (POST, PUT, PATCH, DELETE).
+    pub read_only: bool,
+}
+
 /// Turns a logged-in session's user id into an [`Actor`] (implemented by the users feature).
 #[async_trait::async_trait]
 pub trait ActorResolver: Send + Sync {
     /// The actor for an active account, `None` if the account is gone or inactive.
     async fn resolve(&self, services: &Services, user_id: i64) -> Result<Option<Actor>, AppError>;
+
+    /// The credential of a personal API token's secret, `None` when the token is unknown,
+    /// expired or revoked or its owner is deactivated (records the token's last use).
+    async fn resolve_api_token(
+        &self,
+        _services: &Services,
+        _secret: &str,
+    ) -> Result<Option<ApiCredential>, AppError> {
+        Ok(None)
+    }
 }
 
 /// What a job sees when it runs.

@@ -28,10 +28,10 @@ pub use client_addr::{TrustedProxy, client_addr};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{AppError, FieldError, FieldErrors};
 pub use feature::{
-    Access, ActivationHook, ActorResolver, CronSpec, DeletionFold, Feature, FigureProvider,
-    FlowInfo, HookEvent, JobContext, JobError, JobHandler, JobSpec, KeyFigure, ListEntry, NavEntry,
-    Permission, Registry, RouteSpec, SearchHit, SearchHits, SearchProvider, StatusCheck,
-    StatusFinding, StatusLevel, TabProvider, Tile, TileProvider, TileTone,
+    Access, ActivationHook, ActorResolver, ApiCredential, CronSpec, DeletionFold, Feature,
+    FigureProvider, FlowInfo, HookEvent, JobContext, JobError, JobHandler, JobSpec, KeyFigure,
+    ListEntry, NavEntry, Permission, Registry, RouteSpec, SearchHit, SearchHits, SearchProvider,
+    StatusCheck, StatusFinding, StatusLevel, TabProvider, Tile, TileProvider, TileTone,
 };
 pub use feature_set::{FeatureSet, FeatureSetError};
 /// The locale of a text catalogue (re-exported for [`feature!`]).
@@ -39,8 +39,8 @@ pub use hih_i18n::Locale;
 pub use local_path::is_local_path;
 pub use services::{ActivationHooks, DeletionFolds, JobQueue, Services, StatusChecks};
 pub use settings::{
-    BackupSettings, DatabaseSettings, ExportSettings, LogFormat, LogSettings, MailMode,
-    MailSettings, MetricsSettings, MisuseSettings, PasswordSettings, SecuritySettings, Settings,
-    SettingsError, StatusSettings, parse_year_month, valid_id_prefix,
+    ApiSettings, BackupSettings, DatabaseSettings, ExportSettings, LogFormat, LogSettings,
+    MailMode, MailSettings, MetricsSettings, MisuseSettings, PasswordSettings, SecuritySettings,
+    Settings, SettingsError, StatusSettings, parse_year_month, valid_id_prefix,
 };
 pub use text_input::{LINE_MAX, TEXT_MAX, text_problem};

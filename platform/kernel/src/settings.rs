@@ -105,6 +105,28 @@ impl Default for PasswordSettings {
     }
 }
 
+/// The REST API `/api/v1` (R-API-1): its limits per caller.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct ApiSettings {
+    /// Requests per minute and API token (or per session user); more answer 429.
+    pub rate_limit_per_minute: u32,
+    /// The largest page a list operation returns (`per_page`).
+    pub max_page_size: u64,
+    /// The largest request body in bytes; larger ones answer 413.
+    pub max_body_bytes: usize,
+}
+
+impl Default for ApiSettings {
+    fn default() -> Self {
+        ApiSettings {
+            rate_limit_per_minute: 300,
+            max_page_size: 100,
+            max_body_bytes: 256 * 1024,
+        }
+    }
+}
+
 /// Login, session and token lifetimes (R-USR-5, R-USR-6, R-REG-1).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default)]
@@ -403,6 +425,8 @@ pub struct Settings {
     pub metrics: MetricsSettings,
     /// File exports.
     pub export: ExportSettings,
+    /// The REST API's limits.
+    pub api: ApiSettings,
 }
 
 impl Default for Settings {
@@ -435,6 +459,7 @@ impl Default for Settings {
             status: StatusSettings::default(),
             metrics: MetricsSettings::default(),
             export: ExportSettings::default(),
+            api: ApiSettings::default(),
         }
     }
 }

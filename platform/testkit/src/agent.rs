@@ -161,6 +161,39 @@ impl Agent {
         content_type: Option<&str>,
         body: Vec<u8>,
     ) -> Page {
+        self.send_with(method, path, content_type, &[], body).await
+    }
+
+    /// Sends any request with extra headers (`Authorization`, `X-CSRF-Token`, `Accept`), the
+    /// agent's cookies included: what API clients do.
+    pub async fn request(
+        &self,
+        method: Method,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Vec<u8>,
+    ) -> Page {
+        let content_type = headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("content-type"))
+            .map(|(_, v)| *v);
+        let rest: Vec<(&str, &str)> = headers
+            .iter()
+            .filter(|(k, _)| !k.eq_ignore_ascii_case("content-type"))
+            .copied()
+            .collect();
+        self.send_with(method, path, content_type, &rest, body)
+            .await
+    }
+
+    async fn send_with(
+        &self,
+        method: Method,
+        path: &str,
+        content_type: Option<&str>,
+        extra: &[(&str, &str)],
+        body: Vec<u8>,
+    ) -> Page {
         let cookie = self
             .cookies
             .lock()
@@ -179,6 +212,9 @@ impl Agent {
         }
         if let Some(ct) = content_type {
             builder = builder.header(header::CONTENT_TYPE, ct);
+        }
+        for (name, value) in extra {
+            builder = builder.header(*name, *value);
         }
         if let Some(f) = &self.forwarded_for {
             builder = builder.header("x-forwarded-for", f.as_str());

@@ -35,6 +35,8 @@ pub enum Expect {
     Gone,
     /// 422 (refused input, shown next to the field).
     Unprocessable,
+    /// 401 (the REST API without a token or session).
+    Unauthorized,
 }
 
 impl Expect {
@@ -51,6 +53,7 @@ impl Expect {
             Expect::NotFound => page.status == StatusCode::NOT_FOUND,
             Expect::Gone => page.status == StatusCode::GONE,
             Expect::Unprocessable => page.status == StatusCode::UNPROCESSABLE_ENTITY,
+            Expect::Unauthorized => page.status == StatusCode::UNAUTHORIZED,
         }
     }
 }

@@ -19,7 +19,10 @@ use crate::{AppState, Templates};
 
 /// The platform's own templates (layout, form macros, error page).
 pub const PLATFORM_TEMPLATES: [(&str, &str); 14] = [
-    ("platform/record.html", include_str!("../templates/record.html")),
+    (
+        "platform/record.html",
+        include_str!("../templates/record.html"),
+    ),
     (
         "platform/legal_parts.html",
         include_str!("../templates/legal_parts.html"),

@@ -80,7 +80,11 @@ impl<'a> FromRequest<'a> for Ctx {
             state,
             session,
             actor,
-            path: req.uri().path().to_string(),
+            // The full path also inside a nested endpoint (the REST API under `/api/v1`).
+            path: meta
+                .as_ref()
+                .map(|m| m.path.clone())
+                .unwrap_or_else(|| req.uri().path().to_string()),
             remote: meta.and_then(|m| m.remote),
         })
     }

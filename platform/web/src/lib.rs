@@ -4,6 +4,7 @@
 //! CSRF check (every non-GET/HEAD request) → route guard ([`hih_kernel::Access`]) → handler →
 //! minijinja render with `t()` → session persist. Errors become German error pages.
 
+pub mod api;
 mod app;
 mod assets;
 mod branding;

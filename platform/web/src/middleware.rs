@@ -20,6 +20,9 @@ pub struct RequestMeta {
     pub request_id: String,
     /// Client address.
     pub remote: Option<std::net::IpAddr>,
+    /// The request's full path, also inside a nested endpoint (the REST API under `/api/v1`
+    /// sees only its own part of the URI).
+    pub path: String,
 }
 
 /// Largest form body the CSRF check reads (uploads are larger: 20 MiB).
@@ -66,11 +69,14 @@ fn security_headers(resp: &mut Response, state: &AppState, is_static: bool) {
     let set = |h: &mut poem::http::HeaderMap, k: &'static str, v: &'static str| {
         h.insert(k, HeaderValue::from_static(v));
     };
-    set(
-        h,
-        "content-security-policy",
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
-    );
+    // A page that brings its own policy (Swagger UI: hashes of its inline script) keeps it.
+    if !h.contains_key("content-security-policy") {
+        set(
+            h,
+            "content-security-policy",
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+        );
+    }
     set(h, "x-content-type-options", "nosniff");
     set(h, "x-frame-options", "DENY");
     set(h, "referrer-policy", "same-origin");
@@ -114,7 +120,8 @@ fn csrf_from_body(content_type: &str, body: &[u8]) -> Option<String> {
     None
 }
 
-async fn check_csrf(req: &mut Request, session: &Session) -> Result<(), AppError> {
+/// Checks the CSRF token of an unsafe request (header `X-CSRF-Token`, or the form field).
+pub(crate) async fn check_csrf(req: &mut Request, session: &Session) -> Result<(), AppError> {
     if let Some(h) = req
         .headers()
         .get("x-csrf-token")
@@ -147,7 +154,7 @@ async fn check_csrf(req: &mut Request, session: &Session) -> Result<(), AppError
 
 /// Whether urlencoded text (a query string or a form body) carries a NUL character, raw or
 /// percent-encoded.
-fn has_nul(urlencoded: &[u8]) -> bool {
+pub(crate) fn has_nul(urlencoded: &[u8]) -> bool {
     urlencoded.contains(&0)
         || urlencoded
             .windows(3)
@@ -360,6 +367,7 @@ async fn pipeline(
         req.extensions_mut().insert(RequestMeta {
             request_id: request_id.clone(),
             remote,
+            path: path.clone(),
         });
         req.extensions_mut().insert(state.clone());
         let is_static = is_public_infra(&path);
@@ -392,6 +400,17 @@ async fn pipeline(
                     return Ok(error_page(&state, &session, &empty, &path, &e));
                 }
             };
+            if crate::api::gate::is_api(&path) {
+                return Ok(finish_api(
+                    &ep,
+                    req,
+                    &state,
+                    &session,
+                    actor,
+                    (&request_id, &method, &path),
+                )
+                .await);
+            }
             req.extensions_mut().insert(session.clone());
             req.extensions_mut().insert(actor.clone());
             let unsafe_method =
@@ -450,6 +469,48 @@ async fn pipeline(
     }
     .instrument(span)
     .await
+}
+
+/// An API request (`/api/…`) through the API's part of the pipeline; the session is kept
+/// only when it carried the request (a token's request has none), server errors are logged
+/// like the pages', and the common headers are added.
+async fn finish_api(
+    ep: &BoxEndpoint<'static>,
+    req: Request,
+    state: &AppState,
+    session: &Session,
+    actor: Actor,
+    (request_id, method, path): (&str, &Method, &str),
+) -> Response {
+    let served = crate::api::gate::serve(ep, req, state, session, actor).await;
+    let mut resp = served.response;
+    if served.caller.by_session {
+        match session.persist(&state.services.db).await {
+            Ok(Some(cookie)) => set_cookie(&mut resp, state, cookie.as_deref()),
+            Ok(None) => {}
+            Err(e) => {
+                tracing::error!(error = %e, "session persist failed");
+                resp = crate::api::ApiError::from_app(&state.services, session.locale(), &e)
+                    .into_response();
+            }
+        }
+    }
+    if resp.status().is_server_error() {
+        log_server_error(
+            state,
+            &served.caller.actor,
+            request_id,
+            method,
+            path,
+            resp.status(),
+        )
+        .await;
+    }
+    security_headers(&mut resp, state, false);
+    if let Ok(v) = HeaderValue::from_str(request_id) {
+        resp.headers_mut().insert("x-request-id", v);
+    }
+    resp
 }
 
 /// Request counts and latencies by route pattern (`/unternehmen/:id`, never the raw path) for
@@ -580,6 +641,20 @@ pub(crate) fn wrap(ep: BoxEndpoint<'static>, state: AppState) -> BoxEndpoint<'st
 pub(crate) fn guard(ep: BoxEndpoint<'static>, access: Access) -> BoxEndpoint<'static> {
     match access {
         Access::Public => ep,
+        // The `/api/` pipeline has authenticated the caller (token or session) already; this
+        // refuses anyone else, should an API route ever be reached another way.
+        Access::Api => ep
+            .around(|ep, req| async move {
+                let known = req
+                    .extensions()
+                    .get::<Actor>()
+                    .is_some_and(|a| a.as_user().is_some());
+                if !known {
+                    return Err(WebError(AppError::Unauthenticated).into());
+                }
+                ep.call(req).await.map(IntoResponse::into_response)
+            })
+            .boxed(),
         Access::Authenticated | Access::Permission(_) => ep
             .around(move |ep, req| async move {
                 let actor = req

@@ -20,6 +20,12 @@ impl RateLimiter {
         }
     }
 
+    /// Whether one more request in `bucket` is allowed now, whatever the address (the REST
+    /// API's limit per token: `token:<id>`).
+    pub fn check_key(&self, bucket: &str) -> bool {
+        self.check(bucket, IpAddr::from([0, 0, 0, 0]))
+    }
+
     /// Whether one more attempt in `bucket` from `addr` is allowed now.
     pub fn check(&self, bucket: &str, addr: IpAddr) -> bool {
         self.inner.check_key(&(bucket.to_string(), addr)).is_ok()

@@ -48,6 +48,8 @@ pub struct Inner {
     pub lists: Vec<hih_kernel::ListEntry>,
     /// Login/reset rate limiter.
     pub limiter: RateLimiter,
+    /// The REST API's limiter per token (or per session user).
+    pub api_limiter: RateLimiter,
     /// Product name, logo and colours of this instance (R-OPR-4).
     pub branding: crate::Branding,
     texts_checked_at: AtomicI64,
@@ -72,6 +74,7 @@ impl AppState {
         let mut nav = std::mem::take(&mut registry.nav);
         nav.sort_by_key(|n| n.order);
         let limiter = RateLimiter::new(services.settings.security.rate_limit_per_minute);
+        let api_limiter = RateLimiter::new(services.settings.api.rate_limit_per_minute);
         AppState(Arc::new(Inner {
             services,
             templates,
@@ -92,6 +95,7 @@ impl AppState {
             form_flows: registry.form_flows.clone(),
             lists: registry.lists.clone(),
             limiter,
+            api_limiter,
             branding,
             texts_checked_at: AtomicI64::new(0),
             texts_stamp: std::sync::Mutex::new(String::new()),

@@ -44,7 +44,7 @@ pub struct CompanyList;
 
 /// Whether `actor` sees every IHK district (and so the district column, filter and export
 /// column); IHK staff are scoped to their own.
-fn sees_districts(actor: &Actor) -> bool {
+pub(crate) fn sees_districts(actor: &Actor) -> bool {
     actor.role() == Some(Role::Admin)
 }
 

@@ -1,5 +1,6 @@
 //! sea-orm entities of the users feature (migration `users_accounts`).
 
+pub mod api_token;
 pub mod institution;
 pub mod password_history;
 pub mod recovery_code;

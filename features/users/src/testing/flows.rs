@@ -35,7 +35,31 @@ pub fn fixtures() -> Vec<FlowFixture> {
             name: "institution-edit",
             case: edit_institution,
         },
+        FlowFixture {
+            name: "api-token-new",
+            case: new_api_token,
+        },
     ]
+}
+
+/// An IHK staff member creates a personal API token (their own only: no foreign record).
+fn new_api_token(app: &TestApp) -> CaseFuture<'_> {
+    Box::pin(async move {
+        let (agent, _) = agent_for(app, Role::IhkStaff, "flow-api-token").await;
+        let until =
+            (app.services().clock.now().date_naive() + chrono::Duration::days(30)).to_string();
+        FlowCase {
+            agent,
+            path: "/profil/api-tokens/neu".into(),
+            valid: owned(&[("name", "Seerosenauswertung"), ("valid_until", &until)]),
+            marker: "Seerosenauswertung".into(),
+            invalid: owned(&[
+                ("name", "Seerosenauswertung"),
+                ("valid_until", "2099-01-01"),
+            ]),
+            foreign: None,
+        }
+    })
 }
 
 fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {

@@ -185,5 +185,41 @@ pub async fn rows(app: &TestApp) -> Vec<Row> {
             [Redirect; 5],
         ),
     ]);
+    rows.extend(api_token_rows(app, target.id).await);
     rows
+}
+
+/// Personal API tokens: everyone's own pages; a token of another user only account managers
+/// may revoke (404 for the others, logged).
+async fn api_token_rows(app: &TestApp, owner: i64) -> Vec<Row> {
+    let token = crate::testing::api_token(app, owner, false).await.0;
+    let revoke = format!("/profil/api-tokens/{token}/widerrufen");
+    hih_testkit::rows![
+        row("/profil/api-tokens", "/profil/api-tokens", Login, [Ok; 5]),
+        flow(
+            "/profil/api-tokens/neu",
+            "/profil/api-tokens/neu",
+            Login,
+            [Ok; 5]
+        ),
+        row(
+            "/profil/api-tokens/erstellt",
+            "/profil/api-tokens/erstellt",
+            Login,
+            [Redirect; 5],
+        ),
+        row(
+            &revoke,
+            "/profil/api-tokens/:id/widerrufen",
+            Login,
+            [Ok, Ok, NotFound, NotFound, NotFound],
+        ),
+        row(
+            "/profil/api-tokens/999999/widerrufen",
+            "/profil/api-tokens/:id/widerrufen",
+            Login,
+            [NotFound; 5],
+        ),
+        row("/api-tokens", "/api-tokens", Login, managers(Ok)),
+    ]
 }

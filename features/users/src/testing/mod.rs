@@ -191,3 +191,22 @@ pub async fn agent_for(app: &TestApp, role: Role, username: &str) -> (Agent, Tes
     login(app, &agent, &user).await;
     (agent, user)
 }
+
+/// Creates a personal API token for `owner`, valid for 30 days from the test clock; returns
+/// its id and its secret.
+pub async fn api_token(app: &TestApp, owner: i64, read_only: bool) -> (i64, String) {
+    let today = app.services().clock.now().date_naive();
+    let new = crate::api_tokens::service::NewToken {
+        name: format!("Test-Token {owner}"),
+        valid_until: today + Duration::days(30),
+        read_only,
+    };
+    let mut uow = UnitOfWork::begin(app.services(), &Actor::system("test"))
+        .await
+        .expect("begin");
+    let created = crate::api_tokens::service::create(&mut uow, owner, new)
+        .await
+        .expect("create token");
+    uow.commit().await.expect("commit");
+    (created.token.id, created.secret)
+}

@@ -1,0 +1,277 @@
+//! The companies' list and detail in the API against the pages, per role: the same records in
+//! the same order for the same filter (the list's query), 403 where the page answers 403, and a
+//! company outside the caller's scope answers 404 and is access-logged like the detail page.
+
+use hih_companies::testing::{company_in, deactivated_company_in};
+use hih_db::entities::access_log;
+use hih_kernel::Role;
+use hih_testkit::Page;
+use hih_users::testing::{agent_for, api_token};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+use super::{get, json, problem};
+use crate::app;
+
+/// The company ids a list page links to, in its order.
+fn page_ids(p: &Page) -> Vec<i64> {
+    linked_ids(p, "/unternehmen/")
+}
+
+/// The record ids a page links to below `prefix`, in its order.
+fn linked_ids(p: &Page, prefix: &str) -> Vec<i64> {
+    let mut ids = Vec::new();
+    for part in p.body.split(&format!("href=\"{prefix}")).skip(1) {
+        let digits: String = part.chars().take_while(char::is_ascii_digit).collect();
+        let closes = part[digits.len()..].starts_with('"');
+        if let (Ok(id), true) = (digits.parse::<i64>(), closes)
+            && !ids.contains(&id)
+        {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
+/// The ids of an API page's items, in order.
+fn api_ids(v: &serde_json::Value) -> Vec<i64> {
+    v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_i64().unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn the_api_lists_exactly_what_the_page_lists_in_every_role() {
+    let app = app().await;
+    let own = company_in(&app, "IHK Erfurt", "Lotus Erfurt GmbH").await;
+    let other = company_in(&app, "IHK Erfurt", "Anker Erfurt KG").await;
+    let foreign = company_in(&app, "IHK Düsseldorf", "Lotus Rhein AG").await;
+    let resting = deactivated_company_in(&app, "IHK Erfurt", "Lotus Ruhe GmbH").await;
+    let filters = [
+        "",
+        "q=lotus",
+        "q=LOTUS&sort=plz&dir=desc",
+        "status=interessiert&sort=name&dir=desc",
+        "size=kmu",
+        "inactive=on",
+    ];
+    for role in [Role::Admin, Role::IhkStaff, Role::AhkStaff] {
+        let name = format!("cmp-{}", role.code().replace('_', "-"));
+        let (agent, user) = agent_for(&app, role, &name).await;
+        let (_, token) = api_token(&app, user.id, true).await;
+        for filter in filters {
+            let page = agent.get(&format!("/unternehmen?{filter}&per=0")).await;
+            let api_filter = filter.replace("inactive=on", "inactive=true");
+            let api = get(
+                &agent,
+                &format!("/api/v1/companies?{api_filter}&per_page=100"),
+                &token,
+            )
+            .await;
+            if role == Role::AhkStaff {
+                assert_eq!(page.status, 403);
+                problem(&api, 403, "forbidden");
+                continue;
+            }
+            assert_eq!(page.status, 200, "{role:?} {filter}");
+            assert_eq!(api.status, 200, "{role:?} {filter}: {}", api.body);
+            let v = json(&api);
+            let expected = page_ids(&page);
+            assert_eq!(
+                api_ids(&v),
+                expected,
+                "{role:?} {filter}: same records, same order"
+            );
+            assert_eq!(
+                v["total"].as_u64().unwrap() as usize,
+                expected.len(),
+                "{role:?} {filter}"
+            );
+        }
+        if role == Role::AhkStaff {
+            continue;
+        }
+        let all = json(
+            &get(
+                &agent,
+                "/api/v1/companies?per_page=100&inactive=true",
+                &token,
+            )
+            .await,
+        );
+        let ids = api_ids(&all);
+        match role {
+            Role::Admin => {
+                assert!(
+                    [own, other, foreign, resting]
+                        .iter()
+                        .all(|i| ids.contains(i))
+                );
+            }
+            Role::IhkStaff => {
+                assert!(ids.contains(&own) && ids.contains(&other));
+                assert!(!ids.contains(&foreign) && !ids.contains(&resting));
+            }
+            _ => {}
+        }
+    }
+}
+
+#[tokio::test]
+async fn paging_is_bounded_and_counts_stay_the_same() {
+    let app = app().await;
+    for n in 0..5 {
+        company_in(&app, "IHK Erfurt", &format!("Seite {n} GmbH")).await;
+    }
+    let (agent, user) = agent_for(&app, Role::Admin, "cmp-paging").await;
+    let (_, token) = api_token(&app, user.id, true).await;
+    let first = json(&get(&agent, "/api/v1/companies?per_page=2", &token).await);
+    assert_eq!(first["total"], 5);
+    assert_eq!(first["pages"], 3);
+    assert_eq!(first["items"].as_array().unwrap().len(), 2);
+    let last = json(&get(&agent, "/api/v1/companies?per_page=2&page=3", &token).await);
+    assert_eq!(last["items"].as_array().unwrap().len(), 1);
+    let huge = json(&get(&agent, "/api/v1/companies?per_page=100000", &token).await);
+    assert_eq!(huge["per_page"], 100, "at most api.max_page_size");
+    let p = get(&agent, "/api/v1/companies?per_page=viele", &token).await;
+    problem(&p, 400, "invalid-parameter");
+}
+
+#[tokio::test]
+async fn a_foreign_company_answers_404_and_is_access_logged() {
+    let app = app().await;
+    let own = company_in(&app, "IHK Erfurt", "Eigene GmbH").await;
+    let foreign = company_in(&app, "IHK Düsseldorf", "Fremde AG").await;
+    let (_, ihk) = agent_for(&app, Role::IhkStaff, "cmp-ihk").await;
+    let (_, token) = api_token(&app, ihk.id, true).await;
+    let client = app.agent();
+    let p = get(&client, &format!("/api/v1/companies/{own}"), &token).await;
+    assert_eq!(p.status, 200, "{}", p.body);
+    assert_eq!(json(&p)["name"], "Eigene GmbH");
+    problem(
+        &get(&client, &format!("/api/v1/companies/{foreign}"), &token).await,
+        404,
+        "not-found",
+    );
+    problem(
+        &get(&client, "/api/v1/companies/999999", &token).await,
+        404,
+        "not-found",
+    );
+    problem(
+        &get(&client, "/api/v1/companies/abc", &token).await,
+        404,
+        "not-found",
+    );
+    let actor = format!("user:{}", ihk.id);
+    let log = access_log::Entity::find()
+        .filter(access_log::Column::Actor.eq(actor))
+        .filter(access_log::Column::Entity.eq("company"))
+        .all(app.db())
+        .await
+        .unwrap();
+    let own_id = own.to_string();
+    let foreign_id = foreign.to_string();
+    assert!(
+        log.iter()
+            .any(|e| e.action == "view" && e.entity_id.as_deref() == Some(own_id.as_str()))
+    );
+    assert!(
+        log.iter().any(|e| e.action == "denied"
+            && e.entity_id.as_deref() == Some(foreign_id.as_str())
+            && e.path == format!("/api/v1/companies/{foreign}")),
+        "{log:?}"
+    );
+
+    // The AHK staff's role has no companies at all: 403, logged like the page's guard.
+    let (_, ahk) = agent_for(&app, Role::AhkStaff, "cmp-ahk").await;
+    let (_, ahk_token) = api_token(&app, ahk.id, true).await;
+    problem(
+        &get(&client, &format!("/api/v1/companies/{own}"), &ahk_token).await,
+        403,
+        "forbidden",
+    );
+}
+
+#[tokio::test]
+async fn the_api_lists_exactly_the_applicants_the_page_lists_in_every_role() {
+    let app = app().await;
+    let company = company_in(&app, "IHK Erfurt", "Lotus Partner GmbH").await;
+    let vn = hih_applicants::testing::prospect_in(&app, "VN", "Lotus Nguyễn", false).await;
+    let matched = hih_applicants::testing::prospect_in(&app, "VN", "Lotus Trần", false).await;
+    let india = hih_applicants::testing::prospect_in(&app, "IN", "Lotus Sharma", false).await;
+    let resting = hih_applicants::testing::prospect_in(&app, "VN", "Lotus Lê", true).await;
+    hih_matching::testing::match_of(&app, company, matched).await;
+    let filters = [
+        "",
+        "q=lotus",
+        "q=tran",
+        "sort=id&dir=desc",
+        "country=IN",
+        "inactive=on",
+    ];
+    for role in [Role::Admin, Role::IhkStaff, Role::AhkStaff] {
+        let name = format!("app-{}", role.code().replace('_', "-"));
+        let (agent, user) = agent_for(&app, role, &name).await;
+        let (_, token) = api_token(&app, user.id, true).await;
+        for filter in filters {
+            let page = agent.get(&format!("/bewerber?{filter}&per=0")).await;
+            assert_eq!(page.status, 200, "{role:?} {filter}");
+            let api_filter = filter.replace("inactive=on", "inactive=true");
+            let api = get(
+                &agent,
+                &format!("/api/v1/applicants?{api_filter}&per_page=100"),
+                &token,
+            )
+            .await;
+            assert_eq!(api.status, 200, "{role:?} {filter}: {}", api.body);
+            let v = json(&api);
+            let expected = linked_ids(&page, "/bewerber/");
+            assert_eq!(
+                api_ids(&v),
+                expected,
+                "{role:?} {filter}: same records, same order"
+            );
+            assert_eq!(v["total"].as_u64().unwrap() as usize, expected.len());
+        }
+        let ids = api_ids(&json(
+            &get(
+                &agent,
+                "/api/v1/applicants?per_page=100&inactive=true",
+                &token,
+            )
+            .await,
+        ));
+        let expected: Vec<i64> = match role {
+            Role::Admin => vec![vn, matched, india, resting],
+            Role::IhkStaff => vec![matched],
+            _ => vec![vn, matched],
+        };
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        let mut want = expected.clone();
+        want.sort_unstable();
+        assert_eq!(sorted, want, "{role:?}: exactly the scope");
+        // Outside the scope: 404 and a `denied` entry, as on the detail page.
+        let outside = [vn, matched, india, resting]
+            .into_iter()
+            .find(|i| !expected.contains(i));
+        if let Some(outside) = outside {
+            let p = get(&agent, &format!("/api/v1/applicants/{outside}"), &token).await;
+            problem(&p, 404, "not-found");
+            let logged = access_log::Entity::find()
+                .filter(access_log::Column::Actor.eq(format!("user:{}", user.id)))
+                .filter(access_log::Column::Action.eq("denied"))
+                .filter(access_log::Column::EntityId.eq(outside.to_string()))
+                .all(app.db())
+                .await
+                .unwrap();
+            assert_eq!(logged.len(), 1, "{role:?}");
+        }
+        let inside = get(&agent, &format!("/api/v1/applicants/{matched}"), &token).await;
+        assert_eq!(inside.status, 200, "{role:?}: {}", inside.body);
+        assert_eq!(json(&inside)["last_name"], "Lotus Trần");
+    }
+}

@@ -1,0 +1,192 @@
+//! The API's rows of the role × route matrix, and the check that every operation of the served
+//! OpenAPI document has rows (a new operation cannot be forgotten).
+
+use hih_companies::testing::company_in;
+use hih_kernel::Role;
+use hih_testkit::TestApp;
+use hih_testkit::matrix::{
+    Expect::*, Row, companies, foreign_company, foreign_read, managers, readers, row,
+};
+use hih_users::testing::agent_for;
+
+/// The rows (with a company in and outside the IHK Erfurt's district, an applicant of the AHK
+/// Vietnam's country and one of India, neither matched).
+pub async fn rows(app: &TestApp) -> Vec<Row> {
+    let own = company_in(app, "IHK Erfurt", "Api Eigene GmbH").await;
+    let foreign = company_in(app, "IHK Düsseldorf", "Api Fremde AG").await;
+    let vietnam = hih_applicants::testing::prospect_in(app, "VN", "Api Nguyễn", false).await;
+    let india = hih_applicants::testing::prospect_in(app, "IN", "Api Sharma", false).await;
+    let ops = "/api/v1/*operation";
+    vec![
+        row(
+            "/api/v1/openapi.json",
+            "/api/v1/openapi.json",
+            Unauthorized,
+            [Ok; 5],
+        ),
+        row("/api/v1/docs", "/api/v1/docs", Unauthorized, managers(Ok)),
+        row("/api/v1/companies", ops, Unauthorized, companies(Ok)),
+        row(
+            "/api/v1/companies?q=api&status=interessiert&sort=plz&dir=desc&page=1&per_page=5",
+            ops,
+            Unauthorized,
+            companies(Ok),
+        ),
+        row(
+            &format!("/api/v1/companies/{own}"),
+            ops,
+            Unauthorized,
+            companies(Ok),
+        ),
+        row(
+            &format!("/api/v1/companies/{foreign}"),
+            ops,
+            Unauthorized,
+            foreign_company(Ok),
+        ),
+        row(
+            "/api/v1/companies/999999",
+            ops,
+            Unauthorized,
+            companies(NotFound),
+        ),
+        row("/api/v1/applicants", ops, Unauthorized, readers(Ok, Ok)),
+        row(
+            "/api/v1/applicants?q=api&status=bewerber&occupation=koch&level=B1&sort=id&dir=desc&per_page=5",
+            ops,
+            Unauthorized,
+            readers(Ok, Ok),
+        ),
+        row(
+            &format!("/api/v1/applicants/{vietnam}"),
+            ops,
+            Unauthorized,
+            readers(Ok, NotFound),
+        ),
+        row(
+            &format!("/api/v1/applicants/{india}"),
+            ops,
+            Unauthorized,
+            foreign_read(Ok),
+        ),
+        row(
+            "/api/v1/applicants/999999",
+            ops,
+            Unauthorized,
+            readers(NotFound, NotFound),
+        ),
+        row("/api/v1/reference-lists", ops, Unauthorized, [Ok; 5]),
+        row(
+            "/api/v1/reference-lists/industry",
+            ops,
+            Unauthorized,
+            [Ok; 5],
+        ),
+        row(
+            "/api/v1/reference-lists/unbekannt",
+            ops,
+            Unauthorized,
+            [NotFound; 5],
+        ),
+        row("/api/v1/gibt-es-nicht", ops, Unauthorized, [NotFound; 5]),
+    ]
+}
+
+/// Whether the operation path `template` (`/companies/{id}`) matches the concrete `path`.
+fn matches(template: &str, path: &str) -> bool {
+    let t: Vec<&str> = template.split('/').collect();
+    let p: Vec<&str> = path.split('/').collect();
+    t.len() == p.len()
+        && t.iter()
+            .zip(&p)
+            .all(|(t, p)| (t.starts_with('{') && t.ends_with('}')) || t == p)
+}
+
+/// Every operation of the served document (method, path) has matrix rows: GET operations a
+/// row whose path it serves, other methods a row of their own in [`WRITES`].
+#[tokio::test]
+async fn every_operation_of_the_document_is_in_the_matrix() {
+    let app = crate::app().await;
+    let (admin, _) = agent_for(&app, Role::Admin, "api-doc").await;
+    let doc = admin.get("/api/v1/openapi.json").await;
+    assert_eq!(doc.status, 200);
+    let doc: serde_json::Value = serde_json::from_str(&doc.body).unwrap();
+    let rows = rows(&app).await;
+    let paths: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            let p = r.path.split('?').next().unwrap_or_default();
+            p.strip_prefix("/api/v1").unwrap_or(p).to_string()
+        })
+        .collect();
+    let mut missing = Vec::new();
+    let mut operations = 0;
+    for (template, item) in doc["paths"].as_object().expect("paths") {
+        for method in item.as_object().unwrap().keys() {
+            operations += 1;
+            let covered = if method == "get" {
+                paths.iter().any(|p| matches(template, p))
+            } else {
+                WRITES
+                    .iter()
+                    .any(|(m, t, _)| *m == method && *t == template)
+            };
+            if !covered {
+                missing.push(format!("{} {template}", method.to_uppercase()));
+            }
+        }
+    }
+    assert!(operations >= 6, "the document lists the operations");
+    assert!(
+        missing.is_empty(),
+        "operations without matrix rows: {missing:?}"
+    );
+}
+
+/// The writing operations and who may use them (checked by [`writes_follow_the_roles`]): the
+/// roles that reach the form's checks (422 for an empty body) and the others (403).
+const WRITES: [(&str, &str, [bool; 5]); 2] = [
+    ("post", "/companies", [false, true, true, false, false]),
+    ("put", "/companies/{id}", [false, true, true, false, false]),
+];
+
+/// Each writing operation per role: the roles of [`WRITES`] get the form's checks (422), the
+/// others 403; without a token or session 403 (the CSRF check).
+#[tokio::test]
+async fn writes_follow_the_roles() {
+    use poem::http::Method;
+    let app = crate::app().await;
+    let own = company_in(&app, "IHK Erfurt", "Schreib GmbH").await;
+    for (method, template, allowed) in WRITES {
+        let path = format!("/api/v1{}", template.replace("{id}", &own.to_string()));
+        let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+        // Without a token, an unsafe request is a session's: refused by the CSRF check first,
+        // as every page's form post.
+        let anonymous = super::call(&app.agent(), method.clone(), &path, None, Some("{}")).await;
+        super::problem(&anonymous, 403, "csrf");
+        for (role, may) in Role::ALL.into_iter().zip(allowed) {
+            let (_, user) = agent_for(
+                &app,
+                role,
+                &format!("w-{}-{}", role.code().replace('_', "-"), template.len()),
+            )
+            .await;
+            let (_, token) = hih_users::testing::api_token(&app, user.id, false).await;
+            let p = super::call(
+                &app.agent(),
+                method.clone(),
+                &path,
+                Some(&token),
+                Some("{}"),
+            )
+            .await;
+            let expected = if may { 422 } else { 403 };
+            assert_eq!(
+                p.status.as_u16(),
+                expected,
+                "{method} {path} as {role:?}: {}",
+                p.body
+            );
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! The REST API `/api/v1` (R-API-1): personal API tokens, authentication and CSRF, the
+//! companies' list and detail against the pages in every role's scope, problem details for
+//! input that does not parse, and the role matrix of every operation of the served document.
+
+mod document;
+mod errors;
+mod lists;
+pub mod matrix;
+mod tokens;
+
+use hih_testkit::{Agent, Page};
+use poem::http::Method;
+
+/// A request with a bearer token (`None`: with the agent's session only).
+pub async fn call(
+    agent: &Agent,
+    method: Method,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&str>,
+) -> Page {
+    let auth = token.map(|t| format!("Bearer {t}"));
+    let mut headers: Vec<(&str, &str)> = Vec::new();
+    if let Some(a) = &auth {
+        headers.push(("authorization", a));
+    }
+    if body.is_some() {
+        headers.push(("content-type", "application/json"));
+    }
+    let bytes = body.map(|b| b.as_bytes().to_vec()).unwrap_or_default();
+    agent.request(method, path, &headers, bytes).await
+}
+
+/// GET with a bearer token.
+pub async fn get(agent: &Agent, path: &str, token: &str) -> Page {
+    call(agent, Method::GET, path, Some(token), None).await
+}
+
+/// The body as JSON.
+pub fn json(p: &Page) -> serde_json::Value {
+    serde_json::from_str(&p.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", p.body))
+}
+
+/// Asserts a problem-details answer of `status` and type `urn:hih:problem:<slug>`; returns it.
+pub fn problem(p: &Page, status: u16, slug: &str) -> serde_json::Value {
+    assert_eq!(p.status.as_u16(), status, "{}", p.body);
+    assert_eq!(
+        p.header("content-type"),
+        Some("application/problem+json"),
+        "{}",
+        p.body
+    );
+    let v = json(p);
+    assert_eq!(v["type"], format!("urn:hih:problem:{slug}"), "{v}");
+    assert_eq!(v["status"], status, "{v}");
+    assert!(v["title"].as_str().is_some_and(|t| !t.is_empty()), "{v}");
+    assert!(v["detail"].as_str().is_some_and(|t| !t.is_empty()), "{v}");
+    v
+}

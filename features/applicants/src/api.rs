@@ -1,0 +1,315 @@
+//! Applicants in the REST API (R-API-1), read-only for now: the list is the applicant list
+//! page's query (its [`ListSpec`](hih_web::list::ListSpec) `ApplicantList`: scope by country
+//! for AHK staff, by matches for IHK staff; filters, free text, sort, paging, access log), the
+//! detail is the detail page's scoped load (404 outside the caller's scope, access-logged, a
+//! view logged like the page's) with the fields the page shows. The doc comments are the
+//! German descriptions of the OpenAPI document.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use hih_db::access::AccessAction;
+use hih_web::Ctx;
+use hih_web::api::{ApiResult, ListQuery, Paged, list, require};
+use poem_openapi::param::{Path, Query};
+use poem_openapi::payload::Json;
+use poem_openapi::{Object, OpenApi, Tags};
+
+use crate::entities::applicant;
+use crate::permissions::APPLICANTS_READ;
+use crate::routes::list::ApplicantList;
+
+/// Bereiche der Schnittstelle dieses Moduls.
+#[derive(Tags)]
+enum Tag {
+    /// Bewerberinnen und Bewerber (Kategorie 2) im eigenen Zuständigkeitsbereich.
+    Bewerber,
+}
+
+/// Eine Person in der Liste (die Spalten der Bewerberliste).
+#[derive(Debug, Object)]
+struct ApplicantSummary {
+    /// Kennung des Datensatzes.
+    id: i64,
+    /// Bewerber-ID (`HIH-XX-NNNN`), sobald vergeben.
+    applicant_id: Option<String>,
+    /// Vornamen.
+    first_names: String,
+    /// Nachname.
+    last_name: String,
+    /// Herkunftsland (Code der Auswahlliste `country`).
+    country: String,
+    /// Status.
+    status: String,
+    /// Zielberuf (Code der Auswahlliste `occupation`).
+    target_occupation: String,
+    /// Deutschniveau (GER).
+    german_level: String,
+    /// Aktiv (deaktivierte sehen nur Administratoren, bis zur Löschung).
+    active: bool,
+    /// Zuletzt geändert.
+    updated_at: DateTime<Utc>,
+}
+
+/// Eine Seite der Bewerberliste.
+#[derive(Debug, Object)]
+struct ApplicantPage {
+    /// Seitenangaben.
+    #[oai(flatten)]
+    paging: Paged,
+    /// Die Personen dieser Seite in der Sortierung der Liste.
+    items: Vec<ApplicantSummary>,
+}
+
+/// Eine Person mit den Angaben der Detailseite.
+#[derive(Debug, Object)]
+struct ApplicantDetail {
+    /// Kennung des Datensatzes.
+    id: i64,
+    /// Bewerber-ID (`HIH-XX-NNNN`), sobald vergeben.
+    applicant_id: Option<String>,
+    /// Status.
+    status: String,
+    /// Datum der letzten Statusänderung.
+    status_since: NaiveDate,
+    /// Abbruchgrund.
+    dropout_reason: String,
+    /// Anrede.
+    salutation: String,
+    /// Vornamen.
+    first_names: String,
+    /// Nachname.
+    last_name: String,
+    /// Geburtsdatum.
+    birth_date: NaiveDate,
+    /// Staatsangehörigkeit.
+    nationality: String,
+    /// Herkunftsland (Code der Auswahlliste `country`).
+    country: String,
+    /// Wohnort.
+    residence: String,
+    /// E-Mail.
+    email: String,
+    /// Telefon.
+    phone: String,
+    /// Zielberuf (Code der Auswahlliste `occupation`).
+    target_occupation: String,
+    /// Qualifikation.
+    qualification: String,
+    /// Berufserfahrung in Jahren.
+    experience_years: Option<i32>,
+    /// Deutschniveau (GER).
+    german_level: String,
+    /// Sprachkurs: Beginn.
+    course_start: Option<NaiveDate>,
+    /// Sprachkurs: Ende.
+    course_end: Option<NaiveDate>,
+    /// Sprachkurs: Abbruch.
+    course_dropout: Option<NaiveDate>,
+    /// Sprachzertifikat: Niveau.
+    certificate_level: String,
+    /// Sprachzertifikat: Datum.
+    certificate_date: Option<NaiveDate>,
+    /// Kursträger.
+    course_provider: String,
+    /// Anerkennung: beantragt.
+    recognition_applied: Option<NaiveDate>,
+    /// Anerkennung: entschieden.
+    recognition_decided: Option<NaiveDate>,
+    /// Anerkennung: Ergebnis.
+    recognition_result: String,
+    /// Anpassungsmaßnahme: Beginn.
+    adaptation_start: Option<NaiveDate>,
+    /// Anpassungsmaßnahme: Ende.
+    adaptation_end: Option<NaiveDate>,
+    /// Visum: beantragt.
+    visa_applied: Option<NaiveDate>,
+    /// Visum: erteilt.
+    visa_granted: Option<NaiveDate>,
+    /// Visum: Ergebnis.
+    visa_result: String,
+    /// Einreise.
+    entry_date: Option<NaiveDate>,
+    /// Arbeitsbeginn.
+    work_start: Option<NaiveDate>,
+    /// Integrationsmaßnahmen.
+    integration_measures: String,
+    /// Nach 6 Monaten beschäftigt.
+    employed_6m: String,
+    /// Nach 12 Monaten beschäftigt.
+    employed_12m: String,
+    /// Einwilligung zur Speicherung: Datum.
+    consent_storage_date: Option<NaiveDate>,
+    /// Einwilligung zur Speicherung: Fassung des Textes.
+    consent_storage_version: String,
+    /// Einwilligung zur Weitergabe je Partnerkategorie (Codes der Auswahlliste `partner`).
+    consent_partners: Vec<String>,
+    /// Bemerkungen.
+    remarks: String,
+    /// Aktiv.
+    active: bool,
+    /// Deaktiviert am.
+    deactivated_at: Option<DateTime<Utc>>,
+    /// Angelegt.
+    created_at: DateTime<Utc>,
+    /// Zuletzt geändert.
+    updated_at: DateTime<Utc>,
+}
+
+fn summary(a: applicant::Model) -> ApplicantSummary {
+    ApplicantSummary {
+        id: a.id,
+        applicant_id: a.applicant_id,
+        first_names: a.first_names,
+        last_name: a.last_name,
+        country: a.country,
+        status: a.status,
+        target_occupation: a.target_occupation,
+        german_level: a.german_level,
+        active: a.active,
+        updated_at: a.updated_at,
+    }
+}
+
+fn detail(a: applicant::Model) -> ApplicantDetail {
+    ApplicantDetail {
+        consent_partners: a
+            .consent_partners
+            .split(',')
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+            .collect(),
+        id: a.id,
+        applicant_id: a.applicant_id,
+        status: a.status,
+        status_since: a.status_since,
+        dropout_reason: a.dropout_reason,
+        salutation: a.salutation,
+        first_names: a.first_names,
+        last_name: a.last_name,
+        birth_date: a.birth_date,
+        nationality: a.nationality,
+        country: a.country,
+        residence: a.residence,
+        email: a.email,
+        phone: a.phone,
+        target_occupation: a.target_occupation,
+        qualification: a.qualification,
+        experience_years: a.experience_years,
+        german_level: a.german_level,
+        course_start: a.course_start,
+        course_end: a.course_end,
+        course_dropout: a.course_dropout,
+        certificate_level: a.certificate_level,
+        certificate_date: a.certificate_date,
+        course_provider: a.course_provider,
+        recognition_applied: a.recognition_applied,
+        recognition_decided: a.recognition_decided,
+        recognition_result: a.recognition_result,
+        adaptation_start: a.adaptation_start,
+        adaptation_end: a.adaptation_end,
+        visa_applied: a.visa_applied,
+        visa_granted: a.visa_granted,
+        visa_result: a.visa_result,
+        entry_date: a.entry_date,
+        work_start: a.work_start,
+        integration_measures: a.integration_measures,
+        employed_6m: a.employed_6m,
+        employed_12m: a.employed_12m,
+        consent_storage_date: a.consent_storage_date,
+        consent_storage_version: a.consent_storage_version,
+        remarks: a.remarks,
+        active: a.active,
+        deactivated_at: a.deactivated_at,
+        created_at: a.created_at,
+        updated_at: a.updated_at,
+    }
+}
+
+/// Die Bewerberinnen und Bewerber in der Schnittstelle.
+pub struct ApplicantsApi;
+
+#[OpenApi(tag = "Tag::Bewerber")]
+impl ApplicantsApi {
+    /// Personen suchen: dieselbe Abfrage wie die Bewerberliste der Oberfläche
+    /// (Zuständigkeitsbereich, Filter, Freitext, Sortierung), daher dieselbe Trefferzahl.
+    #[oai(path = "/applicants", method = "get", operation_id = "listApplicants")]
+    #[allow(clippy::too_many_arguments)]
+    async fn list(
+        &self,
+        ctx: Ctx,
+        /// Freitext: jedes Wort muss vorkommen (Umlaute und Akzente gleichwertig).
+        q: Query<Option<String>>,
+        /// Status.
+        status: Query<Option<String>>,
+        /// Herkunftsland (Code; nur für Rollen, die alle Länder sehen).
+        country: Query<Option<String>>,
+        /// Zielberuf (Code der Auswahlliste `occupation`).
+        occupation: Query<Option<String>>,
+        /// Deutschniveau (GER, z. B. `B1`).
+        level: Query<Option<String>>,
+        /// Auch deaktivierte Personen (nur Administratoren).
+        inactive: Query<Option<bool>>,
+        /// Sortierung: `name`, `id`, `country`, `status`, `occupation`, `level`, `updated`.
+        sort: Query<Option<String>>,
+        /// Richtung: `asc` oder `desc`.
+        dir: Query<Option<String>>,
+        /// Seite (ab 1).
+        page: Query<Option<u64>>,
+        /// Einträge je Seite (Standard 20, höchstens die eingestellte Höchstgröße).
+        per_page: Query<Option<u64>>,
+    ) -> ApiResult<Json<ApplicantPage>> {
+        let mut filters: Vec<(String, String)> = Vec::new();
+        for (name, value) in [
+            ("q", q.0),
+            ("status", status.0),
+            ("country", country.0),
+            ("occupation", occupation.0),
+            ("level", level.0),
+            (
+                "inactive",
+                inactive.0.filter(|i| *i).map(|_| "on".to_string()),
+            ),
+        ] {
+            if let Some(v) = value {
+                filters.push((name.to_string(), v));
+            }
+        }
+        let query = ListQuery {
+            filters,
+            sort: sort.0,
+            dir: dir.0,
+            page: page.0,
+            per_page: per_page.0,
+        };
+        let (paging, rows) = list(&ApplicantList, &ctx, query).await?;
+        let items = rows.into_iter().map(summary).collect();
+        Ok(Json(ApplicantPage { paging, items }))
+    }
+
+    /// Eine Person mit den Angaben der Detailseite. Außerhalb des eigenen
+    /// Zuständigkeitsbereichs: 404 (und ein Eintrag im Zugriffsprotokoll).
+    #[oai(
+        path = "/applicants/:id",
+        method = "get",
+        operation_id = "getApplicant"
+    )]
+    async fn get(
+        &self,
+        ctx: Ctx,
+        /// Kennung des Datensatzes.
+        id: Path<i64>,
+    ) -> ApiResult<Json<ApplicantDetail>> {
+        require(&ctx, APPLICANTS_READ).await?;
+        let a = crate::load_applicant(&ctx, id.0)
+            .await
+            .map_err(|e| ctx.problem(&e.0))?;
+        ctx.log_access(
+            AccessAction::View,
+            "applicant",
+            Some(id.0.to_string()),
+            serde_json::Value::Null,
+            None,
+        )
+        .await;
+        Ok(Json(detail(a)))
+    }
+}
