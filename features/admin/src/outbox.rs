@@ -1,6 +1,5 @@
 //! The mail outbox: every queued mail with its status; the text of mails not yet delivered.
 
-use hih_db::access::AccessAction;
 use hih_db::entities::mail_outbox;
 use hih_kernel::AppError;
 use hih_web::minijinja::context;
@@ -48,14 +47,7 @@ pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
         .one(&ctx.services().db)
         .await?
         .ok_or(WebError(AppError::NotFound))?;
-    ctx.log_access(
-        AccessAction::View,
-        "mail",
-        Some(id.to_string()),
-        serde_json::Value::Null,
-        None,
-    )
-    .await;
+    ctx.log_view("mail", id).await;
     ctx.render("admin/outbox_mail.html", context! {
         mail => context! { id => m.id, created_at => iso(m.created_at), to_addr => m.to_addr, subject => m.subject, body => m.body, status => m.status },
     })

@@ -6,7 +6,6 @@
 //! German descriptions of the OpenAPI document.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use hih_db::access::AccessAction;
 use hih_web::Ctx;
 use hih_web::api::{ApiResult, ListQuery, Paged, list, require};
 use poem_openapi::param::{Path, Query};
@@ -302,14 +301,7 @@ impl ApplicantsApi {
         let a = crate::load_applicant(&ctx, id.0)
             .await
             .map_err(|e| ctx.problem(&e.0))?;
-        ctx.log_access(
-            AccessAction::View,
-            "applicant",
-            Some(id.0.to_string()),
-            serde_json::Value::Null,
-            None,
-        )
-        .await;
+        ctx.log_view("applicant", id.0).await;
         Ok(Json(detail(a)))
     }
 }

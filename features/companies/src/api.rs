@@ -7,7 +7,6 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use hih_db::UnitOfWork;
-use hih_db::access::AccessAction;
 use hih_kernel::{Actor, AppError};
 use hih_web::Ctx;
 use hih_web::api::{ApiResult, ListQuery, OrProblem, Paged, list, require};
@@ -432,14 +431,7 @@ impl CompaniesApi {
         let c = crate::load_company(&ctx, id.0)
             .await
             .map_err(|e| ctx.problem(&e.0))?;
-        ctx.log_access(
-            AccessAction::View,
-            "company",
-            Some(id.0.to_string()),
-            serde_json::Value::Null,
-            None,
-        )
-        .await;
+        ctx.log_view("company", id.0).await;
         Ok(Json(detail(c)))
     }
     /// Ein Unternehmen anlegen: dieselben Prüfungen wie im Formular (IHK-Mitarbeitende nur mit

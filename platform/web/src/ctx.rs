@@ -255,6 +255,18 @@ impl Ctx {
         }
     }
 
+    /// Logs that the caller viewed one record (R-AUD-2): the detail pages and API reads.
+    pub async fn log_view(&self, entity: &str, id: impl ToString) {
+        self.log_access(
+            AccessAction::View,
+            entity,
+            Some(id.to_string()),
+            serde_json::Value::Null,
+            None,
+        )
+        .await;
+    }
+
     /// Logs a denied attempt and answers 404 (R-ACT-2: existence does not leak).
     pub async fn not_found_in_scope(&self, entity: &str, id: &str) -> WebError {
         self.log_access(

@@ -2,7 +2,6 @@
 //! physical deletion (admins) with confirmation pages.
 
 use hih_db::UnitOfWork;
-use hih_db::access::AccessAction;
 use hih_kernel::AppError;
 use hih_reference::lists;
 pub use hih_reference::lists::label_of;
@@ -64,14 +63,7 @@ pub fn value_keys(f: &ApplicantForm) -> Value {
 #[handler]
 pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
     let a = load(&ctx, id).await?;
-    ctx.log_access(
-        AccessAction::View,
-        "applicant",
-        Some(id.to_string()),
-        serde_json::Value::Null,
-        None,
-    )
-    .await;
+    ctx.log_view("applicant", id).await;
     let countries = labels(&ctx, "country").await?;
     let occupations = labels(&ctx, "occupation").await?;
     let partners = labels(&ctx, "partner").await?;

@@ -2,7 +2,6 @@
 //! load every company page uses, deactivation and physical deletion (admins).
 
 use hih_db::UnitOfWork;
-use hih_db::access::AccessAction;
 use hih_kernel::AppError;
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
@@ -46,14 +45,7 @@ pub(crate) async fn labels(ctx: &Ctx, kind: &str) -> WebResult<Vec<(String, Stri
 #[handler]
 pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
     let c = load(&ctx, id).await?;
-    ctx.log_access(
-        AccessAction::View,
-        "company",
-        Some(id.to_string()),
-        serde_json::Value::Null,
-        None,
-    )
-    .await;
+    ctx.log_view("company", id).await;
     let industries = labels(&ctx, "industry").await?;
     let occupations = labels(&ctx, "occupation").await?;
     let outreach = labels(&ctx, "outreach").await?;

@@ -9,7 +9,6 @@ use hih_applicants::scope::visible_applicants;
 use hih_companies::entities::company;
 use hih_companies::scope::visible_companies;
 use hih_db::UnitOfWork;
-use hih_db::access::AccessAction;
 use hih_kernel::{Access, AppError};
 use hih_reference::lists::{self, label_of};
 use hih_web::flow::{
@@ -217,14 +216,7 @@ async fn records_of(ctx: &Ctx, e: &contact_entry::Model) -> WebResult<Value> {
 #[handler]
 pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
     let e = load(&ctx, id).await?;
-    ctx.log_access(
-        AccessAction::View,
-        "contact_entry",
-        Some(id.to_string()),
-        serde_json::Value::Null,
-        None,
-    )
-    .await;
+    ctx.log_view("contact_entry", id).await;
     let types = lists::options(ctx.services(), "contact_type", ctx.locale).await?;
     let topics = lists::options(ctx.services(), "contact_topic", ctx.locale).await?;
     ctx.render(

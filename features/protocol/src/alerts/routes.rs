@@ -252,14 +252,7 @@ pub async fn detail(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
         })
         .collect();
     let by = acknowledged_by(&ctx, &alert).await?;
-    ctx.log_access(
-        AccessAction::View,
-        "misuse_alert",
-        Some(id.to_string()),
-        serde_json::Value::Null,
-        None,
-    )
-    .await;
+    ctx.log_view("misuse_alert", id).await;
     ctx.render(
         "protocol/alerts/detail.html",
         context! {

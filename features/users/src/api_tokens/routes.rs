@@ -91,32 +91,29 @@ async fn rows(ctx: &Ctx, tokens: Vec<api_token::Model>) -> WebResult<Vec<Row>> {
 #[handler]
 pub async fn own_list(ctx: Ctx) -> WebResult {
     let me = ctx.user_id()?;
-    let tokens = api_token::Entity::find()
-        .filter(visible_tokens(&ctx.actor))
-        .filter(sea_orm::ColumnTrait::eq(&api_token::Column::UserId, me))
-        .order_by_desc(api_token::Column::Id)
-        .all(&ctx.services().db)
-        .await?;
-    let rows = rows(&ctx, tokens).await?;
-    ctx.render(
-        "users/api_tokens.html",
-        context! { rows => Serde(rows), everyone => false },
-    )
-    .await
+    token_page(&ctx, Some(me)).await
 }
 
 /// Everyone's tokens (account managers).
 #[handler]
 pub async fn all_list(ctx: Ctx) -> WebResult {
-    let tokens = api_token::Entity::find()
-        .filter(visible_tokens(&ctx.actor))
+    token_page(&ctx, None).await
+}
+
+/// The token list: the tokens the caller may see, only `owner`'s if given, newest first.
+async fn token_page(ctx: &Ctx, owner: Option<i64>) -> WebResult {
+    let mut select = api_token::Entity::find().filter(visible_tokens(&ctx.actor));
+    if let Some(me) = owner {
+        select = select.filter(sea_orm::ColumnTrait::eq(&api_token::Column::UserId, me));
+    }
+    let tokens = select
         .order_by_desc(api_token::Column::Id)
         .all(&ctx.services().db)
         .await?;
-    let rows = rows(&ctx, tokens).await?;
+    let rows = rows(ctx, tokens).await?;
     ctx.render(
         "users/api_tokens.html",
-        context! { rows => Serde(rows), everyone => true },
+        context! { rows => Serde(rows), everyone => owner.is_none() },
     )
     .await
 }

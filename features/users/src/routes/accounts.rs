@@ -66,14 +66,7 @@ pub(super) async fn load_user(ctx: &Ctx, id: i64) -> WebResult<user_account::Mod
 pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
     let user = load_user(&ctx, id).await?;
     let institutions = institution_names(&ctx).await?;
-    ctx.log_access(
-        AccessAction::View,
-        "user",
-        Some(id.to_string()),
-        serde_json::Value::Null,
-        None,
-    )
-    .await;
+    ctx.log_view("user", id).await;
     let is_self = ctx.actor.user_id() == Some(id);
     let may_manage = grants::may_manage(&ctx.actor, &user);
     // A freshly generated initial password is shown here exactly once.

@@ -149,21 +149,13 @@ pub(crate) async fn serve(
     }
     let path = crate::mask_path(req.uri().path());
     let caller = match bearer(&req) {
-        Some(Err(())) => {
-            log_refused_token(state, &path).await;
-            let r = refuse(
-                state,
-                locale,
-                Kind::Unauthorized,
-                "api-detail-unauthorized",
-                &[],
-            );
-            return anonymous(r, false);
-        }
-        Some(Ok(secret)) => {
-            let resolved = match &state.actor_resolver {
-                Some(resolver) => resolver.resolve_api_token(&state.services, &secret).await,
-                None => Ok(None),
+        Some(token) => {
+            // A malformed header is refused like an unknown token.
+            let resolved = match (token, &state.actor_resolver) {
+                (Ok(secret), Some(resolver)) => {
+                    resolver.resolve_api_token(&state.services, &secret).await
+                }
+                _ => Ok(None),
             };
             let credential = match resolved {
                 Ok(Some(c)) => c,
