@@ -71,6 +71,10 @@ async fn a_barrier_report_reaches_every_administrator_and_bad_input_is_explained
         )
         .await;
     assert_eq!(wrong.status, 422);
+    assert!(
+        wrong.contains("<title>Fehler: Barriere melden – "),
+        "the page title says the form came back with errors"
+    );
     assert!(wrong.contains("Bitte beschreiben Sie die Barriere."));
     assert!(wrong.contains("Bitte geben Sie eine gültige E-Mail-Adresse an"));
     assert!(wrong.contains("aria-describedby=\"message-hint message-error-1\""));

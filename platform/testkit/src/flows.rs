@@ -183,6 +183,17 @@ pub async fn check(app: &TestApp, name: &str, case: &FlowCase) -> Vec<String> {
     let p = a.get(base).await;
     expect(p.status == 422, "the form shows the errors (422)");
     expect(
+        p.contains("<title>Fehler: "),
+        "the page title says the form came back with errors",
+    );
+    expect(
+        p.body
+            .split("aria-describedby=\"")
+            .skip(1)
+            .any(|v| v.split('"').next().unwrap_or_default().contains("-error-1")),
+        "the error messages are linked to their field (aria-describedby)",
+    );
+    expect(
         audit_rows(app).await == before,
         "a refused submission saves nothing",
     );
