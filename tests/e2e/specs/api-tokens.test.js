@@ -7,15 +7,10 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startServer, createAdmin } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked } from '../lib/browser.js';
+import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go } from '../lib/browser.js';
 import { firstLogin } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
-
-/** Clicks a link or button and waits for the next page. */
-async function go(page, locator) {
-  await Promise.all([page.waitForEvent('load'), locator.click()]);
-}
 
 /** A day `days` from today as `YYYY-MM-DD`. */
 function dayFromToday(days) {

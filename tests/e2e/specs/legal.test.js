@@ -7,12 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startServer } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11yAtBothWidths, assertAllVisitedChecked } from '../lib/browser.js';
-
-/** Clicks a link or button and waits for the next page. */
-async function go(page, locator) {
-  await Promise.all([page.waitForEvent('load'), locator.click()]);
-}
+import { launch, newNoJsPage, checkA11yAtBothWidths, assertAllVisitedChecked, go } from '../lib/browser.js';
 
 /** The accessible name and description Chromium computes for the element with this id. */
 async function accessible(page, id) {
