@@ -339,13 +339,8 @@ pub(crate) fn base_context(
         Locale::De => "en",
         Locale::En => "de",
     };
-    // R-OPR-4: the configured product name, else the (editable) text `app-name`.
     let user_signed_in = user.is_some();
-    let brand_name = state
-        .branding
-        .product_name
-        .clone()
-        .unwrap_or_else(|| state.services.texts.t(locale, "app-name", &[]));
+    let brand_name = state.product_name(locale);
     context! {
         brand_name => brand_name,
         brand_logo_url => state.branding.logo_url(),

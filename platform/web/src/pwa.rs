@@ -22,15 +22,6 @@ pub const OFFLINE: &str = "/offline";
 /// The colour of the browser's title bar and the installed app's splash screen.
 const THEME_COLOUR: &str = "#0b3d91";
 
-/// The product name the instance shows (R-OPR-4): the configured one, else the text `app-name`.
-fn product_name(state: &AppState, locale: Locale) -> String {
-    state
-        .branding
-        .product_name
-        .clone()
-        .unwrap_or_else(|| state.services.texts.t(locale, "app-name", &[]))
-}
-
 /// The web app manifest, in German (the product's first language).
 #[handler]
 pub fn manifest(req: &Request) -> Response {
@@ -40,7 +31,7 @@ pub fn manifest(req: &Request) -> Response {
             .finish();
     };
     let locale = Locale::De;
-    let name = product_name(state, locale);
+    let name = state.product_name(locale);
     let body = json!({
         "name": name,
         "short_name": name,
@@ -92,7 +83,7 @@ pub async fn offline(ctx: Ctx) -> WebResult {
     let state = &ctx.state;
     let page = context! {
         lang => ctx.locale.code(),
-        brand_name => product_name(state, ctx.locale),
+        brand_name => state.product_name(ctx.locale),
     };
     let html = state
         .templates

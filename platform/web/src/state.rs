@@ -64,6 +64,15 @@ impl Deref for AppState {
 }
 
 impl AppState {
+    /// The product name the instance shows (R-OPR-4): the configured one, else the (editable)
+    /// text `app-name` in `locale`.
+    pub fn product_name(&self, locale: Locale) -> String {
+        self.branding
+            .product_name
+            .clone()
+            .unwrap_or_else(|| self.services.texts.t(locale, "app-name", &[]))
+    }
+
     /// Builds the state from the registry's non-route parts and the loaded branding.
     pub fn new(
         services: Services,
