@@ -71,6 +71,10 @@ async fn after_the_timeout_the_login_page_explains_and_the_draft_comes_back() {
     assert_eq!(sent.location(), Some("/login"));
     let login_page = agent.get("/login").await;
     assert!(login_page.contains(NOTICE), "{}", login_page.body);
+    assert!(
+        login_page.contains("kern-alert kern-alert--warning"),
+        "a warning, not a success message"
+    );
     assert_eq!(
         app.count("institution").await.unwrap(),
         institutions,

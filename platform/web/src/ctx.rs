@@ -350,7 +350,7 @@ pub(crate) fn base_context(
         user => user,
         nav => Serde(nav),
         csrf_token => session.csrf_token(),
-        flash => session.take_flash(),
+        flash => Serde(session.take_flash()),
         path => path,
         // The bell (R-NOT-1): the unread count of a logged-in user, `None` hides it.
         unread => unread,

@@ -32,7 +32,7 @@ pub use ctx::{Ctx, WebError, WebResult, form_errors, redirect};
 pub use list::ListParams;
 pub use paging::{fetch_first, fetch_page};
 pub use ratelimit::RateLimiter;
-pub use session::{Session, SessionStage};
+pub use session::{Flash, FlashTone, Session, SessionStage};
 pub use state::AppState;
 pub use templates::{Templates, iso};
 

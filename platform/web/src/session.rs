@@ -67,6 +67,25 @@ struct State {
     expired: bool,
 }
 
+/// How a one-time message looks (the KERN alert's tone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FlashTone {
+    /// The outcome of an action.
+    Success,
+    /// Something the user should know before going on.
+    Warning,
+}
+
+/// A one-time message for the next page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Flash {
+    /// Its text key.
+    pub key: String,
+    /// Its tone.
+    pub tone: FlashTone,
+}
+
 /// The session-data keys that survive an expired session: the form drafts and their pending
 /// errors ([`crate::draft`]), and the language.
 fn is_carried_over(key: &str) -> bool {
@@ -143,7 +162,7 @@ impl Session {
             self.set(key, value);
         }
         self.set(EXPIRED_USER, &old.user_id);
-        self.flash(EXPIRED_NOTICE);
+        self.flash_warning(EXPIRED_NOTICE);
     }
 
     /// Whether this request's cookie named a user's session that had expired.
@@ -306,16 +325,28 @@ impl Session {
         }
     }
 
-    /// Queues a one-time message (text key) for the next page.
+    /// Queues a one-time message (text key) for the next page: the outcome of an action.
     pub fn flash(&self, text_key: &str) {
-        let mut list: Vec<String> = self.get("_flash").unwrap_or_default();
-        list.push(text_key.to_string());
+        self.queue_flash(text_key, FlashTone::Success);
+    }
+
+    /// Queues a one-time warning (text key) for the next page (e.g. the session expired).
+    pub fn flash_warning(&self, text_key: &str) {
+        self.queue_flash(text_key, FlashTone::Warning);
+    }
+
+    fn queue_flash(&self, text_key: &str, tone: FlashTone) {
+        let mut list: Vec<Flash> = self.get("_flash").unwrap_or_default();
+        list.push(Flash {
+            key: text_key.to_string(),
+            tone,
+        });
         self.set("_flash", &list);
     }
 
     /// Takes the queued messages.
-    pub fn take_flash(&self) -> Vec<String> {
-        let list: Vec<String> = self.get("_flash").unwrap_or_default();
+    pub fn take_flash(&self) -> Vec<Flash> {
+        let list: Vec<Flash> = self.get("_flash").unwrap_or_default();
         if !list.is_empty() {
             self.remove("_flash");
         }
