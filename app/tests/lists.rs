@@ -79,7 +79,7 @@ fn tbody(p: &Page) -> String {
 }
 
 /// An open month `period` (`JJJJ-MM`) of monthly counts for `district`.
-async fn month(app: &TestApp, district: i64, period: &str, addressed: i32) {
+pub(crate) async fn month(app: &TestApp, district: i64, period: &str, addressed: i32) {
     use hih_companies::monthly::{self, Figures, Period, ValidMonth};
     let figures = ValidMonth([("telefon".to_string(), Figures { addressed, kmu: 1 })].into());
     let mut uow = hih_db::UnitOfWork::begin(app.services(), &Actor::system("test"))

@@ -2,28 +2,16 @@
 //! statistics scope — exactly the "Projektziele" of the statistics page for the same user —
 //! with the target and a progress bar; nothing for roles without statistics.
 
-use hih_kernel::{Actor, Role};
-use hih_testkit::{Page, TestApp};
+use hih_kernel::Role;
+use hih_testkit::Page;
 use hih_users::testing::agent_for;
 
 use crate::app;
+use crate::lists::month;
 use crate::security::institution_id;
 use hih_applicants::testing::prospect_in;
 use hih_companies::testing::company_in;
 use hih_matching::testing::match_of;
-
-/// An open month of monthly counts for `district` with `addressed` companies (one SME).
-async fn month(app: &TestApp, district: i64, period: &str, addressed: i32) {
-    use hih_companies::monthly::{self, Figures, Period, ValidMonth};
-    let figures = ValidMonth([("telefon".to_string(), Figures { addressed, kmu: 1 })].into());
-    let mut uow = hih_db::UnitOfWork::begin(app.services(), &Actor::system("test"))
-        .await
-        .unwrap();
-    monthly::save(&mut uow, district, Period::parse(period).unwrap(), &figures)
-        .await
-        .unwrap();
-    uow.commit().await.unwrap();
-}
 
 /// The texts of every element whose opening tag starts with `open` (e.g. `<td>`), in order.
 fn texts_after(html: &str, open: &str, close: &str) -> Vec<String> {
