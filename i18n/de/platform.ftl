@@ -2,6 +2,7 @@
 app-name = HiH Projektdatenbank
 layout-skip-link = Zum Inhalt springen
 layout-nav-label = Hauptnavigation
+layout-language-label = Sprache
 layout-switch-language = English
 layout-search-label = Projektdatenbank durchsuchen
 layout-search-button = Suchen

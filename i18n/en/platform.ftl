@@ -2,6 +2,7 @@
 app-name = HiH project database
 layout-skip-link = Skip to content
 layout-nav-label = Main navigation
+layout-language-label = Language
 layout-switch-language = Deutsch
 layout-search-label = Search the project database
 layout-search-button = Search

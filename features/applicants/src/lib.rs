@@ -32,7 +32,7 @@ use poem::{EndpointExt, get};
 
 hih_kernel::feature! {
     /// The feature value listed in `app/src/main.rs`.
-    pub struct ApplicantsFeature = "applicants", register;
+    pub struct ApplicantsFeature = "applicants", register, guest_texts;
 }
 
 /// Registers the feature's routes, templates, permissions and hooks (after its texts).

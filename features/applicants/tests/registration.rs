@@ -580,3 +580,86 @@ async fn the_token_never_appears_in_logs_or_the_access_log() {
     assert!(paths.iter().any(|p| p.starts_with("/registrierung/***")));
     assert!(paths.iter().all(|p| !p.contains(&token)));
 }
+
+/// The guest pages in the guest languages (R-TXT, issue 18): a guest invited in Portuguese or
+/// Vietnamese walks the whole registration — the consent, every step with its messages, the
+/// review, the thank-you page, the neutral page of a used link, an unknown page — and the
+/// invitation mail: every text they see is their language's own, none falls back to English.
+#[tokio::test]
+async fn guests_see_every_registration_page_in_portuguese_and_vietnamese() {
+    let app = app().await;
+    let (vn, _) = agent_for(&app, Role::AhkStaff, "r-lang").await;
+    for (code, consent_word) in [("pt", "Consentimento"), ("vi", "Đồng ý")] {
+        let token = invite(
+            &vn,
+            &[
+                ("email", "guest@example.org"),
+                ("locale", code),
+                ("send_mail", "on"),
+            ],
+        )
+        .await;
+        let guest = app.agent();
+        let base = format!("/registrierung/{token}");
+        let consent = guest.get(&base).await;
+        assert!(consent.contains(&format!("<html lang=\"{code}\"")));
+        assert!(consent.contains(consent_word), "{code}: {}", consent.body);
+        // The switch offers every guest language in its own name.
+        for name in ["Deutsch", "English", "Português", "Tiếng Việt"] {
+            assert!(consent.contains(name), "{code}: switch offers {name}");
+        }
+        // Without consent: the message.
+        let p = guest.post(&base, &[]).await;
+        assert_eq!(guest.follow(p).await.status, 422);
+        guest.post(&base, &[("consent", "on")]).await;
+        // Every step once empty (its messages), once filled.
+        let p = guest
+            .submit(&format!("{base}/person"), &[("action", "next")])
+            .await;
+        assert_eq!(guest.follow(p).await.status, 422);
+        let p = guest
+            .submit(
+                &format!("{base}/person"),
+                &[
+                    ("birth_date", "2020-01-01"),
+                    ("email", "kein"),
+                    ("phone", "x"),
+                    ("action", "next"),
+                ],
+            )
+            .await;
+        assert_eq!(guest.follow(p).await.status, 422);
+        let p = guest
+            .submit(
+                &format!("{base}/qualifikation"),
+                &[("experience_years", "viele"), ("action", "next")],
+            )
+            .await;
+        guest.follow(p).await;
+        let done = register(&guest, &token, "Trần").await;
+        let thanks = guest.follow(done).await;
+        assert_eq!(thanks.status, 410);
+        // An unknown link and an unknown page.
+        assert_eq!(guest.get("/registrierung/falsch").await.status, 410);
+        assert_eq!(guest.get("/gibt-es-nicht").await.status, 404);
+    }
+    let mails = mail_outbox::Entity::find().all(app.db()).await.unwrap();
+    assert!(
+        mails.iter().any(|m| m.subject.contains("convite")),
+        "pt mail"
+    );
+    assert!(
+        mails.iter().any(|m| m.subject.contains("Lời mời")),
+        "vi mail"
+    );
+    let untranslated = app.services().texts.untranslated();
+    assert!(
+        untranslated.is_empty(),
+        "shown in English instead of the guest's language:\n{}",
+        untranslated
+            .iter()
+            .map(|(l, k)| format!("{l} {k}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}

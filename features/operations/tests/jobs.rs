@@ -598,7 +598,7 @@ async fn every_state_has_its_german_and_english_name() {
     let texts = &app.services().texts;
     for state in RunState::ALL {
         let key = hih_operations::jobs::view::state_key(state);
-        for locale in Locale::ALL {
+        for locale in Locale::STAFF {
             assert!(texts.has(locale, &key), "{key} ({locale})");
         }
     }

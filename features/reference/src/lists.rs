@@ -32,7 +32,9 @@ pub async fn options(
         .await?
         .into_iter()
         .map(|i| {
-            let label = if locale == Locale::En {
+            // Reference lists carry German and English labels; a guest language shows the
+            // English one.
+            let label = if locale.for_staff() == Locale::En {
                 i.label_en
             } else {
                 i.label_de

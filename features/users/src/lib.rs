@@ -30,7 +30,7 @@ use poem::{EndpointExt, get};
 
 hih_kernel::feature! {
     /// The feature value listed in `app/src/main.rs`.
-    pub struct UsersFeature = "users", register;
+    pub struct UsersFeature = "users", register, guest_texts;
 }
 
 /// Registers the feature's routes, templates, permissions and hooks (after its texts).

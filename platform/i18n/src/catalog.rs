@@ -1,5 +1,5 @@
-use std::collections::{BTreeMap, HashMap};
-use std::sync::RwLock;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Mutex, RwLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -71,6 +71,9 @@ pub struct Catalog {
     defaults: BTreeMap<(Locale, String), (String, String)>,
     overrides: RwLock<HashMap<(Locale, String), String>>,
     built: RwLock<Built>,
+    /// Keys a guest language was asked for and showed from its fallback (see
+    /// [`Catalog::untranslated`]).
+    untranslated: Mutex<BTreeSet<(Locale, String)>>,
 }
 
 impl std::fmt::Debug for Catalog {
@@ -154,6 +157,7 @@ impl Catalog {
             defaults,
             overrides: RwLock::new(HashMap::new()),
             built: RwLock::new(built),
+            untranslated: Mutex::new(BTreeSet::new()),
         })
     }
 
@@ -169,14 +173,18 @@ impl Catalog {
                 .map_err(|_| CatalogError::UnknownKey(locale.code().to_string()))?;
             let mut bundle = FluentBundle::new_concurrent(vec![lang]);
             bundle.set_use_isolating(false);
-            for source in sources.iter().filter(|s| s.locale == locale) {
-                let res = parse(&source.feature, locale, &source.text)?;
-                bundle.add_resource_overriding(res);
-            }
-            for ((l, key), value) in overrides {
-                if *l == locale {
-                    let res = parse("override", locale, &message_source(key, value))?;
+            // The fallback language's texts first, then the language's own: a guest
+            // language shows English where it has no text of its own.
+            for layer in locale.fallback().into_iter().chain([locale]) {
+                for source in sources.iter().filter(|s| s.locale == layer) {
+                    let res = parse(&source.feature, layer, &source.text)?;
                     bundle.add_resource_overriding(res);
+                }
+                for ((l, key), value) in overrides {
+                    if *l == layer {
+                        let res = parse("override", layer, &message_source(key, value))?;
+                        bundle.add_resource_overriding(res);
+                    }
                 }
             }
             bundles.insert(locale, bundle);
@@ -247,6 +255,12 @@ impl Catalog {
             tracing::warn!(%key, %locale, "missing text key");
             return key.to_string();
         };
+        if locale.fallback().is_some()
+            && !self.has(locale, key)
+            && let Ok(mut missing) = self.untranslated.lock()
+        {
+            missing.insert((locale, key.to_string()));
+        }
         let mut fargs = FluentArgs::new();
         for (name, value) in args {
             match value {
@@ -260,6 +274,16 @@ impl Catalog {
             tracing::warn!(%key, ?errors, "text formatting problem");
         }
         text.into_owned()
+    }
+
+    /// The keys a guest language has been asked for since the start and could only show in
+    /// its fallback language: the guest-page tests walk every guest page in every guest
+    /// language and expect this to stay empty.
+    pub fn untranslated(&self) -> Vec<(Locale, String)> {
+        self.untranslated
+            .lock()
+            .map(|m| m.iter().cloned().collect())
+            .unwrap_or_default()
     }
 
     /// Whether `key` exists in the defaults of `locale`.
@@ -382,6 +406,26 @@ mod tests {
             c.validate_override(Locale::De, "demo-hello", "Zwei\nZeilen")
                 .is_ok()
         );
+    }
+
+    #[test]
+    fn guest_languages_fall_back_to_english() {
+        let c = Catalog::new(vec![
+            ("demo".into(), Locale::De, "a = Hallo\nb = Tschüss\n".into()),
+            ("demo".into(), Locale::En, "a = Hello\nb = Bye\n".into()),
+            ("demo".into(), Locale::Vi, "a = Xin chào\n".into()),
+        ])
+        .unwrap();
+        assert_eq!(c.t(Locale::Vi, "a", &[]), "Xin chào");
+        assert_eq!(c.t(Locale::Vi, "b", &[]), "Bye");
+        assert_eq!(c.t(Locale::Pt, "a", &[]), "Hello");
+        assert_eq!(
+            c.untranslated(),
+            vec![(Locale::Pt, "a".to_string()), (Locale::Vi, "b".to_string())]
+        );
+        assert!(c.has(Locale::Vi, "a") && !c.has(Locale::Vi, "b"));
+        c.set_overrides(vec![(Locale::En, "b".into(), "Goodbye".into())]);
+        assert_eq!(c.t(Locale::Vi, "b", &[]), "Goodbye");
     }
 
     #[test]

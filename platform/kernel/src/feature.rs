@@ -688,9 +688,22 @@ macro_rules! templates {
 /// `i18n/en/<name>.ftl` (paths relative to the feature's `src/lib.rs`) and then calls the given
 /// registration function with the registry:
 /// `feature! { pub struct CompaniesFeature = "companies", register; }`.
+/// A feature with guest pages adds `guest_texts` and also loads the guest languages'
+/// catalogues `i18n/pt/<name>.ftl` and `i18n/vi/<name>.ftl` (the texts of its guest pages):
+/// `feature! { pub struct ApplicantsFeature = "applicants", register, guest_texts; }`.
 #[macro_export]
 macro_rules! feature {
     ($(#[$meta:meta])* $vis:vis struct $ty:ident = $name:literal, $register:path $(;)?) => {
+        $crate::feature!(@impl $(#[$meta])* $vis $ty, $name, $register, []);
+    };
+    ($(#[$meta:meta])* $vis:vis struct $ty:ident = $name:literal, $register:path, guest_texts $(;)?) => {
+        $crate::feature!(@impl $(#[$meta])* $vis $ty, $name, $register, [
+            ($crate::Locale::Pt, "pt"),
+            ($crate::Locale::Vi, "vi"),
+        ]);
+    };
+    (@impl $(#[$meta:meta])* $vis:vis $ty:ident, $name:literal, $register:path,
+        [$(($locale:expr, $code:literal)),* $(,)?]) => {
         $(#[$meta])*
         $vis struct $ty;
 
@@ -708,6 +721,7 @@ macro_rules! feature {
                     $crate::Locale::En,
                     include_str!(concat!("../../../i18n/en/", $name, ".ftl")),
                 );
+                $(r.texts($locale, include_str!(concat!("../../../i18n/", $code, "/", $name, ".ftl")));)*
                 $register(r);
             }
         }

@@ -18,7 +18,7 @@ use crate::middleware::{guard, wrap};
 use crate::{AppState, Templates};
 
 /// The platform's own templates (layout, form macros, error page).
-pub const PLATFORM_TEMPLATES: [(&str, &str); 14] = [
+pub const PLATFORM_TEMPLATES: [(&str, &str); 15] = [
     (
         "platform/record.html",
         include_str!("../templates/record.html"),
@@ -72,6 +72,10 @@ pub const PLATFORM_TEMPLATES: [(&str, &str); 14] = [
         "platform/legal.html",
         include_str!("../templates/legal.html"),
     ),
+    (
+        "platform/lang_switch.html",
+        include_str!("../templates/lang_switch.html"),
+    ),
 ];
 
 /// The platform's texts (`i18n/<locale>/platform.ftl`).
@@ -87,6 +91,17 @@ pub fn platform_texts() -> Vec<(String, Locale, &'static str)> {
             Locale::En,
             include_str!("../../../i18n/en/platform.ftl"),
         ),
+        // The guest languages translate the texts guest pages show (layout, forms, errors).
+        (
+            "platform".to_string(),
+            Locale::Pt,
+            include_str!("../../../i18n/pt/platform.ftl"),
+        ),
+        (
+            "platform".to_string(),
+            Locale::Vi,
+            include_str!("../../../i18n/vi/platform.ftl"),
+        ),
         (
             "platform_legal".to_string(),
             Locale::De,
@@ -96,6 +111,16 @@ pub fn platform_texts() -> Vec<(String, Locale, &'static str)> {
             "platform_legal".to_string(),
             Locale::En,
             include_str!("../../../i18n/en/platform_legal.ftl"),
+        ),
+        (
+            "platform_legal".to_string(),
+            Locale::Pt,
+            include_str!("../../../i18n/pt/platform_legal.ftl"),
+        ),
+        (
+            "platform_legal".to_string(),
+            Locale::Vi,
+            include_str!("../../../i18n/vi/platform_legal.ftl"),
         ),
     ]
 }

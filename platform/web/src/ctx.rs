@@ -75,8 +75,15 @@ impl<'a> FromRequest<'a> for Ctx {
             .cloned()
             .unwrap_or_else(Actor::anonymous);
         let meta = req.extensions().get::<RequestMeta>().cloned();
+        // Staff pages exist in German and English: a guest language chosen before logging
+        // in shows staff pages in English.
+        let locale = if actor.as_user().is_some() {
+            session.locale().for_staff()
+        } else {
+            session.locale()
+        };
         Ok(Ctx {
-            locale: session.locale(),
+            locale,
             state,
             session,
             actor,
@@ -301,6 +308,14 @@ struct NavItem {
     current: bool,
 }
 
+/// One language of the guest pages' switch.
+#[derive(Serialize)]
+struct LangChoice {
+    code: &'static str,
+    name: &'static str,
+    current: bool,
+}
+
 /// The context every page shares; `unread` is the bell's count (`None`: no bell).
 pub(crate) fn base_context(
     state: &AppState,
@@ -335,10 +350,20 @@ pub(crate) fn base_context(
     } else {
         Vec::new()
     };
-    let other_lang = match locale {
-        Locale::De => "en",
-        Locale::En => "de",
-    };
+    let other_lang = match locale.for_staff() {
+        Locale::De => Locale::En,
+        _ => Locale::De,
+    }
+    .code();
+    // The guest pages' language switch offers every guest language in its own name.
+    let guest_langs: Vec<LangChoice> = Locale::GUEST
+        .iter()
+        .map(|l| LangChoice {
+            code: l.code(),
+            name: l.native_name(),
+            current: *l == locale,
+        })
+        .collect();
     let user_signed_in = user.is_some();
     let brand_name = state.product_name(locale);
     context! {
@@ -347,6 +372,9 @@ pub(crate) fn base_context(
         brand_css_url => state.branding.css_url(),
         lang => locale.code(),
         other_lang => other_lang,
+        guest_langs => Serde(guest_langs),
+        // An anonymous visitor in a guest language gets the guest switch on every page.
+        guest_switch => !user_signed_in && !locale.is_staff(),
         user => user,
         nav => Serde(nav),
         csrf_token => session.csrf_token(),

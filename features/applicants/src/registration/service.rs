@@ -15,10 +15,12 @@ use crate::service;
 pub const APPROVED: &str = "approved";
 /// Review outcome of a rejected registration.
 pub const REJECTED: &str = "rejected";
-/// Languages of the registration form (value, text key).
-pub const FORM_LOCALES: [(&str, &str); 2] = [
+/// Languages of the registration form (value, text key): every guest language.
+pub const FORM_LOCALES: [(&str, &str); 4] = [
     ("de", "applicants-reg-locale-de"),
     ("en", "applicants-reg-locale-en"),
+    ("pt", "applicants-reg-locale-pt"),
+    ("vi", "applicants-reg-locale-vi"),
 ];
 /// Text key of the consent declaration (editable under `/admin/texte`, R-TXT).
 pub const CONSENT_KEY: &str = "applicants-reg-consent-text";

@@ -45,7 +45,8 @@ pub fn escape(s: &str) -> String {
 pub fn number(v: f64, locale: Locale) -> String {
     let (group, decimal) = match locale {
         Locale::En => (',', '.'),
-        Locale::De => ('.', ','),
+        // Brazilian Portuguese and Vietnamese write numbers as German does.
+        Locale::De | Locale::Pt | Locale::Vi => ('.', ','),
     };
     let rounded = (v * 10.0).round() / 10.0;
     let negative = rounded < 0.0;

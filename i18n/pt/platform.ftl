@@ -1,0 +1,15 @@
+# Português (Brasil): os textos da plataforma que as páginas de convidados mostram.
+app-name = Banco de dados do projeto HiH
+error-back-home = Voltar à página inicial
+error-not-found = A página ou o registro não foi encontrado.
+error-status = Código de erro { $status }
+error-title = Algo deu errado
+form-choose = Escolha
+form-error-prefix = Erro:
+form-error-summary-title = Corrija o seguinte:
+form-optional = (opcional)
+layout-footer = Hand in Hand for International Talents – banco de dados do projeto
+layout-language-label = Idioma
+layout-skip-link = Ir para o conteúdo
+record-empty = não informado
+record-empty-mark = –

@@ -1,0 +1,15 @@
+# Tiếng Việt: các văn bản nền tảng mà trang khách hiển thị.
+app-name = Cơ sở dữ liệu dự án HiH
+error-back-home = Về trang chủ
+error-not-found = Không tìm thấy trang hoặc bản ghi.
+error-status = Mã lỗi { $status }
+error-title = Đã xảy ra lỗi
+form-choose = Vui lòng chọn
+form-error-prefix = Lỗi:
+form-error-summary-title = Vui lòng sửa các mục sau:
+form-optional = (không bắt buộc)
+layout-footer = Hand in Hand for International Talents – cơ sở dữ liệu dự án
+layout-language-label = Ngôn ngữ
+layout-skip-link = Chuyển đến nội dung
+record-empty = không nêu
+record-empty-mark = –
