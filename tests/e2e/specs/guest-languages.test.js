@@ -2,30 +2,20 @@
 // in Vietnamese; the person's registration opens in Vietnamese, the switch offers the four
 // guest languages in their own names and changes to Portuguese; the consent page, its error
 // and the first step pass axe at 1280 and 320 px in both languages.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startServer } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, checkBothWidths, checkInPlaceAtBothWidths, go } from '../lib/browser.js';
+import { serverAndBrowser } from '../lib/suite.js';
+import { newNoJsPage, checkA11y, checkBothWidths, checkInPlaceAtBothWidths, go } from '../lib/browser.js';
 import { adminAndAhkVietnam } from '../lib/accounts.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
 
 describe('guest pages in Vietnamese and Portuguese (JavaScript off)', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndBrowser();
 
   it('an invitation in Vietnamese opens in Vietnamese and switches to Portuguese', async () => {
+    const { server, browser } = env;
     const { ahk } = await adminAndAhkVietnam(browser, server, PASSWORD, checkA11y);
     await ahk.goto(new URL('/bewerber/einladungen/neu', server.baseUrl).href);
     await ahk.selectOption('#locale', 'vi');
