@@ -75,11 +75,18 @@ fn register(r: &mut Registry) {
             (feedback::DONE_PATH, get(feedback::done).boxed()),
         ],
     );
-    r.menu("admin-nav-texts", "/admin/texte", Some(EDIT_TEXTS), 900);
+    r.menu(
+        "admin-nav-texts",
+        "/admin/texte",
+        Some(EDIT_TEXTS),
+        hih_kernel::NavGroup::Manage,
+        900,
+    );
     r.menu(
         "admin-nav-outbox",
         "/admin/postausgang",
         Some(READ_OUTBOX),
+        hih_kernel::NavGroup::Manage,
         910,
     );
 }

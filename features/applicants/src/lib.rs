@@ -95,6 +95,7 @@ fn register(r: &mut Registry) {
         "applicants-nav",
         "/bewerber",
         Some(permissions::APPLICANTS_READ),
+        hih_kernel::NavGroup::Record,
         200,
     );
     jobs::register(r);
@@ -161,6 +162,7 @@ fn registration_routes(r: &mut Registry) {
         "applicants-reg-nav",
         "/bewerber/registrierungen",
         Some(permissions::REGISTRATIONS),
+        hih_kernel::NavGroup::Record,
         210,
     );
 }

@@ -109,5 +109,5 @@ fn register(r: &mut Registry) {
             ("/suche", get(search::page).boxed()),
         ],
     );
-    r.menu("home-nav", "/", None, 0);
+    r.menu("home-nav", "/", None, hih_kernel::NavGroup::Start, 0);
 }
