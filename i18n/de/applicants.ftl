@@ -4,7 +4,8 @@ applicants-list-title = Bewerberinnen und Bewerber
 applicants-new-button = Neue Bewerberin / neuen Bewerber anlegen
 applicants-search-label = Bewerber/innen suchen
 applicants-search-q = Suchbegriff
-applicants-search-q-hint = Findet Teile von Namen, Kennung, Wohnort, E-Mail, Telefon und Freitext – ohne Rücksicht auf Groß-/Kleinschreibung und Akzente („nguyen“ findet „Nguyễn“).
+applicants-search-q-hint = Teile von Namen, Kennung, Wohnort, E-Mail, Telefon oder Freitext.
+applicants-search-q-hint-details = Groß-/Kleinschreibung und Akzente spielen keine Rolle: „nguyen“ findet „Nguyễn“.
 applicants-search-section = { $count ->
     [one] Bewerber/innen (1 Treffer)
    *[other] Bewerber/innen ({ $count } Treffer)
@@ -73,7 +74,8 @@ applicants-field-consent-partners = Einwilligung Weitergabe an Partner
 applicants-field-remarks = Bemerkungen
 applicants-hint-names = Alle Vornamen, wie im Pass. Buchstaben jeder Schrift sind erlaubt (z. B. Nguyễn, Conceição, प्रिया).
 applicants-hint-birth-date = Das Alter bei der Einreise muss zwischen 16 und 70 Jahren liegen.
-applicants-hint-country-fixed = Das Registrierungsland ist mit der Bewerberkennung festgelegt und kann nicht mehr geändert werden. Ist es falsch, wenden Sie sich an eine Administratorin oder einen Administrator: Der Datensatz wird deaktiviert und im richtigen Land neu angelegt (neue Kennung, Verweis auf die alte).
+applicants-hint-country-fixed = Das Registrierungsland ist mit der Bewerberkennung festgelegt.
+applicants-hint-country-fixed-details = Es kann nicht mehr geändert werden. Ist es falsch, wenden Sie sich an eine Administratorin oder einen Administrator: Der Datensatz wird deaktiviert und im richtigen Land neu angelegt (neue Kennung, Verweis auf die alte).
 applicants-hint-country = Das Land, in dem die Person registriert wird; es bestimmt die Bewerberkennung.
 applicants-hint-dropout-reason = Nur beim Status „Abbrecher/in“, dort Pflicht.
 applicants-hint-consent-partners = Nur an die angekreuzten Partner dürfen personenbezogene Daten weitergegeben werden.

@@ -4,7 +4,8 @@ applicants-list-title = Applicants
 applicants-new-button = Add applicant
 applicants-search-label = Search applicants
 applicants-search-q = Search term
-applicants-search-q-hint = Finds parts of names, ID, place of residence, e-mail, phone and free text – regardless of case and accents ("nguyen" finds "Nguyễn").
+applicants-search-q-hint = Parts of names, ID, place of residence, e-mail, phone or free text.
+applicants-search-q-hint-details = Case and accents do not matter: "nguyen" finds "Nguyễn".
 applicants-search-section = { $count ->
     [one] Applicants (1 hit)
    *[other] Applicants ({ $count } hits)
@@ -73,7 +74,8 @@ applicants-field-consent-partners = Consent to passing data to partners
 applicants-field-remarks = Remarks
 applicants-hint-names = All first names as in the passport. Letters of any script are allowed (e.g. Nguyễn, Conceição, प्रिया).
 applicants-hint-birth-date = The age at entry must be between 16 and 70 years.
-applicants-hint-country-fixed = The country of registration is fixed by the applicant ID and can no longer be changed. If it is wrong, ask an administrator: the record is deactivated and registered anew in the right country (new ID, with a reference to the old one).
+applicants-hint-country-fixed = The country of registration is fixed by the applicant ID.
+applicants-hint-country-fixed-details = It can no longer be changed. If it is wrong, ask an administrator: the record is deactivated and registered anew in the right country (new ID, with a reference to the old one).
 applicants-hint-country = The country where the person registers; it determines the applicant ID.
 applicants-hint-dropout-reason = Only for the status "Dropped out", required there.
 applicants-hint-consent-partners = Personal data may be passed only to the partners ticked here.
