@@ -48,14 +48,12 @@ fn register(r: &mut Registry) {
     let texts = Access::Permission(EDIT_TEXTS);
     r.routes(
         texts,
-        [
-            ("/admin/texte", get(texts::list).boxed()),
-            (
-                "/admin/texte/bearbeiten",
-                get(texts::edit_form).post(texts::edit_submit).boxed(),
-            ),
-        ],
+        [(
+            "/admin/texte/bearbeiten",
+            get(texts::edit_form).post(texts::edit_submit).boxed(),
+        )],
     );
+    hih_web::list::register_in_memory(r, texts::TextList);
     hih_web::flow::register(r, text_form::TextFlow);
     let outbox = Access::Permission(READ_OUTBOX);
     r.routes(
