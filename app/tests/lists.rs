@@ -14,12 +14,13 @@ use hih_companies::testing::company_in;
 use hih_matching::testing::match_of;
 
 /// The lists this test covers with data; a registered list missing here fails.
-const COVERED: [&str; 6] = [
+const COVERED: [&str; 7] = [
     "applicants",
     "companies",
     "contacts",
     "matches",
     "monthly",
+    "texts",
     "users",
 ];
 
@@ -96,6 +97,25 @@ pub(crate) async fn month(app: &TestApp, district: i64, period: &str, addressed:
 /// applicants, matches and contact entries; monthly counts (which have no free text: the list
 /// shows every month in scope) of two districts, two months for Erfurt.
 async fn seed(app: &TestApp) {
+    // Two texts an admin changed to name the word (the text list searches keys and values).
+    for (key, value) in [
+        ("admin-texts-intro", "Lotus: alle Texte"),
+        ("home-title", "Lotus-Start"),
+    ] {
+        use sea_orm::{ActiveModelTrait, Set};
+        hih_db::entities::text_override::ActiveModel {
+            locale: Set("de".into()),
+            key: Set(key.into()),
+            value: Set(value.into()),
+            updated_at: Set(chrono::Utc::now()),
+            updated_by: Set("test".into()),
+            ..Default::default()
+        }
+        .insert(&app.services().db)
+        .await
+        .unwrap();
+    }
+    app.state.refresh_texts(true).await.unwrap();
     create_user(app.services(), Role::IhkStaff, "lotus-erfurt").await;
     let erfurt = company_in(app, "IHK Erfurt", "Lotus Werke").await;
     company_in(app, "IHK Erfurt", "Lotus Bau").await;

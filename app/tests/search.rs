@@ -186,5 +186,7 @@ async fn the_layout_has_a_labelled_search_box_for_logged_in_users_only() {
     let p = admin.get("/").await;
     assert!(p.contains("<form method=\"get\" action=\"/suche\""));
     assert!(p.contains("role=\"search\""));
-    assert!(p.contains("<label class=\"visually-hidden\" for=\"site-search-q\">Projektdatenbank durchsuchen</label>"));
+    assert!(p.contains("aria-label=\"Projektdatenbank durchsuchen\""));
+    // The label is visible (issue 17), not only for screen readers.
+    assert!(p.contains("<label class=\"site-search__label\" for=\"site-search-q\">Suche</label>"));
 }

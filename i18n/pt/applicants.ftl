@@ -50,4 +50,6 @@ applicants-reg-step-person = Dados pessoais
 applicants-reg-step-qualification = Qualificação
 applicants-reg-step-review = Conferir e enviar
 applicants-reg-submit = Enviar
+applicants-reg-thanks-title = Obrigado
+applicants-reg-thanks-next = A Câmara de Comércio no exterior que convidou você entrará em contato. Você já pode fechar esta janela.
 applicants-reg-submitted = Obrigado! Seu cadastro foi enviado e agora será analisado.

@@ -13,3 +13,5 @@ layout-language-label = Idioma
 layout-skip-link = Ir para o conteúdo
 record-empty = não informado
 record-empty-mark = –
+layout-guest-brand = Hand in Hand for International Talents
+layout-guest-privacy = Aviso de privacidade

@@ -50,4 +50,6 @@ applicants-reg-step-person = Thông tin cá nhân
 applicants-reg-step-qualification = Trình độ
 applicants-reg-step-review = Kiểm tra và gửi
 applicants-reg-submit = Gửi
+applicants-reg-thanks-title = Cảm ơn bạn
+applicants-reg-thanks-next = Phòng Thương mại Đức ở nước ngoài đã mời bạn sẽ liên hệ với bạn. Bạn có thể đóng cửa sổ này.
 applicants-reg-submitted = Cảm ơn bạn! Đăng ký của bạn đã được gửi và sẽ được xem xét.

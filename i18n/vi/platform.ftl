@@ -13,3 +13,5 @@ layout-language-label = Ngôn ngữ
 layout-skip-link = Chuyển đến nội dung
 record-empty = không nêu
 record-empty-mark = –
+layout-guest-brand = Hand in Hand for International Talents
+layout-guest-privacy = Thông báo bảo vệ dữ liệu

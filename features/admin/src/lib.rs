@@ -48,14 +48,12 @@ fn register(r: &mut Registry) {
     let texts = Access::Permission(EDIT_TEXTS);
     r.routes(
         texts,
-        [
-            ("/admin/texte", get(texts::list).boxed()),
-            (
-                "/admin/texte/bearbeiten",
-                get(texts::edit_form).post(texts::edit_submit).boxed(),
-            ),
-        ],
+        [(
+            "/admin/texte/bearbeiten",
+            get(texts::edit_form).post(texts::edit_submit).boxed(),
+        )],
     );
+    hih_web::list::register_in_memory(r, texts::TextList);
     hih_web::flow::register(r, text_form::TextFlow);
     let outbox = Access::Permission(READ_OUTBOX);
     r.routes(
@@ -75,11 +73,18 @@ fn register(r: &mut Registry) {
             (feedback::DONE_PATH, get(feedback::done).boxed()),
         ],
     );
-    r.menu("admin-nav-texts", "/admin/texte", Some(EDIT_TEXTS), 900);
+    r.menu(
+        "admin-nav-texts",
+        "/admin/texte",
+        Some(EDIT_TEXTS),
+        hih_kernel::NavGroup::Manage,
+        900,
+    );
     r.menu(
         "admin-nav-outbox",
         "/admin/postausgang",
         Some(READ_OUTBOX),
+        hih_kernel::NavGroup::Manage,
         910,
     );
 }

@@ -6,6 +6,11 @@ use hih_db::entities::text_override;
 use hih_db::fold::fold;
 use hih_i18n::Locale;
 use hih_kernel::AppError;
+
+use crate::EDIT_TEXTS;
+use std::cmp::Ordering;
+
+use hih_web::list::{ListInfo, ListParams, ListView, MemoryList};
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, WebError, WebResult};
@@ -14,67 +19,98 @@ use poem::web::{Form, Query};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 
-#[derive(Deserialize, Default)]
-pub(crate) struct ListQuery {
-    #[serde(default)]
-    q: String,
-    #[serde(default)]
-    locale: String,
-    #[serde(default)]
-    changed: Option<String>,
-}
+/// Sort keys of the text list, the default first.
+const COLUMNS: [&str; 2] = ["key", "locale"];
 
+/// The text list (R-TXT) as a [`MemoryList`]: the catalogue's entries with the admins'
+/// overrides, searchable by key or content (folded: case and accents ignored), in both
+/// languages or one, optionally only the changed ones; paged like every list (2,500 rows).
+pub struct TextList;
+
+/// One text of the list.
 #[derive(Serialize)]
-struct Row {
+pub struct Row {
     key: String,
     locale: String,
-    feature: String,
     current: String,
     overridden: bool,
 }
 
-/// Text list, searchable by key or content (folded: case and accents ignored).
-#[handler]
-pub async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> WebResult {
-    ctx.state.refresh_texts(false).await?;
-    let needle = fold(&q.q);
-    let only = Locale::parse(&q.locale);
-    let only_changed = q.changed.is_some();
-    let rows: Vec<Row> = ctx
-        .services()
-        .texts
-        .entries()
-        .into_iter()
-        .filter(|e| only.is_none_or(|l| l == e.locale))
-        .filter(|e| !only_changed || e.current_override.is_some())
-        .filter(|e| {
-            needle.is_empty()
-                || fold(&e.key).contains(&needle)
-                || fold(&e.default).contains(&needle)
-                || e.current_override
-                    .as_deref()
-                    .is_some_and(|o| fold(o).contains(&needle))
-        })
-        .map(|e| Row {
-            overridden: e.current_override.is_some(),
-            current: e.current_override.clone().unwrap_or(e.default.clone()),
-            key: e.key,
-            locale: e.locale.code().to_string(),
-            feature: e.feature,
-        })
-        .collect();
-    let count = rows.len();
-    ctx.render(
-        "admin/texts.html",
-        context! {
-            rows => Serde(rows),
-            count => count,
-            q => q.q,
-            locale => q.locale,
-            changed => only_changed,
-        },
-    )
-    .await
+#[async_trait::async_trait]
+impl ListView for TextList {
+    type Row = Row;
+
+    const INFO: ListInfo = ListInfo {
+        key: "texts",
+        path: "/admin/texte",
+        entity: "text",
+        permission: EDIT_TEXTS,
+        filters: &["q", "locale", "changed"],
+        columns: &COLUMNS,
+        newest_first: false,
+    };
+
+    async fn render(
+        &self,
+        ctx: &Ctx,
+        params: &ListParams,
+        total: u64,
+        rows: Vec<Row>,
+    ) -> WebResult {
+        ctx.render(
+            "admin/texts.html",
+            context! {
+                rows => Serde(rows),
+                list => params.view(total, &COLUMNS),
+                ..params.filter_values(Self::INFO.filters)
+            },
+        )
+        .await
+    }
+}
+
+#[async_trait::async_trait]
+impl MemoryList for TextList {
+    async fn rows(&self, ctx: &Ctx, params: &ListParams) -> WebResult<Vec<Row>> {
+        ctx.state.refresh_texts(false).await?;
+        let needle = fold(params.filter("q").unwrap_or_default());
+        // An unknown language finds nothing, never everything.
+        let only = params.filter("locale").map(Locale::parse);
+        let only_changed = params.filter("changed").is_some();
+        Ok(ctx
+            .services()
+            .texts
+            .entries()
+            .into_iter()
+            .filter(|e| only.is_none_or(|l| l == Some(e.locale)))
+            .filter(|e| !only_changed || e.current_override.is_some())
+            .filter(|e| {
+                needle.is_empty()
+                    || fold(&e.key).contains(&needle)
+                    || fold(&e.default).contains(&needle)
+                    || e.current_override
+                        .as_deref()
+                        .is_some_and(|o| fold(o).contains(&needle))
+            })
+            .map(|e| Row {
+                overridden: e.current_override.is_some(),
+                current: e.current_override.clone().unwrap_or(e.default.clone()),
+                key: e.key,
+                locale: e.locale.code().to_string(),
+            })
+            .collect())
+    }
+
+    fn compare(&self, a: &Row, b: &Row, key: &str) -> Ordering {
+        match key {
+            "locale" => a.locale.cmp(&b.locale),
+            _ => a.key.cmp(&b.key),
+        }
+    }
+
+    fn tie_break(&self, a: &Row, b: &Row) -> Ordering {
+        a.key.cmp(&b.key).then_with(|| a.locale.cmp(&b.locale))
+    }
 }
 
 #[derive(Deserialize, Default)]

@@ -60,6 +60,7 @@ fn register(r: &mut Registry) {
             "reg_step.html",
             "reg_review.html",
             "reg_gone.html",
+            "reg_thanks.html",
             "reg_list.html",
             "reg_detail.html",
             "reg_correct_review.html",
@@ -95,6 +96,7 @@ fn register(r: &mut Registry) {
         "applicants-nav",
         "/bewerber",
         Some(permissions::APPLICANTS_READ),
+        hih_kernel::NavGroup::Record,
         200,
     );
     jobs::register(r);
@@ -145,6 +147,8 @@ fn registration_routes(r: &mut Registry) {
     r.routes(
         Access::Public,
         [
+            // Static, so it takes precedence over a token.
+            ("/registrierung/danke", get(wizard::thanks).boxed()),
             (
                 "/registrierung/:token",
                 get(wizard::consent_form)
@@ -161,6 +165,7 @@ fn registration_routes(r: &mut Registry) {
         "applicants-reg-nav",
         "/bewerber/registrierungen",
         Some(permissions::REGISTRATIONS),
+        hih_kernel::NavGroup::Record,
         210,
     );
 }

@@ -253,10 +253,17 @@ async fn guests_register_with_back_and_next_and_the_ahk_of_the_country_is_notifi
             .contains("Qualification")
     );
     let done = register(&guest, &token, "Nguyễn").await;
-    assert_eq!(done.location(), Some(base.as_str()));
+    assert_eq!(done.location(), Some("/registrierung/danke"));
+    // A clean thank-you page in the guest's language, under the neutral guest header (no
+    // internal product name, the privacy notice linked), nothing about the link.
+    let thanks = guest.get("/registrierung/danke").await;
+    assert_eq!(thanks.status, 200);
+    assert!(thanks.contains("Thank you"));
+    assert!(!thanks.contains("no longer"), "{}", thanks.body);
+    assert!(!thanks.contains("HiH project database"), "{}", thanks.body);
+    assert!(thanks.contains("Privacy notice"));
     let closed = guest.get(&base).await;
     assert_eq!(closed.status, 410, "the link shows the neutral page");
-    assert!(closed.contains("Thank you"));
     // Notified: the Vietnamese AHK, not the Indian one.
     let notes = notification::Entity::find().all(app.db()).await.unwrap();
     let to: Vec<i64> = notes.iter().map(|n| n.user_id).collect();

@@ -75,6 +75,7 @@ fn register(r: &mut Registry) {
         "companies-nav",
         "/unternehmen",
         Some(permissions::COMPANIES),
+        hih_kernel::NavGroup::Record,
         100,
     );
     register_monthly(r);
@@ -126,6 +127,7 @@ fn register_monthly(r: &mut Registry) {
         "companies-monthly-nav",
         "/monatszahlen",
         Some(permissions::MONTHLY_COUNTS),
+        hih_kernel::NavGroup::Record,
         110,
     );
     r.tiles(Arc::new(crate::monthly::tiles::MonthlyTiles));

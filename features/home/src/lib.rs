@@ -27,38 +27,6 @@ struct TileView {
     tone: hih_kernel::TileTone,
 }
 
-/// A key figure as the start page shows it.
-#[derive(Serialize)]
-struct FigureView {
-    label_key: &'static str,
-    value: i64,
-    target: Option<i64>,
-    /// The share of the target reached, in whole percent (not capped: 120 % is news).
-    percent: Option<i64>,
-    /// The value for the progress bar (capped at the target, which is its maximum).
-    bar: Option<i64>,
-    href: Option<&'static str>,
-}
-
-/// The key figures of every provider for the actor.
-async fn figures(ctx: &Ctx) -> Vec<FigureView> {
-    let mut out = Vec::new();
-    for provider in &ctx.state.figures {
-        match provider.figures(ctx.services(), &ctx.actor).await {
-            Ok(list) => out.extend(list.into_iter().map(|f| FigureView {
-                label_key: f.label_key,
-                value: f.value,
-                target: f.target,
-                percent: f.target.filter(|t| *t > 0).map(|t| f.value * 100 / t),
-                bar: f.target.map(|t| f.value.min(t)),
-                href: f.href,
-            })),
-            Err(error) => tracing::error!(%error, "figure provider failed"),
-        }
-    }
-    out
-}
-
 /// The start page.
 #[handler]
 async fn start_page(ctx: Ctx) -> WebResult {
@@ -91,7 +59,7 @@ async fn start_page(ctx: Ctx) -> WebResult {
             }
         })
         .collect();
-    let figures = figures(&ctx).await;
+    let figures = hih_web::figures::all(&ctx).await;
     ctx.render(
         "home/index.html",
         context! { tiles => Serde(views), figures => Serde(figures) },
@@ -109,5 +77,5 @@ fn register(r: &mut Registry) {
             ("/suche", get(search::page).boxed()),
         ],
     );
-    r.menu("home-nav", "/", None, 0);
+    r.menu("home-nav", "/", None, hih_kernel::NavGroup::Start, 0);
 }

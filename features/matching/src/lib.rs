@@ -108,6 +108,7 @@ fn register(r: &mut Registry) {
         "matching-nav",
         "/vermittlungen",
         Some(permissions::SEE_MATCHES),
+        hih_kernel::NavGroup::Record,
         300,
     );
 }

@@ -33,6 +33,7 @@ fn register(r: &mut Registry) {
         "operations-nav",
         status::PATH,
         Some(permissions::STATUS),
+        hih_kernel::NavGroup::Manage,
         900,
     );
     status::register(r);

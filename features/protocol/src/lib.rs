@@ -32,6 +32,7 @@ fn register(r: &mut Registry) {
         "protocol-nav",
         "/protokoll/aenderungen",
         Some(permissions::READ_LOGS),
+        hih_kernel::NavGroup::Manage,
         860,
     );
     viewer::register(r);

@@ -53,6 +53,7 @@ fn register(r: &mut Registry) {
         "reference-nav",
         "/referenzdaten",
         Some(permissions::MANAGE_REFERENCE),
+        hih_kernel::NavGroup::Manage,
         840,
     );
     r.tiles(Arc::new(tiles::ReferenceTiles));

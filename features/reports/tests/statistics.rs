@@ -575,3 +575,28 @@ async fn cross_tab_categories_appear_in_their_natural_order() {
     assert_eq!(ranks.len(), labels.len(), "{labels:?}");
     assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{labels:?}");
 }
+
+#[tokio::test]
+async fn a_period_narrows_the_page_and_bad_months_are_explained() {
+    let app = app().await;
+    fixture::build(&app).await;
+    let (admin, _) = agent_for(&app, Role::Admin, "admin").await;
+    let all = admin.get("/statistik").await;
+    assert_eq!(all.status, 200);
+    assert!(all.contains("Zahlen für alle Monate."));
+    assert_eq!(
+        all.body.matches("class=\"figure__bar\"").count(),
+        4,
+        "targets first"
+    );
+    let bad = admin.get("/statistik?from=13.2026&to=2026-01").await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.contains("Bitte geben Sie einen gültigen Monat ein (MM.JJJJ)."));
+    assert!(bad.contains("aria-describedby=\"from-hint from-error-1\""));
+    let order = admin.get("/statistik?from=2026-03&to=2026-01").await;
+    assert_eq!(order.status, 422);
+    assert!(order.contains("Das Ende des Zeitraums darf nicht vor seinem Beginn liegen."));
+    let ok = admin.get("/statistik?from=2020-01&to=2020-02").await;
+    assert_eq!(ok.status, 200);
+    assert!(ok.contains("Zahlen für 01.2020 bis 02.2020."));
+}

@@ -167,6 +167,7 @@ fn register(r: &mut Registry) {
         "users-nav-institutions",
         "/institutionen",
         Some(permissions::MANAGE_INSTITUTIONS),
+        hih_kernel::NavGroup::Manage,
         830,
     );
     let me = Access::Authenticated;
@@ -177,21 +178,30 @@ fn register(r: &mut Registry) {
         "users-nav-users",
         "/benutzer",
         Some(permissions::MANAGE_USERS),
+        hih_kernel::NavGroup::Manage,
         800,
     );
     r.menu(
         "users-nav-overview",
         "/benutzeruebersicht",
         Some(permissions::USER_OVERVIEW),
+        hih_kernel::NavGroup::Manage,
         810,
     );
     r.menu(
         "users-nav-distribution",
         "/verteiler",
         Some(permissions::DISTRIBUTION_LIST),
+        hih_kernel::NavGroup::Manage,
         820,
     );
-    r.menu("users-nav-profile", "/profil", None, 990);
+    r.menu(
+        "users-nav-profile",
+        "/profil",
+        None,
+        hih_kernel::NavGroup::Account,
+        990,
+    );
     r.tiles(Arc::new(tiles::UsersTiles));
 
     jobs::register(r);
@@ -219,6 +229,7 @@ fn register_api_tokens(r: &mut Registry) {
         "users-nav-api-tokens",
         ALL_LIST,
         Some(permissions::MANAGE_USERS),
+        hih_kernel::NavGroup::Manage,
         825,
     );
 }

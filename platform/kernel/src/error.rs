@@ -52,6 +52,25 @@ impl FieldErrors {
         self.0.iter().any(|e| e.field == field)
     }
 
+    /// The messages in the order of their fields on the form (`fields`: the form's field names
+    /// in document order, e.g. the submitted pairs' names), so the error summary reads like
+    /// the form; the messages of one field keep their order, fields not named come last.
+    pub fn in_field_order<'a>(mut self, fields: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut order: Vec<&str> = Vec::new();
+        for name in fields {
+            if !order.contains(&name) {
+                order.push(name);
+            }
+        }
+        self.0.sort_by_key(|e| {
+            order
+                .iter()
+                .position(|n| *n == e.field)
+                .unwrap_or(order.len())
+        });
+        self
+    }
+
     /// `Ok(())` if empty, else `Err(AppError::Validation)`.
     pub fn into_result(self) -> Result<(), AppError> {
         if self.is_empty() {
@@ -203,5 +222,17 @@ mod tests {
         f.add("email", "k");
         assert!(f.has("email"));
         assert!(matches!(f.into_result(), Err(AppError::Validation(_))));
+    }
+
+    #[test]
+    fn errors_follow_the_forms_field_order() {
+        let mut f = FieldErrors::new();
+        f.add("plz", "plz-1");
+        f.add("consent", "consent");
+        f.add("name", "name");
+        f.add("plz", "plz-2");
+        let sorted = f.in_field_order(["csrf_token", "name", "city", "plz", "name"]);
+        let keys: Vec<&str> = sorted.0.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["name", "plz-1", "plz-2", "consent"]);
     }
 }

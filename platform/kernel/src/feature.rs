@@ -103,6 +103,36 @@ pub struct ListEntry {
     pub search_kind: Option<&'static str>,
 }
 
+/// The task a main-navigation entry belongs to: the layout groups the navigation by it
+/// (ops/design.md), in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NavGroup {
+    /// The start page: a plain link before the groups.
+    Start,
+    /// Recording data: companies, monthly counts, applicants, matches ("Erfassen").
+    Record,
+    /// Evaluating data: reports, statistics, exports, data-subject reports ("Auswerten").
+    Evaluate,
+    /// Administration: users, reference data, texts, logs, operations ("Verwaltung").
+    Manage,
+    /// The signed-in user's own pages: shown in the user menu, not in the navigation.
+    Account,
+}
+
+impl NavGroup {
+    /// Text key of the group's name.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Self::Start => "layout-nav-group-start",
+            Self::Record => "layout-nav-group-record",
+            Self::Evaluate => "layout-nav-group-evaluate",
+            Self::Manage => "layout-nav-group-manage",
+            Self::Account => "layout-nav-group-account",
+        }
+    }
+}
+
 /// A main-navigation entry.
 #[derive(Debug, Clone, Serialize)]
 pub struct NavEntry {
@@ -113,7 +143,9 @@ pub struct NavEntry {
     /// Shown only to holders of this permission (`None`: every logged-in user).
     #[serde(skip)]
     pub permission: Option<Permission>,
-    /// Sort order (lower first).
+    /// The task group the entry is shown in.
+    pub group: NavGroup,
+    /// Sort order within the group (lower first).
     pub order: i32,
 }
 
@@ -554,18 +586,20 @@ impl Registry {
     }
 
     /// Adds a navigation entry: label text key, target, the permission it needs (`None`: every
-    /// logged-in user) and its sort order (lower first).
+    /// logged-in user), the task group it is shown in and its sort order (lower first).
     pub fn menu(
         &mut self,
         label_key: &'static str,
         href: &'static str,
         permission: Option<Permission>,
+        group: NavGroup,
         order: i32,
     ) {
         self.nav(NavEntry {
             label_key,
             href,
             permission,
+            group,
             order,
         });
     }

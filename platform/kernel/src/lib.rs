@@ -30,8 +30,9 @@ pub use error::{AppError, FieldError, FieldErrors};
 pub use feature::{
     Access, ActivationHook, ActorResolver, ApiCredential, CronSpec, DeletionFold, Feature,
     FigureProvider, FlowInfo, HookEvent, JobContext, JobError, JobHandler, JobSpec, KeyFigure,
-    ListEntry, NavEntry, Permission, Registry, RouteSpec, SearchHit, SearchHits, SearchProvider,
-    StatusCheck, StatusFinding, StatusLevel, TabProvider, Tile, TileProvider, TileTone,
+    ListEntry, NavEntry, NavGroup, Permission, Registry, RouteSpec, SearchHit, SearchHits,
+    SearchProvider, StatusCheck, StatusFinding, StatusLevel, TabProvider, Tile, TileProvider,
+    TileTone,
 };
 pub use feature_set::{FeatureSet, FeatureSetError};
 /// The locale of a text catalogue (re-exported for [`feature!`]).

@@ -18,7 +18,11 @@ use crate::middleware::{guard, wrap};
 use crate::{AppState, Templates};
 
 /// The platform's own templates (layout, form macros, error page).
-pub const PLATFORM_TEMPLATES: [(&str, &str); 15] = [
+pub const PLATFORM_TEMPLATES: [(&str, &str); 16] = [
+    (
+        "platform/figures.html",
+        include_str!("../templates/figures.html"),
+    ),
     (
         "platform/record.html",
         include_str!("../templates/record.html"),

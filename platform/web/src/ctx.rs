@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use hih_db::access::{self, AccessAction, AccessEvent};
 use hih_i18n::{Locale, TextArg};
-use hih_kernel::{Actor, AppError, FieldErrors, Services};
+use hih_kernel::{Actor, AppError, FieldErrors, NavEntry, NavGroup, Services};
 use minijinja::value::Serde;
 use minijinja::{Value, context};
 use poem::http::{StatusCode, header};
@@ -316,6 +316,78 @@ struct LangChoice {
     current: bool,
 }
 
+/// One task group of the navigation with the entries the actor may use.
+#[derive(Serialize)]
+struct NavGroupItems {
+    group: NavGroup,
+    label_key: &'static str,
+    /// Holds the current page.
+    current: bool,
+    items: Vec<NavItem>,
+}
+
+/// The navigation the layout shows: the start link, the task groups (registry order, each
+/// group's entries by their order) and the user menu's own pages.
+#[derive(Serialize, Default)]
+struct Nav {
+    start: Vec<NavItem>,
+    groups: Vec<NavGroupItems>,
+    account: Vec<NavItem>,
+}
+
+/// Whether `href` is the current page or a page below it.
+fn is_current(href: &str, path: &str) -> bool {
+    if href == "/" {
+        path == "/"
+    } else {
+        path == href || path.starts_with(&format!("{href}/"))
+    }
+}
+
+/// Groups the navigation entries `actor` may use by task; the current entry is the longest
+/// matching target, so `/bewerber/registrierungen` does not also mark `/bewerber`.
+fn nav_for(entries: &[NavEntry], actor: &Actor, path: &str) -> Nav {
+    let visible: Vec<&NavEntry> = entries
+        .iter()
+        .filter(|n| n.permission.is_none_or(|p| p.allows(actor)))
+        .collect();
+    let current_href = visible
+        .iter()
+        .filter(|n| is_current(n.href, path))
+        .map(|n| n.href)
+        .max_by_key(|h| h.len());
+    let item = |n: &NavEntry| NavItem {
+        label_key: n.label_key,
+        href: n.href,
+        current: current_href == Some(n.href),
+    };
+    let mut nav = Nav::default();
+    let mut sorted = visible;
+    sorted.sort_by_key(|n| (n.group, n.order));
+    for n in sorted {
+        match n.group {
+            NavGroup::Start => nav.start.push(item(n)),
+            NavGroup::Account => nav.account.push(item(n)),
+            group => {
+                let entry = item(n);
+                match nav.groups.last_mut() {
+                    Some(last) if last.group == group => {
+                        last.current |= entry.current;
+                        last.items.push(entry);
+                    }
+                    _ => nav.groups.push(NavGroupItems {
+                        group,
+                        label_key: group.label_key(),
+                        current: entry.current,
+                        items: vec![entry],
+                    }),
+                }
+            }
+        }
+    }
+    nav
+}
+
 /// The context every page shares; `unread` is the bell's count (`None`: no bell).
 pub(crate) fn base_context(
     state: &AppState,
@@ -332,23 +404,10 @@ pub(crate) fn base_context(
             role_key => u.role.label_key(),
         }
     });
-    let nav: Vec<NavItem> = if user.is_some() {
-        state
-            .nav
-            .iter()
-            .filter(|n| n.permission.is_none_or(|p| p.allows(actor)))
-            .map(|n| NavItem {
-                label_key: n.label_key,
-                href: n.href,
-                current: if n.href == "/" {
-                    path == "/"
-                } else {
-                    path == n.href || path.starts_with(&format!("{}/", n.href))
-                },
-            })
-            .collect()
+    let nav = if user.is_some() {
+        nav_for(&state.nav, actor, path)
     } else {
-        Vec::new()
+        Nav::default()
     };
     let other_lang = match locale.for_staff() {
         Locale::De => Locale::En,

@@ -427,7 +427,12 @@ async fn submit<F: FormFlow>(flow: &F, v: &Visit<F>, pairs: &[(String, String)])
                 Ok(valid) => valid,
                 Err(rejected) => {
                     draft::store(ctx, &v.key, &form);
-                    draft::store_errors(ctx, &v.key, &rejected.errors);
+                    // The summary lists the messages in the form's order: the browser
+                    // submits the fields in document order.
+                    let errors = rejected
+                        .errors
+                        .in_field_order(pairs.iter().map(|(k, _)| k.as_str()));
+                    draft::store_errors(ctx, &v.key, &errors);
                     match rejected.notice {
                         Some(n) => draft::store(ctx, &notice_key(&v.key), &n),
                         None => draft::discard(ctx, &notice_key(&v.key)),

@@ -11,6 +11,7 @@ mod branding;
 mod ctx;
 pub mod draft;
 pub mod export;
+pub mod figures;
 pub mod flow;
 pub mod legal;
 pub mod list;

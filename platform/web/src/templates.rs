@@ -95,6 +95,11 @@ impl Templates {
                 Ok(catalog.t(locale_of(state), key, &args_ref))
             },
         );
+        let catalog = texts.clone();
+        // Whether the catalogue has a text (optional parts such as a hint's details).
+        env.add_function("has_text", move |state: &State, key: &str| {
+            catalog.has(locale_of(state), key)
+        });
         let catalog = texts;
         env.add_function(
             "t_args",

@@ -90,6 +90,33 @@ export async function go(page, locator) {
 }
 
 /**
+ * Follows a header link the way a person does: the navigation is grouped by task and the
+ * user's own pages sit in the user menu, each a closed <details>; opens the disclosure the
+ * link sits in (if it is closed) and follows the link.
+ * @param {import('playwright-core').Page} page
+ * @param {string} href the link's exact href, e.g. "/unternehmen"
+ * @returns {Promise<void>}
+ */
+export async function navigate(page, href) {
+  const link = page.locator(`header a[href="${href}"]`).first();
+  assert.equal(await link.count(), 1, `the header links to ${href}`);
+  if (!(await link.isVisible())) {
+    await link.locator('xpath=ancestor::details[1]/summary').click();
+  }
+  await go(page, link);
+}
+
+/**
+ * Opens the header's user menu (a <details>: profile, language, log-out) if it is closed.
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<void>}
+ */
+export async function openUserMenu(page) {
+  const menu = page.locator('header details.site-usermenu');
+  if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
+}
+
+/**
  * Turn page scripting on or off for a page from newNoJsPage (no-op for
  * other pages). Affects documents loaded afterwards and timers/handlers of
  * the current one; scripts skipped while it was off do not run later.

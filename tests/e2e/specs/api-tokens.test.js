@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startServer, createAdmin } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go } from '../lib/browser.js';
+import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go, navigate } from '../lib/browser.js';
 import { firstLogin } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
@@ -37,7 +37,7 @@ describe('personal API tokens (JavaScript off)', () => {
     const page = await newNoJsPage(browser);
     await firstLogin(page, server.baseUrl, { username: 'token', password: PASSWORD }, checkA11y);
 
-    await go(page, page.locator('nav a[href="/profil"]'));
+    await navigate(page, '/profil');
     await checkA11y(page, 'profile');
     await go(page, page.locator('a[href="/profil/api-tokens"]'));
     await checkA11y(page, 'own tokens (none)');
@@ -78,7 +78,7 @@ describe('personal API tokens (JavaScript off)', () => {
     assert.equal(res.headers.get('content-type'), 'application/problem+json');
     assert.equal((await res.json()).type, 'urn:hih:problem:read-only-token');
 
-    await go(page, page.locator('nav a[href="/api-tokens"]'));
+    await navigate(page, '/api-tokens');
     assert.match(await page.locator('main').innerText(), /Auswertung Quartal/);
     await checkA11y(page, 'everyone\'s tokens');
     await go(page, page.locator('a[href$="/widerrufen"]'));

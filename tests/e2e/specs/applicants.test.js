@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startServer } from '../lib/server.js';
-import { launch, checkA11y, assertAllVisitedChecked, go } from '../lib/browser.js';
+import { launch, checkA11y, assertAllVisitedChecked, go, navigate } from '../lib/browser.js';
 import { adminAndAhkVietnam } from '../lib/accounts.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
@@ -29,7 +29,7 @@ describe('applicants (JavaScript off)', () => {
     // An admin, and an AHK Vietnam account the admin creates and activates.
     const { admin, ahk } = await adminAndAhkVietnam(browser, server, PASSWORD, checkA11y);
 
-    await go(ahk, ahk.locator('nav a[href="/bewerber"]'));
+    await navigate(ahk, '/bewerber');
     await checkA11y(ahk, 'applicant list (empty)');
     await go(ahk, ahk.locator('a[href="/bewerber/neu"]'));
     await checkA11y(ahk, 'applicant form');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 
 import { startServer, createAdmin, E2E_DIR } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go } from '../lib/browser.js';
+import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go, navigate } from '../lib/browser.js';
 import { firstLogin } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
@@ -32,7 +32,7 @@ describe('companies (JavaScript off)', () => {
     const page = await newNoJsPage(browser);
     await firstLogin(page, server.baseUrl, { username: 'firmen', password: PASSWORD }, checkA11y);
 
-    await go(page, page.locator('nav a[href="/unternehmen"]'));
+    await navigate(page, '/unternehmen');
     await checkA11y(page, 'company list (empty)');
     await go(page, page.locator('a[href="/unternehmen/neu"]'));
     await checkA11y(page, 'company form');

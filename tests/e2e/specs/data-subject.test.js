@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 
 import { startServer, createAdmin } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go } from '../lib/browser.js';
+import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go, navigate } from '../lib/browser.js';
 import { accountSetupLink, completeSetup } from '../lib/accounts.js';
 import { firstLogin, submitForm } from '../lib/login.js';
 
@@ -71,7 +71,7 @@ describe('data-subject report and erasure (JavaScript off)', () => {
     const dpo = await newNoJsPage(browser);
     await completeSetup(dpo, server.baseUrl, dpoLink, PASSWORD, checkA11y, 'dpo ');
     await checkA11y(dpo, 'dpo start page');
-    await go(dpo, dpo.locator('nav a[href="/auskunft"]'));
+    await navigate(dpo, '/auskunft');
     await checkA11y(dpo, 'data-subject search');
     await search(dpo, 'minh.le@example.org', 'data-subject search results');
     const hit = dpo.locator('#subject-applicants a').filter({ hasText: 'HIH-VN-0001' });

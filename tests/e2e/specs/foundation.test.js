@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startServer, createAdmin } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked } from '../lib/browser.js';
+import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, openUserMenu } from '../lib/browser.js';
 import { login, enrolTotp, submitForm, firstLogin } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
@@ -78,6 +78,8 @@ describe('foundation (JavaScript off)', () => {
     const secret = await enrolTotp(page);
     await Promise.all([page.waitForEvent('load'), page.locator('main a.kern-btn').click()]);
     // Log out and in again with the enrolled secret (second factor step).
+    await openUserMenu(page);
+    await checkA11y(page, 'start page with the user menu open');
     await Promise.all([page.waitForEvent('load'), page.locator('form.logout button').click()]);
     assert.match(page.url(), /\/login$/);
     await checkA11y(page, 'logged out');
@@ -110,6 +112,7 @@ describe('foundation (JavaScript off)', () => {
 
     // Switch to English without JavaScript.
     await page.goto(server.baseUrl + '/');
+    await openUserMenu(page);
     await Promise.all([page.waitForEvent('load'), page.locator('form.lang-switch button').click()]);
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
     await checkA11y(page, 'start page in English');

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 
 import { startServer, createAdmin, E2E_DIR } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go } from '../lib/browser.js';
+import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go, navigate } from '../lib/browser.js';
 import { accountSetupLink } from '../lib/accounts.js';
 import { firstLogin, enrolTotp, submitForm } from '../lib/login.js';
 
@@ -77,7 +77,7 @@ describe('contact history and matching (JavaScript off)', () => {
     const ahk = await activate(browser, server.baseUrl, ahkLink, 'AHK');
 
     // The IHK user's company.
-    await go(ihk, ihk.locator('nav a[href="/unternehmen"]'));
+    await navigate(ihk, '/unternehmen');
     await checkA11y(ihk, 'company list');
     await go(ihk, ihk.locator('a[href="/unternehmen/neu"]'));
     await checkA11y(ihk, 'company form');
@@ -197,7 +197,7 @@ describe('contact history and matching (JavaScript off)', () => {
     assert.match(await ahk.locator('main').innerText(), /Thüringer Gasthaus Zur Linde/);
     assert.doesNotMatch(await ahk.locator('main').innerText(), /Markt|06567/);
     await checkA11y(ahk, 'applicant matches as AHK');
-    await go(ahk, ahk.locator('nav a[href="/vermittlungen"]'));
+    await navigate(ahk, '/vermittlungen');
     await checkA11y(ahk, 'match list as AHK');
 
     for (const p of [ihk, ahk]) assertAllVisitedChecked(p);

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 
 import { startServer, createAdmin } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, setScriptingEnabled, go } from '../lib/browser.js';
+import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, setScriptingEnabled, go, navigate } from '../lib/browser.js';
 import { firstLogin, submitForm } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
@@ -73,7 +73,7 @@ describe('job dashboard (JavaScript off)', () => {
 
     // The navigation leads to the dashboard.
     await admin.setViewportSize({ width: 1280, height: 900 });
-    await go(admin, admin.locator(`nav a[href="${PAGE}"]`));
+    await navigate(admin, PAGE);
     assert.equal(await admin.locator('h1').innerText(), 'Hintergrundjobs');
     // Every job type: mail delivery on demand, the misuse scan every minute with its next run.
     const mail = admin.locator('#type-mail-deliver');

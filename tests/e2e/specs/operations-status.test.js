@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 
 import { startServer, createAdmin } from '../lib/server.js';
 import {
-  launch, newNoJsPage, checkA11y, checkBothWidths as bothWidths, assertAllVisitedChecked, go,
+  launch, newNoJsPage, checkA11y, checkBothWidths as bothWidths, assertAllVisitedChecked, go, navigate,
 } from '../lib/browser.js';
 import { firstLogin } from '../lib/login.js';
 
@@ -40,7 +40,7 @@ describe('status page (JavaScript off)', () => {
     await firstLogin(admin, server.baseUrl, { username: 'betrieb', password: PASSWORD }, checkA11y);
 
     // "Betrieb" in the navigation leads to the status page.
-    await go(admin, admin.locator('nav a[href="/system/status"]'));
+    await navigate(admin, '/system/status');
     assert.equal(new URL(admin.url()).pathname, PAGE);
     assert.equal(await admin.locator('h1').innerText(), 'Systemstatus');
 

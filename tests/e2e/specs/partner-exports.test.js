@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startServer, createAdmin } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go } from '../lib/browser.js';
+import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go, navigate } from '../lib/browser.js';
 import { firstLogin } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
@@ -34,7 +34,7 @@ describe('partner exports (JavaScript off)', () => {
     const admin = await newNoJsPage(browser);
     await firstLogin(admin, server.baseUrl, { username: 'team', password: PASSWORD }, checkA11y);
 
-    await go(admin, admin.locator('nav a[href="/partnerexporte"]').first());
+    await navigate(admin, '/partnerexporte');
     await checkA11y(admin, 'partner export list (empty)');
     await go(admin, admin.locator('a[href="/partnerexporte/neu?art=applicant"]'));
     await checkA11y(admin, 'new profile form');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 
 import { startServer, createAdmin, E2E_DIR } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go } from '../lib/browser.js';
+import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go, navigate } from '../lib/browser.js';
 import { firstLogin } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
@@ -30,7 +30,7 @@ describe('reference data (JavaScript off)', () => {
     const page = await newNoJsPage(browser);
     await firstLogin(page, server.baseUrl, { username: 'referenz', password: PASSWORD }, checkA11y);
 
-    await go(page, page.locator('nav a[href="/referenzdaten"]'));
+    await navigate(page, '/referenzdaten');
     assert.match(await page.locator('#plz-count').innerText(), /13108 Postleitzahl-Einträge geladen/);
     await checkA11y(page, 'reference data');
     await page.setInputFiles('#file', path.resolve(E2E_DIR, '../fixtures/plz_ort_landkreis.csv'));

@@ -77,10 +77,15 @@ describe('reflow and keyboard (JavaScript off)', () => {
       await check(path);
       pages.push(path);
     }
-    // The bell stays in the header at 320 px.
+    // The bell stays in the header at 320 px, and the header leaves most of the first screen
+    // (640 px high) to the content.
     assert.ok(await page.locator('header a.site-bell').isVisible(), 'bell visible at 320px');
-    // Keyboard: Tab through the start page; the skip link comes first, every stop shows a focus
-    // indicator (outline or box-shadow), and Tab reaches the log-out button.
+    const headerHeight = await measure(page, () => document.querySelector('header.site-header').getBoundingClientRect().height);
+    assert.ok(headerHeight <= 240, `the header is ${headerHeight}px high at 320px`);
+    // Keyboard: Tab through the start page; the skip link comes first, few stops lie before the
+    // content (navigation groups and the user menu are disclosures), every stop shows a focus
+    // indicator (outline or box-shadow), and Tab reaches the log-out button once the user menu
+    // is opened with Enter.
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(new URL('/', server.baseUrl).href);
     const stops = [];
@@ -90,13 +95,29 @@ describe('reflow and keyboard (JavaScript off)', () => {
         const el = document.activeElement;
         const cs = getComputedStyle(el);
         const visible = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== 'none';
-        return { tag: el.tagName, text: (el.innerText || el.value || '').trim().slice(0, 40), cls: el.className, visible };
+        const menu = el.closest('details.site-usermenu');
+        return {
+          tag: el.tagName, text: (el.innerText || el.value || '').trim().slice(0, 40), cls: el.className, visible,
+          inMain: Boolean(el.closest('main')), userMenu: el.tagName === 'SUMMARY' && Boolean(menu), open: Boolean(menu?.open),
+        };
       });
       stops.push(info);
+      if (info.userMenu && !info.open) await page.keyboard.press('Enter');
       if (info.cls.includes('kern-btn') && /Abmelden/.test(info.text)) break;
     }
     assert.match(stops[0].text, /Zum Inhalt springen/, 'skip link first');
     assert.ok(stops.some((s) => /Abmelden/.test(s.text)), `log-out reachable: ${JSON.stringify(stops)}`);
+    // Before the content: the skip link, product, search field and button, bell, user menu,
+    // the start link and one stop per navigation group (an admin sees three).
+    await page.goto(new URL('/', server.baseUrl).href);
+    const headerStops = [];
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      const where = await measure(page, () => (document.activeElement.closest('header') ? document.activeElement.tagName + ':' + (document.activeElement.innerText || '').trim().slice(0, 30) : null));
+      if (where === null) break;
+      headerStops.push(where);
+    }
+    assert.ok(headerStops.length <= 10, `${headerStops.length} tab stops in the header: ${JSON.stringify(headerStops)}`);
     const invisible = stops.filter((s) => !s.visible);
     assert.deepEqual(invisible, [], 'every focus stop is visibly marked');
     await page.context().close();

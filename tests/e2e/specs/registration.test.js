@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startServer } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go } from '../lib/browser.js';
+import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go, navigate } from '../lib/browser.js';
 import { adminAndAhkVietnam } from '../lib/accounts.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
@@ -32,7 +32,7 @@ describe('self-registration (JavaScript off)', () => {
     const { admin, ahk } = await adminAndAhkVietnam(browser, server, PASSWORD, checkA11y);
 
     // The invitation: form language German, the link shown once.
-    await go(ahk, ahk.locator('nav a[href="/bewerber/registrierungen"]'));
+    await navigate(ahk, '/bewerber/registrierungen');
     await checkA11y(ahk, 'registrations to review (empty)');
     await go(ahk, ahk.locator('main a[href="/bewerber/einladungen"]'));
     await checkA11y(ahk, 'invitations (empty)');
@@ -57,6 +57,10 @@ describe('self-registration (JavaScript off)', () => {
     const path = new URL(link).pathname;
     await guest.goto(new URL(path, server.baseUrl).href);
     assert.equal(await guest.locator('nav.site-nav').count(), 0, 'no staff navigation');
+    // The guest header is neutral: the programme, not the internal product name, and the
+    // privacy notice.
+    assert.doesNotMatch(await guest.locator('header').innerText(), /Projektdatenbank/);
+    assert.equal(await guest.locator('header a[href="/datenschutz"]').count(), 1, 'privacy notice in the header');
     await checkA11y(guest, 'consent page');
     await go(guest, guest.locator('main button[type=submit]'));
     assert.match(await guest.locator('#error-summary').innerText(), /Einwilligung/);
@@ -95,9 +99,14 @@ describe('self-registration (JavaScript off)', () => {
     assert.match(await guest.locator('main').innerText(), /Ausbildung als Köchin/);
     await checkA11y(guest, 'registration review');
     await go(guest, guest.locator('button[value=submit]'));
-    assert.match(await guest.locator('#registration-closed').innerText(), /nicht \(mehr\) verwendet/);
+    assert.match(guest.url(), /\/registrierung\/danke$/);
     assert.match(await guest.locator('main').innerText(), /Vielen Dank/);
-    await checkA11y(guest, 'neutral page after submission');
+    assert.doesNotMatch(await guest.locator('main').innerText(), /nicht \(?mehr\)? verwendet/);
+    await checkA11y(guest, 'thank-you page after submission');
+    // The used link shows the neutral page.
+    await guest.goto(new URL(path, server.baseUrl).href);
+    assert.match(await guest.locator('#registration-closed').innerText(), /nicht \(mehr\) verwendet/);
+    await checkA11y(guest, 'neutral page of a used link');
 
     // Staff: the bell, the notification, the review, the approval.
     await ahk.goto(new URL('/', server.baseUrl).href);

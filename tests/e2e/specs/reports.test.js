@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 
 import { startServer, createAdmin, E2E_DIR } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go } from '../lib/browser.js';
+import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go, navigate } from '../lib/browser.js';
 import { firstLogin } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
@@ -34,7 +34,7 @@ describe('reports (JavaScript off)', () => {
     const admin = await newNoJsPage(browser);
     await firstLogin(admin, server.baseUrl, { username: 'leitung', password: PASSWORD }, checkA11y);
 
-    await go(admin, admin.locator('nav a[href="/berichte"]'));
+    await navigate(admin, '/berichte');
     await checkA11y(admin, 'reports list (empty)');
 
     // The end before the start: refused, the message next to the field.

@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 
 import { startServer, createAdmin, E2E_DIR } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go } from '../lib/browser.js';
+import {
+  launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go, navigate, setScriptingEnabled,
+} from '../lib/browser.js';
 import { firstLogin } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
@@ -34,7 +36,7 @@ describe('statistics and cross-tabulation (JavaScript off)', () => {
     const admin = await newNoJsPage(browser);
     await firstLogin(admin, server.baseUrl, { username: 'leitung', password: PASSWORD }, checkA11y);
 
-    await go(admin, admin.locator('nav a[href="/statistik"]'));
+    await navigate(admin, '/statistik');
     await checkA11y(admin, 'statistics page');
     assert.match(await admin.locator('#stat-scope').innerText(), /gesamte Programm/);
     assert.match(await admin.locator('#stat-as-of').innerText(), /Stand:/);
@@ -42,8 +44,45 @@ describe('statistics and cross-tabulation (JavaScript off)', () => {
     assert.ok((await charts.count()) >= 10, 'one chart per topic');
     const labelled = await charts.first().getAttribute('aria-labelledby');
     assert.match(labelled, /^chart-\S+-title chart-\S+-desc$/);
+    // The programme targets come first, as figures with progress bars.
+    assert.equal(await admin.locator('main progress.figure__bar').count(), 4, 'four programme targets');
+    // Each table sits behind its disclosure; opened, it shows the figures.
+    for (const id of ['by-country', 'companies-district']) {
+      await admin.locator(`#topic-${id} details.stat-table > summary`).click();
+    }
     assert.match(await admin.locator('#table-by-country tr').last().innerText(), /Gesamt\s+80/);
     assert.match(await admin.locator('#table-companies-district tr').last().innerText(), /Gesamt\s+60/);
+    // Charts keep a readable size: no chart text below 12 px, at 1280 px and at 320 px (the
+    // chart scrolls inside its own region there, the page does not).
+    for (const width of [1280, 320]) {
+      await admin.setViewportSize({ width, height: 900 });
+      await setScriptingEnabled(admin, true);
+      const smallest = await admin.evaluate(() => Math.min(...[...document.querySelectorAll('figure svg text')].map((t) => {
+        const svg = t.ownerSVGElement;
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return parseFloat(getComputedStyle(t).fontSize) * scale;
+      })));
+      const sideways = await admin.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      await setScriptingEnabled(admin, false);
+      assert.ok(smallest >= 12, `chart text ${smallest}px at ${width} px`);
+      assert.ok(sideways <= 0, `the statistics page scrolls sideways by ${sideways}px at ${width} px`);
+    }
+    await admin.setViewportSize({ width: 1280, height: 900 });
+    // The period filter works without JavaScript; a wrong order is refused next to the field.
+    await admin.fill('#from', '2026-03');
+    await admin.fill('#to', '2026-01');
+    await go(admin, admin.locator('form.stat-period button[type=submit]'));
+    assert.match(await admin.locator('#to-error-1').innerText(), /nicht vor seinem Beginn/);
+    assert.match(await admin.title(), /^Fehler:/);
+    await checkA11y(admin, 'statistics with a wrong period');
+    const now = new Date();
+    const thisMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+    await admin.fill('#from', `${now.getFullYear()}-01`);
+    await admin.fill('#to', thisMonth);
+    await go(admin, admin.locator('form.stat-period button[type=submit]'));
+    assert.match(await admin.locator('#stat-period').innerText(), new RegExp(`01\\.${now.getFullYear()} bis`));
+    assert.equal(await admin.locator('#to-error-1').count(), 0);
+    await checkA11y(admin, 'statistics for a period');
 
     await go(admin, admin.locator('main a[href="/statistik/kreuztabelle"]'));
     await checkA11y(admin, 'cross-tab form');

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startServer, createAdmin } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go } from '../lib/browser.js';
+import { launch, newNoJsPage, checkA11y, assertAllVisitedChecked, go, navigate } from '../lib/browser.js';
 import { firstLogin } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
@@ -28,7 +28,7 @@ describe('user administration (JavaScript off)', () => {
     const page = await newNoJsPage(browser);
     await firstLogin(page, server.baseUrl, { username: 'chefin', password: PASSWORD }, checkA11y);
 
-    await go(page, page.locator('nav a[href="/benutzer"]'));
+    await navigate(page, '/benutzer');
     await checkA11y(page, 'user list');
     await go(page, page.locator('a[href="/benutzer/neu"]'));
     await checkA11y(page, 'new user form');

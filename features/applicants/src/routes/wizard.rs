@@ -285,6 +285,18 @@ async fn submit(
     let mut uow = guest_uow(ctx).await?;
     reg::submit(&mut uow, inv, pending).await?;
     uow.commit().await?;
-    ctx.session.flash("applicants-reg-submitted");
-    ctx.redirect(&base(token))
+    ctx.redirect(THANKS)
+}
+
+/// Where a guest lands after submitting: thanks and what happens next, nothing about links.
+pub(crate) const THANKS: &str = "/registrierung/danke";
+
+/// The thank-you page after a submitted registration (public, no token, no personal data).
+#[handler]
+pub async fn thanks(ctx: Ctx) -> WebResult {
+    ctx.render(
+        "applicants/reg_thanks.html",
+        context! { public_page => true },
+    )
+    .await
 }

@@ -247,6 +247,7 @@ pub async fn rows(app: &TestApp) -> Vec<Row> {
             Gone,
         ),
         everyone("/registrierung/unbekannt", "/registrierung/:token", Gone),
+        everyone("/registrierung/danke", "/registrierung/danke", Ok),
         row(
             &b(own_a, "/prozess/abbrechen"),
             "/bewerber/:id/prozess/abbrechen",

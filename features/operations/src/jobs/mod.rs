@@ -53,7 +53,13 @@ pub fn register(r: &mut Registry) {
             "jobs/refused.html"
         ]
     );
-    r.menu("operations-jobs-nav", PATH, Some(JOBS), 910);
+    r.menu(
+        "operations-jobs-nav",
+        PATH,
+        Some(JOBS),
+        hih_kernel::NavGroup::Manage,
+        910,
+    );
     r.audit_entity(actions::AUDIT_ENTITY);
     r.job(
         purge::JOB,

@@ -91,6 +91,7 @@ pub fn register(r: &mut Registry) {
         "reports-nav-partner",
         "/partnerexporte",
         Some(PARTNER_EXPORTS),
+        hih_kernel::NavGroup::Evaluate,
         420,
     );
 }

@@ -34,5 +34,11 @@ pub fn register(r: &mut Registry) {
         get(routes::download).boxed(),
     );
     jobs::register(r);
-    r.menu("reports-nav-reports", "/berichte", Some(REPORTS), 410);
+    r.menu(
+        "reports-nav-reports",
+        "/berichte",
+        Some(REPORTS),
+        hih_kernel::NavGroup::Evaluate,
+        410,
+    );
 }

@@ -36,6 +36,7 @@ pub(crate) fn register(r: &mut Registry) {
         "reports-nav-statistics",
         "/statistik",
         Some(crate::permissions::STATISTICS),
+        hih_kernel::NavGroup::Evaluate,
         500,
     );
 }

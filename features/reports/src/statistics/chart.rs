@@ -118,7 +118,7 @@ pub fn svg(topic: &Topic, locale: Locale, empty: &str) -> String {
     };
     let height = ROW * (rows.len().max(1) as u32) + 8;
     let mut s = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{title_id} {desc_id}\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" class=\"stat-chart\"><title id=\"{title_id}\">{}</title><desc id=\"{desc_id}\">{}</desc>",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{title_id} {desc_id}\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" class=\"stat-chart\"><title id=\"{title_id}\">{}</title><desc id=\"{desc_id}\">{}</desc>",
         escape(&topic.title),
         escape(&desc)
     );

@@ -74,5 +74,11 @@ pub fn register(r: &mut Registry) {
         erase_access,
         get(erase::company_form).post(erase::company_submit).boxed(),
     );
-    r.menu("reports-nav-subject", "/auskunft", Some(DATA_SUBJECT), 870);
+    r.menu(
+        "reports-nav-subject",
+        "/auskunft",
+        Some(DATA_SUBJECT),
+        hih_kernel::NavGroup::Evaluate,
+        870,
+    );
 }
