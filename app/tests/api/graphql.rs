@@ -745,3 +745,39 @@ pub async fn rows(_app: &TestApp) -> Vec<hih_testkit::matrix::Row> {
         [Expect::Ok; 5],
     )]
 }
+
+/// seaography batches the relation loads of concurrent requests; each request has loaders of
+/// its own, so an administrator's request running at the same time never widens the IHK
+/// staff's results.
+#[tokio::test]
+async fn concurrent_requests_of_different_roles_never_share_a_batch() {
+    let app = app().await;
+    let w = world(&app).await;
+    let (admin, admin_token) = caller(&app, Role::Admin).await;
+    let (ihk, ihk_token) = caller(&app, Role::IhkStaff).await;
+    let mut runs = Vec::new();
+    for _ in 0..6 {
+        runs.push(gql(&admin, &admin_token, FROM_MATCHES));
+        runs.push(gql(&ihk, &ihk_token, FROM_MATCHES));
+    }
+    let answers = futures::future::join_all(runs).await;
+    let mut admin_saw_more = false;
+    for (i, (status, v)) in answers.iter().enumerate() {
+        assert_eq!(*status, 200, "{v}");
+        let companies = all_ids(v, "Company");
+        if i % 2 == 0 {
+            admin_saw_more |= companies.contains(&w.duesseldorf);
+        } else {
+            assert!(
+                companies.iter().all(|c| *c == w.erfurt),
+                "IHK staff got {companies:?}: {v}"
+            );
+            let contacts = all_ids(v, "ContactEntry");
+            assert!(!contacts.contains(&w.contact_duesseldorf), "{v}");
+        }
+    }
+    assert!(
+        admin_saw_more,
+        "the administrators' requests did load the other district"
+    );
+}
