@@ -564,6 +564,13 @@ async fn depth_page_size_and_bad_input_are_refused_with_german_messages() {
     let (status, v) = gql(&agent, &token, deep).await;
     assert_eq!(status, 400, "{v}");
     assert!(messages(&v)[0].contains("zu tief verschachtelt"), "{v}");
+    // Too many fields (aliases of the same small query).
+    let wide: String = (0..200)
+        .map(|i| format!("a{i}: referenceItems {{ nodes {{ code }} }} "))
+        .collect();
+    let (status, v) = gql(&agent, &token, &format!("{{ {wide} }}")).await;
+    assert_eq!(status, 400, "{v}");
+    assert!(messages(&v)[0].contains("zu viele Felder"), "{v}");
     // Too large a page.
     let (status, v) = gql(
         &agent,
