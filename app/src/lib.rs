@@ -2,7 +2,9 @@
 //! every test setup use. A feature crate's integration tests take it as a dev-dependency and
 //! pick the features they need with [`hih_kernel::FeatureSet::only`]. Next to it, the REST
 //! API: every feature's `Api` type in one tuple ([`ApiV1`]), mounted by the last entry of the
-//! list ([`RestApi`]).
+//! list ([`RestApi`]); after it the read-only GraphQL endpoint ([`graphql::GraphQlApi`]).
+
+pub mod graphql;
 
 use hih_kernel::{Feature, FeatureSet, FeatureSetError, Registry};
 
@@ -22,6 +24,7 @@ pub fn features() -> Result<FeatureSet, FeatureSetError> {
         &hih_admin::AdminFeature,
         &hih_operations::OperationsFeature,
         &RestApi,
+        &graphql::GraphQlApi,
     ])
 }
 

@@ -40,6 +40,10 @@ fn feature_rows() -> Vec<FeatureRows> {
         feature: "api",
         rows: |app| Box::pin(crate::api::matrix::rows(app)),
     });
+    rows.push(FeatureRows {
+        feature: "graphql",
+        rows: |app| Box::pin(crate::api::graphql::rows(app)),
+    });
     rows
 }
 

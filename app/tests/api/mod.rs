@@ -4,6 +4,7 @@
 
 mod document;
 mod errors;
+pub mod graphql;
 mod lists;
 pub mod matrix;
 mod tokens;

@@ -88,6 +88,14 @@ async fn log_refused_token(state: &AppState, path: &str) {
     }
 }
 
+/// Paths whose POST only reads, so read-only tokens may use it: the GraphQL endpoint (its
+/// schema has no mutations).
+const READ_BY_POST: &[&str] = &["/api/graphql"];
+
+fn only_reads(path: &str) -> bool {
+    READ_BY_POST.contains(&path)
+}
+
 fn is_unsafe(method: &Method) -> bool {
     !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
@@ -172,7 +180,7 @@ pub(crate) async fn serve(
                 }
                 Err(e) => return anonymous(respond_app(state, locale, &e), false),
             };
-            if credential.read_only && unsafe_method {
+            if credential.read_only && unsafe_method && !only_reads(req.uri().path()) {
                 let r = refuse(
                     state,
                     locale,
@@ -310,6 +318,9 @@ fn finish(
     problem_for_plain(state, locale, error.into_response())
 }
 
+/// GraphQL's answers (`/api/graphql`) carry their errors in their own body.
+const GRAPHQL_RESPONSE: &str = "application/graphql-response+json";
+
 /// A response that is not problem details yet (poem's own 404/405, an operation's error
 /// response) becomes one by its status; successes and problems pass unchanged.
 fn problem_for_plain(state: &AppState, locale: Locale, resp: Response) -> Response {
@@ -318,7 +329,7 @@ fn problem_for_plain(state: &AppState, locale: Locale, resp: Response) -> Respon
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with(PROBLEM_JSON));
+        .is_some_and(|v| v.starts_with(PROBLEM_JSON) || v.starts_with(GRAPHQL_RESPONSE));
     if !(status.is_client_error() || status.is_server_error()) || is_problem {
         return resp;
     }
