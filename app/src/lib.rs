@@ -31,6 +31,7 @@ pub fn features() -> Result<FeatureSet, FeatureSetError> {
 pub type ApiV1 = (
     hih_reference::api::ReferenceApi,
     hih_companies::api::CompaniesApi,
+    hih_companies::api::MonthlyCountsApi,
     hih_applicants::api::ApplicantsApi,
 );
 
@@ -39,6 +40,7 @@ pub fn api_v1() -> ApiV1 {
     (
         hih_reference::api::ReferenceApi,
         hih_companies::api::CompaniesApi,
+        hih_companies::api::MonthlyCountsApi,
         hih_applicants::api::ApplicantsApi,
     )
 }

@@ -14,6 +14,10 @@ use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, Object, OpenApi, Tags};
 
+mod monthly;
+
+pub use monthly::MonthlyCountsApi;
+
 use crate::entities::company;
 use crate::permissions::COMPANIES;
 use crate::routes::list::{CompanyList, sees_districts};
@@ -463,6 +467,39 @@ impl CompaniesApi {
             .await
             .map_err(|e| ctx.problem(&e.0))?;
         let c = save(&ctx, input.0, Some(&before)).await?;
+        Ok(Json(detail(c)))
+    }
+
+    /// Ein Unternehmen deaktivieren, wie auf der Detailseite: danach sehen es nur noch
+    /// Administratoren, bis zur Löschung nach der Aufbewahrungsfrist. Außerhalb des eigenen
+    /// Zuständigkeitsbereichs: 404; bereits deaktiviert: 409.
+    #[oai(
+        path = "/companies/:id/deactivate",
+        method = "post",
+        operation_id = "deactivateCompany"
+    )]
+    async fn deactivate(
+        &self,
+        ctx: Ctx,
+        /// Kennung des Unternehmens.
+        id: Path<i64>,
+    ) -> ApiResult<Json<CompanyDetail>> {
+        require(&ctx, COMPANIES).await?;
+        let before = crate::load_company(&ctx, id.0)
+            .await
+            .map_err(|e| ctx.problem(&e.0))?;
+        if !before.active {
+            return Err(ctx.problem(&AppError::Refused(
+                "companies-error-already-inactive".into(),
+            )));
+        }
+        let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor)
+            .await
+            .or_problem(&ctx)?;
+        let c = service::deactivate(&mut uow, &before)
+            .await
+            .or_problem(&ctx)?;
+        uow.commit().await.or_problem(&ctx)?;
         Ok(Json(detail(c)))
     }
 }

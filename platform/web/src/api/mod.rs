@@ -22,7 +22,7 @@ pub mod problem;
 use hih_db::access::AccessAction;
 use hih_kernel::{AppError, Permission};
 
-pub use list::{ListQuery, Paged, list};
+pub use list::{ListQuery, Paged, list, list_computed};
 pub use mount::{DOCS, PREFIX, mount};
 pub use problem::{ApiError, FieldProblem, Kind, Problem};
 

@@ -6,7 +6,7 @@
 
 mod distribution;
 mod endpoints;
-mod memory;
+pub(crate) mod memory;
 mod params;
 mod search;
 mod source;
