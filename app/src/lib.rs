@@ -33,6 +33,7 @@ pub type ApiV1 = (
     hih_companies::api::CompaniesApi,
     hih_companies::api::MonthlyCountsApi,
     hih_applicants::api::ApplicantsApi,
+    hih_contact_history::api::ContactsApi,
 );
 
 /// The API's value.
@@ -42,6 +43,7 @@ pub fn api_v1() -> ApiV1 {
         hih_companies::api::CompaniesApi,
         hih_companies::api::MonthlyCountsApi,
         hih_applicants::api::ApplicantsApi,
+        hih_contact_history::api::ContactsApi,
     )
 }
 

@@ -5,7 +5,7 @@ use hih_companies::testing::{company_in, district_id};
 use hih_kernel::Role;
 use hih_testkit::TestApp;
 use hih_testkit::matrix::{
-    Expect::*, Row, companies, foreign_company, foreign_read, managers, readers, row,
+    Expect::*, Row, companies, foreign_company, foreign_read, managers, readers, row, staff,
 };
 use hih_users::testing::agent_for;
 
@@ -17,6 +17,7 @@ pub async fn rows(app: &TestApp) -> Vec<Row> {
     let vietnam = hih_applicants::testing::prospect_in(app, "VN", "Api Nguyễn", false).await;
     let india = hih_applicants::testing::prospect_in(app, "IN", "Api Sharma", false).await;
     let erfurt = district_id(app, "IHK Erfurt").await;
+    let contact = hih_contact_history::testing::entry_with(app, Some(own), None, "Api Anruf").await;
     let duesseldorf = district_id(app, "IHK Düsseldorf").await;
     let ops = "/api/v1/*operation";
     vec![
@@ -76,6 +77,25 @@ pub async fn rows(app: &TestApp) -> Vec<Row> {
             ops,
             Unauthorized,
             companies(NotFound),
+        ),
+        row("/api/v1/contacts", ops, Unauthorized, staff(Ok)),
+        row(
+            "/api/v1/contacts?q=api&type=telefon&from=2026-01-01&sort=staff&dir=asc&per_page=5",
+            ops,
+            Unauthorized,
+            staff(Ok),
+        ),
+        row(
+            &format!("/api/v1/contacts/{contact}"),
+            ops,
+            Unauthorized,
+            [Forbidden, Ok, Ok, NotFound, Forbidden],
+        ),
+        row(
+            "/api/v1/contacts/999999",
+            ops,
+            Unauthorized,
+            staff(NotFound),
         ),
         row("/api/v1/applicants", ops, Unauthorized, readers(Ok, Ok)),
         row(
@@ -174,7 +194,7 @@ async fn every_operation_of_the_document_is_in_the_matrix() {
 /// role gets for the body `{}` (checked by [`writes_follow_the_roles`]): the form's checks
 /// (422) or the done action (200); the other roles 403. In the paths `{id}` is a fresh company
 /// of the IHK Erfurt per call, `{district}` the IHK Erfurt, `{period}` a past month.
-const WRITES: [(&str, &str, [bool; 5], u16); 4] = [
+const WRITES: [(&str, &str, [bool; 5], u16); 5] = [
     ("post", "/companies", [false, true, true, false, false], 422),
     (
         "put",
@@ -194,6 +214,7 @@ const WRITES: [(&str, &str, [bool; 5], u16); 4] = [
         [false, true, true, false, false],
         200,
     ),
+    ("post", "/contacts", [false, true, true, true, false], 422),
 ];
 
 /// Each writing operation per role: the roles of [`WRITES`] get its answer, the others 403;
