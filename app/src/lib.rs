@@ -34,6 +34,7 @@ pub type ApiV1 = (
     hih_companies::api::MonthlyCountsApi,
     hih_applicants::api::ApplicantsApi,
     hih_contact_history::api::ContactsApi,
+    hih_matching::api::MatchesApi,
 );
 
 /// The API's value.
@@ -44,6 +45,7 @@ pub fn api_v1() -> ApiV1 {
         hih_companies::api::MonthlyCountsApi,
         hih_applicants::api::ApplicantsApi,
         hih_contact_history::api::ContactsApi,
+        hih_matching::api::MatchesApi,
     )
 }
 

@@ -17,6 +17,9 @@ pub async fn rows(app: &TestApp) -> Vec<Row> {
     let vietnam = hih_applicants::testing::prospect_in(app, "VN", "Api Nguyễn", false).await;
     let india = hih_applicants::testing::prospect_in(app, "IN", "Api Sharma", false).await;
     let erfurt = district_id(app, "IHK Erfurt").await;
+    let matched = hih_matching::testing::applicant_in(app, "VN", "Api Vermittelt").await;
+    let placement = hih_matching::testing::match_of(app, own, matched).await;
+    let foreign_placement = hih_matching::testing::match_of(app, foreign, matched).await;
     let contact = hih_contact_history::testing::entry_with(app, Some(own), None, "Api Anruf").await;
     let duesseldorf = district_id(app, "IHK Düsseldorf").await;
     let ops = "/api/v1/*operation";
@@ -97,6 +100,26 @@ pub async fn rows(app: &TestApp) -> Vec<Row> {
             Unauthorized,
             staff(NotFound),
         ),
+        row("/api/v1/matches", ops, Unauthorized, staff(Ok)),
+        row(
+            "/api/v1/matches?q=api&status=vermittelt&sort=company&dir=asc&per_page=5",
+            ops,
+            Unauthorized,
+            staff(Ok),
+        ),
+        row(
+            &format!("/api/v1/matches/{placement}"),
+            ops,
+            Unauthorized,
+            staff(Ok),
+        ),
+        row(
+            &format!("/api/v1/matches/{foreign_placement}"),
+            ops,
+            Unauthorized,
+            [Forbidden, Ok, NotFound, Ok, Forbidden],
+        ),
+        row("/api/v1/matches/999999", ops, Unauthorized, staff(NotFound)),
         row("/api/v1/applicants", ops, Unauthorized, readers(Ok, Ok)),
         row(
             "/api/v1/applicants?q=api&status=bewerber&occupation=koch&level=B1&sort=id&dir=desc&per_page=5",
@@ -193,8 +216,9 @@ async fn every_operation_of_the_document_is_in_the_matrix() {
 /// The writing operations, who may use them (roles in `Role::ALL` order) and what an allowed
 /// role gets for the body `{}` (checked by [`writes_follow_the_roles`]): the form's checks
 /// (422) or the done action (200); the other roles 403. In the paths `{id}` is a fresh company
-/// of the IHK Erfurt per call, `{district}` the IHK Erfurt, `{period}` a past month.
-const WRITES: [(&str, &str, [bool; 5], u16); 5] = [
+/// of the IHK Erfurt per call (for `/matches/{id}` a match of it), `{district}` the IHK
+/// Erfurt, `{period}` a past month.
+const WRITES: [(&str, &str, [bool; 5], u16); 7] = [
     ("post", "/companies", [false, true, true, false, false], 422),
     (
         "put",
@@ -215,6 +239,13 @@ const WRITES: [(&str, &str, [bool; 5], u16); 5] = [
         200,
     ),
     ("post", "/contacts", [false, true, true, true, false], 422),
+    ("post", "/matches", [false, true, true, false, false], 422),
+    (
+        "put",
+        "/matches/{id}",
+        [false, true, true, false, false],
+        422,
+    ),
 ];
 
 /// Each writing operation per role: the roles of [`WRITES`] get its answer, the others 403;
@@ -228,10 +259,22 @@ async fn writes_follow_the_roles() {
         let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
         for (role, may) in Role::ALL.into_iter().zip(allowed) {
             let own = company_in(&app, "IHK Erfurt", &format!("Schreib {n} {role:?} GmbH")).await;
+            let person = hih_matching::testing::applicant_in(
+                &app,
+                "VN",
+                &format!("Schreib {} {role:?}", char::from(b'A' + n as u8)),
+            )
+            .await;
+            let placement = hih_matching::testing::match_of(&app, own, person).await;
+            let id = if template.starts_with("/matches/") {
+                placement
+            } else {
+                own
+            };
             let path = format!(
                 "/api/v1{}",
                 template
-                    .replace("{id}", &own.to_string())
+                    .replace("{id}", &id.to_string())
                     .replace("{district}", &erfurt.to_string())
                     .replace("{period}", "2026-09")
             );

@@ -7,6 +7,7 @@ mod contacts;
 mod document;
 mod errors;
 mod lists;
+mod matches;
 pub mod matrix;
 mod tokens;
 
