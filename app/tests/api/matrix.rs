@@ -216,9 +216,9 @@ async fn every_operation_of_the_document_is_in_the_matrix() {
 /// The writing operations, who may use them (roles in `Role::ALL` order) and what an allowed
 /// role gets for the body `{}` (checked by [`writes_follow_the_roles`]): the form's checks
 /// (422) or the done action (200); the other roles 403. In the paths `{id}` is a fresh company
-/// of the IHK Erfurt per call (for `/matches/{id}` a match of it), `{district}` the IHK
-/// Erfurt, `{period}` a past month.
-const WRITES: [(&str, &str, [bool; 5], u16); 7] = [
+/// of the IHK Erfurt per call (for `/matches/{id}` a match of it, for `/applicants/{id}` the
+/// matched applicant of Vietnam), `{district}` the IHK Erfurt, `{period}` a past month.
+const WRITES: [(&str, &str, [bool; 5], u16); 9] = [
     ("post", "/companies", [false, true, true, false, false], 422),
     (
         "put",
@@ -246,6 +246,18 @@ const WRITES: [(&str, &str, [bool; 5], u16); 7] = [
         [false, true, true, false, false],
         422,
     ),
+    (
+        "post",
+        "/applicants",
+        [false, true, false, true, false],
+        422,
+    ),
+    (
+        "put",
+        "/applicants/{id}",
+        [false, true, false, true, false],
+        422,
+    ),
 ];
 
 /// Each writing operation per role: the roles of [`WRITES`] get its answer, the others 403;
@@ -268,6 +280,8 @@ async fn writes_follow_the_roles() {
             let placement = hih_matching::testing::match_of(&app, own, person).await;
             let id = if template.starts_with("/matches/") {
                 placement
+            } else if template.starts_with("/applicants/") {
+                person
             } else {
                 own
             };

@@ -2,6 +2,7 @@
 //! companies' list and detail against the pages in every role's scope, problem details for
 //! input that does not parse, and the role matrix of every operation of the served document.
 
+mod applicants;
 mod companies;
 mod contacts;
 mod document;
