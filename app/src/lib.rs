@@ -33,6 +33,7 @@ pub type ApiV1 = (
     hih_companies::api::CompaniesApi,
     hih_companies::api::MonthlyCountsApi,
     hih_applicants::api::ApplicantsApi,
+    hih_applicants::api::RegistrationsApi,
     hih_contact_history::api::ContactsApi,
     hih_matching::api::MatchesApi,
 );
@@ -44,6 +45,7 @@ pub fn api_v1() -> ApiV1 {
         hih_companies::api::CompaniesApi,
         hih_companies::api::MonthlyCountsApi,
         hih_applicants::api::ApplicantsApi,
+        hih_applicants::api::RegistrationsApi,
         hih_contact_history::api::ContactsApi,
         hih_matching::api::MatchesApi,
     )

@@ -10,6 +10,7 @@ mod errors;
 mod lists;
 mod matches;
 pub mod matrix;
+mod registrations;
 mod tokens;
 
 use hih_testkit::{Agent, Page};

@@ -16,6 +16,10 @@ use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, Object, OpenApi, Tags};
 
+mod registrations;
+
+pub use registrations::RegistrationsApi;
+
 use crate::entities::applicant;
 use crate::form::ApplicantForm;
 use crate::permissions::{APPLICANTS, APPLICANTS_READ};
