@@ -120,6 +120,26 @@ pub async fn rows(app: &TestApp) -> Vec<Row> {
             [Forbidden, Ok, NotFound, Ok, Forbidden],
         ),
         row("/api/v1/matches/999999", ops, Unauthorized, staff(NotFound)),
+        row(
+            "/api/v1/companies/export/csv?q=api",
+            ops,
+            Unauthorized,
+            companies(Ok),
+        ),
+        row(
+            "/api/v1/monthly-counts/export/xlsx",
+            ops,
+            Unauthorized,
+            companies(Ok),
+        ),
+        row("/api/v1/contacts/export/csv", ops, Unauthorized, staff(Ok)),
+        row("/api/v1/matches/export/xlsx", ops, Unauthorized, staff(Ok)),
+        row(
+            "/api/v1/matches/export/pdf",
+            ops,
+            Unauthorized,
+            staff(NotFound),
+        ),
         row("/api/v1/applicants", ops, Unauthorized, readers(Ok, Ok)),
         row(
             "/api/v1/applicants?q=api&status=bewerber&occupation=koch&level=B1&sort=id&dir=desc&per_page=5",

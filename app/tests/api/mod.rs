@@ -7,6 +7,7 @@ mod companies;
 mod contacts;
 mod document;
 mod errors;
+mod exports;
 mod lists;
 mod matches;
 pub mod matrix;

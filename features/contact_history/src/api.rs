@@ -14,7 +14,7 @@ use hih_companies::scope::visible_companies;
 use hih_db::UnitOfWork;
 use hih_kernel::{AppError, FieldErrors};
 use hih_web::Ctx;
-use hih_web::api::{ApiResult, ListQuery, OrProblem, Paged, list, require};
+use hih_web::api::{ApiResult, ExportFile, ListQuery, OrProblem, Paged, export, list, require};
 use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, Object, OpenApi, Tags};
@@ -265,5 +265,52 @@ impl ContactsApi {
         uow.commit().await.or_problem(&ctx)?;
         let location = format!("{}/contacts/{}", hih_web::api::PREFIX, saved.id);
         Ok(Created::Created(Json(entry(&ctx, saved).await?), location))
+    }
+
+    /// Die Kontakthistorie als Datei (CSV oder XLSX), wie der Export der Oberfläche: alle
+    /// Treffer des Filters (keine Seiten); im Zugriffsprotokoll.
+    #[oai(
+        path = "/contacts/export/:format",
+        method = "get",
+        operation_id = "exportContacts"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    async fn export(
+        &self,
+        ctx: Ctx,
+        /// Dateiformat: `csv` oder `xlsx`.
+        format: Path<String>,
+        /// Freitext (Eintrag, Verfasser, Kontaktart, Thema).
+        q: Query<Option<String>>,
+        /// Kontaktart (Code der Auswahlliste `contact_type`).
+        #[oai(name = "type")]
+        contact_type: Query<Option<String>>,
+        /// Thema (Code der Auswahlliste `contact_topic`).
+        topic: Query<Option<String>>,
+        /// Verfasst von.
+        author: Query<Option<String>>,
+        /// Kontakte ab diesem Tag (`JJJJ-MM-TT`).
+        from: Query<Option<String>>,
+        /// Kontakte bis zu diesem Tag (`JJJJ-MM-TT`).
+        to: Query<Option<String>>,
+        /// Unternehmen: Kennung oder Name.
+        company: Query<Option<String>>,
+        /// Person: Kennung, Bewerberkennung oder Name.
+        applicant: Query<Option<String>>,
+        /// Sortierung: `date`, `staff`, `entry`, `type`, `topic`.
+        sort: Query<Option<String>>,
+        /// Richtung: `asc` oder `desc`.
+        dir: Query<Option<String>>,
+    ) -> ApiResult<ExportFile> {
+        let query = ListQuery::new(sort.0, dir.0, None, None)
+            .filter("q", q.0)
+            .filter("type", contact_type.0)
+            .filter("topic", topic.0)
+            .filter("author", author.0)
+            .filter("from", from.0)
+            .filter("to", to.0)
+            .filter("company", company.0)
+            .filter("applicant", applicant.0);
+        export(ContactList, &ctx, query, &format.0).await
     }
 }

@@ -12,7 +12,7 @@ use hih_companies::entities::company;
 use hih_db::UnitOfWork;
 use hih_kernel::{AppError, FieldErrors};
 use hih_web::Ctx;
-use hih_web::api::{ApiResult, ListQuery, OrProblem, Paged, list, require};
+use hih_web::api::{ApiResult, ExportFile, ListQuery, OrProblem, Paged, export, list, require};
 use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, Object, OpenApi, Tags};
@@ -303,5 +303,32 @@ impl MatchesApi {
         };
         let saved = save(&ctx, &company, &form, Some(&before)).await?;
         Ok(Json(view(&ctx, saved).await?))
+    }
+
+    /// Die Vermittlungen als Datei (CSV oder XLSX), wie der Export der Oberfläche: alle
+    /// Treffer des Filters (keine Seiten), die Spalten der Rolle; im Zugriffsprotokoll.
+    #[oai(
+        path = "/matches/export/:format",
+        method = "get",
+        operation_id = "exportMatches"
+    )]
+    async fn export(
+        &self,
+        ctx: Ctx,
+        /// Dateiformat: `csv` oder `xlsx`.
+        format: Path<String>,
+        /// Freitext (Unternehmen, Bewerber-ID, Name, Bemerkungen).
+        q: Query<Option<String>>,
+        /// Status: `vermittelt`, `vertrag`, `arbeitsaufnahme` oder `beendet`.
+        status: Query<Option<String>>,
+        /// Sortierung: `date`, `company`, `applicant`, `name`, `position`, `status`.
+        sort: Query<Option<String>>,
+        /// Richtung: `asc` oder `desc`.
+        dir: Query<Option<String>>,
+    ) -> ApiResult<ExportFile> {
+        let query = ListQuery::new(sort.0, dir.0, None, None)
+            .filter("q", q.0)
+            .filter("status", status.0);
+        export(MatchList, &ctx, query, &format.0).await
     }
 }

@@ -10,7 +10,9 @@ use hih_db::UnitOfWork;
 use hih_db::access::AccessAction;
 use hih_kernel::{AppError, FieldErrors};
 use hih_web::Ctx;
-use hih_web::api::{ApiResult, ListQuery, OrProblem, Paged, list_computed, require};
+use hih_web::api::{
+    ApiResult, ExportFile, ListQuery, OrProblem, Paged, export_computed, list_computed, require,
+};
 use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::{Object, OpenApi, Tags};
@@ -278,5 +280,35 @@ impl MonthlyCountsApi {
         uow.commit().await.or_problem(&ctx)?;
         let saved = load(&ctx, district.0, &period.0).await.or_problem(&ctx)?;
         Ok(Json(detail(&saved)))
+    }
+
+    /// Die Monatszahlen als Datei (CSV oder XLSX), wie der Export der Oberfläche: alle Monate
+    /// des Filters mit den Zahlen je Ansprache-Format; im Zugriffsprotokoll.
+    #[oai(
+        path = "/monthly-counts/export/:format",
+        method = "get",
+        operation_id = "exportMonthlyCounts"
+    )]
+    async fn export(
+        &self,
+        ctx: Ctx,
+        /// Dateiformat: `csv` oder `xlsx`.
+        format: Path<String>,
+        /// IHK-Bezirk (Kennung der IHK).
+        district: Query<Option<i64>>,
+        /// Jahr.
+        year: Query<Option<i32>>,
+        /// Stand: `fehlt`, `offen` oder `abgeschlossen`.
+        status: Query<Option<String>>,
+        /// Sortierung: `period`, `district`, `status`, `addressed`, `kmu`.
+        sort: Query<Option<String>>,
+        /// Richtung: `asc` oder `desc`.
+        dir: Query<Option<String>>,
+    ) -> ApiResult<ExportFile> {
+        let query = ListQuery::new(sort.0, dir.0, None, None)
+            .filter("district", district.0)
+            .filter("year", year.0)
+            .filter("status", status.0);
+        export_computed(MonthlyList, &ctx, query, &format.0).await
     }
 }
