@@ -289,6 +289,7 @@ impl MonthlyCountsApi {
         method = "get",
         operation_id = "exportMonthlyCounts"
     )]
+    #[allow(clippy::too_many_arguments)]
     async fn export(
         &self,
         ctx: Ctx,
