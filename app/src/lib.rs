@@ -34,7 +34,11 @@ pub fn features() -> Result<FeatureSet, FeatureSetError> {
 pub type ApiV1 = (
     hih_reference::api::ReferenceApi,
     hih_companies::api::CompaniesApi,
+    hih_companies::api::MonthlyCountsApi,
     hih_applicants::api::ApplicantsApi,
+    hih_applicants::api::RegistrationsApi,
+    hih_contact_history::api::ContactsApi,
+    hih_matching::api::MatchesApi,
 );
 
 /// The API's value.
@@ -42,7 +46,11 @@ pub fn api_v1() -> ApiV1 {
     (
         hih_reference::api::ReferenceApi,
         hih_companies::api::CompaniesApi,
+        hih_companies::api::MonthlyCountsApi,
         hih_applicants::api::ApplicantsApi,
+        hih_applicants::api::RegistrationsApi,
+        hih_contact_history::api::ContactsApi,
+        hih_matching::api::MatchesApi,
     )
 }
 

@@ -84,6 +84,7 @@ companies-confirm-yes-loeschen = Ja, endgültig löschen
 companies-created = Das Unternehmen wurde erfasst.
 companies-saved = Die Änderungen wurden gespeichert.
 companies-deactivated = Das Unternehmen wurde deaktiviert.
+companies-error-already-inactive = Das Unternehmen ist bereits deaktiviert.
 companies-deleted = Das Unternehmen wurde endgültig gelöscht.
 companies-duplicate-deactivated = Die Adresse gehört zu einem deaktivierten Unternehmen, das Sie nicht öffnen können. Soll es wieder aktiv werden, wenden Sie sich an eine Administratorin oder einen Administrator (HiH-Team); sie können es während der Aufbewahrungsfrist reaktivieren.
 companies-duplicate-hidden = Die Adresse gehört zu einem Unternehmen, das Sie nicht öffnen können. Bitte wenden Sie sich an eine Administratorin oder einen Administrator (HiH-Team).
@@ -197,6 +198,7 @@ companies-monthly-error-negative = Die Zahl darf nicht negativ sein.
 companies-monthly-error-too-large = Die Zahl ist zu groß (höchstens 1.000.000).
 companies-monthly-error-kmu-exceeds = Es können nicht mehr KMU angesprochen worden sein als Unternehmen insgesamt.
 companies-monthly-error-closed = Dieser Monat ist abgeschlossen und kann nicht mehr geändert werden.
+companies-monthly-error-outreach = Dieses Ansprache-Format gibt es nicht.
 companies-monthly-tile-missing = { $count ->
     [one] Monatszahlen für { companies-monthly-month-name } { $year } fehlen.
    *[other] Monatszahlen für { $count } Monate fehlen, zuerst für { companies-monthly-month-name } { $year }.

@@ -35,6 +35,7 @@ contacts-error-type = Bitte wählen Sie die Kontaktart.
 contacts-error-topic = Bitte wählen Sie ein Thema.
 contacts-error-remarks = Bitte beschreiben Sie den Kontakt.
 contacts-error-applicant = Zu dieser Bewerberkennung gibt es keinen Datensatz, den Sie sehen dürfen.
+contacts-error-record = Bitte geben Sie genau ein Unternehmen (company_id) oder eine Person (applicant_id) an, zu der der Kontakt gehört.
 contacts-search-section = { $count ->
     [one] Kontakteinträge (1 Treffer)
    *[other] Kontakteinträge ({ $count } Treffer)

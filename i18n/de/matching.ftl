@@ -43,6 +43,7 @@ matching-error-deactivated = Diese Bewerberin oder dieser Bewerber ist deaktivie
 matching-error-dropout = Diese Bewerberin oder dieser Bewerber hat das Programm abgebrochen und kann nicht vermittelt werden.
 matching-error-duplicate = Diese Bewerberin oder dieser Bewerber ist bereits an dieses Unternehmen vermittelt.
 matching-error-date = Bitte geben Sie das Datum der Vermittlung an.
+matching-error-company = Bitte geben Sie das Unternehmen an (company_id).
 matching-error-status = Bitte wählen Sie einen Status.
 matching-error-position = Bitte wählen Sie eine Position aus der Liste.
 matching-notice-created = { $applicant } wurde an { $company } vermittelt.

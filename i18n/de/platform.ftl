@@ -202,6 +202,7 @@ api-problem-csrf = Sicherheitstoken fehlt
 api-problem-not-found = Nicht gefunden
 api-problem-method-not-allowed = Methode nicht erlaubt
 api-problem-conflict = Konflikt
+api-problem-gone = Link nicht mehr gültig
 api-problem-payload-too-large = Inhalt zu groß
 api-problem-unsupported-media-type = Inhaltstyp nicht unterstützt
 api-problem-invalid-body = Inhalt passt nicht zum Schema

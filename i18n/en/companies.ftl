@@ -84,6 +84,7 @@ companies-confirm-yes-loeschen = Yes, delete for good
 companies-created = The company has been added.
 companies-saved = The changes have been saved.
 companies-deactivated = The company has been deactivated.
+companies-error-already-inactive = The company is already deactivated.
 companies-deleted = The company has been deleted for good.
 companies-duplicate-deactivated = The address belongs to a deactivated company that you cannot open. If it should become active again, ask an administrator (the HiH team); they can reactivate it during the retention period.
 companies-duplicate-hidden = The address belongs to a company that you cannot open. Please ask an administrator (the HiH team).
@@ -197,6 +198,7 @@ companies-monthly-error-negative = The number must not be negative.
 companies-monthly-error-too-large = The number is too large (at most 1,000,000).
 companies-monthly-error-kmu-exceeds = There cannot be more SMEs addressed than companies in total.
 companies-monthly-error-closed = This month is closed and can no longer be changed.
+companies-monthly-error-outreach = There is no such outreach format.
 companies-monthly-tile-missing = { $count ->
     [one] Monthly counts for { companies-monthly-month-name } { $year } are missing.
    *[other] Monthly counts for { $count } months are missing, the first for { companies-monthly-month-name } { $year }.

@@ -35,6 +35,7 @@ contacts-error-type = Please choose the contact type.
 contacts-error-topic = Please choose a topic.
 contacts-error-remarks = Please describe the contact.
 contacts-error-applicant = There is no record with this applicant ID that you may see.
+contacts-error-record = Please give exactly one company (company_id) or one person (applicant_id) the contact belongs to.
 contacts-search-section = { $count ->
     [one] Contact entries (1 hit)
    *[other] Contact entries ({ $count } hits)

@@ -43,6 +43,7 @@ matching-error-deactivated = This applicant is deactivated and cannot be matched
 matching-error-dropout = This applicant has dropped out of the programme and cannot be matched.
 matching-error-duplicate = This applicant is already matched with this company.
 matching-error-date = Please enter the date of the match.
+matching-error-company = Please give the company (company_id).
 matching-error-status = Please choose a status.
 matching-error-position = Please choose a position from the list.
 matching-notice-created = { $applicant } has been matched with { $company }.

@@ -202,6 +202,7 @@ api-problem-csrf = Security token missing
 api-problem-not-found = Not found
 api-problem-method-not-allowed = Method not allowed
 api-problem-conflict = Conflict
+api-problem-gone = Link no longer valid
 api-problem-payload-too-large = Payload too large
 api-problem-unsupported-media-type = Unsupported media type
 api-problem-invalid-body = Body does not fit the schema

@@ -9,37 +9,12 @@ use hih_testkit::Page;
 use hih_users::testing::{agent_for, api_token};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use super::{get, json, problem};
+use super::{api_ids, get, json, linked_ids, problem};
 use crate::app;
 
 /// The company ids a list page links to, in its order.
 fn page_ids(p: &Page) -> Vec<i64> {
     linked_ids(p, "/unternehmen/")
-}
-
-/// The record ids a page links to below `prefix`, in its order.
-fn linked_ids(p: &Page, prefix: &str) -> Vec<i64> {
-    let mut ids = Vec::new();
-    for part in p.body.split(&format!("href=\"{prefix}")).skip(1) {
-        let digits: String = part.chars().take_while(char::is_ascii_digit).collect();
-        let closes = part[digits.len()..].starts_with('"');
-        if let (Ok(id), true) = (digits.parse::<i64>(), closes)
-            && !ids.contains(&id)
-        {
-            ids.push(id);
-        }
-    }
-    ids
-}
-
-/// The ids of an API page's items, in order.
-fn api_ids(v: &serde_json::Value) -> Vec<i64> {
-    v["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["id"].as_i64().unwrap())
-        .collect()
 }
 
 #[tokio::test]

@@ -1,11 +1,11 @@
 //! The API's rows of the role × route matrix, and the check that every operation of the served
 //! OpenAPI document has rows (a new operation cannot be forgotten).
 
-use hih_companies::testing::company_in;
+use hih_companies::testing::{company_in, district_id};
 use hih_kernel::Role;
 use hih_testkit::TestApp;
 use hih_testkit::matrix::{
-    Expect::*, Row, companies, foreign_company, foreign_read, managers, readers, row,
+    Expect::*, Row, companies, foreign_company, foreign_read, managers, readers, row, staff,
 };
 use hih_users::testing::agent_for;
 
@@ -16,6 +16,12 @@ pub async fn rows(app: &TestApp) -> Vec<Row> {
     let foreign = company_in(app, "IHK Düsseldorf", "Api Fremde AG").await;
     let vietnam = hih_applicants::testing::prospect_in(app, "VN", "Api Nguyễn", false).await;
     let india = hih_applicants::testing::prospect_in(app, "IN", "Api Sharma", false).await;
+    let erfurt = district_id(app, "IHK Erfurt").await;
+    let matched = hih_matching::testing::applicant_in(app, "VN", "Api Vermittelt").await;
+    let placement = hih_matching::testing::match_of(app, own, matched).await;
+    let foreign_placement = hih_matching::testing::match_of(app, foreign, matched).await;
+    let contact = hih_contact_history::testing::entry_with(app, Some(own), None, "Api Anruf").await;
+    let duesseldorf = district_id(app, "IHK Düsseldorf").await;
     let ops = "/api/v1/*operation";
     vec![
         row(
@@ -49,6 +55,90 @@ pub async fn rows(app: &TestApp) -> Vec<Row> {
             ops,
             Unauthorized,
             companies(NotFound),
+        ),
+        row("/api/v1/monthly-counts", ops, Unauthorized, companies(Ok)),
+        row(
+            "/api/v1/monthly-counts?status=fehlt&year=2026&sort=district&dir=asc&per_page=5",
+            ops,
+            Unauthorized,
+            companies(Ok),
+        ),
+        row(
+            &format!("/api/v1/monthly-counts/{erfurt}/2026-10"),
+            ops,
+            Unauthorized,
+            companies(Ok),
+        ),
+        row(
+            &format!("/api/v1/monthly-counts/{duesseldorf}/2026-10"),
+            ops,
+            Unauthorized,
+            foreign_company(Ok),
+        ),
+        row(
+            &format!("/api/v1/monthly-counts/{erfurt}/2099-01"),
+            ops,
+            Unauthorized,
+            companies(NotFound),
+        ),
+        row("/api/v1/contacts", ops, Unauthorized, staff(Ok)),
+        row(
+            "/api/v1/contacts?q=api&type=telefon&from=2026-01-01&sort=staff&dir=asc&per_page=5",
+            ops,
+            Unauthorized,
+            staff(Ok),
+        ),
+        row(
+            &format!("/api/v1/contacts/{contact}"),
+            ops,
+            Unauthorized,
+            [Forbidden, Ok, Ok, NotFound, Forbidden],
+        ),
+        row(
+            "/api/v1/contacts/999999",
+            ops,
+            Unauthorized,
+            staff(NotFound),
+        ),
+        row("/api/v1/matches", ops, Unauthorized, staff(Ok)),
+        row(
+            "/api/v1/matches?q=api&status=vermittelt&sort=company&dir=asc&per_page=5",
+            ops,
+            Unauthorized,
+            staff(Ok),
+        ),
+        row(
+            &format!("/api/v1/matches/{placement}"),
+            ops,
+            Unauthorized,
+            staff(Ok),
+        ),
+        row(
+            &format!("/api/v1/matches/{foreign_placement}"),
+            ops,
+            Unauthorized,
+            [Forbidden, Ok, NotFound, Ok, Forbidden],
+        ),
+        row("/api/v1/matches/999999", ops, Unauthorized, staff(NotFound)),
+        row(
+            "/api/v1/companies/export/csv?q=api",
+            ops,
+            Unauthorized,
+            companies(Ok),
+        ),
+        row(
+            "/api/v1/monthly-counts/export/xlsx",
+            ops,
+            Unauthorized,
+            companies(Ok),
+        ),
+        row("/api/v1/contacts/export/csv", ops, Unauthorized, staff(Ok)),
+        row("/api/v1/matches/export/xlsx", ops, Unauthorized, staff(Ok)),
+        row(
+            "/api/v1/matches/export/pdf",
+            ops,
+            Unauthorized,
+            staff(NotFound),
         ),
         row("/api/v1/applicants", ops, Unauthorized, readers(Ok, Ok)),
         row(
@@ -87,6 +177,19 @@ pub async fn rows(app: &TestApp) -> Vec<Row> {
             ops,
             Unauthorized,
             [NotFound; 5],
+        ),
+        // Only POST (public, see WRITES); a GET of the path is no operation.
+        row(
+            "/api/v1/registrations",
+            "/api/v1/registrations",
+            Unauthorized,
+            [MethodNotAllowed; 5],
+        ),
+        row(
+            "/api/v1/registrations/consent?locale=en",
+            "/api/v1/registrations/consent",
+            Ok,
+            [Ok; 5],
         ),
         row("/api/v1/gibt-es-nicht", ops, Unauthorized, [NotFound; 5]),
     ]
@@ -129,7 +232,7 @@ async fn every_operation_of_the_document_is_in_the_matrix() {
             } else {
                 WRITES
                     .iter()
-                    .any(|(m, t, _)| *m == method && *t == template)
+                    .any(|(m, t, _, _)| *m == method && *t == template)
             };
             if !covered {
                 missing.push(format!("{} {template}", method.to_uppercase()));
@@ -143,32 +246,103 @@ async fn every_operation_of_the_document_is_in_the_matrix() {
     );
 }
 
-/// The writing operations and who may use them (checked by [`writes_follow_the_roles`]): the
-/// roles that reach the form's checks (422 for an empty body) and the others (403).
-const WRITES: [(&str, &str, [bool; 5]); 2] = [
-    ("post", "/companies", [false, true, true, false, false]),
-    ("put", "/companies/{id}", [false, true, true, false, false]),
+/// The writing operations, who may use them (roles in `Role::ALL` order) and what an allowed
+/// role gets for the body `{}` (checked by [`writes_follow_the_roles`]): the form's checks
+/// (422) or the done action (200); the other roles 403. In the paths `{id}` is a fresh company
+/// of the IHK Erfurt per call (for `/matches/{id}` a match of it, for `/applicants/{id}` the
+/// matched applicant of Vietnam), `{district}` the IHK Erfurt, `{period}` a past month.
+const WRITES: [(&str, &str, [bool; 5], u16); 10] = [
+    ("post", "/companies", [false, true, true, false, false], 422),
+    (
+        "put",
+        "/companies/{id}",
+        [false, true, true, false, false],
+        422,
+    ),
+    (
+        "post",
+        "/companies/{id}/deactivate",
+        [false, true, true, false, false],
+        200,
+    ),
+    (
+        "put",
+        "/monthly-counts/{district}/{period}",
+        [false, true, true, false, false],
+        200,
+    ),
+    ("post", "/contacts", [false, true, true, true, false], 422),
+    ("post", "/matches", [false, true, true, false, false], 422),
+    (
+        "put",
+        "/matches/{id}",
+        [false, true, true, false, false],
+        422,
+    ),
+    (
+        "post",
+        "/applicants",
+        [false, true, false, true, false],
+        422,
+    ),
+    (
+        "put",
+        "/applicants/{id}",
+        [false, true, false, true, false],
+        422,
+    ),
+    // Public: the invitation token is the credential (an empty body does not fit the schema).
+    ("post", "/registrations", [true; 5], 422),
 ];
 
-/// Each writing operation per role: the roles of [`WRITES`] get the form's checks (422), the
-/// others 403; without a token or session 403 (the CSRF check).
+/// Writing operations anyone may call without a token or session.
+const PUBLIC_WRITES: [&str; 1] = ["/registrations"];
+
+/// Each writing operation per role: the roles of [`WRITES`] get its answer, the others 403;
+/// without a token or session 403 (the CSRF check).
 #[tokio::test]
 async fn writes_follow_the_roles() {
     use poem::http::Method;
     let app = crate::app().await;
-    let own = company_in(&app, "IHK Erfurt", "Schreib GmbH").await;
-    for (method, template, allowed) in WRITES {
-        let path = format!("/api/v1{}", template.replace("{id}", &own.to_string()));
+    let erfurt = district_id(&app, "IHK Erfurt").await;
+    for (n, (method, template, allowed, answer)) in WRITES.into_iter().enumerate() {
         let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
-        // Without a token, an unsafe request is a session's: refused by the CSRF check first,
-        // as every page's form post.
-        let anonymous = super::call(&app.agent(), method.clone(), &path, None, Some("{}")).await;
-        super::problem(&anonymous, 403, "csrf");
         for (role, may) in Role::ALL.into_iter().zip(allowed) {
+            let own = company_in(&app, "IHK Erfurt", &format!("Schreib {n} {role:?} GmbH")).await;
+            let person = hih_matching::testing::applicant_in(
+                &app,
+                "VN",
+                &format!("Schreib {} {role:?}", char::from(b'A' + n as u8)),
+            )
+            .await;
+            let placement = hih_matching::testing::match_of(&app, own, person).await;
+            let id = if template.starts_with("/matches/") {
+                placement
+            } else if template.starts_with("/applicants/") {
+                person
+            } else {
+                own
+            };
+            let path = format!(
+                "/api/v1{}",
+                template
+                    .replace("{id}", &id.to_string())
+                    .replace("{district}", &erfurt.to_string())
+                    .replace("{period}", "2026-09")
+            );
+            // Without a token, an unsafe request is a session's: refused by the CSRF check
+            // first, as every page's form post.
+            let anonymous =
+                super::call(&app.agent(), method.clone(), &path, None, Some("{}")).await;
+            if PUBLIC_WRITES.contains(&template) {
+                assert_eq!(anonymous.status.as_u16(), answer, "{}", anonymous.body);
+            } else {
+                super::problem(&anonymous, 403, "csrf");
+            }
             let (_, user) = agent_for(
                 &app,
                 role,
-                &format!("w-{}-{}", role.code().replace('_', "-"), template.len()),
+                &format!("w-{}-{n}", role.code().replace('_', "-")),
             )
             .await;
             let (_, token) = hih_users::testing::api_token(&app, user.id, false).await;
@@ -180,7 +354,7 @@ async fn writes_follow_the_roles() {
                 Some("{}"),
             )
             .await;
-            let expected = if may { 422 } else { 403 };
+            let expected = if may { answer } else { 403 };
             assert_eq!(
                 p.status.as_u16(),
                 expected,

@@ -2,11 +2,17 @@
 //! companies' list and detail against the pages in every role's scope, problem details for
 //! input that does not parse, and the role matrix of every operation of the served document.
 
+mod applicants;
+mod companies;
+mod contacts;
 mod document;
 mod errors;
+mod exports;
 pub mod graphql;
 mod lists;
+mod matches;
 pub mod matrix;
+mod registrations;
 mod tokens;
 
 use hih_testkit::{Agent, Page};
@@ -57,4 +63,29 @@ pub fn problem(p: &Page, status: u16, slug: &str) -> serde_json::Value {
     assert!(v["title"].as_str().is_some_and(|t| !t.is_empty()), "{v}");
     assert!(v["detail"].as_str().is_some_and(|t| !t.is_empty()), "{v}");
     v
+}
+
+/// The record ids a page links to below `prefix`, in its order.
+pub fn linked_ids(p: &Page, prefix: &str) -> Vec<i64> {
+    let mut ids = Vec::new();
+    for part in p.body.split(&format!("href=\"{prefix}")).skip(1) {
+        let digits: String = part.chars().take_while(char::is_ascii_digit).collect();
+        let closes = part[digits.len()..].starts_with('"');
+        if let (Ok(id), true) = (digits.parse::<i64>(), closes)
+            && !ids.contains(&id)
+        {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
+/// The ids of an API page's items, in order.
+pub fn api_ids(v: &serde_json::Value) -> Vec<i64> {
+    v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_i64().unwrap())
+        .collect()
 }

@@ -1,20 +1,31 @@
-//! Applicants in the REST API (R-API-1), read-only for now: the list is the applicant list
+//! Applicants in the REST API (R-API-1): the list is the applicant list
 //! page's query (its [`ListSpec`](hih_web::list::ListSpec) `ApplicantList`: scope by country
 //! for AHK staff, by matches for IHK staff; filters, free text, sort, paging, access log), the
 //! detail is the detail page's scoped load (404 outside the caller's scope, access-logged, a
-//! view logged like the page's) with the fields the page shows. The doc comments are the
-//! German descriptions of the OpenAPI document.
+//! view logged like the page's) with the fields the page shows; create and update go through
+//! the form's checks (`routes::edit::check`: country binding, fields, duplicate warning) and
+//! the service in one unit of work. The doc comments are the German descriptions of the
+//! OpenAPI document.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use hih_db::UnitOfWork;
+use hih_kernel::AppError;
 use hih_web::Ctx;
-use hih_web::api::{ApiResult, ListQuery, Paged, list, require};
+use hih_web::api::{ApiResult, ListQuery, OrProblem, Paged, list, require};
 use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
-use poem_openapi::{Object, OpenApi, Tags};
+use poem_openapi::{ApiResponse, Object, OpenApi, Tags};
+
+mod registrations;
+
+pub use registrations::RegistrationsApi;
 
 use crate::entities::applicant;
-use crate::permissions::APPLICANTS_READ;
+use crate::form::ApplicantForm;
+use crate::permissions::{APPLICANTS, APPLICANTS_READ};
+use crate::routes::edit::check;
 use crate::routes::list::ApplicantList;
+use crate::service;
 
 /// Bereiche der Schnittstelle dieses Moduls.
 #[derive(Tags)]
@@ -151,6 +162,220 @@ struct ApplicantDetail {
     created_at: DateTime<Utc>,
     /// Zuletzt geändert.
     updated_at: DateTime<Utc>,
+}
+
+/// Die Angaben einer Person zum Anlegen oder Ändern: dieselben Felder und Prüfungen wie im
+/// Formular, als Text wie dort eingegeben (Datumsangaben `JJJJ-MM-TT`; fehlende Felder gelten
+/// als leer; abgelehnte Eingaben kommen mit den Meldungen des Formulars je Feld zurück).
+/// Unbekannte Felder werden abgelehnt.
+#[derive(Debug, Object)]
+#[oai(deny_unknown_fields)]
+struct ApplicantInput {
+    /// Anrede.
+    #[oai(default)]
+    salutation: String,
+    /// Vornamen.
+    #[oai(default)]
+    first_names: String,
+    /// Nachname (Pflicht).
+    #[oai(default)]
+    last_name: String,
+    /// Geburtsdatum.
+    #[oai(default)]
+    birth_date: String,
+    /// Staatsangehörigkeit.
+    #[oai(default)]
+    nationality: String,
+    /// Herkunftsland (Code der Auswahlliste `country`).
+    #[oai(default)]
+    country: String,
+    /// Wohnort.
+    #[oai(default)]
+    residence: String,
+    /// E-Mail.
+    #[oai(default)]
+    email: String,
+    /// Telefon.
+    #[oai(default)]
+    phone: String,
+    /// Status.
+    #[oai(default)]
+    status: String,
+    /// Abbruchgrund.
+    #[oai(default)]
+    dropout_reason: String,
+    /// Zielberuf (Code der Auswahlliste `occupation`).
+    #[oai(default)]
+    target_occupation: String,
+    /// Qualifikation.
+    #[oai(default)]
+    qualification: String,
+    /// Berufserfahrung in Jahren.
+    #[oai(default)]
+    experience_years: String,
+    /// Deutschniveau (GER).
+    #[oai(default)]
+    german_level: String,
+    /// Sprachkurs: Beginn.
+    #[oai(default)]
+    course_start: String,
+    /// Sprachkurs: Ende.
+    #[oai(default)]
+    course_end: String,
+    /// Sprachkurs: Abbruch.
+    #[oai(default)]
+    course_dropout: String,
+    /// Sprachzertifikat: Niveau.
+    #[oai(default)]
+    certificate_level: String,
+    /// Sprachzertifikat: Datum.
+    #[oai(default)]
+    certificate_date: String,
+    /// Kursträger.
+    #[oai(default)]
+    course_provider: String,
+    /// Anerkennung: beantragt.
+    #[oai(default)]
+    recognition_applied: String,
+    /// Anerkennung: entschieden.
+    #[oai(default)]
+    recognition_decided: String,
+    /// Anerkennung: Ergebnis.
+    #[oai(default)]
+    recognition_result: String,
+    /// Anpassungsmaßnahme: Beginn.
+    #[oai(default)]
+    adaptation_start: String,
+    /// Anpassungsmaßnahme: Ende.
+    #[oai(default)]
+    adaptation_end: String,
+    /// Visum: beantragt.
+    #[oai(default)]
+    visa_applied: String,
+    /// Visum: erteilt.
+    #[oai(default)]
+    visa_granted: String,
+    /// Visum: Ergebnis.
+    #[oai(default)]
+    visa_result: String,
+    /// Einreise.
+    #[oai(default)]
+    entry_date: String,
+    /// Arbeitsbeginn.
+    #[oai(default)]
+    work_start: String,
+    /// Integrationsmaßnahmen.
+    #[oai(default)]
+    integration_measures: String,
+    /// Nach 6 Monaten beschäftigt.
+    #[oai(default)]
+    employed_6m: String,
+    /// Nach 12 Monaten beschäftigt.
+    #[oai(default)]
+    employed_12m: String,
+    /// Einwilligung zur Speicherung: Datum.
+    #[oai(default)]
+    consent_storage_date: String,
+    /// Einwilligung zur Speicherung: Fassung des Textes.
+    #[oai(default)]
+    consent_storage_version: String,
+    /// Bemerkungen.
+    #[oai(default)]
+    remarks: String,
+    /// Einwilligung zur Weitergabe je Partnerkategorie (Codes der Auswahlliste `partner`).
+    #[oai(default)]
+    consent_partners: Vec<String>,
+    /// Trotz möglicher Dublette anlegen (wie das Kästchen „trotzdem anlegen“ im Formular).
+    #[oai(default)]
+    confirm_duplicate: bool,
+}
+
+impl ApplicantInput {
+    /// The form the pages submit, so the form's checks apply unchanged.
+    fn into_form(self) -> ApplicantForm {
+        ApplicantForm {
+            salutation: self.salutation,
+            first_names: self.first_names,
+            last_name: self.last_name,
+            birth_date: self.birth_date,
+            nationality: self.nationality,
+            country: self.country,
+            residence: self.residence,
+            email: self.email,
+            phone: self.phone,
+            status: self.status,
+            dropout_reason: self.dropout_reason,
+            target_occupation: self.target_occupation,
+            qualification: self.qualification,
+            experience_years: self.experience_years,
+            german_level: self.german_level,
+            course_start: self.course_start,
+            course_end: self.course_end,
+            course_dropout: self.course_dropout,
+            certificate_level: self.certificate_level,
+            certificate_date: self.certificate_date,
+            course_provider: self.course_provider,
+            recognition_applied: self.recognition_applied,
+            recognition_decided: self.recognition_decided,
+            recognition_result: self.recognition_result,
+            adaptation_start: self.adaptation_start,
+            adaptation_end: self.adaptation_end,
+            visa_applied: self.visa_applied,
+            visa_granted: self.visa_granted,
+            visa_result: self.visa_result,
+            entry_date: self.entry_date,
+            work_start: self.work_start,
+            integration_measures: self.integration_measures,
+            employed_6m: self.employed_6m,
+            employed_12m: self.employed_12m,
+            consent_storage_date: self.consent_storage_date,
+            consent_storage_version: self.consent_storage_version,
+            remarks: self.remarks,
+            consent_partners: self.consent_partners,
+            confirm_duplicate: if self.confirm_duplicate {
+                "on".into()
+            } else {
+                String::new()
+            },
+        }
+    }
+}
+
+/// Antwort auf das Anlegen.
+#[derive(ApiResponse)]
+enum Created {
+    /// Die Person wurde angelegt (mit neuer Bewerber-ID).
+    #[oai(status = 201)]
+    Created(
+        Json<ApplicantDetail>,
+        /// Pfad des neuen Datensatzes.
+        #[oai(header = "Location")]
+        String,
+    ),
+}
+
+/// Checks `input` as the form does (country binding, fields, fixed country, duplicates) and
+/// saves it in one unit of work (audited).
+async fn save(
+    ctx: &Ctx,
+    input: ApplicantInput,
+    before: Option<&applicant::Model>,
+) -> ApiResult<applicant::Model> {
+    let form = input.into_form();
+    let valid = match check(ctx, before, &form).await.or_problem(ctx)? {
+        Ok(v) => v,
+        Err(rejected) => return Err(ctx.problem(&AppError::Validation(rejected.errors))),
+    };
+    let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor)
+        .await
+        .or_problem(ctx)?;
+    let saved = match before {
+        None => service::create(&mut uow, valid).await,
+        Some(b) => service::update(&mut uow, b, valid).await,
+    }
+    .or_problem(ctx)?;
+    uow.commit().await.or_problem(ctx)?;
+    Ok(saved)
 }
 
 fn summary(a: applicant::Model) -> ApplicantSummary {
@@ -302,6 +527,43 @@ impl ApplicantsApi {
             .await
             .map_err(|e| ctx.problem(&e.0))?;
         ctx.log_view("applicant", id.0).await;
+        Ok(Json(detail(a)))
+    }
+
+    /// Eine Person anlegen (Administratoren; AHK-Mitarbeitende im eigenen Land): dieselben
+    /// Prüfungen wie im Formular, auch die Warnung vor einer möglichen Dublette (dann
+    /// `confirm_duplicate`); abgelehnte Eingaben: 422 mit den Meldungen je Feld.
+    #[oai(
+        path = "/applicants",
+        method = "post",
+        operation_id = "createApplicant"
+    )]
+    async fn create(&self, ctx: Ctx, input: Json<ApplicantInput>) -> ApiResult<Created> {
+        require(&ctx, APPLICANTS).await?;
+        let a = save(&ctx, input.0, None).await?;
+        let location = format!("{}/applicants/{}", hih_web::api::PREFIX, a.id);
+        Ok(Created::Created(Json(detail(a)), location))
+    }
+
+    /// Eine Person ändern (alle Angaben, wie im Formular). Außerhalb des eigenen
+    /// Zuständigkeitsbereichs: 404.
+    #[oai(
+        path = "/applicants/:id",
+        method = "put",
+        operation_id = "updateApplicant"
+    )]
+    async fn update(
+        &self,
+        ctx: Ctx,
+        /// Kennung des Datensatzes.
+        id: Path<i64>,
+        input: Json<ApplicantInput>,
+    ) -> ApiResult<Json<ApplicantDetail>> {
+        require(&ctx, APPLICANTS).await?;
+        let before = crate::load_applicant(&ctx, id.0)
+            .await
+            .map_err(|e| ctx.problem(&e.0))?;
+        let a = save(&ctx, input.0, Some(&before)).await?;
         Ok(Json(detail(a)))
     }
 }

@@ -9,10 +9,14 @@ use chrono::{DateTime, NaiveDate, Utc};
 use hih_db::UnitOfWork;
 use hih_kernel::{Actor, AppError};
 use hih_web::Ctx;
-use hih_web::api::{ApiResult, ListQuery, OrProblem, Paged, list, require};
+use hih_web::api::{ApiResult, ExportFile, ListQuery, OrProblem, Paged, export, list, require};
 use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, Object, OpenApi, Tags};
+
+mod monthly;
+
+pub use monthly::MonthlyCountsApi;
 
 use crate::entities::company;
 use crate::permissions::COMPANIES;
@@ -391,28 +395,13 @@ impl CompaniesApi {
         /// Einträge je Seite (Standard 20, höchstens die eingestellte Höchstgröße).
         per_page: Query<Option<u64>>,
     ) -> ApiResult<Json<CompanyPage>> {
-        let mut filters: Vec<(String, String)> = Vec::new();
-        let mut add = |name: &str, value: Option<String>| {
-            if let Some(v) = value {
-                filters.push((name.to_string(), v));
-            }
-        };
-        add("q", q.0);
-        add("status", status.0);
-        add("industry", industry.0);
-        add("size", size.0);
-        add("district", district.0.map(|d| d.to_string()));
-        add(
-            "inactive",
-            inactive.0.filter(|i| *i).map(|_| "on".to_string()),
-        );
-        let query = ListQuery {
-            filters,
-            sort: sort.0,
-            dir: dir.0,
-            page: page.0,
-            per_page: per_page.0,
-        };
+        let query = ListQuery::new(sort.0, dir.0, page.0, per_page.0)
+            .filter("q", q.0)
+            .filter("status", status.0)
+            .filter("industry", industry.0)
+            .filter("size", size.0)
+            .filter("district", district.0)
+            .flag("inactive", inactive.0);
         let (paging, rows) = list(&CompanyList, &ctx, query).await?;
         let items = rows.into_iter().map(|c| summary(&ctx.actor, c)).collect();
         Ok(Json(CompanyPage { paging, items }))
@@ -464,5 +453,78 @@ impl CompaniesApi {
             .map_err(|e| ctx.problem(&e.0))?;
         let c = save(&ctx, input.0, Some(&before)).await?;
         Ok(Json(detail(c)))
+    }
+
+    /// Ein Unternehmen deaktivieren, wie auf der Detailseite: danach sehen es nur noch
+    /// Administratoren, bis zur Löschung nach der Aufbewahrungsfrist. Außerhalb des eigenen
+    /// Zuständigkeitsbereichs: 404; bereits deaktiviert: 409.
+    #[oai(
+        path = "/companies/:id/deactivate",
+        method = "post",
+        operation_id = "deactivateCompany"
+    )]
+    async fn deactivate(
+        &self,
+        ctx: Ctx,
+        /// Kennung des Unternehmens.
+        id: Path<i64>,
+    ) -> ApiResult<Json<CompanyDetail>> {
+        require(&ctx, COMPANIES).await?;
+        let before = crate::load_company(&ctx, id.0)
+            .await
+            .map_err(|e| ctx.problem(&e.0))?;
+        if !before.active {
+            return Err(ctx.problem(&AppError::Refused(
+                "companies-error-already-inactive".into(),
+            )));
+        }
+        let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor)
+            .await
+            .or_problem(&ctx)?;
+        let c = service::deactivate(&mut uow, &before)
+            .await
+            .or_problem(&ctx)?;
+        uow.commit().await.or_problem(&ctx)?;
+        Ok(Json(detail(c)))
+    }
+
+    /// Die Unternehmensliste als Datei (CSV oder XLSX), wie der Export der Oberfläche: alle
+    /// Treffer des Filters (keine Seiten), die Spalten der Rolle; im Zugriffsprotokoll.
+    #[oai(
+        path = "/companies/export/:format",
+        method = "get",
+        operation_id = "exportCompanies"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    async fn export(
+        &self,
+        ctx: Ctx,
+        /// Dateiformat: `csv` oder `xlsx`.
+        format: Path<String>,
+        /// Freitext: jedes Wort muss vorkommen.
+        q: Query<Option<String>>,
+        /// Status: `interessiert`, `teilnehmend` oder `abbrecher`.
+        status: Query<Option<String>>,
+        /// Branche (Code der Auswahlliste `industry`).
+        industry: Query<Option<String>>,
+        /// Größe: `kmu` (unter 250 Beschäftigte) oder `gross`.
+        size: Query<Option<String>>,
+        /// IHK-Bezirk (Kennung; nur für Rollen, die alle Bezirke sehen).
+        district: Query<Option<i64>>,
+        /// Auch deaktivierte Unternehmen (nur Administratoren).
+        inactive: Query<Option<bool>>,
+        /// Sortierung: `name`, `plz`, `ort`, `kreis`, `status`, `employees`, `updated`, `district`.
+        sort: Query<Option<String>>,
+        /// Richtung: `asc` oder `desc`.
+        dir: Query<Option<String>>,
+    ) -> ApiResult<ExportFile> {
+        let query = ListQuery::new(sort.0, dir.0, None, None)
+            .filter("q", q.0)
+            .filter("status", status.0)
+            .filter("industry", industry.0)
+            .filter("size", size.0)
+            .filter("district", district.0)
+            .flag("inactive", inactive.0);
+        export(CompanyList, &ctx, query, &format.0).await
     }
 }

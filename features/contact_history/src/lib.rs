@@ -6,6 +6,7 @@
 //! texts are found by the global search. Migration `contact_history_entry`, texts
 //! `i18n/<locale>/contact_history.ftl`.
 
+pub mod api;
 pub mod demo;
 pub mod entities;
 pub mod permissions;

@@ -6,6 +6,7 @@
 //! with exports. Migration `matching_placement`, texts `i18n/<locale>/matching.ftl`.
 
 pub mod access;
+pub mod api;
 pub mod entities;
 pub mod jobs;
 pub mod permissions;

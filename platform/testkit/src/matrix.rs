@@ -37,6 +37,8 @@ pub enum Expect {
     Unprocessable,
     /// 401 (the REST API without a token or session).
     Unauthorized,
+    /// 405 (a REST API path read with a method it does not offer).
+    MethodNotAllowed,
 }
 
 impl Expect {
@@ -54,6 +56,7 @@ impl Expect {
             Expect::Gone => page.status == StatusCode::GONE,
             Expect::Unprocessable => page.status == StatusCode::UNPROCESSABLE_ENTITY,
             Expect::Unauthorized => page.status == StatusCode::UNAUTHORIZED,
+            Expect::MethodNotAllowed => page.status == StatusCode::METHOD_NOT_ALLOWED,
         }
     }
 }

@@ -271,13 +271,26 @@ impl ExportWriter {
         entity: &str,
         detail: serde_json::Value,
     ) -> crate::WebResult {
-        let count = self.rows();
         let format = self.format;
-        let response = download(
-            self.finish()?,
+        let bytes = self.finish_logged(ctx, entity, detail).await?;
+        Ok(download(
+            bytes,
             &format!("{stem}.{}", format.extension()),
             format.content_type(),
-        );
+        ))
+    }
+
+    /// Finishes the file and writes the export with its row count and `detail` to the access
+    /// log (R-EXP-5): what [`Self::respond`] does, for answers that are not a page's download
+    /// (the REST API's export operations).
+    pub async fn finish_logged(
+        self,
+        ctx: &crate::Ctx,
+        entity: &str,
+        detail: serde_json::Value,
+    ) -> Result<Vec<u8>, AppError> {
+        let count = self.rows();
+        let bytes = self.finish()?;
         ctx.log_access(
             hih_db::access::AccessAction::Export,
             entity,
@@ -286,7 +299,7 @@ impl ExportWriter {
             Some(i64::from(count)),
         )
         .await;
-        Ok(response)
+        Ok(bytes)
     }
 }
 

@@ -26,11 +26,44 @@ use crate::service::{
 
 /// The registration country the actor is bound to: AHK staff their own (none known: no
 /// access), admins none.
-fn bound_country(ctx: &Ctx) -> WebResult<Option<String>> {
+pub(crate) fn bound_country(ctx: &Ctx) -> WebResult<Option<String>> {
     match (ctx.actor.role(), required_country(&ctx.actor)) {
         (Some(Role::AhkStaff), None) => Err(WebError(AppError::Forbidden)),
         (_, c) => Ok(c),
     }
+}
+
+/// The form's checks for a new (`record` `None`) or an existing applicant, shared by the form
+/// and the REST API: the country the caller is bound to, the field checks, the fixed country
+/// once an applicant ID exists, and the duplicate warning (R-APP-4) unless confirmed.
+pub(crate) async fn check(
+    ctx: &Ctx,
+    record: Option<&applicant::Model>,
+    form: &ApplicantForm,
+) -> WebResult<Checked<ValidApplicant>> {
+    let bound = bound_country(ctx)?;
+    let valid = match service::validate(ctx.services(), form, bound.as_deref()).await {
+        Ok(v) => v,
+        Err(errors) => return Ok(Err(errors.into())),
+    };
+    if let Some(before) = record
+        && service::changes_fixed_country(before, form)
+    {
+        return Ok(Err(service::country_fixed_error().into()));
+    }
+    // R-APP-4: warn before a second record of the same person is created.
+    if record.is_none()
+        && form.confirm_duplicate != "on"
+        && let Some(d) = service::find_duplicate(ctx.services(), &valid, None).await?
+    {
+        let mut errors = FieldErrors::new();
+        errors.add("confirm_duplicate", "applicants-error-duplicate-confirm");
+        return Ok(Err(Rejected {
+            errors,
+            notice: Some(serde_json::json!({ "duplicate": d.id })),
+        }));
+    }
+    Ok(Ok(valid))
 }
 
 /// The applicant form: `/bewerber/neu` creates, `/bewerber/:id/bearbeiten` edits.
@@ -81,29 +114,7 @@ impl FormFlow for ApplicantFlow {
         record: &Self::Record,
         form: &ApplicantForm,
     ) -> WebResult<Checked<ValidApplicant>> {
-        let bound = bound_country(ctx)?;
-        let valid = match service::validate(ctx.services(), form, bound.as_deref()).await {
-            Ok(v) => v,
-            Err(errors) => return Ok(Err(errors.into())),
-        };
-        if let Some(before) = record
-            && service::changes_fixed_country(before, form)
-        {
-            return Ok(Err(service::country_fixed_error().into()));
-        }
-        // R-APP-4: warn before a second record of the same person is created.
-        if record.is_none()
-            && form.confirm_duplicate != "on"
-            && let Some(d) = service::find_duplicate(ctx.services(), &valid, None).await?
-        {
-            let mut errors = FieldErrors::new();
-            errors.add("confirm_duplicate", "applicants-error-duplicate-confirm");
-            return Ok(Err(Rejected {
-                errors,
-                notice: Some(serde_json::json!({ "duplicate": d.id })),
-            }));
-        }
-        Ok(Ok(valid))
+        check(ctx, record.as_ref(), form).await
     }
 
     async fn save(

@@ -121,14 +121,18 @@ pub async fn pick_submit(ctx: Ctx, Form(f): Form<PickForm>) -> WebResult {
 // ---- one month -------------------------------------------------------------------------------
 
 /// A month of a district in the caller's scope.
-struct Month {
-    district: institution::Model,
-    period: Period,
-    stored: Option<StoredMonth>,
+pub(crate) struct Month {
+    /// The IHK.
+    pub(crate) district: institution::Model,
+    /// The month.
+    pub(crate) period: Period,
+    /// Its figures, if entered.
+    pub(crate) stored: Option<StoredMonth>,
 }
 
 impl Month {
-    fn closed(&self) -> bool {
+    /// Whether an admin closed it.
+    pub(crate) fn closed(&self) -> bool {
         self.stored
             .as_ref()
             .is_some_and(|s| s.count.closed_at.is_some())
@@ -140,7 +144,7 @@ impl Month {
 
 /// Loads a district's month in the caller's scope, else 404 (and an access-log entry for
 /// another district). Months in the future do not exist yet.
-async fn load(ctx: &Ctx, id: i64, period: &str) -> WebResult<Month> {
+pub(crate) async fn load(ctx: &Ctx, id: i64, period: &str) -> WebResult<Month> {
     let Some(district) = institution::Entity::find_by_id(id)
         .filter(visible_districts(&ctx.actor))
         .one(&ctx.services().db)
@@ -198,7 +202,7 @@ fn total(form: &MonthlyForm, kmu: bool) -> i64 {
         .sum()
 }
 
-async fn month_formats(ctx: &Ctx, m: &Month) -> WebResult<Vec<Format>> {
+pub(crate) async fn month_formats(ctx: &Ctx, m: &Month) -> WebResult<Vec<Format>> {
     let stored: Vec<String> = m
         .stored
         .iter()

@@ -152,7 +152,7 @@ async fn entry_page(ctx: &Ctx, f: &EntryForm, own: Value) -> WebResult<Value> {
 // ---- one entry --------------------------------------------------------------------------------
 
 /// An entry in the caller's scope, else 404 (logged).
-async fn load(ctx: &Ctx, id: i64) -> WebResult<contact_entry::Model> {
+pub(crate) async fn load(ctx: &Ctx, id: i64) -> WebResult<contact_entry::Model> {
     match contact_entry::Entity::find_by_id(id)
         .filter(visible_entries(&ctx.actor))
         .one(&ctx.services().db)

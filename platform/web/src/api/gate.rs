@@ -96,6 +96,21 @@ fn only_reads(path: &str) -> bool {
     READ_BY_POST.contains(&path)
 }
 
+/// Operations callable without a personal token or a session, because they carry their own
+/// single-use credential and the operation limits its callers itself: the self-registration
+/// intake (R-REG-4, an invitation token in the body) and its consent text. No CSRF check
+/// applies (no cookie authenticates them); they run as an anonymous caller.
+pub(crate) const PUBLIC: [(Method, &str); 2] = [
+    (Method::POST, "/api/v1/registrations"),
+    (Method::GET, "/api/v1/registrations/consent"),
+];
+
+fn is_public(req: &Request) -> bool {
+    PUBLIC
+        .iter()
+        .any(|(m, p)| req.method() == m && req.uri().path() == *p)
+}
+
 fn is_unsafe(method: &Method) -> bool {
     !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
@@ -202,6 +217,15 @@ pub(crate) async fn serve(
                 .insert(Session::detached(now, &state.services.settings));
             Caller {
                 actor: credential.actor,
+                by_session: false,
+            }
+        }
+        None if is_public(&req) => {
+            let now = state.services.clock.now();
+            req.extensions_mut()
+                .insert(Session::detached(now, &state.services.settings));
+            Caller {
+                actor: Actor::anonymous(),
                 by_session: false,
             }
         }

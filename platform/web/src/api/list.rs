@@ -1,7 +1,8 @@
 //! List operations: the very query of the list page ([`crate::list::filtered`] of the same
-//! [`ListSpec`]: scope, typed filters, free text, sort with id tie-break) and the same access
-//! log, paged with a maximum page size — so an API count equals the page's count for the same
-//! filter, by construction.
+//! [`ListSpec`]: scope, typed filters, free text, sort with id tie-break) or the same computed
+//! rows ([`MemoryList`]: scope and filters in its `rows`, ordered by the same comparison), the
+//! same preparation of the parameters and the same access log, paged with a maximum page
+//! size — so an API count equals the page's count for the same filter, by construction.
 
 use hih_db::access::AccessAction;
 use poem_openapi::Object;
@@ -9,7 +10,7 @@ use sea_orm::EntityTrait;
 
 use super::{ApiResult, OrProblem, require};
 use crate::Ctx;
-use crate::list::{ListParams, ListSpec, filtered};
+use crate::list::{ListParams, ListSpec, ListView, MemoryList, filtered};
 
 /// The paging and order of a list request (the filters are the list's own query fields).
 #[derive(Debug, Clone, Default)]
@@ -26,6 +27,37 @@ pub struct ListQuery {
     pub per_page: Option<u64>,
 }
 
+impl ListQuery {
+    /// A query with paging and order, no filters yet.
+    pub fn new(
+        sort: Option<String>,
+        dir: Option<String>,
+        page: Option<u64>,
+        per_page: Option<u64>,
+    ) -> Self {
+        ListQuery {
+            filters: Vec::new(),
+            sort,
+            dir,
+            page,
+            per_page,
+        }
+    }
+
+    /// Adds the filter `name` when a value is given.
+    pub fn filter(mut self, name: &str, value: Option<impl ToString>) -> Self {
+        if let Some(v) = value {
+            self.filters.push((name.to_string(), v.to_string()));
+        }
+        self
+    }
+
+    /// Adds a yes/no filter as the page's checkbox sends it (`on`), only when true.
+    pub fn flag(self, name: &str, value: Option<bool>) -> Self {
+        self.filter(name, value.filter(|v| *v).map(|_| "on"))
+    }
+}
+
 /// Seitenangaben einer Liste.
 #[derive(Debug, Clone, Object)]
 pub struct Paged {
@@ -39,6 +71,55 @@ pub struct Paged {
     pub pages: u64,
 }
 
+/// The list parameters of `query` for `spec`, prepared as the page prepares them (permission
+/// checked first: 403, logged). `paged`: with the API's page size (else every row, for
+/// exports).
+pub(crate) async fn params_of<V: ListView + ?Sized>(
+    spec: &V,
+    ctx: &Ctx,
+    query: ListQuery,
+    paged: bool,
+) -> ApiResult<ListParams> {
+    require(ctx, V::INFO.permission).await?;
+    let mut pairs = query.filters;
+    pairs.extend(query.sort.map(|s| ("sort".to_string(), s)));
+    pairs.extend(query.dir.map(|d| ("dir".to_string(), d)));
+    let keys = spec.sort_keys(&ctx.actor);
+    let mut params = ListParams::from_query(
+        V::INFO.path,
+        &pairs,
+        V::INFO.filters,
+        &keys,
+        V::INFO.newest_first,
+    );
+    spec.prepare(ctx, &mut params).await.or_problem(ctx)?;
+    if paged {
+        let max = ctx.services().settings.api.max_page_size.max(1);
+        params.per = query.per_page.unwrap_or(20).clamp(1, max);
+        params.page = query.page.unwrap_or(1).max(1);
+    }
+    Ok(params)
+}
+
+/// Logs the search like the page's and gives the paging of `total` rows.
+async fn logged<V: ListView + ?Sized>(ctx: &Ctx, params: &ListParams, total: u64) -> Paged {
+    ctx.log_access(
+        AccessAction::Search,
+        V::INFO.entity,
+        None,
+        serde_json::json!(params.filters),
+        Some(total as i64),
+    )
+    .await;
+    let pages = total.div_ceil(params.per).max(1);
+    Paged {
+        total,
+        page: params.page.min(pages),
+        per_page: params.per,
+        pages,
+    }
+}
+
 /// The records of one page of `spec`'s list for the caller: permission checked (403, logged),
 /// the list query run, the search access-logged like the page's, the rows in the list's order.
 pub async fn list<S: ListSpec>(
@@ -46,40 +127,27 @@ pub async fn list<S: ListSpec>(
     ctx: &Ctx,
     query: ListQuery,
 ) -> ApiResult<(Paged, Vec<<S::Entity as EntityTrait>::Model>)> {
-    require(ctx, S::INFO.permission).await?;
-    let mut pairs = query.filters;
-    pairs.extend(query.sort.map(|s| ("sort".to_string(), s)));
-    pairs.extend(query.dir.map(|d| ("dir".to_string(), d)));
-    let keys = spec.sort_keys(&ctx.actor);
-    let mut params = ListParams::from_query(
-        S::INFO.path,
-        &pairs,
-        S::INFO.filters,
-        &keys,
-        S::INFO.newest_first,
-    );
-    let max = ctx.services().settings.api.max_page_size.max(1);
-    params.per = query.per_page.unwrap_or(20).clamp(1, max);
-    params.page = query.page.unwrap_or(1).max(1);
+    let params = params_of(spec, ctx, query, true).await?;
     let db = &ctx.services().db;
     let select = filtered(spec, &ctx.actor, hih_db::backend(db), &params);
     let (total, rows) = crate::fetch_page(select, &params, db)
         .await
         .or_problem(ctx)?;
-    ctx.log_access(
-        AccessAction::Search,
-        S::INFO.entity,
-        None,
-        serde_json::json!(params.filters),
-        Some(total as i64),
-    )
-    .await;
-    let pages = total.div_ceil(params.per).max(1);
-    let paged = Paged {
-        total,
-        page: params.page.min(pages),
-        per_page: params.per,
-        pages,
-    };
+    let paged = logged::<S>(ctx, &params, total).await;
     Ok((paged, rows))
+}
+
+/// The rows of one page of a computed list ([`MemoryList`]) for the caller, exactly as its
+/// page computes, orders and counts them; permission and access log as [`list`].
+pub async fn list_computed<M: MemoryList>(
+    spec: &M,
+    ctx: &Ctx,
+    query: ListQuery,
+) -> ApiResult<(Paged, Vec<M::Row>)> {
+    let params = params_of(spec, ctx, query, true).await?;
+    let rows = crate::list::memory::sorted(spec, ctx, &params)
+        .await
+        .or_problem(ctx)?;
+    let paged = logged::<M>(ctx, &params, rows.len() as u64).await;
+    Ok((paged, crate::list::memory::window(rows, &params)))
 }

@@ -14,6 +14,7 @@
 //!
 //! The doc comments of API types are the German descriptions in the OpenAPI document.
 
+mod export;
 pub(crate) mod gate;
 mod list;
 mod mount;
@@ -22,7 +23,8 @@ pub mod problem;
 use hih_db::access::AccessAction;
 use hih_kernel::{AppError, Permission};
 
-pub use list::{ListQuery, Paged, list};
+pub use export::{ExportFile, export, export_computed};
+pub use list::{ListQuery, Paged, list, list_computed};
 pub use mount::{DOCS, PREFIX, mount};
 pub use problem::{ApiError, FieldProblem, Kind, Problem};
 

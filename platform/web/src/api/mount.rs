@@ -5,7 +5,10 @@ use base64::Engine;
 use hih_kernel::{Access, Permission, Registry, Role};
 use poem::endpoint::make_sync;
 use poem::http::HeaderValue;
-use poem::{EndpointExt, IntoEndpoint, Response, Route};
+use std::sync::Arc;
+
+use poem::endpoint::BoxEndpoint;
+use poem::{Endpoint, EndpointExt, IntoEndpoint, Response, Route};
 use poem_openapi::{OpenApi, OpenApiService};
 use sha2::{Digest, Sha256};
 
@@ -130,11 +133,28 @@ pub fn mount<T: OpenApi + 'static>(r: &mut Registry, api: T) {
         })
         .boxed(),
     );
+    let operations: Arc<BoxEndpoint<'static>> =
+        Arc::new(Route::new().nest(PREFIX, service.into_endpoint()).boxed());
+    let serve = |ops: &Arc<BoxEndpoint<'static>>| {
+        let ops = ops.clone();
+        poem::endpoint::make(move |req| {
+            let ops = ops.clone();
+            async move { ops.call(req).await }
+        })
+        .boxed()
+    };
     r.route(
         &format!("{PREFIX}/*operation"),
         Access::Api,
-        Route::new().nest(PREFIX, service.into_endpoint()).boxed(),
+        serve(&operations),
     );
+    // The operations that carry their own credential (the gate lets them through without a
+    // token or session, `gate::PUBLIC`) are public routes of the same operations.
+    let mut public: Vec<&str> = super::gate::PUBLIC.iter().map(|(_, p)| *p).collect();
+    public.dedup();
+    for path in public {
+        r.route(path, Access::Public, serve(&operations));
+    }
 }
 
 #[cfg(test)]

@@ -62,6 +62,9 @@ pub enum ApiError {
     /// Eine fachliche Regel lehnt die Änderung ab, oder der Datensatz wurde gleichzeitig geändert.
     #[oai(status = 409, content_type = "application/problem+json")]
     Conflict(Json<Problem>),
+    /// Der Einladungslink ist unbekannt, abgelaufen oder schon benutzt.
+    #[oai(status = 410, content_type = "application/problem+json")]
+    Gone(Json<Problem>),
     /// Der Inhalt der Anfrage ist zu groß.
     #[oai(status = 413, content_type = "application/problem+json")]
     PayloadTooLarge(Json<Problem>),
@@ -104,6 +107,8 @@ pub enum Kind {
     MethodNotAllowed,
     /// 409.
     Conflict,
+    /// 410, a single-use credential (an invitation) that accepts nothing any more.
+    Gone,
     /// 413.
     TooLarge,
     /// 415.
@@ -133,6 +138,7 @@ impl Kind {
             Kind::NotFound => "not-found",
             Kind::MethodNotAllowed => "method-not-allowed",
             Kind::Conflict => "conflict",
+            Kind::Gone => "gone",
             Kind::TooLarge => "payload-too-large",
             Kind::UnsupportedMediaType => "unsupported-media-type",
             Kind::InvalidBody => "invalid-body",
@@ -152,6 +158,7 @@ impl Kind {
             Kind::NotFound => 404,
             Kind::MethodNotAllowed => 405,
             Kind::Conflict => 409,
+            Kind::Gone => 410,
             Kind::TooLarge => 413,
             Kind::UnsupportedMediaType => 415,
             Kind::InvalidBody | Kind::Validation => 422,
@@ -221,6 +228,7 @@ impl ApiError {
             404 => ApiError::NotFound(json),
             405 => ApiError::MethodNotAllowed(json),
             409 => ApiError::Conflict(json),
+            410 => ApiError::Gone(json),
             413 => ApiError::PayloadTooLarge(json),
             415 => ApiError::UnsupportedMediaType(json),
             422 => ApiError::Unprocessable(json),

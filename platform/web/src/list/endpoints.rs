@@ -215,14 +215,7 @@ async fn export<R: RowSource>(
     let spec = source.view();
     let (format, export) = download_of(file, "export.", spec.export())?;
     let params = params_of(spec, ctx, query).await?;
-    let header = spec.export_header(ctx).await?;
-    let mut out = ExportWriter::new(ctx, format, &ctx.t(export.sheet_key), &header)?;
-    let mut batches = source.batches(ctx, &params).await?;
-    while let Some(batch) = batches.next(ctx).await? {
-        for row in spec.export_rows(ctx, batch).await? {
-            out.push(&row)?;
-        }
-    }
+    let out = write_export(source, ctx, &params, format).await?;
     out.respond(
         ctx,
         export.file,
@@ -230,4 +223,28 @@ async fn export<R: RowSource>(
         serde_json::json!({ "file": file, "filter": params.filters }),
     )
     .await
+}
+
+/// Writes every row of `params` into an export of `format`, batch by batch (the page's
+/// export and the REST API's export operations).
+pub(crate) async fn write_export<R: RowSource>(
+    source: &R,
+    ctx: &Ctx,
+    params: &ListParams,
+    format: ExportFormat,
+) -> WebResult<ExportWriter> {
+    let spec = source.view();
+    let sheet = spec
+        .export()
+        .map(|e| ctx.t(e.sheet_key))
+        .unwrap_or_default();
+    let header = spec.export_header(ctx).await?;
+    let mut out = ExportWriter::new(ctx, format, &sheet, &header)?;
+    let mut batches = source.batches(ctx, params).await?;
+    while let Some(batch) = batches.next(ctx).await? {
+        for row in spec.export_rows(ctx, batch).await? {
+            out.push(&row)?;
+        }
+    }
+    Ok(out)
 }

@@ -5,11 +5,11 @@
 //! the same page, export and distribution endpoints).
 
 mod distribution;
-mod endpoints;
-mod memory;
+pub(crate) mod endpoints;
+pub(crate) mod memory;
 mod params;
 mod search;
-mod source;
+pub(crate) mod source;
 mod spec;
 
 pub use distribution::{Distribution, Recipient};
