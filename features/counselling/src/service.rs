@@ -25,7 +25,7 @@ pub const MAX_BODY: usize = 10_000;
 
 /// The actor of a guest's writes.
 pub fn guest_actor() -> hih_kernel::Actor {
-    hih_kernel::Actor::system("counselling-guest")
+    hih_kernel::Actor::system("counselling_guest")
 }
 
 /// The record context a message body is sealed for.
@@ -585,7 +585,7 @@ pub async fn purge(services: &Services) -> Result<u64, AppError> {
     for c in due {
         let mut uow = UnitOfWork::begin(
             services,
-            &hih_kernel::Actor::system("counselling-retention"),
+            &hih_kernel::Actor::system("counselling_retention"),
         )
         .await?;
         erase(&mut uow, c).await?;
