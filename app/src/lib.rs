@@ -19,6 +19,7 @@ pub fn features() -> Result<FeatureSet, FeatureSetError> {
         &hih_applicants::ApplicantsFeature,
         &hih_contact_history::ContactHistoryFeature,
         &hih_matching::MatchingFeature,
+        &hih_counselling::CounsellingFeature,
         &hih_reports::ReportsFeature,
         &hih_protocol::ProtocolFeature,
         &hih_admin::AdminFeature,

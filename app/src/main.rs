@@ -1,6 +1,6 @@
 //! `hih` — the HiH Projektdatenbank in one binary.
 //!
-//! Features, in start order: home → users → reference → companies → applicants → contact_history → matching → reports → protocol → admin → operations → api → graphql
+//! Features, in start order: home → users → reference → companies → applicants → contact_history → matching → counselling → reports → protocol → admin → operations → api → graphql
 //!
 //! That line is a map (a test keeps it equal to the list); the list itself is [`features`],
 //! defined in `app/src/lib.rs` (the small `hih_app` library) so that every test setup uses the

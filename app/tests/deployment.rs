@@ -231,6 +231,9 @@ async fn the_legal_notice_is_public_and_linked_from_every_page() {
     assert!(en.contains("Data sources and licences"));
 }
 
+/// A counselling key as `hih.env` holds it (32 bytes, base64).
+const COUNSELLING_KEY: &str = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
 #[test]
 fn the_production_example_configuration_is_accepted() {
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ops/deploy/hih.toml");
@@ -268,6 +271,7 @@ fn the_production_example_configuration_is_accepted() {
         .arg("migrate")
         .current_dir(dir.path())
         .env("HIH_DATA_DIR", dir.path())
+        .env("HIH_COUNSELLING__KEYS__K1", COUNSELLING_KEY)
         .env_remove("DATABASE_URL")
         .env_remove("HIH_CONFIG")
         .output()

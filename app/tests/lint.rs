@@ -242,6 +242,7 @@ fn used_keys() -> Vec<(String, String)> {
         "protocol-",
         "operations-",
         "reference-",
+        "counselling-",
     ];
     for f in sources {
         let mut src = std::fs::read_to_string(&f).unwrap();

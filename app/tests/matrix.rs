@@ -29,6 +29,7 @@ fn feature_rows() -> Vec<FeatureRows> {
         "applicants" => hih_applicants,
         "contact_history" => hih_contact_history,
         "matching" => hih_matching,
+        "counselling" => hih_counselling,
         "reports" => hih_reports,
         "protocol" => hih_protocol,
         "admin" => hih_admin,

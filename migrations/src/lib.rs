@@ -30,6 +30,7 @@ mod m20261204_000130_contact_history_label_search;
 mod m20261204_000131_list_distribution_words;
 mod m20261204_000140_platform_search_umlauts;
 mod m20261205_000150_users_api_tokens;
+mod m20261205_000180_counselling;
 pub mod search_index;
 mod text_keys;
 
@@ -68,6 +69,7 @@ impl MigratorTrait for Migrator {
             // After the label backfill: it rebuilds the contact entries' texts with labels.
             Box::new(m20261204_000140_platform_search_umlauts::Migration),
             Box::new(m20261205_000150_users_api_tokens::Migration),
+            Box::new(m20261205_000180_counselling::Migration),
         ]
     }
 }

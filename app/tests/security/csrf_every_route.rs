@@ -21,8 +21,12 @@ use hih_applicants::testing::{Stage, registration_in};
 const CSRF_MESSAGE: &str = "Das Formular ist abgelaufen oder ungültig";
 
 /// Tables whose row counts must not change (every business write also adds an audit entry).
-const TABLES: [&str; 26] = [
+const TABLES: [&str; 30] = [
     "audit_log",
+    "counselling_guest",
+    "counselling_conversation",
+    "counselling_message",
+    "counselling_guest_session",
     "api_token",
     "mail_outbox",
     "notification",
@@ -63,6 +67,8 @@ struct Ids {
     setup_token: String,
     reset_token: String,
     link_token: String,
+    conversation: i64,
+    guest_token: String,
     institution: i64,
     district: i64,
     profile: i64,
@@ -157,6 +163,9 @@ async fn data_set(app: &TestApp) -> Ids {
         "a mail and a notification exist"
     );
     let api_token = hih_users::testing::api_token(app, target.id, false).await.0;
+    // A counselling conversation in Vietnam and its guest's link.
+    let (conversation, guest_token) =
+        hih_counselling::testing::conversation_in(app, "VN", "CSRF-Gast").await;
     Ids {
         user: target.id,
         api_token,
@@ -169,6 +178,8 @@ async fn data_set(app: &TestApp) -> Ids {
         setup_token,
         reset_token,
         link_token,
+        conversation,
+        guest_token,
         institution: district,
         district,
         profile,
@@ -192,6 +203,7 @@ fn values(pattern: &str, prev_pattern: &str, prev: &str, name: &str, ids: &Ids) 
         ("token", "einrichten") => vec![ids.setup_token.clone()],
         ("token", "zuruecksetzen") => vec![ids.reset_token.clone()],
         ("token", "download") => vec![ids.link_token.clone()],
+        ("token", "gast") => vec![ids.guest_token.clone()],
         ("step", _) => list(&["person", "qualifikation", "sprachen", "pruefen"]),
         ("kind", _) => list(&hih_reference::lists::KINDS),
         ("period", _) => list(&["2026-10"]),
@@ -216,6 +228,7 @@ fn values(pattern: &str, prev_pattern: &str, prev: &str, name: &str, ids: &Ids) 
         ("id", "unternehmen") => one(ids.company),
         ("id", "bewerber") => one(ids.applicant),
         ("id", "kontakte") => one(ids.entry),
+        ("id", "beratung") => one(ids.conversation),
         ("id", "registrierungen") => one(ids.pending),
         ("id", "institutionen") => one(ids.institution),
         ("id", "bezirke" | "monatszahlen") => one(ids.district),

@@ -12,6 +12,7 @@ mod actor;
 mod branding;
 mod client_addr;
 mod clock;
+mod counselling;
 mod error;
 mod feature;
 mod feature_set;
@@ -26,6 +27,7 @@ pub use branding::{
 };
 pub use client_addr::{TrustedProxy, client_addr};
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use counselling::{CounsellingSettings, CounsellingSettingsError};
 pub use error::{AppError, FieldError, FieldErrors};
 pub use feature::{
     Access, ActivationHook, ActorResolver, ApiCredential, CronSpec, DeletionFold, Feature,

@@ -360,6 +360,9 @@ pub enum SettingsError {
     /// R-OPR-4: product name, logo or colours of the instance.
     #[error(transparent)]
     Branding(#[from] crate::BrandingError),
+    /// R-CNS-3: the counselling channel's keys.
+    #[error(transparent)]
+    Counselling(#[from] crate::CounsellingSettingsError),
 }
 
 /// The whole configuration.
@@ -427,6 +430,8 @@ pub struct Settings {
     pub export: ExportSettings,
     /// The REST API's limits.
     pub api: ApiSettings,
+    /// The counselling channel (keys, retention, upload limit).
+    pub counselling: crate::CounsellingSettings,
 }
 
 impl Default for Settings {
@@ -460,6 +465,7 @@ impl Default for Settings {
             metrics: MetricsSettings::default(),
             export: ExportSettings::default(),
             api: ApiSettings::default(),
+            counselling: crate::CounsellingSettings::default(),
         }
     }
 }
@@ -493,6 +499,7 @@ impl Settings {
             return Err(SettingsError::IdPrefix(self.id_prefix.clone()));
         }
         self.branding.validate()?;
+        self.counselling.validate(self.security.tls)?;
         Ok(())
     }
 

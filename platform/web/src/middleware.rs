@@ -267,15 +267,16 @@ fn to_app_error(e: &poem::Error) -> AppError {
 
 /// Paths whose next segment is the secret token of a link (single-use links and the
 /// expiring partner-file downloads).
-const TOKEN_PREFIXES: [&str; 4] = [
+const TOKEN_PREFIXES: [&str; 5] = [
     "/registrierung/",
+    "/beratung/gast/",
     "/konto/einrichten/",
     "/passwort/zuruecksetzen/",
     "/download/",
 ];
 
 /// The request path as it may appear in logs, traces and the access log: the token segment of
-/// links (self-registration, account setup, password reset, partner downloads) is replaced by `***`,
+/// links (self-registration, account setup, password reset, partner downloads, counselling guests) is replaced by `***`,
 /// so a link never leaks through the logs.
 pub fn mask_path(path: &str) -> String {
     for prefix in TOKEN_PREFIXES {

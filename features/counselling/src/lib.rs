@@ -1,0 +1,116 @@
+//! Counselling (R-CNS, issue 18 foundation): a confidential channel between people in the
+//! partner countries and the AHK staff of their country. Staff open a conversation for a
+//! person (freely or for an applicant) and pass on a personal link; the person sets a
+//! passphrase at its first use, so a leaked link alone opens nothing, and then writes with
+//! the staff under a pseudonym. Staff work in the inbox `/beratung` (unassigned, mine, all,
+//! closed) with replies, internal notes, assignment, close/reopen. Bodies are encrypted at
+//! rest ([`crypto`], key id per record), every staff read is access-logged, closed
+//! conversations are deleted after the retention ([`jobs`]), guests delete theirs at once;
+//! anonymous counters stay. Migration `counselling`, texts `i18n/<locale>/counselling.ftl`,
+//! operations notes `ops/counselling.md`.
+
+pub mod crypto;
+pub mod entities;
+pub mod jobs;
+pub mod permissions;
+mod routes;
+pub mod scope;
+pub mod service;
+#[cfg(feature = "testing")]
+pub mod testing;
+
+use hih_kernel::{Access, Registry};
+use poem::{EndpointExt, get, post};
+
+pub use service::TOPICS;
+
+hih_kernel::feature! {
+    /// The feature value listed in `app/src/lib.rs`.
+    pub struct CounsellingFeature = "counselling", register;
+}
+
+/// Registers routes, templates, permission, navigation and the retention job.
+fn register(r: &mut Registry) {
+    use routes::{guest, staff};
+    hih_kernel::templates!(
+        r,
+        "counselling/",
+        "../templates/",
+        [
+            "inbox.html",
+            "new.html",
+            "link.html",
+            "conversation.html",
+            "guest_setup.html",
+            "guest_login.html",
+            "guest_conversation.html",
+            "guest_delete.html",
+            "guest_deleted.html",
+            "guest_gone.html"
+        ]
+    );
+    r.permission(permissions::COUNSEL);
+    for entity in [
+        "counselling_conversation",
+        "counselling_guest",
+        "counselling_message",
+    ] {
+        r.audit_entity(entity);
+    }
+    let work = Access::Permission(permissions::COUNSEL);
+    r.route("/beratung", work, get(staff::inbox).boxed());
+    r.route(
+        "/beratung/neu",
+        work,
+        get(staff::new_form).post(staff::new_submit).boxed(),
+    );
+    r.route("/beratung/:id", work, get(staff::show).boxed());
+    r.route("/beratung/:id/link", work, get(staff::link).boxed());
+    r.route("/beratung/:id/antwort", work, post(staff::reply).boxed());
+    r.route("/beratung/:id/zuweisen", work, post(staff::assign).boxed());
+    r.route("/beratung/:id/status", work, post(staff::status).boxed());
+    let public = Access::Public;
+    r.route("/beratung/gast/:token", public, get(guest::show).boxed());
+    r.route(
+        "/beratung/gast/:token/einrichten",
+        public,
+        post(guest::setup).boxed(),
+    );
+    r.route(
+        "/beratung/gast/:token/anmelden",
+        public,
+        post(guest::login).boxed(),
+    );
+    r.route(
+        "/beratung/gast/:token/nachricht",
+        public,
+        post(guest::write).boxed(),
+    );
+    r.route(
+        "/beratung/gast/:token/email",
+        public,
+        post(guest::email).boxed(),
+    );
+    r.route(
+        "/beratung/gast/:token/export",
+        public,
+        get(guest::export).boxed(),
+    );
+    r.route(
+        "/beratung/gast/:token/loeschen",
+        public,
+        get(guest::delete_form).post(guest::delete_submit).boxed(),
+    );
+    r.route(
+        "/beratung/gast/:token/abmelden",
+        public,
+        post(guest::logout).boxed(),
+    );
+    r.menu(
+        "counselling-nav",
+        "/beratung",
+        Some(permissions::COUNSEL),
+        250,
+    );
+    jobs::register(r);
+}

@@ -1,0 +1,95 @@
+//! Matrix rows of the counselling channel: the staff side for admins and AHK staff (another
+//! country's conversation 404), never for IHK staff, the DPO or super admins; the guest side
+//! public, but nothing behind a link without the guest's session.
+
+use hih_testkit::TestApp;
+use hih_testkit::matrix::{Expect, Expect::*, Row, everyone, foreign_applicant, row};
+
+use super::conversation_in;
+
+/// Admins and AHK staff get `e`, the other roles 403.
+fn counsellors(e: Expect) -> [Expect; 5] {
+    [Forbidden, e, Forbidden, e, Forbidden]
+}
+
+/// The rows (a conversation in Vietnam, the matrix's AHK country, and one in India).
+pub async fn rows(app: &TestApp) -> Vec<Row> {
+    let (own, token) = conversation_in(app, "VN", "Matrix-VN").await;
+    let (foreign, _) = conversation_in(app, "IN", "Matrix-IN").await;
+    let c = |id: i64, suffix: &str| format!("/beratung/{id}{suffix}");
+    let g = |suffix: &str| format!("/beratung/gast/{token}{suffix}");
+    hih_testkit::rows![
+        row("/beratung", "/beratung", Login, counsellors(Ok)),
+        row(
+            "/beratung?ansicht=geschlossen&seite=2",
+            "/beratung",
+            Login,
+            counsellors(Ok)
+        ),
+        row("/beratung/neu", "/beratung/neu", Login, counsellors(Ok)),
+        row(&c(own, ""), "/beratung/:id", Login, counsellors(Ok)),
+        row(&c(own, "?vor=1"), "/beratung/:id", Login, counsellors(Ok)),
+        row(
+            &c(foreign, ""),
+            "/beratung/:id",
+            Login,
+            foreign_applicant(Ok)
+        ),
+        // Without a link just created, the link page leads to the conversation.
+        row(
+            &c(own, "/link"),
+            "/beratung/:id/link",
+            Login,
+            counsellors(Redirect)
+        ),
+        row(
+            &c(foreign, "/link"),
+            "/beratung/:id/link",
+            Login,
+            foreign_applicant(Redirect)
+        ),
+        // Writes are POST only.
+        row(
+            &c(own, "/antwort"),
+            "/beratung/:id/antwort",
+            Login,
+            counsellors(NotFound)
+        ),
+        row(
+            &c(own, "/zuweisen"),
+            "/beratung/:id/zuweisen",
+            Login,
+            counsellors(NotFound)
+        ),
+        row(
+            &c(own, "/status"),
+            "/beratung/:id/status",
+            Login,
+            counsellors(NotFound)
+        ),
+        // The guest's link: public; its first use asks for the passphrase.
+        everyone(&g(""), "/beratung/gast/:token", Ok),
+        everyone("/beratung/gast/unbekannt", "/beratung/gast/:token", Gone),
+        // Without the guest's session the link's pages lead back to the passphrase.
+        everyone(&g("/export"), "/beratung/gast/:token/export", Redirect),
+        everyone(&g("/loeschen"), "/beratung/gast/:token/loeschen", Redirect),
+        everyone(
+            "/beratung/gast/unbekannt/loeschen",
+            "/beratung/gast/:token/loeschen",
+            Gone
+        ),
+        everyone(
+            &g("/einrichten"),
+            "/beratung/gast/:token/einrichten",
+            NotFound
+        ),
+        everyone(&g("/anmelden"), "/beratung/gast/:token/anmelden", NotFound),
+        everyone(
+            &g("/nachricht"),
+            "/beratung/gast/:token/nachricht",
+            NotFound
+        ),
+        everyone(&g("/email"), "/beratung/gast/:token/email", NotFound),
+        everyone(&g("/abmelden"), "/beratung/gast/:token/abmelden", NotFound),
+    ]
+}

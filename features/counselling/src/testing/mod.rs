@@ -1,0 +1,32 @@
+//! Test support for other crates' tests: conversations to route to, and the matrix rows.
+//! Test support only: failures panic, the panic is the test's failure report.
+#![allow(clippy::expect_used)]
+
+pub mod matrix;
+
+use hih_db::UnitOfWork;
+use hih_kernel::Actor;
+use hih_testkit::TestApp;
+
+use crate::service::{self, NewConversation};
+
+/// Opens a conversation in `country` (opened by a job actor); returns its id and the token of
+/// the guest's link.
+pub async fn conversation_in(app: &TestApp, country: &str, pseudonym: &str) -> (i64, String) {
+    let mut uow = UnitOfWork::begin(app.services(), &Actor::system("test"))
+        .await
+        .expect("uow");
+    let opened = service::open(
+        &mut uow,
+        NewConversation {
+            country: country.into(),
+            topic: "other".into(),
+            pseudonym: pseudonym.into(),
+            applicant_id: None,
+        },
+    )
+    .await
+    .expect("open");
+    uow.commit().await.expect("commit");
+    (opened.conversation.id, opened.token)
+}
