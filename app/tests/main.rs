@@ -15,6 +15,7 @@ mod legal;
 mod lint;
 mod lists;
 mod matrix;
+mod performance;
 mod pwa;
 mod record_tabs;
 mod search;

@@ -62,6 +62,7 @@ fn view(ctx: &Ctx, t: &Topic) -> TopicView {
 /// cross-tab are logged).
 #[handler]
 pub async fn page(ctx: Ctx) -> WebResult {
+    let _slot = ctx.state.long_work().await?;
     let scope = stat_scope(&ctx.actor);
     let stats = statistics::compute(ctx.services(), &scope, None, ctx.locale).await?;
     let labels = Labels::load(ctx.services(), ctx.locale).await?;
