@@ -16,6 +16,7 @@ mod lint;
 mod lists;
 mod matrix;
 mod navigation;
+mod performance;
 mod pwa;
 mod record_tabs;
 mod search;

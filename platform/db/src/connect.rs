@@ -30,9 +30,11 @@ pub fn backend(db: &DatabaseConnection) -> Backend {
 /// SQLite pragmas: WAL (readers never block the writer), `synchronous=FULL` (every commit is
 /// on disk before we answer — business writes are few and a lost commit after a power cut is
 /// worse than a millisecond), `foreign_keys=ON`, `secure_delete=ON` (deleted personal data is
-/// overwritten, not left in free pages), busy timeout 5 s.
+/// overwritten, not left in free pages), busy timeout 5 s; the page cache, memory map and pool
+/// size from the settings (`database.sqlite_*`, `ops/performance.md`).
 pub async fn connect(settings: &Settings) -> Result<DatabaseConnection, AppError> {
     let url = settings.database_url();
+    let db = &settings.database;
     if url.starts_with("sqlite:") {
         if let Some(path) = sqlite_path(&url)
             && let Some(dir) = std::path::Path::new(&path).parent()
@@ -47,11 +49,14 @@ pub async fn connect(settings: &Settings) -> Result<DatabaseConnection, AppError
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .pragma("secure_delete", "ON")
-            .pragma("cache_size", "-65536")
-            .pragma("mmap_size", "268435456")
+            .pragma("cache_size", format!("-{}", db.sqlite_cache_kib))
+            .pragma(
+                "mmap_size",
+                (u64::from(db.sqlite_mmap_mib) * 1024 * 1024).to_string(),
+            )
             .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new()
-            .max_connections(settings.database.max_connections.max(2))
+            .max_connections(db.max_connections.max(2))
             .after_release(|conn, meta| Box::pin(still_clean(conn, meta)))
             .connect_with(opts)
             .await

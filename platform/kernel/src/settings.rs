@@ -33,8 +33,15 @@ pub enum LogFormat {
 pub struct DatabaseSettings {
     /// `sqlite://…` or `postgres://…`. Empty: `sqlite://<data_dir>/hih.db?mode=rwc`.
     pub url: Option<SecretString>,
-    /// Maximum pool size.
+    /// Maximum pool size. On SQLite every connection keeps a page cache and a memory map of
+    /// its own (`ops/performance.md`).
     pub max_connections: u32,
+    /// SQLite: the page cache of each connection in KiB (`PRAGMA cache_size`).
+    pub sqlite_cache_kib: u32,
+    /// SQLite: how much of the database file each connection reads through a memory map, in
+    /// MiB (`PRAGMA mmap_size`; 0: none). Mapped pages count towards the resident memory
+    /// (VmRSS) but belong to the kernel's file cache.
+    pub sqlite_mmap_mib: u32,
 }
 
 impl Default for DatabaseSettings {
@@ -42,6 +49,8 @@ impl Default for DatabaseSettings {
         DatabaseSettings {
             url: None,
             max_connections: 10,
+            sqlite_cache_kib: 8_192,
+            sqlite_mmap_mib: 256,
         }
     }
 }
@@ -416,6 +425,10 @@ pub struct Settings {
     /// Rows exported by one user within a day above which admins and the DPO are alerted
     /// (R-SEC-1 "unusual export volume").
     pub export_alert_rows: u64,
+    /// How many long requests (list exports, the statistics page, cross-tabs) run at once on
+    /// this instance; more wait for a free slot, so they cannot take every core and connection
+    /// from interactive pages (`ops/performance.md`).
+    pub long_work_slots: u32,
     /// First month (`JJJJ-MM`) for which monthly counts (1A, R-COM-4) are due from every IHK
     /// district. Unset: for each district, from the month of its first monthly count or first
     /// company, so a fresh installation does not report years of missing months.
@@ -459,6 +472,7 @@ impl Default for Settings {
             logs: LogSettings::default(),
             misuse: MisuseSettings::default(),
             export_alert_rows: 5000,
+            long_work_slots: 1,
             monthly_counts_start: None,
             branding: crate::BrandingSettings::default(),
             status: StatusSettings::default(),
@@ -621,6 +635,7 @@ mod tests {
             database: DatabaseSettings {
                 url: Some(SecretString::from("postgres://u:topsecret@h/db")),
                 max_connections: 1,
+                ..DatabaseSettings::default()
             },
             ..Settings::default()
         };

@@ -34,7 +34,7 @@ pub use list::ListParams;
 pub use paging::{fetch_first, fetch_page};
 pub use ratelimit::RateLimiter;
 pub use session::{Flash, FlashTone, Session, SessionStage};
-pub use state::AppState;
+pub use state::{AppState, LongWork};
 pub use templates::{Templates, iso};
 
 /// Re-exported for `context!` in features.

@@ -52,8 +52,15 @@ pub struct Inner {
     pub api_limiter: RateLimiter,
     /// Product name, logo and colours of this instance (R-OPR-4).
     pub branding: crate::Branding,
+    /// The slots of long requests (`long_work_slots`, [`AppState::long_work`]).
+    long_work: Arc<tokio::sync::Semaphore>,
     texts_checked_at: AtomicI64,
     texts_stamp: std::sync::Mutex<String>,
+}
+
+/// A slot for one long request, held until dropped ([`AppState::long_work`]).
+pub struct LongWork {
+    _slot: tokio::sync::OwnedSemaphorePermit,
 }
 
 impl Deref for AppState {
@@ -84,6 +91,7 @@ impl AppState {
         nav.sort_by_key(|n| n.order);
         let limiter = RateLimiter::new(services.settings.security.rate_limit_per_minute);
         let api_limiter = RateLimiter::new(services.settings.api.rate_limit_per_minute);
+        let slots = usize::try_from(services.settings.long_work_slots.max(1)).unwrap_or(1);
         AppState(Arc::new(Inner {
             services,
             templates,
@@ -106,9 +114,22 @@ impl AppState {
             limiter,
             api_limiter,
             branding,
+            long_work: Arc::new(tokio::sync::Semaphore::new(slots)),
             texts_checked_at: AtomicI64::new(0),
             texts_stamp: std::sync::Mutex::new(String::new()),
         }))
+    }
+
+    /// Waits for a slot for long work (an export, the statistics page, a cross-tab): at most
+    /// `long_work_slots` run at once, the others queue, so interactive pages keep a core and
+    /// connections.
+    pub async fn long_work(&self) -> Result<LongWork, AppError> {
+        self.long_work
+            .clone()
+            .acquire_owned()
+            .await
+            .map(|slot| LongWork { _slot: slot })
+            .map_err(AppError::internal)
     }
 
     /// Reloads text overrides from the database if they changed (checked at most once per

@@ -63,7 +63,10 @@ pub async fn page(ctx: Ctx, Query(q): Query<CrossQuery>) -> WebResult {
         match validate(&q, &scope) {
             Ok(spec) => (
                 FieldErrors::new(),
-                Some(crosstab::compute(ctx.services(), &spec, &labels).await?),
+                Some({
+                    let _slot = ctx.state.long_work().await?;
+                    crosstab::compute(ctx.services(), &spec, &labels).await?
+                }),
             ),
             Err(e) => (e, None),
         }
@@ -147,6 +150,7 @@ pub async fn export(ctx: Ctx, Path(file): Path<String>, Query(q): Query<CrossQue
     };
     let scope = stat_scope(&ctx.actor);
     let spec: CrossSpec = validate(&q, &scope).map_err(|e| WebError(AppError::Validation(e)))?;
+    let _slot = ctx.state.long_work().await?;
     let labels = Labels::load(ctx.services(), ctx.locale).await?;
     let table = crosstab::compute(ctx.services(), &spec, &labels).await?;
     let (header, rows) = export_rows(

@@ -83,6 +83,7 @@ fn period_of(ctx: &Ctx, form: &PeriodForm) -> Result<Option<Period>, FieldErrors
 /// cross-tab are logged).
 #[handler]
 pub async fn page(ctx: Ctx, Query(form): Query<PeriodForm>) -> WebResult {
+    let _slot = ctx.state.long_work().await?;
     let scope = stat_scope(&ctx.actor);
     let (period, errors) = match period_of(&ctx, &form) {
         Ok(p) => (p, FieldErrors::new()),

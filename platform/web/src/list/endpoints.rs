@@ -214,6 +214,7 @@ async fn export<R: RowSource>(
 ) -> WebResult {
     let spec = source.view();
     let (format, export) = download_of(file, "export.", spec.export())?;
+    let _slot = ctx.state.long_work().await?;
     let params = params_of(spec, ctx, query).await?;
     let out = write_export(source, ctx, &params, format).await?;
     out.respond(
