@@ -110,6 +110,7 @@ fn register(r: &mut Registry) {
         "counselling-nav",
         "/beratung",
         Some(permissions::COUNSEL),
+        hih_kernel::NavGroup::Record,
         250,
     );
     jobs::register(r);
