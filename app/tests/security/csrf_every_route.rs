@@ -20,6 +20,14 @@ use hih_applicants::testing::{Stage, registration_in};
 /// The refusal text of the CSRF check.
 const CSRF_MESSAGE: &str = "Das Formular ist abgelaufen oder ungültig";
 
+/// Operations that carry their own single-use credential in the body instead of a session
+/// (`hih_web::api::PUBLIC_OPERATIONS`: the self-registration intake).
+fn credential_in_body(pattern: &str) -> bool {
+    hih_web::api::PUBLIC_OPERATIONS
+        .iter()
+        .any(|(m, p)| *m == Method::POST && *p == pattern)
+}
+
 /// Tables whose row counts must not change (every business write also adds an audit entry).
 const TABLES: [&str; 30] = [
     "audit_log",
@@ -417,6 +425,25 @@ async fn every_route_refuses_posts_without_a_valid_token_and_writes_nothing() {
     let mut tested_patterns = BTreeSet::new();
     let mut requests = 0;
     for (pattern, _) in &app.state.routes {
+        if credential_in_body(pattern) {
+            // No cookie authenticates these: they run as an anonymous caller whatever the
+            // browser sends, so a forged cross-site POST gains nothing. They must still write
+            // nothing without their own credential (checked by the counts below).
+            for p in [
+                admin.post_raw(pattern, &form_body(None)).await,
+                anonymous.post_raw(pattern, &form_body(None)).await,
+            ] {
+                requests += 11;
+                if p.status.is_success() || p.status.is_server_error() {
+                    failures.push(format!(
+                        "POST {pattern} (own credential missing): {}",
+                        p.status
+                    ));
+                }
+            }
+            tested_patterns.insert(pattern.clone());
+            continue;
+        }
         let paths = expand(pattern, &ids);
         assert!(!paths.is_empty(), "{pattern}");
         for path in paths {

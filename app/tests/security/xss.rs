@@ -494,7 +494,7 @@ async fn write_payloads(app: &TestApp, admin: &Agent) -> Vec<String> {
     let p = guest
         .post(&format!("{link}/pruefen"), &[("action", "submit")])
         .await;
-    assert_eq!(p.location(), Some(link));
+    assert_eq!(p.location(), Some("/registrierung/danke"));
     let pending = super::scalar(app, "SELECT MAX(id) AS n FROM pending_registration").await;
     must_show.push(format!("/bewerber/registrierungen/{pending}"));
 

@@ -645,7 +645,9 @@ async fn guests_see_every_registration_page_in_portuguese_and_vietnamese() {
         guest.follow(p).await;
         let done = register(&guest, &token, "Trần").await;
         let thanks = guest.follow(done).await;
-        assert_eq!(thanks.status, 410);
+        assert_eq!(thanks.status, 200, "the thank-you page");
+        // The used link is gone.
+        assert_eq!(guest.get(&base).await.status, 410);
         // An unknown link and an unknown page.
         assert_eq!(guest.get("/registrierung/falsch").await.status, 410);
         assert_eq!(guest.get("/gibt-es-nicht").await.status, 404);

@@ -78,6 +78,7 @@ async fn render(
     let page = context! {
         user => (),
         nav => (),
+        public_page => true,
         base => base(token),
         errors => ctx.errors(errors),
         ..page
@@ -103,7 +104,7 @@ async fn gone(ctx: &Ctx) -> WebResult {
     ctx.render_status(
         StatusCode::GONE,
         "counselling/guest_gone.html",
-        context! { user => (), nav => () },
+        context! { user => (), nav => (), public_page => true },
     )
     .await
 }
@@ -445,7 +446,7 @@ pub async fn delete_submit(ctx: Ctx, req: &Request, Path(token): Path<String>) -
     let mut resp = ctx
         .render(
             "counselling/guest_deleted.html",
-            context! { user => (), nav => () },
+            context! { user => (), nav => (), public_page => true },
         )
         .await?;
     set_cookie(&ctx, &mut resp, None);

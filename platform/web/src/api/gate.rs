@@ -100,7 +100,7 @@ fn only_reads(path: &str) -> bool {
 /// single-use credential and the operation limits its callers itself: the self-registration
 /// intake (R-REG-4, an invitation token in the body) and its consent text. No CSRF check
 /// applies (no cookie authenticates them); they run as an anonymous caller.
-pub(crate) const PUBLIC: [(Method, &str); 2] = [
+pub const PUBLIC: [(Method, &str); 2] = [
     (Method::POST, "/api/v1/registrations"),
     (Method::GET, "/api/v1/registrations/consent"),
 ];

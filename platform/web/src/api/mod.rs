@@ -24,6 +24,7 @@ use hih_db::access::AccessAction;
 use hih_kernel::{AppError, Permission};
 
 pub use export::{ExportFile, export, export_computed};
+pub use gate::PUBLIC as PUBLIC_OPERATIONS;
 pub use list::{ListQuery, Paged, list, list_computed};
 pub use mount::{DOCS, PREFIX, mount};
 pub use problem::{ApiError, FieldProblem, Kind, Problem};
