@@ -602,3 +602,41 @@ async fn contact_history_filters_by_a_company_or_applicant_named_in_the_form() {
         .await;
     assert_eq!(csv_rows(&csv), 0, "an ambiguous name exports nothing");
 }
+
+#[tokio::test]
+async fn a_distribution_list_pages_its_table_and_keeps_every_address_to_copy() {
+    use sea_orm::ConnectionTrait;
+    let app = app().await;
+    for i in 0..21 {
+        company_in(&app, "IHK Erfurt", &format!("Verteiler {i:02} GmbH")).await;
+    }
+    // An address of its own each (the fixture gives all the same one).
+    app.db()
+        .execute_unprepared(
+            "UPDATE company SET contact_email = 'verteiler' || id || '@example.org' WHERE name LIKE 'Verteiler%'",
+        )
+        .await
+        .unwrap();
+    let (admin, _) = agent_for(&app, Role::Admin, "verteiler").await;
+    let first = admin.get("/unternehmen/verteiler?q=verteiler").await;
+    assert_eq!(first.status, 200);
+    assert_eq!(number(&first, "count"), 21);
+    assert_eq!(tbody(&first).matches("<tr>").count(), 20, "20 a page");
+    let copy = &first.body[first.body.find("id=\"all-addresses\"").unwrap()..];
+    assert_eq!(
+        copy[..copy.find("</textarea>").unwrap()]
+            .matches("@example.org")
+            .count(),
+        21,
+        "every address to copy"
+    );
+    assert!(
+        first.contains("verteiler?q=verteiler") && first.contains("page=2"),
+        "the pager stays on the distribution page"
+    );
+    let second = admin.get("/unternehmen/verteiler?q=verteiler&page=2").await;
+    assert_eq!(tbody(&second).matches("<tr>").count(), 1);
+    assert!(second.contains("aria-current=\"page\">2<"));
+    let all = admin.get("/unternehmen/verteiler?q=verteiler&per=0").await;
+    assert_eq!(tbody(&all).matches("<tr>").count(), 21);
+}

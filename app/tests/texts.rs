@@ -191,16 +191,20 @@ async fn verify_audit_detects_a_deleted_row_and_a_cut_tail() {
 
 #[tokio::test]
 async fn verify_audit_gives_the_same_answer_while_writers_run() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
     let app = app().await;
     agent_for(&app, Role::Admin, "vera").await;
-    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stop = Arc::new(AtomicBool::new(false));
+    let written = Arc::new(AtomicU64::new(0));
     let mut writers = Vec::new();
     for w in 0..4 {
         let services = app.services().clone();
         let stop = stop.clone();
+        let written = written.clone();
         writers.push(tokio::spawn(async move {
             let mut n = 0u64;
-            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+            while !stop.load(Ordering::Relaxed) {
                 let actor = hih_kernel::Actor::system("writer");
                 let mut uow = hih_db::UnitOfWork::begin(&services, &actor).await.unwrap();
                 uow.event(
@@ -211,28 +215,31 @@ async fn verify_audit_gives_the_same_answer_while_writers_run() {
                 );
                 uow.commit().await.unwrap();
                 n += 1;
+                written.fetch_add(1, Ordering::Relaxed);
                 tokio::task::yield_now().await;
             }
-            n
         }));
     }
+    // Check at least ten times, and on until the writers have really written meanwhile
+    // (counted, not timed: a loaded machine writes slower, never differently).
     let mut checked = Vec::new();
-    for _ in 0..10 {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while checked.len() < 10 || written.load(Ordering::Relaxed) <= 20 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the writers wrote only {} entries in two minutes",
+            written.load(Ordering::Relaxed)
+        );
         match hih_db::audit::verify_consistent(app.db()).await.unwrap() {
             Verification::Intact(n) => checked.push(n),
             broken => panic!("verify during writes: {broken:?}"),
         }
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
-    stop.store(true, std::sync::atomic::Ordering::Relaxed);
-    let mut written = 0;
+    stop.store(true, Ordering::Relaxed);
     for w in writers {
-        written += w.await.unwrap();
+        w.await.unwrap();
     }
-    assert!(
-        written > 20,
-        "the writers really wrote meanwhile: {written}"
-    );
     assert!(
         checked.windows(2).all(|p| p[0] <= p[1]) && checked.last() > checked.first(),
         "later checks saw more entries: {checked:?}"
@@ -388,4 +395,43 @@ async fn a_continued_check_notices_an_edited_checkpoint_and_a_full_check_the_old
         verify_consistent_from(app.db(), None).await.unwrap().verification,
         Verification::Broken { seq, .. } if seq == head
     ));
+}
+
+#[tokio::test]
+async fn the_editor_names_the_templates_that_show_a_text_and_previews_it_formatted() {
+    let app = app().await;
+    let (admin, _) = agent_for(&app, Role::Admin, "vorschau").await;
+    let editor = admin.get("/admin/texte/de/home-title").await;
+    assert_eq!(editor.status, 200);
+    assert!(editor.contains("Verwendet in"));
+    assert!(
+        editor.contains("<code>home&#x2f;index.html</code>"),
+        "the start page's template: {}",
+        editor.body
+    );
+    // A text only code shows names no template.
+    let flash = admin.get("/admin/texte/de/admin-text-saved").await;
+    assert!(flash.contains("Keiner Seitenvorlage"), "{}", flash.body);
+    // The preview formats the text as users read it: references resolved, variables named.
+    let review = admin
+        .post(
+            "/admin/texte/de/home-welcome",
+            &[
+                ("value", "Hallo { $name }, hier ist { home-title }."),
+                ("action", "review"),
+            ],
+        )
+        .await;
+    let review = admin.follow(review).await;
+    assert_eq!(review.status, 200);
+    assert!(
+        review.contains("Hallo ‹name›, hier ist Startseite."),
+        "{}",
+        review.body
+    );
+    assert!(
+        review.contains("Hallo { $name }, hier ist { home-title }."),
+        "the source behind its disclosure"
+    );
+    assert_eq!(app.count("text_override").await.unwrap(), 0);
 }

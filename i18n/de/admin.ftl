@@ -77,3 +77,6 @@ admin-feedback-mail-body =
     E-Mail-Adresse für eine Antwort: { $email }
 
     Bitte antworten Sie innerhalb von zwei Wochen (BITV 2.0 § 7).
+admin-text-used-in = Verwendet in
+admin-text-used-by-code = Keiner Seitenvorlage: Die Anwendung zeigt diesen Text selbst (Meldung, E-Mail, Dateikopf oder Auswahlliste).
+admin-text-source = Eingegebener Text (Quelltext)

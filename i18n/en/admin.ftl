@@ -77,3 +77,6 @@ admin-feedback-mail-body =
     E-mail address for a reply: { $email }
 
     Please reply within two weeks (BITV 2.0 section 7).
+admin-text-used-in = Used in
+admin-text-used-by-code = No page template: the application shows this text itself (message, e-mail, file header or selection list).
+admin-text-source = Text as entered (source)

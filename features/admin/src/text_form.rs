@@ -14,7 +14,7 @@ use sea_orm::{IntoActiveModel, NotSet, Set};
 use serde::{Deserialize, Serialize};
 
 use crate::EDIT_TEXTS;
-use crate::texts::{Target, step_url, target};
+use crate::texts::{Target, facts, step_url, target};
 
 /// The text editor's flow.
 pub struct TextFlow;
@@ -128,14 +128,19 @@ impl FormFlow for TextFlow {
         "/admin/texte".into()
     }
 
-    async fn page(&self, _ctx: &Ctx, state: PageState<'_, Self>) -> WebResult<Value> {
+    async fn page(&self, ctx: &Ctx, state: PageState<'_, Self>) -> WebResult<Value> {
         let t = state.record;
+        // The review shows the text as users will read it (checked, so it formats).
+        let preview = ctx
+            .services()
+            .texts
+            .preview(t.locale, &t.key, &state.form.value)
+            .ok();
         Ok(context! {
-            key => t.key.clone(),
-            text_locale => t.locale.code(),
-            default => t.default.clone(),
+            preview => preview,
             current => t.current.as_ref().map(|c| c.value.clone()),
             revert_href => step_url(t, "zuruecksetzen"),
+            ..facts(ctx, t)
         })
     }
 }

@@ -181,6 +181,17 @@ pub(crate) async fn target(ctx: &Ctx, locale: &str, key: &str) -> WebResult<Targ
     })
 }
 
+/// What `admin/text_facts.html` shows of a text: key, language, default and the templates
+/// that show it.
+pub(crate) fn facts(ctx: &Ctx, t: &Target) -> hih_web::minijinja::Value {
+    context! {
+        key => t.key.clone(),
+        text_locale => t.locale.code(),
+        default => t.default.clone(),
+        used_in => ctx.state.templates.usages(&t.key),
+    }
+}
+
 /// The editor's path (the [`crate::text_form::TextFlow`]).
 fn editor_path(t: &Target) -> String {
     format!("/admin/texte/{}/{}", t.locale.code(), t.key)
@@ -197,10 +208,8 @@ pub async fn edit_form(ctx: Ctx, Query(q): Query<EditQuery>) -> WebResult {
     ctx.render(
         "admin/text_revert.html",
         context! {
-            key => t.key.clone(),
-            text_locale => t.locale.code(),
-            default => t.default.clone(),
             back => editor_path(&t),
+            ..facts(&ctx, &t)
         },
     )
     .await

@@ -54,6 +54,26 @@ pub enum CatalogError {
     UnknownKey(String),
 }
 
+/// One language's compiled texts.
+type Bundle = FluentBundle<FluentResource>;
+
+/// The variable names a Fluent text uses (`$name`), each once, in order of appearance.
+fn variables(value: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = value;
+    while let Some(at) = rest.find('$') {
+        let name: String = rest[at + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+            .collect();
+        rest = &rest[at + 1 + name.len()..];
+        if !name.is_empty() && !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
 struct Source {
     feature: String,
     locale: Locale,
@@ -61,7 +81,7 @@ struct Source {
 }
 
 struct Built {
-    bundles: HashMap<Locale, FluentBundle<FluentResource>>,
+    bundles: HashMap<Locale, Bundle>,
 }
 
 /// The merged text catalogue of all features, with overrides.
@@ -167,29 +187,60 @@ impl Catalog {
     ) -> Result<Built, CatalogError> {
         let mut bundles = HashMap::new();
         for locale in Locale::ALL {
-            let lang = locale
-                .code()
-                .parse()
-                .map_err(|_| CatalogError::UnknownKey(locale.code().to_string()))?;
-            let mut bundle = FluentBundle::new_concurrent(vec![lang]);
-            bundle.set_use_isolating(false);
-            // The fallback language's texts first, then the language's own: a guest
-            // language shows English where it has no text of its own.
-            for layer in locale.fallback().into_iter().chain([locale]) {
-                for source in sources.iter().filter(|s| s.locale == layer) {
-                    let res = parse(&source.feature, layer, &source.text)?;
-                    bundle.add_resource_overriding(res);
-                }
-                for ((l, key), value) in overrides {
-                    if *l == layer {
-                        let res = parse("override", layer, &message_source(key, value))?;
-                        bundle.add_resource_overriding(res);
-                    }
-                }
-            }
-            bundles.insert(locale, bundle);
+            bundles.insert(locale, Self::bundle(sources, overrides, locale)?);
         }
         Ok(Built { bundles })
+    }
+
+    /// The bundle of one language: the fallback language's texts first, then the language's
+    /// own (a guest language shows English where it has no text of its own), each layer with
+    /// its overrides.
+    fn bundle(
+        sources: &[Source],
+        overrides: &HashMap<(Locale, String), String>,
+        locale: Locale,
+    ) -> Result<Bundle, CatalogError> {
+        let lang = locale
+            .code()
+            .parse()
+            .map_err(|_| CatalogError::UnknownKey(locale.code().to_string()))?;
+        let mut bundle = FluentBundle::new_concurrent(vec![lang]);
+        bundle.set_use_isolating(false);
+        for layer in locale.fallback().into_iter().chain([locale]) {
+            for source in sources.iter().filter(|s| s.locale == layer) {
+                let res = parse(&source.feature, layer, &source.text)?;
+                bundle.add_resource_overriding(res);
+            }
+            for ((l, key), value) in overrides {
+                if *l == layer {
+                    let res = parse("override", layer, &message_source(key, value))?;
+                    bundle.add_resource_overriding(res);
+                }
+            }
+        }
+        Ok(bundle)
+    }
+
+    /// How `value` reads as the text `key` once saved, as users will see it: formatted with
+    /// the other texts it refers to, each variable shown as its name in angle quotes
+    /// (`{ $count }` → `‹count›`). Refused like [`Catalog::validate_override`].
+    pub fn preview(&self, locale: Locale, key: &str, value: &str) -> Result<String, CatalogError> {
+        self.validate_override(locale, key, value)?;
+        let mut overrides = self.overrides.read().map(|o| o.clone()).unwrap_or_default();
+        overrides.insert((locale, key.to_string()), value.to_string());
+        let bundle = Self::bundle(&self.sources, &overrides, locale)?;
+        let pattern = bundle
+            .get_message(key)
+            .and_then(|m| m.value())
+            .ok_or_else(|| CatalogError::InvalidOverride(key.to_string()))?;
+        let mut args = FluentArgs::new();
+        for name in variables(value) {
+            args.set(name.clone(), FluentValue::from(format!("‹{name}›")));
+        }
+        let mut errors = Vec::new();
+        Ok(bundle
+            .format_pattern(pattern, Some(&args), &mut errors)
+            .into_owned())
     }
 
     /// Checks that `value` is a valid Fluent text for `key` (used before saving an override).
@@ -345,6 +396,32 @@ mod tests {
             ),
         ])
         .unwrap()
+    }
+
+    #[test]
+    fn the_preview_formats_the_new_text_with_its_variables_named() {
+        let c = catalog();
+        assert_eq!(
+            c.preview(
+                Locale::De,
+                "demo-hello",
+                "Servus { $name } und { $name }, { demo-multi }"
+            )
+            .unwrap(),
+            "Servus ‹name› und ‹name›, Zeile eins\nZeile zwei"
+        );
+        // Nothing is saved by a preview.
+        assert_eq!(
+            c.t(
+                Locale::De,
+                "demo-hello",
+                &[("name", TextArg::Str("Jörg".into()))]
+            ),
+            "Hallo Jörg!"
+        );
+        assert!(c.preview(Locale::De, "demo-hello", "kaputt { $").is_err());
+        assert!(c.preview(Locale::De, "demo-unbekannt", "Text").is_err());
+        assert_eq!(variables("{ $a } { $b-c } $ { $a }"), vec!["a", "b-c"]);
     }
 
     #[test]

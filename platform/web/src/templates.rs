@@ -130,6 +130,21 @@ impl Templates {
         self.env.get_template(name)?.render(ctx)
     }
 
+    /// The templates that show the text `key` (`t("key"…)`, or the key quoted as a macro
+    /// argument), sorted by name: the text editor's "where used". Texts that only code shows
+    /// (messages, mails, file headers) are in no template.
+    pub fn usages(&self, key: &str) -> Vec<String> {
+        let quoted = [format!("\"{key}\""), format!("'{key}'")];
+        let mut out: Vec<String> = self
+            .env
+            .templates()
+            .filter(|(_, t)| quoted.iter().any(|q| t.source().contains(q.as_str())))
+            .map(|(n, _)| n.to_string())
+            .collect();
+        out.sort();
+        out
+    }
+
     /// Names and sources of all templates (for the literal-text test).
     pub fn names(&self) -> Vec<String> {
         self.env.templates().map(|(n, _)| n.to_string()).collect()

@@ -21,7 +21,8 @@ use crate::{Ctx, WebError, WebResult};
 /// Beyond this many addresses the page offers no `mailto:` link (mail programs truncate
 /// long links).
 const MAILTO_MAX: usize = 100;
-/// Beyond this many addresses the page shows no list to copy, only the downloads.
+/// Beyond this many addresses the page shows no field to copy them from, only the downloads
+/// (the table pages).
 const SHOWN_MAX: usize = 2000;
 
 /// The texts and file names of a list's distribution list.
@@ -97,6 +98,17 @@ pub(crate) async fn page<R: RowSource>(
     };
     let params = params_of(spec, ctx, query).await?;
     let (list, without, found) = recipients(source, ctx, &params).await?;
+    // The table pages like every list (its pager links stay on this page); the copy field
+    // and the downloads hold every address.
+    let mut pages = params.clone();
+    pages.path = format!("{}/verteiler", <R::View as ListView>::INFO.path);
+    let total = list.len() as u64;
+    let (offset, limit) = pages.window(total);
+    let shown: Vec<&Recipient> = list
+        .iter()
+        .skip(offset as usize)
+        .take(limit.map_or(usize::MAX, |l| l as usize))
+        .collect();
     let addresses: Vec<&str> = list.iter().map(|r| r.email.as_str()).collect();
     ctx.log_access(
         AccessAction::Search,
@@ -123,7 +135,8 @@ pub(crate) async fn page<R: RowSource>(
             mailto => (list.len() <= MAILTO_MAX && !list.is_empty())
                 .then(|| format!("mailto:?bcc={}", addresses.join(","))),
             addresses => (list.len() <= SHOWN_MAX).then(|| addresses.join(", ")),
-            shown => Serde(list.iter().take(SHOWN_MAX).collect::<Vec<_>>()),
+            shown => Serde(shown),
+            list => pages.view(total, &[]),
             filter_query => params.filter_query(),
             mailto_max => MAILTO_MAX,
         },
