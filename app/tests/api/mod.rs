@@ -13,6 +13,7 @@ mod lists;
 mod matches;
 pub mod matrix;
 mod registrations;
+mod statistics;
 mod tokens;
 
 use hih_testkit::{Agent, Page};
