@@ -10,6 +10,7 @@ use crate::statistics::{Period, Topic};
 
 /// Die Zahlen der Seite „Statistik“ im eigenen Zuständigkeitsbereich.
 #[derive(Debug, Object)]
+#[oai(skip_serializing_if_is_none)]
 pub(super) struct StatisticsOut {
     /// Wessen Zahlen (wie auf der Seite, z. B. „Zahlen für IHK-Bezirk IHK Erfurt“).
     pub scope: String,
@@ -35,6 +36,7 @@ pub(super) struct PeriodOut {
 
 /// Ein Projektziel: der erreichte Stand und der Zielwert.
 #[derive(Debug, Object)]
+#[oai(skip_serializing_if_is_none)]
 pub(super) struct TargetOut {
     /// Stabiler Schlüssel des Ziels (Textschlüssel der Bezeichnung).
     pub key: String,
@@ -71,8 +73,9 @@ pub(super) struct TopicOut {
 pub(super) struct TopicRowOut {
     /// Bezeichnung der Zeile.
     pub label: String,
-    /// Ein Wert je Spalte (`null`: nicht berechenbar, z. B. ein Median ohne Werte).
-    pub values: Vec<Option<f64>>,
+    /// Ein Wert je Spalte: eine Zahl, oder `null`, wo er nicht berechenbar ist (z. B. ein
+    /// Median ohne Werte; die Seite zeigt dort „–“).
+    pub values: Vec<serde_json::Value>,
     /// Ob dies die Summenzeile ist.
     pub total: bool,
 }
@@ -144,7 +147,11 @@ impl From<&Topic> for TopicOut {
                 .enumerate()
                 .map(|(i, r)| TopicRowOut {
                     label: r.label.clone(),
-                    values: r.values.clone(),
+                    values: r
+                        .values
+                        .iter()
+                        .map(|v| v.map_or(serde_json::Value::Null, serde_json::Value::from))
+                        .collect(),
                     total: t.total_row && i == last,
                 })
                 .collect(),
