@@ -113,3 +113,52 @@ async fn each_token_has_its_own_rate_limit() {
         200
     );
 }
+
+/// Where in `v` a field is `null` (`path`s); values inside arrays may be (a statistics row's
+/// "not computable"), fields may not.
+fn null_fields(v: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(map) => {
+            for (k, x) in map {
+                if x.is_null() {
+                    out.push(format!("{path}.{k}"));
+                }
+                null_fields(x, &format!("{path}.{k}"), out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, x) in items.iter().enumerate() {
+                null_fields(x, &format!("{path}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The document declares optional fields without `nullable` (OpenAPI 3.0), so an answer leaves
+/// an empty optional field out instead of sending `null` — records with many empty dates,
+/// entries without a company, months without figures.
+#[tokio::test]
+async fn answers_leave_empty_optional_fields_out_as_the_document_declares() {
+    let app = app().await;
+    let (agent, user) = agent_for(&app, Role::Admin, "doc-null").await;
+    let (_, token) = api_token(&app, user.id, true).await;
+    let applicant = hih_matching::testing::applicant_in(&app, "VN", "Leer Nguyễn").await;
+    hih_contact_history::testing::entry_with(&app, None, Some(applicant), "Ohne Firma").await;
+    hih_companies::testing::company_in(&app, "IHK Erfurt", "Leer GmbH").await;
+    let mut found = Vec::new();
+    for path in [
+        format!("/api/v1/applicants/{applicant}"),
+        "/api/v1/applicants".to_string(),
+        "/api/v1/contacts".to_string(),
+        "/api/v1/companies".to_string(),
+        "/api/v1/monthly-counts?status=fehlt".to_string(),
+        "/api/v1/matches".to_string(),
+        "/api/v1/statistics".to_string(),
+    ] {
+        let p = get(&agent, &path, &token).await;
+        assert_eq!(p.status, 200, "{path}: {}", p.body);
+        null_fields(&json(&p), &path, &mut found);
+    }
+    assert!(found.is_empty(), "null fields: {found:?}");
+}

@@ -6,7 +6,7 @@ use hih_kernel::Role;
 use hih_users::testing::{agent_for, api_token};
 use poem::http::Method;
 
-use super::{call, json, problem};
+use super::{call, json, json_schema, problem, schema_properties};
 use crate::app;
 
 /// A complete company as the API takes it (the form's test values).
@@ -219,4 +219,109 @@ async fn companies_are_created_and_changed_through_the_forms_service() {
     )
     .await;
     problem(&p, 404, "not-found");
+}
+
+/// Every writing operation of the served document, with its path filled in by records in the
+/// IHK Erfurt's district, refuses input that does not parse with problem details — never a
+/// 500, nothing saved: a body that is not JSON (400), JSON that is not an object, has an
+/// unknown field or a field of the wrong type (422), another media type (415), a body over the
+/// limit (413). Derived from the document, so a new operation is checked without a change here.
+#[tokio::test]
+async fn every_write_operation_refuses_bodies_that_do_not_parse() {
+    let app = app().await;
+    let (admin, user) = agent_for(&app, Role::Admin, "err-all").await;
+    let (_, token) = api_token(&app, user.id, false).await;
+    let doc = json(&admin.get("/api/v1/openapi.json").await);
+    let own = company_in(&app, "IHK Erfurt", "Fehler Erfurt GmbH").await;
+    let person = hih_matching::testing::applicant_in(&app, "VN", "Fehler Nguyễn").await;
+    let placement = hih_matching::testing::match_of(&app, own, person).await;
+    let erfurt = hih_companies::testing::district_id(&app, "IHK Erfurt").await;
+    let tables = [
+        "company",
+        "applicant",
+        "placement",
+        "contact_entry",
+        "monthly_count",
+    ];
+    let mut before = Vec::new();
+    for t in tables {
+        before.push(app.count(t).await.unwrap());
+    }
+    let (mut checked, mut with_body) = (0, 0);
+    for (template, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            if method == "get" {
+                continue;
+            }
+            let id = if template.starts_with("/matches/") {
+                placement
+            } else if template.starts_with("/applicants/") {
+                person
+            } else {
+                own
+            };
+            let path = format!(
+                "/api/v1{}",
+                template
+                    .replace("{id}", &id.to_string())
+                    .replace("{district}", &erfurt.to_string())
+                    .replace("{period}", "2026-09")
+            );
+            assert!(!path.contains('{'), "a placeholder to fill in: {path}");
+            let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+            let who = format!("{method} {path}");
+            let send = |body: String| {
+                let (client, token, method, path) = (&admin, &token, method.clone(), &path);
+                async move { call(client, method, path, Some(token), Some(&body)).await }
+            };
+            let huge = format!("{{\"name\": \"{}\"}}", "x".repeat(300 * 1024));
+            let v = problem(&send(huge).await, 413, "payload-too-large");
+            assert!(
+                v["detail"].as_str().unwrap().contains("262144"),
+                "{who}: {v}"
+            );
+            checked += 1;
+            let Some(schema) = json_schema(&op["requestBody"]["content"]) else {
+                continue;
+            };
+            let props = schema_properties(&doc, schema);
+            assert!(!props.is_empty(), "{who}: the body's fields");
+            with_body += 1;
+            problem(&send("{\"name\": ".into()).await, 400, "malformed-json");
+            problem(&send("kein json".into()).await, 400, "malformed-json");
+            problem(&send("[1, 2]".into()).await, 422, "invalid-body");
+            problem(&send("\"text\"".into()).await, 422, "invalid-body");
+            problem(
+                &send("{\"gibt_es_nicht\": 1}".into()).await,
+                422,
+                "invalid-body",
+            );
+            for field in &props {
+                let wrong = serde_json::json!({ field.as_str(): { "falsch": true } });
+                let p = send(wrong.to_string()).await;
+                let v = problem(&p, 422, "invalid-body");
+                assert!(v["errors"].is_null(), "{who} {field}: {v}");
+            }
+            let xml = admin
+                .request(
+                    method.clone(),
+                    &path,
+                    &[
+                        ("authorization", &format!("Bearer {token}")),
+                        ("content-type", "application/xml"),
+                    ],
+                    b"<x/>".to_vec(),
+                )
+                .await;
+            problem(&xml, 415, "unsupported-media-type");
+        }
+    }
+    assert!(
+        checked >= 10,
+        "the document's writing operations: {checked}"
+    );
+    assert!(with_body >= 9, "operations with a JSON body: {with_body}");
+    for (t, n) in tables.into_iter().zip(before) {
+        assert_eq!(app.count(t).await.unwrap(), n, "nothing saved in {t}");
+    }
 }

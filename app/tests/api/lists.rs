@@ -9,7 +9,7 @@ use hih_testkit::Page;
 use hih_users::testing::{agent_for, api_token};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use super::{api_ids, get, json, linked_ids, problem};
+use super::{api_ids, get, json, json_schema, linked_ids, problem, schema_properties};
 use crate::app;
 
 /// The company ids a list page links to, in its order.
@@ -248,5 +248,188 @@ async fn the_api_lists_exactly_the_applicants_the_page_lists_in_every_role() {
         let inside = get(&agent, &format!("/api/v1/applicants/{matched}"), &token).await;
         assert_eq!(inside.status, 200, "{role:?}: {}", inside.body);
         assert_eq!(json(&inside)["last_name"], "Lotus Trần");
+    }
+}
+
+/// One REST list and its page: the API path, the page, filters (as both take them) and a
+/// detail outside the IHK Erfurt's and the AHK Vietnam's scope.
+struct ListCase {
+    api: &'static str,
+    page: &'static str,
+    filters: Vec<String>,
+    outside: String,
+}
+
+/// The paged list operations of the served document: GET operations without a path parameter
+/// whose answer has `total` and `items`.
+async fn documented_lists(agent: &hih_testkit::Agent) -> Vec<String> {
+    let doc = json(&agent.get("/api/v1/openapi.json").await);
+    let mut lists = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        let Some(op) = item.get("get") else { continue };
+        if path.contains('{') {
+            continue;
+        }
+        let Some(schema) = json_schema(&op["responses"]["200"]["content"]) else {
+            continue;
+        };
+        let props = schema_properties(&doc, schema);
+        if props.iter().any(|p| p == "total") && props.iter().any(|p| p == "items") {
+            lists.push(path.clone());
+        }
+    }
+    lists
+}
+
+/// The number a list page reports (`data-total`, the count it shows).
+fn page_total(p: &Page) -> u64 {
+    let marker = "data-total=\"";
+    let at = p
+        .body
+        .find(marker)
+        .unwrap_or_else(|| panic!("a list page: {}", p.body))
+        + marker.len();
+    p.body[at..at + p.body[at..].find('"').unwrap()]
+        .parse()
+        .unwrap()
+}
+
+/// Every paged list of the document, for every role and a few filters: the API's status is the
+/// page's, and where both answer, the API's `total` is the count the page shows; a record
+/// outside the caller's scope answers 404 and writes a `denied` entry for that path.
+#[tokio::test]
+async fn every_list_of_the_document_counts_what_its_page_counts_in_every_role() {
+    let app = app().await;
+    let own = company_in(&app, "IHK Erfurt", "Lotus Zählung GmbH").await;
+    let foreign = company_in(&app, "IHK Düsseldorf", "Lotus Fremd AG").await;
+    company_in(&app, "IHK Erfurt", "Anker Zählung KG").await;
+    deactivated_company_in(&app, "IHK Erfurt", "Lotus Ruhend GmbH").await;
+    let vn = hih_matching::testing::applicant_in(&app, "VN", "Lotus Nguyễn").await;
+    let india = hih_matching::testing::applicant_in(&app, "IN", "Lotus Sharma").await;
+    hih_matching::testing::applicant_in(&app, "VN", "Anker Trần").await;
+    hih_matching::testing::match_of(&app, own, vn).await;
+    let foreign_match = hih_matching::testing::match_of(&app, foreign, india).await;
+    hih_contact_history::testing::entry_with(&app, Some(own), None, "Lotus Anruf").await;
+    hih_contact_history::testing::entry_with(&app, None, Some(vn), "Anker Gespräch").await;
+    let foreign_entry =
+        hih_contact_history::testing::entry_with(&app, Some(foreign), Some(india), "Lotus Fern")
+            .await;
+    let erfurt = hih_companies::testing::district_id(&app, "IHK Erfurt").await;
+    let duesseldorf = hih_companies::testing::district_id(&app, "IHK Düsseldorf").await;
+    hih_companies::testing::month_with(&app, erfurt, "telefon").await;
+    hih_companies::testing::month_with(&app, duesseldorf, "telefon").await;
+    let text = |filters: &[&str]| filters.iter().map(|f| f.to_string()).collect::<Vec<_>>();
+    let cases = [
+        ListCase {
+            api: "/companies",
+            page: "/unternehmen",
+            filters: text(&[
+                "",
+                "q=lotus",
+                "status=interessiert&sort=plz&dir=desc",
+                "size=kmu",
+            ]),
+            outside: foreign.to_string(),
+        },
+        ListCase {
+            api: "/monthly-counts",
+            page: "/monatszahlen",
+            filters: vec![
+                String::new(),
+                "status=offen".into(),
+                "status=fehlt&year=2026".into(),
+                format!("district={duesseldorf}"),
+            ],
+            outside: format!("{duesseldorf}/2026-10"),
+        },
+        ListCase {
+            api: "/applicants",
+            page: "/bewerber",
+            filters: text(&[
+                "",
+                "q=lotus",
+                "country=IN",
+                "status=bewerber&sort=id&dir=desc",
+            ]),
+            outside: india.to_string(),
+        },
+        ListCase {
+            api: "/contacts",
+            page: "/kontakte",
+            filters: text(&["", "q=lotus", "type=telefon&sort=entry&dir=asc"]),
+            outside: foreign_entry.to_string(),
+        },
+        ListCase {
+            api: "/matches",
+            page: "/vermittlungen",
+            filters: text(&["", "q=lotus", "status=vermittelt&sort=company"]),
+            outside: foreign_match.to_string(),
+        },
+    ];
+    let (admin, _) = agent_for(&app, Role::Admin, "cnt-doc").await;
+    let documented = documented_lists(&admin).await;
+    let covered: Vec<&str> = cases.iter().map(|c| c.api).collect();
+    for path in &documented {
+        assert!(
+            covered.contains(&path.as_str()),
+            "the list {path} has no case here"
+        );
+    }
+    assert_eq!(documented.len(), cases.len(), "{documented:?}");
+    for role in Role::ALL {
+        let name = format!("cnt-{}", role.code().replace('_', "-"));
+        let (agent, user) = agent_for(&app, role, &name).await;
+        let (_, token) = api_token(&app, user.id, true).await;
+        for case in &cases {
+            let mut readable = false;
+            for filter in &case.filters {
+                let page = agent.get(&format!("{}?{filter}", case.page)).await;
+                let api = get(
+                    &agent,
+                    &format!("/api/v1{}?{filter}&per_page=1", case.api),
+                    &token,
+                )
+                .await;
+                let who = format!("{role:?} {} {filter}", case.api);
+                assert_eq!(api.status, page.status, "{who}: {}", api.body);
+                if page.status == 403 {
+                    problem(&api, 403, "forbidden");
+                    continue;
+                }
+                assert_eq!(page.status, 200, "{who}");
+                readable = true;
+                assert_eq!(
+                    json(&api)["total"].as_u64().unwrap(),
+                    page_total(&page),
+                    "{who}"
+                );
+            }
+            let path = format!("/api/v1{}/{}", case.api, case.outside);
+            let detail = get(&agent, &path, &token).await;
+            match (readable, role) {
+                (false, _) => problem(&detail, 403, "forbidden"),
+                (true, Role::Admin) => {
+                    assert_eq!(detail.status, 200, "{path}: {}", detail.body);
+                    continue;
+                }
+                (true, _) => problem(&detail, 404, "not-found"),
+            };
+            if !readable {
+                continue;
+            }
+            let denied = access_log::Entity::find()
+                .filter(access_log::Column::Actor.eq(format!("user:{}", user.id)))
+                .filter(access_log::Column::Action.eq("denied"))
+                .filter(access_log::Column::Path.eq(path.clone()))
+                .all(app.db())
+                .await
+                .unwrap();
+            assert_eq!(denied.len(), 1, "{role:?} {path}: one `denied` entry");
+            assert_eq!(
+                denied[0].entity_id.as_deref(),
+                Some(case.outside.as_str()),
+                "{role:?} {path}"
+            );
+        }
     }
 }

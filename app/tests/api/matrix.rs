@@ -6,6 +6,7 @@ use hih_kernel::Role;
 use hih_testkit::TestApp;
 use hih_testkit::matrix::{
     Expect::*, Row, companies, foreign_company, foreign_read, managers, readers, row, staff,
+    statistics,
 };
 use hih_users::testing::agent_for;
 
@@ -164,6 +165,55 @@ pub async fn rows(app: &TestApp) -> Vec<Row> {
             ops,
             Unauthorized,
             readers(NotFound, NotFound),
+        ),
+        row("/api/v1/statistics", ops, Unauthorized, statistics(Ok)),
+        row(
+            "/api/v1/statistics?from=2026-01&to=2026-10",
+            ops,
+            Unauthorized,
+            statistics(Ok),
+        ),
+        row(
+            "/api/v1/statistics?from=13.2026&to=2026-01",
+            ops,
+            Unauthorized,
+            statistics(Unprocessable),
+        ),
+        row(
+            "/api/v1/statistics/crosstab?subject=companies&row=district&col=industry",
+            ops,
+            Unauthorized,
+            statistics(Ok),
+        ),
+        row(
+            "/api/v1/statistics/crosstab?subject=placements&row=country&col=status&from=2026-01",
+            ops,
+            Unauthorized,
+            statistics(Ok),
+        ),
+        row(
+            "/api/v1/statistics/crosstab?subject=companies&row=district&col=district",
+            ops,
+            Unauthorized,
+            statistics(Unprocessable),
+        ),
+        row(
+            "/api/v1/statistics/crosstab/export/csv?subject=applicants&row=country&col=status",
+            ops,
+            Unauthorized,
+            statistics(Ok),
+        ),
+        row(
+            "/api/v1/statistics/crosstab/export/xlsx?subject=companies&row=size&col=status",
+            ops,
+            Unauthorized,
+            statistics(Ok),
+        ),
+        row(
+            "/api/v1/statistics/crosstab/export/pdf?subject=companies&row=size&col=status",
+            ops,
+            Unauthorized,
+            statistics(NotFound),
         ),
         row("/api/v1/reference-lists", ops, Unauthorized, [Ok; 5]),
         row(

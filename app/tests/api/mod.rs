@@ -13,6 +13,7 @@ mod lists;
 mod matches;
 pub mod matrix;
 mod registrations;
+mod statistics;
 mod tokens;
 
 use hih_testkit::{Agent, Page};
@@ -88,4 +89,31 @@ pub fn api_ids(v: &serde_json::Value) -> Vec<i64> {
         .iter()
         .map(|i| i["id"].as_i64().unwrap())
         .collect()
+}
+
+/// The JSON schema of a request body's or response's `content` (whatever its JSON media type
+/// is called, `application/json; charset=utf-8`), if it has one.
+pub fn json_schema(content: &serde_json::Value) -> Option<&serde_json::Value> {
+    content
+        .as_object()?
+        .iter()
+        .find(|(media, _)| media.starts_with("application/json"))
+        .map(|(_, c)| &c["schema"])
+}
+
+/// The property names of `schema` in the document `doc`: references resolved, the parts of an
+/// `allOf` (flattened objects) joined.
+pub fn schema_properties(doc: &serde_json::Value, schema: &serde_json::Value) -> Vec<String> {
+    if let Some(r) = schema["$ref"].as_str() {
+        let name = r.rsplit('/').next().unwrap_or_default();
+        return schema_properties(doc, &doc["components"]["schemas"][name]);
+    }
+    let mut props: Vec<String> = schema["properties"]
+        .as_object()
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default();
+    for part in schema["allOf"].as_array().into_iter().flatten() {
+        props.extend(schema_properties(doc, part));
+    }
+    props
 }

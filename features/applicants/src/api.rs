@@ -36,6 +36,7 @@ enum Tag {
 
 /// Eine Person in der Liste (die Spalten der Bewerberliste).
 #[derive(Debug, Object)]
+#[oai(skip_serializing_if_is_none)]
 struct ApplicantSummary {
     /// Kennung des Datensatzes.
     id: i64,
@@ -71,6 +72,7 @@ struct ApplicantPage {
 
 /// Eine Person mit den Angaben der Detailseite.
 #[derive(Debug, Object)]
+#[oai(skip_serializing_if_is_none)]
 struct ApplicantDetail {
     /// Kennung des Datensatzes.
     id: i64,

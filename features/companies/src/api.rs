@@ -33,6 +33,7 @@ enum Tag {
 
 /// Ein Unternehmen in der Liste (die Spalten der Unternehmensliste).
 #[derive(Debug, Object)]
+#[oai(skip_serializing_if_is_none)]
 struct CompanySummary {
     /// Kennung.
     id: i64,
@@ -73,6 +74,7 @@ struct CompanyPage {
 
 /// Ein Unternehmen mit allen Angaben der Detailseite.
 #[derive(Debug, Object)]
+#[oai(skip_serializing_if_is_none)]
 struct CompanyDetail {
     /// Kennung.
     id: i64,

@@ -36,6 +36,7 @@ enum Tag {
 
 /// Ein Eintrag der Kontakthistorie.
 #[derive(Debug, Object)]
+#[oai(skip_serializing_if_is_none)]
 struct ContactEntry {
     /// Kennung.
     id: i64,

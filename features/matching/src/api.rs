@@ -34,6 +34,7 @@ enum Tag {
 
 /// Eine Vermittlung.
 #[derive(Debug, Object)]
+#[oai(skip_serializing_if_is_none)]
 struct Match {
     /// Kennung.
     id: i64,

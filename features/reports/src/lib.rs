@@ -4,6 +4,7 @@
 //! applicants are deleted. Depends on every business feature's public API, never the reverse.
 //! Migrations `reports_*`, texts `i18n/<locale>/reports.ftl`.
 
+pub mod api;
 pub mod codes;
 pub mod entities;
 pub mod figures;

@@ -33,6 +33,7 @@ enum Tag {
 
 /// Der Einwilligungstext, dem die Person zustimmt, und seine Fassung.
 #[derive(Debug, Object)]
+#[oai(skip_serializing_if_is_none)]
 struct Consent {
     /// Sprache des Textes (`de` oder `en`).
     locale: String,
@@ -134,6 +135,7 @@ impl RegistrationInput {
 
 /// Die eingereichte Registrierung.
 #[derive(Debug, Object)]
+#[oai(skip_serializing_if_is_none)]
 struct Submitted {
     /// Kennung des Eintrags, der auf die Prüfung durch die AHK wartet.
     registration_id: i64,

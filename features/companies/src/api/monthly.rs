@@ -33,6 +33,7 @@ enum Tag {
 
 /// Ein Monat eines IHK-Bezirks in der Liste (die Spalten der Monatszahlen-Liste).
 #[derive(Debug, Object)]
+#[oai(skip_serializing_if_is_none)]
 struct MonthlyCountSummary {
     /// IHK-Bezirk (Kennung der IHK).
     district_id: i64,
@@ -76,6 +77,7 @@ struct MonthlyLine {
 
 /// Ein Monat eines IHK-Bezirks mit den Zahlen je Ansprache-Format.
 #[derive(Debug, Object)]
+#[oai(skip_serializing_if_is_none)]
 struct MonthlyCountDetail {
     /// IHK-Bezirk (Kennung der IHK).
     district_id: i64,

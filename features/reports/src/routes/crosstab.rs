@@ -3,7 +3,7 @@
 //! query string (access logged, R-EXP-5).
 
 use hih_kernel::{AppError, FieldErrors};
-use hih_web::export::{Cell, ExportFormat, ExportWriter};
+use hih_web::export::{Cell, ExportFormat, ExportWriter, download};
 use hih_web::flow::select_options;
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
@@ -106,7 +106,8 @@ pub async fn page(ctx: Ctx, Query(q): Query<CrossQuery>) -> WebResult {
     .await
 }
 
-fn param_label(ctx: &Ctx, code: &str) -> String {
+/// The label of a cross-tab parameter (its code when unknown).
+pub(crate) fn param_label(ctx: &Ctx, code: &str) -> String {
     PARAMETERS
         .iter()
         .find(|(c, _)| *c == code)
@@ -148,26 +149,38 @@ pub async fn export(ctx: Ctx, Path(file): Path<String>, Query(q): Query<CrossQue
     else {
         return Err(WebError(AppError::NotFound));
     };
+    let detail = serde_json::json!({ "file": file, "query": q });
+    let bytes = export_file(&ctx, format, &q, detail).await?;
+    Ok(download(
+        bytes,
+        &format!("kreuztabelle.{}", format.extension()),
+        format.content_type(),
+    ))
+}
+
+/// The cross-tab of `q` as a finished export file, for the page's download and the REST API's
+/// alike: checked as the form checks it (refused: the field messages), computed and written
+/// in a long-work slot, and access-logged with its row count and `detail`.
+pub(crate) async fn export_file(
+    ctx: &Ctx,
+    format: ExportFormat,
+    q: &CrossQuery,
+    detail: serde_json::Value,
+) -> Result<Vec<u8>, AppError> {
     let scope = stat_scope(&ctx.actor);
-    let spec: CrossSpec = validate(&q, &scope).map_err(|e| WebError(AppError::Validation(e)))?;
+    let spec: CrossSpec = validate(q, &scope).map_err(AppError::Validation)?;
     let _slot = ctx.state.long_work().await?;
     let labels = Labels::load(ctx.services(), ctx.locale).await?;
     let table = crosstab::compute(ctx.services(), &spec, &labels).await?;
     let (header, rows) = export_rows(
-        &param_label(&ctx, &q.row),
-        &param_label(&ctx, &q.col),
+        &param_label(ctx, &q.row),
+        &param_label(ctx, &q.col),
         &ctx.t("reports-xtab-total"),
         &table,
     );
-    let mut out = ExportWriter::new(&ctx, format, &ctx.t("reports-xtab-sheet"), &header)?;
+    let mut out = ExportWriter::new(ctx, format, &ctx.t("reports-xtab-sheet"), &header)?;
     for row in &rows {
         out.push(row)?;
     }
-    out.respond(
-        &ctx,
-        "kreuztabelle",
-        "statistics",
-        serde_json::json!({ "file": file, "query": q }),
-    )
-    .await
+    out.finish_logged(ctx, "statistics", detail).await
 }

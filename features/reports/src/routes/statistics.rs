@@ -67,7 +67,7 @@ fn view(ctx: &Ctx, t: &Topic) -> TopicView {
 
 /// The period of `form`, if one was asked for: `Ok(None)` without one, the field errors when
 /// the months are invalid (the page then shows all months and the messages).
-fn period_of(ctx: &Ctx, form: &PeriodForm) -> Result<Option<Period>, FieldErrors> {
+pub(crate) fn period_of(ctx: &Ctx, form: &PeriodForm) -> Result<Option<Period>, FieldErrors> {
     if form.from.trim().is_empty() && form.to.trim().is_empty() {
         return Ok(None);
     }
