@@ -110,6 +110,7 @@ counselling-guest-logout = Abmelden
 counselling-guest-delete-title = Gespräch löschen
 counselling-guest-delete-question = Möchten Sie das Gespräch mit allen Nachrichten endgültig löschen? Danach funktioniert Ihr Link nicht mehr.
 counselling-guest-delete-yes = Endgültig löschen
+counselling-guest-delete-no = Nicht löschen
 counselling-guest-deleted-title = Gespräch gelöscht
 counselling-guest-deleted-text = Ihr Gespräch und alle Ihre Daten wurden gelöscht.
 counselling-guest-gone-title = Link ungültig

@@ -110,6 +110,7 @@ counselling-guest-logout = Sign out
 counselling-guest-delete-title = Delete conversation
 counselling-guest-delete-question = Do you want to delete the conversation with all messages for good? Your link will no longer work afterwards.
 counselling-guest-delete-yes = Delete for good
+counselling-guest-delete-no = Don't delete
 counselling-guest-deleted-title = Conversation deleted
 counselling-guest-deleted-text = Your conversation and all your data have been deleted.
 counselling-guest-gone-title = Invalid link

@@ -26,7 +26,7 @@ pub use service::TOPICS;
 
 hih_kernel::feature! {
     /// The feature value listed in `app/src/lib.rs`.
-    pub struct CounsellingFeature = "counselling", register;
+    pub struct CounsellingFeature = "counselling", register, guest_texts;
 }
 
 /// Registers routes, templates, permission, navigation and the retention job.

@@ -112,6 +112,7 @@ pub async fn open(uow: &mut UnitOfWork, new: NewConversation) -> Result<Opened, 
             locked_until: Set(None),
             notice_email: Set(None),
             created_at: Set(now),
+            locale: Set(None),
         })
         .await?;
     let pseudonym = if new.pseudonym.trim().is_empty() {
@@ -213,32 +214,31 @@ pub async fn post(
     Ok(m)
 }
 
-/// Queues "you have a new message" to the guest's address: German and English, no content,
-/// no link (the guest keeps their link).
+/// Queues "you have a new message" to the guest's address, in the guest's language (German
+/// and English while none is known): no content, no link (the guest keeps their link).
 async fn notify_guest(uow: &mut UnitOfWork, c: &conversation::Model) -> Result<(), AppError> {
-    let Some(to) = guest::Entity::find_by_id(c.guest_id)
-        .one(uow.txn())
-        .await?
-        .and_then(|g| g.notice_email)
-    else {
+    let Some(g) = guest::Entity::find_by_id(c.guest_id).one(uow.txn()).await? else {
+        return Ok(());
+    };
+    let Some(to) = g.notice_email else {
         return Ok(());
     };
     let texts = &uow.services().texts;
-    let both = |key: &str| {
-        format!(
-            "{}\n\n{}",
-            texts.t(Locale::De, key, &[]),
-            texts.t(Locale::En, key, &[])
-        )
+    let locales = match g.locale.as_deref().and_then(Locale::parse) {
+        Some(l) => vec![l],
+        None => vec![Locale::De, Locale::En],
+    };
+    let join = |key: &str, sep: &str| {
+        locales
+            .iter()
+            .map(|l| texts.t(*l, key, &[]))
+            .collect::<Vec<_>>()
+            .join(sep)
     };
     let mail = hih_mail::Mail {
         to,
-        subject: format!(
-            "{} / {}",
-            texts.t(Locale::De, "counselling-mail-subject", &[]),
-            texts.t(Locale::En, "counselling-mail-subject", &[])
-        ),
-        body: both("counselling-mail-body"),
+        subject: join("counselling-mail-subject", " / "),
+        body: join("counselling-mail-body", "\n\n"),
     };
     hih_mail::queue(uow, mail).await?;
     Ok(())
@@ -409,6 +409,7 @@ pub async fn set_passphrase(
     g: &guest::Model,
     passphrase: &str,
     repeat: &str,
+    locale: Locale,
 ) -> Result<(), AppError> {
     let mut e = hih_users::password::check_policy(
         &services.settings.password,
@@ -433,6 +434,7 @@ pub async fn set_passphrase(
     }
     let mut am = fresh.clone().into_active_model();
     am.passphrase_hash = Set(Some(hash));
+    am.locale = Set(Some(locale.code().to_string()));
     uow.update(&fresh, am).await?;
     uow.commit().await
 }
@@ -480,11 +482,13 @@ pub async fn check_passphrase(
     Ok(ok)
 }
 
-/// Sets or clears the guest's address for notices.
+/// Sets or clears the guest's address for notices; the notices come in `locale`, the language
+/// of the page the guest saved it on.
 pub async fn set_notice_email(
     services: &Services,
     g: &guest::Model,
     email: &str,
+    locale: Locale,
 ) -> Result<(), AppError> {
     let email = email.trim();
     if !email.is_empty() && !hih_users::validate::is_email(email) {
@@ -495,6 +499,7 @@ pub async fn set_notice_email(
     let mut uow = UnitOfWork::begin(services, &guest_actor()).await?;
     let mut am = g.clone().into_active_model();
     am.notice_email = Set((!email.is_empty()).then(|| email.to_string()));
+    am.locale = Set(Some(locale.code().to_string()));
     uow.update(g, am).await?;
     uow.commit().await
 }

@@ -5,10 +5,12 @@
 //! its own cookie, apart from staff sessions. Signed in, the guest reads and writes plain-text
 //! messages (never the internal notes), sets an address for content-free notices, downloads
 //! the conversation (Art. 20) and deletes it (Art. 17). Pages carry a neutral header (no
-//! staff navigation or name). An unknown link shows one neutral page (410), logged without
+//! staff navigation or name) and come in the guest's language ([`in_guest_language`]: the
+//! browser's, then the switch's; de, en, pt, vi). An unknown link shows one neutral page (410), logged without
 //! the token.
 
 use hih_db::access::AccessAction;
+use hih_i18n::Locale;
 use hih_kernel::{AppError, FieldErrors};
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
@@ -61,8 +63,33 @@ fn set_cookie(ctx: &Ctx, resp: &mut Response, value: Option<&str>) {
     }
 }
 
+/// The guest pages' context in the guest's language: at the first guest page of a browser
+/// session the browser's language (`Accept-Language`, any guest language), afterwards what
+/// the session holds, which the visible switch (`POST /sprache`) changes.
+pub(crate) fn in_guest_language(mut ctx: Ctx, req: &Request) -> Ctx {
+    const SEEN: &str = "counselling:lang";
+    if ctx.session.get::<bool>(SEEN).is_none() {
+        let browser = req
+            .headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(Locale::from_accept_language);
+        if let Some(locale) = browser {
+            ctx.session.set_locale(locale);
+        }
+        ctx.session.set(SEEN, &true);
+    }
+    ctx.locale = ctx.session.locale();
+    ctx
+}
+
 fn base(token: &str) -> String {
     format!("/beratung/gast/{token}")
+}
+
+/// No navigation on guest pages, even in a browser where staff are signed in.
+fn no_nav() -> Value {
+    context! { start => (), groups => (), account => () }
 }
 
 /// A guest page: the neutral header (no staff name or navigation, even in a browser where
@@ -77,7 +104,8 @@ async fn render(
 ) -> WebResult {
     let page = context! {
         user => (),
-        nav => (),
+        nav => no_nav(),
+        public_page => true,
         base => base(token),
         errors => ctx.errors(errors),
         ..page
@@ -103,7 +131,7 @@ async fn gone(ctx: &Ctx) -> WebResult {
     ctx.render_status(
         StatusCode::GONE,
         "counselling/guest_gone.html",
-        context! { user => (), nav => () },
+        context! { user => (), nav => no_nav(), public_page => true },
     )
     .await
 }
@@ -148,6 +176,7 @@ pub async fn show(
     Path(token): Path<String>,
     Query(q): Query<PageQuery>,
 ) -> WebResult {
+    let ctx = in_guest_language(ctx, req);
     let Some((g, c, signed_in)) = open_link(&ctx, req, &token).await? else {
         return gone(&ctx).await;
     };
@@ -244,6 +273,7 @@ pub async fn setup(
     Path(token): Path<String>,
     Form(f): Form<SetupForm>,
 ) -> WebResult {
+    let ctx = in_guest_language(ctx, req);
     rate_limited(&ctx)?;
     let Some((g, _, _)) = open_link(&ctx, req, &token).await? else {
         return gone(&ctx).await;
@@ -251,7 +281,7 @@ pub async fn setup(
     if g.passphrase_hash.is_some() {
         return ctx.redirect(&base(&token));
     }
-    match service::set_passphrase(ctx.services(), &g, &f.passphrase, &f.repeat).await {
+    match service::set_passphrase(ctx.services(), &g, &f.passphrase, &f.repeat, ctx.locale).await {
         Ok(()) => {}
         Err(AppError::Validation(e)) => return setup_page(&ctx, &token, &e).await,
         Err(AppError::Conflict) => return ctx.redirect(&base(&token)),
@@ -282,6 +312,7 @@ pub async fn login(
     Path(token): Path<String>,
     Form(f): Form<LoginForm>,
 ) -> WebResult {
+    let ctx = in_guest_language(ctx, req);
     rate_limited(&ctx)?;
     let Some((g, _, _)) = open_link(&ctx, req, &token).await? else {
         return gone(&ctx).await;
@@ -337,6 +368,7 @@ pub async fn write(
     Path(token): Path<String>,
     Form(f): Form<MessageForm>,
 ) -> WebResult {
+    let ctx = in_guest_language(ctx, req);
     let (g, c) = match signed_in(&ctx, req, &token).await? {
         Ok(x) => x,
         Err(resp) => return Ok(resp),
@@ -376,11 +408,12 @@ pub async fn email(
     Path(token): Path<String>,
     Form(f): Form<EmailForm>,
 ) -> WebResult {
+    let ctx = in_guest_language(ctx, req);
     let (g, c) = match signed_in(&ctx, req, &token).await? {
         Ok(x) => x,
         Err(resp) => return Ok(resp),
     };
-    match service::set_notice_email(ctx.services(), &g, &f.email).await {
+    match service::set_notice_email(ctx.services(), &g, &f.email, ctx.locale).await {
         Ok(()) => {}
         Err(AppError::Validation(e)) => {
             return conversation_page(&ctx, &token, &g, &c, None, "", &e).await;
@@ -398,6 +431,7 @@ pub async fn email(
 /// The guest's copy of the conversation (Art. 20) as a JSON file.
 #[handler]
 pub async fn export(ctx: Ctx, req: &Request, Path(token): Path<String>) -> WebResult {
+    let ctx = in_guest_language(ctx, req);
     let (_, c) = match signed_in(&ctx, req, &token).await? {
         Ok(x) => x,
         Err(resp) => return Ok(resp),
@@ -416,6 +450,7 @@ pub async fn export(ctx: Ctx, req: &Request, Path(token): Path<String>) -> WebRe
 /// The confirmation before deleting.
 #[handler]
 pub async fn delete_form(ctx: Ctx, req: &Request, Path(token): Path<String>) -> WebResult {
+    let ctx = in_guest_language(ctx, req);
     match signed_in(&ctx, req, &token).await? {
         Ok(_) => {
             render(
@@ -435,6 +470,7 @@ pub async fn delete_form(ctx: Ctx, req: &Request, Path(token): Path<String>) -> 
 /// Deletes the conversation and everything about the guest at once (Art. 17).
 #[handler]
 pub async fn delete_submit(ctx: Ctx, req: &Request, Path(token): Path<String>) -> WebResult {
+    let ctx = in_guest_language(ctx, req);
     let (_, c) = match signed_in(&ctx, req, &token).await? {
         Ok(x) => x,
         Err(resp) => return Ok(resp),
@@ -445,7 +481,7 @@ pub async fn delete_submit(ctx: Ctx, req: &Request, Path(token): Path<String>) -
     let mut resp = ctx
         .render(
             "counselling/guest_deleted.html",
-            context! { user => (), nav => () },
+            context! { user => (), nav => no_nav(), public_page => true },
         )
         .await?;
     set_cookie(&ctx, &mut resp, None);
@@ -455,6 +491,7 @@ pub async fn delete_submit(ctx: Ctx, req: &Request, Path(token): Path<String>) -
 /// Signs the guest out.
 #[handler]
 pub async fn logout(ctx: Ctx, req: &Request, Path(token): Path<String>) -> WebResult {
+    let ctx = in_guest_language(ctx, req);
     if let Some(t) = read_cookie(&ctx, req) {
         service::end_session(ctx.services(), &t).await?;
     }
