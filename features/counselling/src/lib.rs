@@ -9,6 +9,7 @@
 //! anonymous counters stay. Migration `counselling`, texts `i18n/<locale>/counselling.ftl`,
 //! operations notes `ops/counselling.md`.
 
+pub mod attachments;
 pub mod crypto;
 pub mod entities;
 pub mod jobs;
@@ -46,7 +47,8 @@ fn register(r: &mut Registry) {
             "guest_conversation.html",
             "guest_delete.html",
             "guest_deleted.html",
-            "guest_gone.html"
+            "guest_gone.html",
+            "attachments.html"
         ]
     );
     r.permission(permissions::COUNSEL);
@@ -54,6 +56,7 @@ fn register(r: &mut Registry) {
         "counselling_conversation",
         "counselling_guest",
         "counselling_message",
+        "counselling_attachment",
     ] {
         r.audit_entity(entity);
     }
@@ -69,6 +72,11 @@ fn register(r: &mut Registry) {
     r.route("/beratung/:id/antwort", work, post(staff::reply).boxed());
     r.route("/beratung/:id/zuweisen", work, post(staff::assign).boxed());
     r.route("/beratung/:id/status", work, post(staff::status).boxed());
+    r.route(
+        "/beratung/:id/anhang/:file",
+        work,
+        get(staff::attachment).boxed(),
+    );
     let public = Access::Public;
     r.route("/beratung/gast/:token", public, get(guest::show).boxed());
     r.route(
@@ -100,6 +108,11 @@ fn register(r: &mut Registry) {
         "/beratung/gast/:token/loeschen",
         public,
         get(guest::delete_form).post(guest::delete_submit).boxed(),
+    );
+    r.route(
+        "/beratung/gast/:token/anhang/:file",
+        public,
+        get(guest::attachment).boxed(),
     );
     r.route(
         "/beratung/gast/:token/abmelden",

@@ -166,6 +166,38 @@ pub fn check_body(field: &str, body: &str) -> Result<String, FieldErrors> {
     if e.is_empty() { Ok(text) } else { Err(e) }
 }
 
+/// A checked message: its text and the sniffed type of its attachment.
+pub type Checked = (String, Option<(&'static str, &'static str)>);
+
+/// Checks a message with an optional file (field `file`): the text as [`check_body`] — it may
+/// be empty when a file comes with it — and the file as [`crate::attachments::check`].
+pub fn check_message(
+    services: &Services,
+    body: &str,
+    file: Option<&[u8]>,
+) -> Result<Checked, FieldErrors> {
+    let mut e = FieldErrors::new();
+    let text = if file.is_some() && body.trim().is_empty() {
+        Ok(String::new())
+    } else {
+        check_body("body", body)
+    };
+    let kind = file.map(|bytes| crate::attachments::check(services, "file", bytes));
+    let text = text.map_err(|x| e.0.extend(x.0)).ok();
+    let kind = match kind {
+        Some(Ok(k)) => Some(k),
+        Some(Err(x)) => {
+            e.0.extend(x.0);
+            None
+        }
+        None => None,
+    };
+    match text {
+        Some(t) if e.is_empty() => Ok((t, kind)),
+        _ => Err(e),
+    }
+}
+
 /// Writes a message (`kind`: guest, staff or note) to an open conversation: sealed, the
 /// conversation's activity and first response updated, counted; a staff answer queues a
 /// content-free notice to the guest's address, if one is set.
@@ -353,6 +385,13 @@ pub async fn set_open(
 /// request, GDPR Art. 17, or the retention). The audit log names the records, never their
 /// content; the anonymous counters stay.
 pub async fn erase(uow: &mut UnitOfWork, c: conversation::Model) -> Result<(), AppError> {
+    let files = crate::attachments::erase_of(uow.txn(), c.id).await?;
+    uow.event(
+        "counselling_conversation",
+        &c.id.to_string(),
+        "attachments-deleted",
+        serde_json::json!({ "count": files }),
+    );
     let deleted = message::Entity::delete_many()
         .filter(message::Column::ConversationId.eq(c.id))
         .exec(uow.txn())

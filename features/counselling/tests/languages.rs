@@ -100,6 +100,25 @@ async fn guests_see_every_counselling_page_in_portuguese_and_vietnamese() {
             .post(&format!("{link}/nachricht"), &[("body", "a\u{7}b")])
             .await;
         assert_eq!(p.status, 422);
+        // Attachments: a type that is not allowed, then a PDF (its download link shown).
+        let p = g
+            .post_multipart(
+                &format!("{link}/nachricht"),
+                &[("body", "")],
+                ("file", "a.pdf", b"texto"),
+            )
+            .await;
+        assert_eq!(p.status, 422);
+        g.get(&link).await;
+        let p = g
+            .post_multipart(
+                &format!("{link}/nachricht"),
+                &[("body", "")],
+                ("file", "a.pdf", b"%PDF-1.4\n%%EOF\n"),
+            )
+            .await;
+        assert_eq!(p.status, 303, "{}", p.body);
+        assert!(g.get(&link).await.contains("(PDF, 1 KB)"));
         let long = "x".repeat(10_001);
         let p = g
             .post(&format!("{link}/nachricht"), &[("body", long.as_str())])

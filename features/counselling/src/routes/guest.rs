@@ -22,6 +22,7 @@ use poem::{Request, Response};
 use serde::Deserialize;
 
 use crate::entities::{conversation, guest, message};
+use crate::routes::upload::MessageInput;
 use crate::service;
 
 /// Messages per guest page.
@@ -236,6 +237,9 @@ async fn conversation_page(
     let (ms, more) =
         service::page(&ctx.services().db, c.id, before, MESSAGES_PER_PAGE, false).await?;
     let oldest = ms.first().map(|m| m.id);
+    let files =
+        crate::attachments::of_messages(&ctx.services().db, ms.iter().map(|m| m.id).collect())
+            .await?;
     let shown = service::show(ctx.services(), c.id, ms)?;
     render(
         ctx,
@@ -248,6 +252,7 @@ async fn conversation_page(
             is_open => c.status == conversation::OPEN,
             topic_key => format!("counselling-topic-{}", c.topic),
             messages => Serde(shown),
+            files => Serde(files),
             older => more.then_some(oldest).flatten(),
             paged => before.is_some(),
             body => body,
@@ -353,44 +358,60 @@ async fn signed_in(
 
 use sea_orm::EntityTrait;
 
-/// A message from the guest.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct MessageForm {
-    body: String,
-}
-
-/// Writes the guest's message.
+/// Writes the guest's message, with a file or a voice message (an audio file) if chosen.
 #[handler]
 pub async fn write(
     ctx: Ctx,
     req: &Request,
     Path(token): Path<String>,
-    Form(f): Form<MessageForm>,
+    input: MessageInput,
 ) -> WebResult {
     let ctx = in_guest_language(ctx, req);
     let (g, c) = match signed_in(&ctx, req, &token).await? {
         Ok(x) => x,
         Err(resp) => return Ok(resp),
     };
-    let checked = service::check_body("body", &f.body).and_then(|b| {
-        if c.status == conversation::OPEN {
-            Ok(b)
-        } else {
-            let mut e = FieldErrors::new();
-            e.add("body", "counselling-error-closed");
-            Err(e)
-        }
-    });
-    let body = match checked {
+    let body = input.text("body");
+    let checked =
+        service::check_message(ctx.services(), body, input.file.as_deref()).and_then(|b| {
+            if c.status == conversation::OPEN {
+                Ok(b)
+            } else {
+                let mut e = FieldErrors::new();
+                e.add("body", "counselling-error-closed");
+                Err(e)
+            }
+        });
+    let (text, kind) = match checked {
         Ok(b) => b,
-        Err(e) => return conversation_page(&ctx, &token, &g, &c, None, &f.body, &e).await,
+        Err(e) => return conversation_page(&ctx, &token, &g, &c, None, body, &e).await,
     };
     let mut uow = hih_db::UnitOfWork::begin(ctx.services(), &service::guest_actor()).await?;
-    service::post(&mut uow, &c, message::GUEST, &body).await?;
+    let m = service::post(&mut uow, &c, message::GUEST, &text).await?;
+    if let (Some(kind), Some(bytes)) = (kind, input.file.as_deref()) {
+        crate::attachments::store(&mut uow, c.id, m.id, kind, bytes).await?;
+    }
     uow.commit().await?;
     ctx.session.flash("counselling-guest-sent");
     ctx.redirect(&format!("{}#neueste", base(&token)))
+}
+
+/// One attachment of the guest's conversation (not of an internal note).
+#[handler]
+pub async fn attachment(
+    ctx: Ctx,
+    req: &Request,
+    Path((token, id)): Path<(String, i64)>,
+) -> WebResult {
+    let ctx = in_guest_language(ctx, req);
+    let (_, c) = match signed_in(&ctx, req, &token).await? {
+        Ok(x) => x,
+        Err(resp) => return Ok(resp),
+    };
+    match crate::attachments::download(ctx.services(), c.id, id, false).await? {
+        Some(resp) => Ok(resp),
+        None => Err(WebError(AppError::NotFound)),
+    }
 }
 
 /// The notice address.
