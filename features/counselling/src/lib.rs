@@ -2,7 +2,9 @@
 //! partner countries and the AHK staff of their country. Staff open a conversation for a
 //! person (freely or for an applicant) and pass on a personal link; the person sets a
 //! passphrase at its first use, so a leaked link alone opens nothing, and then writes with
-//! the staff under a pseudonym. Staff work in the inbox `/beratung` (unassigned, mine, all,
+//! the staff under a pseudonym; or a person starts anonymously at `/beratung/start`. Guest
+//! pages come in de, en, pt and vi; messages may carry files and voice messages
+//! ([`attachments`]). Staff work in the inbox `/beratung` (unassigned, mine, all,
 //! closed) with replies, internal notes, assignment, close/reopen. Bodies are encrypted at
 //! rest ([`crypto`], key id per record), every staff read is access-logged, closed
 //! conversations are deleted after the retention ([`jobs`]), guests delete theirs at once;
@@ -48,7 +50,9 @@ fn register(r: &mut Registry) {
             "guest_delete.html",
             "guest_deleted.html",
             "guest_gone.html",
-            "attachments.html"
+            "attachments.html",
+            "start.html",
+            "start_done.html"
         ]
     );
     r.permission(permissions::COUNSEL);
@@ -78,6 +82,11 @@ fn register(r: &mut Registry) {
         get(staff::attachment).boxed(),
     );
     let public = Access::Public;
+    r.route(
+        "/beratung/start",
+        public,
+        get(routes::start::form).post(routes::start::submit).boxed(),
+    );
     r.route("/beratung/gast/:token", public, get(guest::show).boxed());
     r.route(
         "/beratung/gast/:token/einrichten",

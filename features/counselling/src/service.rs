@@ -441,15 +441,13 @@ pub fn is_locked(g: &guest::Model, now: DateTime<Utc>) -> bool {
     g.locked_until.is_some_and(|t| t > now)
 }
 
-/// Sets the passphrase at the first use of the link, checked by the staff password policy
-/// (`hih_users::password`).
-pub async fn set_passphrase(
+/// Checks a new passphrase (the staff password policy, repeated the same) and returns its
+/// argon2id hash.
+pub fn new_passphrase_hash(
     services: &Services,
-    g: &guest::Model,
     passphrase: &str,
     repeat: &str,
-    locale: Locale,
-) -> Result<(), AppError> {
+) -> Result<String, AppError> {
     let mut e = hih_users::password::check_policy(
         &services.settings.password,
         "passphrase",
@@ -462,7 +460,19 @@ pub async fn set_passphrase(
         e.add("repeat", "counselling-error-repeat");
     }
     e.into_result()?;
-    let hash = hih_users::password::hash(passphrase)?;
+    hih_users::password::hash(passphrase)
+}
+
+/// Sets the passphrase at the first use of the link, checked by the staff password policy
+/// (`hih_users::password`).
+pub async fn set_passphrase(
+    services: &Services,
+    g: &guest::Model,
+    passphrase: &str,
+    repeat: &str,
+    locale: Locale,
+) -> Result<(), AppError> {
+    let hash = new_passphrase_hash(services, passphrase, repeat)?;
     let mut uow = UnitOfWork::begin(services, &guest_actor()).await?;
     let fresh = guest::Entity::find_by_id(g.id)
         .one(uow.txn())

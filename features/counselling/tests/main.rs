@@ -7,6 +7,7 @@ mod attachments;
 mod guest;
 mod languages;
 mod staff;
+mod start;
 mod storage;
 
 use hih_counselling::entities::conversation;

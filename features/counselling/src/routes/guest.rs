@@ -48,7 +48,7 @@ fn read_cookie(ctx: &Ctx, req: &Request) -> Option<String> {
         .map(|(_, v)| v.to_string())
 }
 
-fn set_cookie(ctx: &Ctx, resp: &mut Response, value: Option<&str>) {
+pub(crate) fn set_cookie(ctx: &Ctx, resp: &mut Response, value: Option<&str>) {
     let secure = if ctx.services().settings.security.tls {
         "; Secure"
     } else {
@@ -89,7 +89,7 @@ fn base(token: &str) -> String {
 }
 
 /// No navigation on guest pages, even in a browser where staff are signed in.
-fn no_nav() -> Value {
+pub(crate) fn no_nav() -> Value {
     context! { start => (), groups => (), account => () }
 }
 

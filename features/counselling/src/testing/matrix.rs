@@ -82,6 +82,8 @@ pub async fn rows(app: &TestApp) -> Vec<Row> {
             Login,
             foreign_applicant(Ok)
         ),
+        // The public start.
+        everyone("/beratung/start", "/beratung/start", Ok),
         // The guest's link: public; its first use asks for the passphrase.
         everyone(&g(""), "/beratung/gast/:token", Ok),
         everyone("/beratung/gast/unbekannt", "/beratung/gast/:token", Gone),
