@@ -223,4 +223,29 @@ describe('counselling guest pages in pt and vi with attachments (JavaScript off)
     await ahk.context().close();
     await admin.context().close();
   });
+
+  it('the public start in Vietnamese: anonymous, the link once, then the conversation', async () => {
+    const person = await newNoJsPage(browser, { locale: 'vi-VN' });
+    await person.goto(new URL('/beratung/start', server.baseUrl).href);
+    assert.equal(await person.getAttribute('html', 'lang'), 'vi');
+    await checkBothWidths(person, 'vi: public start');
+    await go(person, person.locator('main button[type=submit]'));
+    assert.equal(await person.locator('#error-summary').count(), 1);
+    await checkInPlaceAtBothWidths(person, 'vi: public start with errors');
+    await person.selectOption('#country', 'VN');
+    await person.selectOption('#topic', 'language');
+    await person.fill('#passphrase', PASSPHRASE);
+    await person.fill('#repeat', PASSPHRASE);
+    await go(person, person.locator('main button[type=submit]'));
+    const link = await person.inputValue('#guest-link');
+    assert.match(link, /\/beratung\/gast\/[A-Za-z0-9_-]{40,}$/);
+    await checkInPlaceAtBothWidths(person, 'vi: personal link once');
+    await go(person, person.locator('main a[href^="/beratung/gast/"]'));
+    await person.fill('#body', 'Xin chào');
+    await go(person, person.locator('main form[action$="/nachricht"] button[type=submit]'));
+    assert.match(await person.locator('#messages').innerText(), /Xin chào/);
+    await checkBothWidths(person, 'vi: started conversation');
+    assertAllVisitedChecked(person);
+    await person.context().close();
+  });
 });
