@@ -2,13 +2,16 @@
 //! partner countries and the AHK staff of their country. Staff open a conversation for a
 //! person (freely or for an applicant) and pass on a personal link; the person sets a
 //! passphrase at its first use, so a leaked link alone opens nothing, and then writes with
-//! the staff under a pseudonym. Staff work in the inbox `/beratung` (unassigned, mine, all,
+//! the staff under a pseudonym; or a person starts anonymously at `/beratung/start`. Guest
+//! pages come in de, en, pt and vi; messages may carry files and voice messages
+//! ([`attachments`]). Staff work in the inbox `/beratung` (unassigned, mine, all,
 //! closed) with replies, internal notes, assignment, close/reopen. Bodies are encrypted at
 //! rest ([`crypto`], key id per record), every staff read is access-logged, closed
 //! conversations are deleted after the retention ([`jobs`]), guests delete theirs at once;
 //! anonymous counters stay. Migration `counselling`, texts `i18n/<locale>/counselling.ftl`,
 //! operations notes `ops/counselling.md`.
 
+pub mod attachments;
 pub mod crypto;
 pub mod entities;
 pub mod jobs;
@@ -26,7 +29,7 @@ pub use service::TOPICS;
 
 hih_kernel::feature! {
     /// The feature value listed in `app/src/lib.rs`.
-    pub struct CounsellingFeature = "counselling", register;
+    pub struct CounsellingFeature = "counselling", register, guest_texts;
 }
 
 /// Registers routes, templates, permission, navigation and the retention job.
@@ -46,7 +49,10 @@ fn register(r: &mut Registry) {
             "guest_conversation.html",
             "guest_delete.html",
             "guest_deleted.html",
-            "guest_gone.html"
+            "guest_gone.html",
+            "attachments.html",
+            "start.html",
+            "start_done.html"
         ]
     );
     r.permission(permissions::COUNSEL);
@@ -54,6 +60,7 @@ fn register(r: &mut Registry) {
         "counselling_conversation",
         "counselling_guest",
         "counselling_message",
+        "counselling_attachment",
     ] {
         r.audit_entity(entity);
     }
@@ -69,7 +76,17 @@ fn register(r: &mut Registry) {
     r.route("/beratung/:id/antwort", work, post(staff::reply).boxed());
     r.route("/beratung/:id/zuweisen", work, post(staff::assign).boxed());
     r.route("/beratung/:id/status", work, post(staff::status).boxed());
+    r.route(
+        "/beratung/:id/anhang/:file",
+        work,
+        get(staff::attachment).boxed(),
+    );
     let public = Access::Public;
+    r.route(
+        "/beratung/start",
+        public,
+        get(routes::start::form).post(routes::start::submit).boxed(),
+    );
     r.route("/beratung/gast/:token", public, get(guest::show).boxed());
     r.route(
         "/beratung/gast/:token/einrichten",
@@ -100,6 +117,11 @@ fn register(r: &mut Registry) {
         "/beratung/gast/:token/loeschen",
         public,
         get(guest::delete_form).post(guest::delete_submit).boxed(),
+    );
+    r.route(
+        "/beratung/gast/:token/anhang/:file",
+        public,
+        get(guest::attachment).boxed(),
     );
     r.route(
         "/beratung/gast/:token/abmelden",

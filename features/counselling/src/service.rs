@@ -112,6 +112,7 @@ pub async fn open(uow: &mut UnitOfWork, new: NewConversation) -> Result<Opened, 
             locked_until: Set(None),
             notice_email: Set(None),
             created_at: Set(now),
+            locale: Set(None),
         })
         .await?;
     let pseudonym = if new.pseudonym.trim().is_empty() {
@@ -165,6 +166,38 @@ pub fn check_body(field: &str, body: &str) -> Result<String, FieldErrors> {
     if e.is_empty() { Ok(text) } else { Err(e) }
 }
 
+/// A checked message: its text and the sniffed type of its attachment.
+pub type Checked = (String, Option<(&'static str, &'static str)>);
+
+/// Checks a message with an optional file (field `file`): the text as [`check_body`] — it may
+/// be empty when a file comes with it — and the file as [`crate::attachments::check`].
+pub fn check_message(
+    services: &Services,
+    body: &str,
+    file: Option<&[u8]>,
+) -> Result<Checked, FieldErrors> {
+    let mut e = FieldErrors::new();
+    let text = if file.is_some() && body.trim().is_empty() {
+        Ok(String::new())
+    } else {
+        check_body("body", body)
+    };
+    let kind = file.map(|bytes| crate::attachments::check(services, "file", bytes));
+    let text = text.map_err(|x| e.0.extend(x.0)).ok();
+    let kind = match kind {
+        Some(Ok(k)) => Some(k),
+        Some(Err(x)) => {
+            e.0.extend(x.0);
+            None
+        }
+        None => None,
+    };
+    match text {
+        Some(t) if e.is_empty() => Ok((t, kind)),
+        _ => Err(e),
+    }
+}
+
 /// Writes a message (`kind`: guest, staff or note) to an open conversation: sealed, the
 /// conversation's activity and first response updated, counted; a staff answer queues a
 /// content-free notice to the guest's address, if one is set.
@@ -213,32 +246,31 @@ pub async fn post(
     Ok(m)
 }
 
-/// Queues "you have a new message" to the guest's address: German and English, no content,
-/// no link (the guest keeps their link).
+/// Queues "you have a new message" to the guest's address, in the guest's language (German
+/// and English while none is known): no content, no link (the guest keeps their link).
 async fn notify_guest(uow: &mut UnitOfWork, c: &conversation::Model) -> Result<(), AppError> {
-    let Some(to) = guest::Entity::find_by_id(c.guest_id)
-        .one(uow.txn())
-        .await?
-        .and_then(|g| g.notice_email)
-    else {
+    let Some(g) = guest::Entity::find_by_id(c.guest_id).one(uow.txn()).await? else {
+        return Ok(());
+    };
+    let Some(to) = g.notice_email else {
         return Ok(());
     };
     let texts = &uow.services().texts;
-    let both = |key: &str| {
-        format!(
-            "{}\n\n{}",
-            texts.t(Locale::De, key, &[]),
-            texts.t(Locale::En, key, &[])
-        )
+    let locales = match g.locale.as_deref().and_then(Locale::parse) {
+        Some(l) => vec![l],
+        None => vec![Locale::De, Locale::En],
+    };
+    let join = |key: &str, sep: &str| {
+        locales
+            .iter()
+            .map(|l| texts.t(*l, key, &[]))
+            .collect::<Vec<_>>()
+            .join(sep)
     };
     let mail = hih_mail::Mail {
         to,
-        subject: format!(
-            "{} / {}",
-            texts.t(Locale::De, "counselling-mail-subject", &[]),
-            texts.t(Locale::En, "counselling-mail-subject", &[])
-        ),
-        body: both("counselling-mail-body"),
+        subject: join("counselling-mail-subject", " / "),
+        body: join("counselling-mail-body", "\n\n"),
     };
     hih_mail::queue(uow, mail).await?;
     Ok(())
@@ -353,6 +385,13 @@ pub async fn set_open(
 /// request, GDPR Art. 17, or the retention). The audit log names the records, never their
 /// content; the anonymous counters stay.
 pub async fn erase(uow: &mut UnitOfWork, c: conversation::Model) -> Result<(), AppError> {
+    let files = crate::attachments::erase_of(uow.txn(), c.id).await?;
+    uow.event(
+        "counselling_conversation",
+        &c.id.to_string(),
+        "attachments-deleted",
+        serde_json::json!({ "count": files }),
+    );
     let deleted = message::Entity::delete_many()
         .filter(message::Column::ConversationId.eq(c.id))
         .exec(uow.txn())
@@ -402,14 +441,13 @@ pub fn is_locked(g: &guest::Model, now: DateTime<Utc>) -> bool {
     g.locked_until.is_some_and(|t| t > now)
 }
 
-/// Sets the passphrase at the first use of the link, checked by the staff password policy
-/// (`hih_users::password`).
-pub async fn set_passphrase(
+/// Checks a new passphrase (the staff password policy, repeated the same) and returns its
+/// argon2id hash.
+pub fn new_passphrase_hash(
     services: &Services,
-    g: &guest::Model,
     passphrase: &str,
     repeat: &str,
-) -> Result<(), AppError> {
+) -> Result<String, AppError> {
     let mut e = hih_users::password::check_policy(
         &services.settings.password,
         "passphrase",
@@ -422,7 +460,19 @@ pub async fn set_passphrase(
         e.add("repeat", "counselling-error-repeat");
     }
     e.into_result()?;
-    let hash = hih_users::password::hash(passphrase)?;
+    hih_users::password::hash(passphrase)
+}
+
+/// Sets the passphrase at the first use of the link, checked by the staff password policy
+/// (`hih_users::password`).
+pub async fn set_passphrase(
+    services: &Services,
+    g: &guest::Model,
+    passphrase: &str,
+    repeat: &str,
+    locale: Locale,
+) -> Result<(), AppError> {
+    let hash = new_passphrase_hash(services, passphrase, repeat)?;
     let mut uow = UnitOfWork::begin(services, &guest_actor()).await?;
     let fresh = guest::Entity::find_by_id(g.id)
         .one(uow.txn())
@@ -433,6 +483,7 @@ pub async fn set_passphrase(
     }
     let mut am = fresh.clone().into_active_model();
     am.passphrase_hash = Set(Some(hash));
+    am.locale = Set(Some(locale.code().to_string()));
     uow.update(&fresh, am).await?;
     uow.commit().await
 }
@@ -480,11 +531,13 @@ pub async fn check_passphrase(
     Ok(ok)
 }
 
-/// Sets or clears the guest's address for notices.
+/// Sets or clears the guest's address for notices; the notices come in `locale`, the language
+/// of the page the guest saved it on.
 pub async fn set_notice_email(
     services: &Services,
     g: &guest::Model,
     email: &str,
+    locale: Locale,
 ) -> Result<(), AppError> {
     let email = email.trim();
     if !email.is_empty() && !hih_users::validate::is_email(email) {
@@ -495,6 +548,7 @@ pub async fn set_notice_email(
     let mut uow = UnitOfWork::begin(services, &guest_actor()).await?;
     let mut am = g.clone().into_active_model();
     am.notice_email = Set((!email.is_empty()).then(|| email.to_string()));
+    am.locale = Set(Some(locale.code().to_string()));
     uow.update(g, am).await?;
     uow.commit().await
 }

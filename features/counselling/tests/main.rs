@@ -3,8 +3,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
 
+mod attachments;
 mod guest;
+mod languages;
 mod staff;
+mod start;
 mod storage;
 
 use hih_counselling::entities::conversation;

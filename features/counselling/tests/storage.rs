@@ -9,7 +9,12 @@ const CANARY: &str = "KANARIENVOGEL-7f3a9c";
 /// Whether the canary is anywhere in the stored data: on SQLite the database file and its
 /// write-ahead log after a checkpoint, on PostgreSQL every row of the tables that could hold
 /// it, as text.
-async fn canary_stored(app: &hih_testkit::TestApp) -> bool {
+pub async fn canary_stored(app: &hih_testkit::TestApp) -> bool {
+    stored(app, CANARY).await
+}
+
+/// Whether `canary` is anywhere in the stored data (see [`canary_stored`]).
+pub async fn stored(app: &hih_testkit::TestApp, canary: &str) -> bool {
     if hih_testkit::backend_name() == "sqlite" {
         app.db()
             .execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -21,7 +26,7 @@ async fn canary_stored(app: &hih_testkit::TestApp) -> bool {
             let path = entry.unwrap().path();
             if path.is_file() {
                 let bytes = std::fs::read(&path).unwrap();
-                found |= bytes.windows(CANARY.len()).any(|w| w == CANARY.as_bytes());
+                found |= bytes.windows(canary.len()).any(|w| w == canary.as_bytes());
             }
         }
         found
@@ -29,6 +34,7 @@ async fn canary_stored(app: &hih_testkit::TestApp) -> bool {
         let mut found = false;
         for table in [
             "counselling_message",
+            "counselling_attachment",
             "counselling_conversation",
             "counselling_guest",
             "audit_log",
@@ -40,8 +46,8 @@ async fn canary_stored(app: &hih_testkit::TestApp) -> bool {
                 .query_one_raw(sea_orm::Statement::from_string(
                     sea_orm::DatabaseBackend::Postgres,
                     format!(
-                        "SELECT count(*)::bigint AS n FROM {table} t WHERE t::text LIKE '%{CANARY}%' OR t::text LIKE '%{}%'",
-                        CANARY.bytes().map(|b| format!("{b:02x}")).collect::<String>()
+                        "SELECT count(*)::bigint AS n FROM {table} t WHERE t::text LIKE '%{canary}%' OR t::text LIKE '%{}%'",
+                        canary.bytes().map(|b| format!("{b:02x}")).collect::<String>()
                     ),
                 ))
                 .await

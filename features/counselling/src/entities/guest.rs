@@ -22,6 +22,9 @@ pub struct Model {
     pub notice_email: Option<String>,
     /// Created.
     pub created_at: DateTimeUtc,
+    /// The language of the guest's pages when they last set their passphrase or notice
+    /// address (`de`, `en`, `pt`, `vi`); the notice comes in it. Unset: German and English.
+    pub locale: Option<String>,
 }
 
 /// No relations declared.

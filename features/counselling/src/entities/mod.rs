@@ -1,5 +1,6 @@
 //! sea-orm entities of the counselling channel.
 
+pub mod attachment;
 pub mod conversation;
 pub mod counter;
 pub mod guest;

@@ -5,10 +5,12 @@
 //! its own cookie, apart from staff sessions. Signed in, the guest reads and writes plain-text
 //! messages (never the internal notes), sets an address for content-free notices, downloads
 //! the conversation (Art. 20) and deletes it (Art. 17). Pages carry a neutral header (no
-//! staff navigation or name). An unknown link shows one neutral page (410), logged without
+//! staff navigation or name) and come in the guest's language ([`in_guest_language`]: the
+//! browser's, then the switch's; de, en, pt, vi). An unknown link shows one neutral page (410), logged without
 //! the token.
 
 use hih_db::access::AccessAction;
+use hih_i18n::Locale;
 use hih_kernel::{AppError, FieldErrors};
 use hih_web::minijinja::value::Serde;
 use hih_web::minijinja::{Value, context};
@@ -20,6 +22,7 @@ use poem::{Request, Response};
 use serde::Deserialize;
 
 use crate::entities::{conversation, guest, message};
+use crate::routes::upload::MessageInput;
 use crate::service;
 
 /// Messages per guest page.
@@ -45,7 +48,7 @@ fn read_cookie(ctx: &Ctx, req: &Request) -> Option<String> {
         .map(|(_, v)| v.to_string())
 }
 
-fn set_cookie(ctx: &Ctx, resp: &mut Response, value: Option<&str>) {
+pub(crate) fn set_cookie(ctx: &Ctx, resp: &mut Response, value: Option<&str>) {
     let secure = if ctx.services().settings.security.tls {
         "; Secure"
     } else {
@@ -61,8 +64,33 @@ fn set_cookie(ctx: &Ctx, resp: &mut Response, value: Option<&str>) {
     }
 }
 
+/// The guest pages' context in the guest's language: at the first guest page of a browser
+/// session the browser's language (`Accept-Language`, any guest language), afterwards what
+/// the session holds, which the visible switch (`POST /sprache`) changes.
+pub(crate) fn in_guest_language(mut ctx: Ctx, req: &Request) -> Ctx {
+    const SEEN: &str = "counselling:lang";
+    if ctx.session.get::<bool>(SEEN).is_none() {
+        let browser = req
+            .headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(Locale::from_accept_language);
+        if let Some(locale) = browser {
+            ctx.session.set_locale(locale);
+        }
+        ctx.session.set(SEEN, &true);
+    }
+    ctx.locale = ctx.session.locale();
+    ctx
+}
+
 fn base(token: &str) -> String {
     format!("/beratung/gast/{token}")
+}
+
+/// No navigation on guest pages, even in a browser where staff are signed in.
+pub(crate) fn no_nav() -> Value {
+    context! { start => (), groups => (), account => () }
 }
 
 /// A guest page: the neutral header (no staff name or navigation, even in a browser where
@@ -77,7 +105,7 @@ async fn render(
 ) -> WebResult {
     let page = context! {
         user => (),
-        nav => (),
+        nav => no_nav(),
         public_page => true,
         base => base(token),
         errors => ctx.errors(errors),
@@ -104,7 +132,7 @@ async fn gone(ctx: &Ctx) -> WebResult {
     ctx.render_status(
         StatusCode::GONE,
         "counselling/guest_gone.html",
-        context! { user => (), nav => (), public_page => true },
+        context! { user => (), nav => no_nav(), public_page => true },
     )
     .await
 }
@@ -149,6 +177,7 @@ pub async fn show(
     Path(token): Path<String>,
     Query(q): Query<PageQuery>,
 ) -> WebResult {
+    let ctx = in_guest_language(ctx, req);
     let Some((g, c, signed_in)) = open_link(&ctx, req, &token).await? else {
         return gone(&ctx).await;
     };
@@ -208,6 +237,9 @@ async fn conversation_page(
     let (ms, more) =
         service::page(&ctx.services().db, c.id, before, MESSAGES_PER_PAGE, false).await?;
     let oldest = ms.first().map(|m| m.id);
+    let files =
+        crate::attachments::of_messages(&ctx.services().db, ms.iter().map(|m| m.id).collect())
+            .await?;
     let shown = service::show(ctx.services(), c.id, ms)?;
     render(
         ctx,
@@ -220,6 +252,7 @@ async fn conversation_page(
             is_open => c.status == conversation::OPEN,
             topic_key => format!("counselling-topic-{}", c.topic),
             messages => Serde(shown),
+            files => Serde(files),
             older => more.then_some(oldest).flatten(),
             paged => before.is_some(),
             body => body,
@@ -245,6 +278,7 @@ pub async fn setup(
     Path(token): Path<String>,
     Form(f): Form<SetupForm>,
 ) -> WebResult {
+    let ctx = in_guest_language(ctx, req);
     rate_limited(&ctx)?;
     let Some((g, _, _)) = open_link(&ctx, req, &token).await? else {
         return gone(&ctx).await;
@@ -252,7 +286,7 @@ pub async fn setup(
     if g.passphrase_hash.is_some() {
         return ctx.redirect(&base(&token));
     }
-    match service::set_passphrase(ctx.services(), &g, &f.passphrase, &f.repeat).await {
+    match service::set_passphrase(ctx.services(), &g, &f.passphrase, &f.repeat, ctx.locale).await {
         Ok(()) => {}
         Err(AppError::Validation(e)) => return setup_page(&ctx, &token, &e).await,
         Err(AppError::Conflict) => return ctx.redirect(&base(&token)),
@@ -283,6 +317,7 @@ pub async fn login(
     Path(token): Path<String>,
     Form(f): Form<LoginForm>,
 ) -> WebResult {
+    let ctx = in_guest_language(ctx, req);
     rate_limited(&ctx)?;
     let Some((g, _, _)) = open_link(&ctx, req, &token).await? else {
         return gone(&ctx).await;
@@ -323,43 +358,60 @@ async fn signed_in(
 
 use sea_orm::EntityTrait;
 
-/// A message from the guest.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct MessageForm {
-    body: String,
-}
-
-/// Writes the guest's message.
+/// Writes the guest's message, with a file or a voice message (an audio file) if chosen.
 #[handler]
 pub async fn write(
     ctx: Ctx,
     req: &Request,
     Path(token): Path<String>,
-    Form(f): Form<MessageForm>,
+    input: MessageInput,
 ) -> WebResult {
+    let ctx = in_guest_language(ctx, req);
     let (g, c) = match signed_in(&ctx, req, &token).await? {
         Ok(x) => x,
         Err(resp) => return Ok(resp),
     };
-    let checked = service::check_body("body", &f.body).and_then(|b| {
-        if c.status == conversation::OPEN {
-            Ok(b)
-        } else {
-            let mut e = FieldErrors::new();
-            e.add("body", "counselling-error-closed");
-            Err(e)
-        }
-    });
-    let body = match checked {
+    let body = input.text("body");
+    let checked =
+        service::check_message(ctx.services(), body, input.file.as_deref()).and_then(|b| {
+            if c.status == conversation::OPEN {
+                Ok(b)
+            } else {
+                let mut e = FieldErrors::new();
+                e.add("body", "counselling-error-closed");
+                Err(e)
+            }
+        });
+    let (text, kind) = match checked {
         Ok(b) => b,
-        Err(e) => return conversation_page(&ctx, &token, &g, &c, None, &f.body, &e).await,
+        Err(e) => return conversation_page(&ctx, &token, &g, &c, None, body, &e).await,
     };
     let mut uow = hih_db::UnitOfWork::begin(ctx.services(), &service::guest_actor()).await?;
-    service::post(&mut uow, &c, message::GUEST, &body).await?;
+    let m = service::post(&mut uow, &c, message::GUEST, &text).await?;
+    if let (Some(kind), Some(bytes)) = (kind, input.file.as_deref()) {
+        crate::attachments::store(&mut uow, c.id, m.id, kind, bytes).await?;
+    }
     uow.commit().await?;
     ctx.session.flash("counselling-guest-sent");
     ctx.redirect(&format!("{}#neueste", base(&token)))
+}
+
+/// One attachment of the guest's conversation (not of an internal note).
+#[handler]
+pub async fn attachment(
+    ctx: Ctx,
+    req: &Request,
+    Path((token, id)): Path<(String, i64)>,
+) -> WebResult {
+    let ctx = in_guest_language(ctx, req);
+    let (_, c) = match signed_in(&ctx, req, &token).await? {
+        Ok(x) => x,
+        Err(resp) => return Ok(resp),
+    };
+    match crate::attachments::download(ctx.services(), c.id, id, false).await? {
+        Some(resp) => Ok(resp),
+        None => Err(WebError(AppError::NotFound)),
+    }
 }
 
 /// The notice address.
@@ -377,11 +429,12 @@ pub async fn email(
     Path(token): Path<String>,
     Form(f): Form<EmailForm>,
 ) -> WebResult {
+    let ctx = in_guest_language(ctx, req);
     let (g, c) = match signed_in(&ctx, req, &token).await? {
         Ok(x) => x,
         Err(resp) => return Ok(resp),
     };
-    match service::set_notice_email(ctx.services(), &g, &f.email).await {
+    match service::set_notice_email(ctx.services(), &g, &f.email, ctx.locale).await {
         Ok(()) => {}
         Err(AppError::Validation(e)) => {
             return conversation_page(&ctx, &token, &g, &c, None, "", &e).await;
@@ -399,6 +452,7 @@ pub async fn email(
 /// The guest's copy of the conversation (Art. 20) as a JSON file.
 #[handler]
 pub async fn export(ctx: Ctx, req: &Request, Path(token): Path<String>) -> WebResult {
+    let ctx = in_guest_language(ctx, req);
     let (_, c) = match signed_in(&ctx, req, &token).await? {
         Ok(x) => x,
         Err(resp) => return Ok(resp),
@@ -417,6 +471,7 @@ pub async fn export(ctx: Ctx, req: &Request, Path(token): Path<String>) -> WebRe
 /// The confirmation before deleting.
 #[handler]
 pub async fn delete_form(ctx: Ctx, req: &Request, Path(token): Path<String>) -> WebResult {
+    let ctx = in_guest_language(ctx, req);
     match signed_in(&ctx, req, &token).await? {
         Ok(_) => {
             render(
@@ -436,6 +491,7 @@ pub async fn delete_form(ctx: Ctx, req: &Request, Path(token): Path<String>) -> 
 /// Deletes the conversation and everything about the guest at once (Art. 17).
 #[handler]
 pub async fn delete_submit(ctx: Ctx, req: &Request, Path(token): Path<String>) -> WebResult {
+    let ctx = in_guest_language(ctx, req);
     let (_, c) = match signed_in(&ctx, req, &token).await? {
         Ok(x) => x,
         Err(resp) => return Ok(resp),
@@ -446,7 +502,7 @@ pub async fn delete_submit(ctx: Ctx, req: &Request, Path(token): Path<String>) -
     let mut resp = ctx
         .render(
             "counselling/guest_deleted.html",
-            context! { user => (), nav => (), public_page => true },
+            context! { user => (), nav => no_nav(), public_page => true },
         )
         .await?;
     set_cookie(&ctx, &mut resp, None);
@@ -456,6 +512,7 @@ pub async fn delete_submit(ctx: Ctx, req: &Request, Path(token): Path<String>) -
 /// Signs the guest out.
 #[handler]
 pub async fn logout(ctx: Ctx, req: &Request, Path(token): Path<String>) -> WebResult {
+    let ctx = in_guest_language(ctx, req);
     if let Some(t) = read_cookie(&ctx, req) {
         service::end_session(ctx.services(), &t).await?;
     }

@@ -22,6 +22,7 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 
 use crate::entities::{conversation, message};
+use crate::routes::upload::MessageInput;
 use crate::routes::{labelled, topic_options};
 use crate::scope::{own_country, visible_conversations};
 use crate::service::{self, NewConversation, TOPICS};
@@ -338,6 +339,7 @@ async fn conversation_page(
     let db = &ctx.services().db;
     let (ms, more) = service::page(db, c.id, before, MESSAGES_PER_PAGE, true).await?;
     let oldest = ms.first().map(|m| m.id);
+    let files = crate::attachments::of_messages(db, ms.iter().map(|m| m.id).collect()).await?;
     let shown = service::show(ctx.services(), c.id, ms)?;
     if before.is_none() {
         let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor).await?;
@@ -364,6 +366,7 @@ async fn conversation_page(
             is_open => c.status == conversation::OPEN,
             topic_key => format!("counselling-topic-{}", c.topic),
             messages => Serde(shown),
+            files => Serde(files),
             older => more.then_some(oldest).flatten(),
             paged => before.is_some(),
             body => body,
@@ -383,36 +386,32 @@ pub async fn show(ctx: Ctx, Path(id): Path<i64>, Query(q): Query<PageQuery>) -> 
     conversation_page(&ctx, &c, q.vor, "", &FieldErrors::new()).await
 }
 
-/// A reply or an internal note.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct ReplyForm {
-    /// The text.
-    body: String,
-    /// `note` for an internal note, else a reply to the guest.
-    kind: String,
-}
-
-/// Writes a reply to the guest or an internal note.
+/// Writes a reply to the guest or an internal note (field `kind`: `note`), with a file or an
+/// audio file if chosen.
 #[handler]
-pub async fn reply(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<ReplyForm>) -> WebResult {
+pub async fn reply(ctx: Ctx, Path(id): Path<i64>, input: MessageInput) -> WebResult {
     let c = load(&ctx, id).await?;
-    let body = match service::check_body("body", &f.body) {
-        Ok(b) => b,
-        Err(e) => return conversation_page(&ctx, &c, None, &f.body, &e).await,
-    };
+    let body = input.text("body");
+    let (text, file_kind) =
+        match service::check_message(ctx.services(), body, input.file.as_deref()) {
+            Ok(b) => b,
+            Err(e) => return conversation_page(&ctx, &c, None, body, &e).await,
+        };
     if c.status != conversation::OPEN {
         let mut e = FieldErrors::new();
         e.add("body", "counselling-error-closed");
-        return conversation_page(&ctx, &c, None, &f.body, &e).await;
+        return conversation_page(&ctx, &c, None, body, &e).await;
     }
-    let kind = if f.kind == "note" {
+    let kind = if input.text("kind") == "note" {
         message::NOTE
     } else {
         message::STAFF
     };
     let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor).await?;
-    service::post(&mut uow, &c, kind, &body).await?;
+    let m = service::post(&mut uow, &c, kind, &text).await?;
+    if let (Some(file_kind), Some(bytes)) = (file_kind, input.file.as_deref()) {
+        crate::attachments::store(&mut uow, c.id, m.id, file_kind, bytes).await?;
+    }
     uow.commit().await?;
     ctx.session.flash(if kind == message::NOTE {
         "counselling-note-saved"
@@ -420,6 +419,21 @@ pub async fn reply(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<ReplyForm>) -> W
         "counselling-reply-sent"
     });
     ctx.redirect(&format!("/beratung/{id}#neueste"))
+}
+
+/// An attachment of a conversation in scope (logged as a view of the attachment).
+#[handler]
+pub async fn attachment(ctx: Ctx, Path((id, file)): Path<(i64, i64)>) -> WebResult {
+    let c = load(&ctx, id).await?;
+    match crate::attachments::download(ctx.services(), c.id, file, true).await? {
+        Some(resp) => {
+            ctx.log_view("counselling_attachment", file).await;
+            Ok(resp)
+        }
+        None => Err(ctx
+            .not_found_in_scope("counselling_attachment", &file.to_string())
+            .await),
+    }
 }
 
 /// The assignment form.

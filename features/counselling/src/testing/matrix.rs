@@ -5,7 +5,7 @@
 use hih_testkit::TestApp;
 use hih_testkit::matrix::{Expect, Expect::*, Row, everyone, foreign_applicant, row};
 
-use super::conversation_in;
+use super::{attachment_in, conversation_in};
 
 /// Admins and AHK staff get `e`, the other roles 403.
 fn counsellors(e: Expect) -> [Expect; 5] {
@@ -16,6 +16,8 @@ fn counsellors(e: Expect) -> [Expect; 5] {
 pub async fn rows(app: &TestApp) -> Vec<Row> {
     let (own, token) = conversation_in(app, "VN", "Matrix-VN").await;
     let (foreign, _) = conversation_in(app, "IN", "Matrix-IN").await;
+    let own_file = attachment_in(app, own).await;
+    let foreign_file = attachment_in(app, foreign).await;
     let c = |id: i64, suffix: &str| format!("/beratung/{id}{suffix}");
     let g = |suffix: &str| format!("/beratung/gast/{token}{suffix}");
     hih_testkit::rows![
@@ -67,6 +69,21 @@ pub async fn rows(app: &TestApp) -> Vec<Row> {
             Login,
             counsellors(NotFound)
         ),
+        // Attachments: downloads of a conversation in scope; another country's 404.
+        row(
+            &c(own, &format!("/anhang/{own_file}")),
+            "/beratung/:id/anhang/:file",
+            Login,
+            counsellors(Ok)
+        ),
+        row(
+            &c(foreign, &format!("/anhang/{foreign_file}")),
+            "/beratung/:id/anhang/:file",
+            Login,
+            foreign_applicant(Ok)
+        ),
+        // The public start.
+        everyone("/beratung/start", "/beratung/start", Ok),
         // The guest's link: public; its first use asks for the passphrase.
         everyone(&g(""), "/beratung/gast/:token", Ok),
         everyone("/beratung/gast/unbekannt", "/beratung/gast/:token", Gone),
@@ -91,5 +108,11 @@ pub async fn rows(app: &TestApp) -> Vec<Row> {
         ),
         everyone(&g("/email"), "/beratung/gast/:token/email", NotFound),
         everyone(&g("/abmelden"), "/beratung/gast/:token/abmelden", NotFound),
+        // A file behind the link: only in the guest's session.
+        everyone(
+            &g(&format!("/anhang/{own_file}")),
+            "/beratung/gast/:token/anhang/:file",
+            Redirect
+        ),
     ]
 }

@@ -30,3 +30,27 @@ pub async fn conversation_in(app: &TestApp, country: &str, pseudonym: &str) -> (
     uow.commit().await.expect("commit");
     (opened.conversation.id, opened.token)
 }
+
+/// Adds a guest message with a PNG attachment to conversation `id`; returns the attachment's
+/// id.
+pub async fn attachment_in(app: &TestApp, id: i64) -> i64 {
+    use sea_orm::EntityTrait;
+    let c = crate::entities::conversation::Entity::find_by_id(id)
+        .one(&app.services().db)
+        .await
+        .expect("read")
+        .expect("conversation");
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01";
+    let kind = crate::attachments::sniff(png).expect("png");
+    let mut uow = UnitOfWork::begin(app.services(), &service::guest_actor())
+        .await
+        .expect("uow");
+    let m = service::post(&mut uow, &c, crate::entities::message::GUEST, "")
+        .await
+        .expect("message");
+    let a = crate::attachments::store(&mut uow, c.id, m.id, kind, png)
+        .await
+        .expect("attachment");
+    uow.commit().await.expect("commit");
+    a.id
+}
