@@ -11,6 +11,7 @@
 
 pub mod crypto;
 pub mod entities;
+pub mod forum;
 pub mod jobs;
 pub mod permissions;
 mod routes;
@@ -114,4 +115,5 @@ fn register(r: &mut Registry) {
         250,
     );
     jobs::register(r);
+    forum::register(r);
 }
