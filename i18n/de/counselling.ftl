@@ -166,3 +166,26 @@ counselling-forum-size-kb = { $kb } KB
 counselling-forum-field-description = Beschreibung
 counselling-forum-field-file = Datei
 counselling-forum-field-file-hint = PDF, Bild oder Office-Dokument, höchstens { $max } MB. Der Typ wird am Inhalt erkannt, nicht am Namen.
+
+## Videotermine
+counselling-appointments = Videotermine
+counselling-appointment-line = { $at } Uhr (deutsche Zeit): { $status }
+counselling-appointment-status-proposed = vorgeschlagen, noch nicht beantwortet
+counselling-appointment-status-accepted = zugesagt
+counselling-appointment-status-declined = abgelehnt
+counselling-appointment-join = Zum Videoraum
+counselling-appointment-accept = Termin zusagen
+counselling-appointment-decline = Termin ablehnen
+counselling-appointment-accepted = Sie haben den Termin zugesagt. Der Link zum Videoraum steht beim Termin.
+counselling-appointment-declined = Sie haben den Termin abgelehnt.
+counselling-appointment-propose = Videotermin vorschlagen
+counselling-appointment-back = Zurück zum Gespräch mit { $name }
+counselling-appointment-intro = Die ratsuchende Person sieht den Vorschlag auf ihrer Seite und kann zusagen oder ablehnen. Nach der Zusage sehen beide den Link zum Videoraum.
+counselling-appointment-field-date = Datum
+counselling-appointment-field-time = Uhrzeit
+counselling-appointment-field-time-hint = Deutsche Zeit (Europe/Berlin), z. B. 14:30.
+counselling-appointment-send = Termin vorschlagen
+counselling-appointment-proposed = Der Termin wurde vorgeschlagen.
+counselling-appointment-error-date = Bitte geben Sie ein Datum im Format TT.MM.JJJJ ein.
+counselling-appointment-error-time = Bitte geben Sie eine Uhrzeit im Format HH:MM ein.
+counselling-appointment-error-past = Der Termin muss in der Zukunft liegen.

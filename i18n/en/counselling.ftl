@@ -166,3 +166,26 @@ counselling-forum-size-kb = { $kb } KB
 counselling-forum-field-description = Description
 counselling-forum-field-file = File
 counselling-forum-field-file-hint = PDF, image or office document, at most { $max } MB. The type is recognised from the content, not the name.
+
+## Video appointments
+counselling-appointments = Video appointments
+counselling-appointment-line = { $at } (German time): { $status }
+counselling-appointment-status-proposed = proposed, not answered yet
+counselling-appointment-status-accepted = accepted
+counselling-appointment-status-declined = declined
+counselling-appointment-join = Join the video room
+counselling-appointment-accept = Accept appointment
+counselling-appointment-decline = Decline appointment
+counselling-appointment-accepted = You have accepted the appointment. The link to the video room is shown with the appointment.
+counselling-appointment-declined = You have declined the appointment.
+counselling-appointment-propose = Propose a video appointment
+counselling-appointment-back = Back to the conversation with { $name }
+counselling-appointment-intro = The person sees the proposal on their page and can accept or decline it. Once accepted, both see the link to the video room.
+counselling-appointment-field-date = Date
+counselling-appointment-field-time = Time
+counselling-appointment-field-time-hint = German time (Europe/Berlin), e.g. 14:30.
+counselling-appointment-send = Propose appointment
+counselling-appointment-proposed = The appointment has been proposed.
+counselling-appointment-error-date = Please enter a date in the format DD.MM.YYYY.
+counselling-appointment-error-time = Please enter a time in the format HH:MM.
+counselling-appointment-error-past = The appointment must be in the future.

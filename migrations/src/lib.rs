@@ -32,6 +32,7 @@ mod m20261204_000140_platform_search_umlauts;
 mod m20261205_000150_users_api_tokens;
 mod m20261205_000180_counselling;
 mod m20261205_000190_counselling_forum;
+mod m20261205_000191_counselling_appointment;
 pub mod search_index;
 mod text_keys;
 
@@ -72,6 +73,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000150_users_api_tokens::Migration),
             Box::new(m20261205_000180_counselling::Migration),
             Box::new(m20261205_000190_counselling_forum::Migration),
+            Box::new(m20261205_000191_counselling_appointment::Migration),
         ]
     }
 }

@@ -9,6 +9,7 @@
 //! anonymous counters stay. Migration `counselling`, texts `i18n/<locale>/counselling.ftl`,
 //! operations notes `ops/counselling.md`.
 
+pub mod appointments;
 pub mod crypto;
 pub mod entities;
 pub mod forum;
@@ -27,7 +28,7 @@ pub use service::TOPICS;
 
 hih_kernel::feature! {
     /// The feature value listed in `app/src/lib.rs`.
-    pub struct CounsellingFeature = "counselling", register;
+    pub struct CounsellingFeature = "counselling", register, guest_texts;
 }
 
 /// Registers routes, templates, permission, navigation and the retention job.
@@ -116,4 +117,5 @@ fn register(r: &mut Registry) {
     );
     jobs::register(r);
     forum::register(r);
+    appointments::register(r);
 }

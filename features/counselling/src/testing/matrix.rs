@@ -15,6 +15,7 @@ fn counsellors(e: Expect) -> [Expect; 5] {
 /// The rows: the staff exchange's ([`super::forum::rows`]) and the channel's.
 pub async fn rows(app: &TestApp) -> Vec<Row> {
     let mut rows = super::forum::rows(app).await;
+    rows.extend(super::appointments::rows(app).await);
     rows.extend(channel_rows(app).await);
     rows
 }
