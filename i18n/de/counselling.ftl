@@ -189,3 +189,14 @@ counselling-appointment-proposed = Der Termin wurde vorgeschlagen.
 counselling-appointment-error-date = Bitte geben Sie ein Datum im Format TT.MM.JJJJ ein.
 counselling-appointment-error-time = Bitte geben Sie eine Uhrzeit im Format HH:MM ein.
 counselling-appointment-error-past = Der Termin muss in der Zukunft liegen.
+
+## Statistik der Beratung
+counselling-statistics-title = Statistik der Beratung
+counselling-statistics-intro = Anonyme Zahlen nach Land und Thema. Sie bleiben erhalten, wenn Gespräche gelöscht werden. Die Antwortzeit zählt von der Eröffnung des Gesprächs bis zur ersten Antwort.
+counselling-statistics-conversations = Gespräche
+counselling-statistics-messages = Nachrichten
+counselling-statistics-median = Erste Antwort (Median)
+counselling-statistics-minutes = { $minutes } Min.
+counselling-statistics-none = keine Antwort
+counselling-statistics-empty = Noch keine Gespräche.
+counselling-statistics-link = Statistik

@@ -189,3 +189,14 @@ counselling-appointment-proposed = The appointment has been proposed.
 counselling-appointment-error-date = Please enter a date in the format DD.MM.YYYY.
 counselling-appointment-error-time = Please enter a time in the format HH:MM.
 counselling-appointment-error-past = The appointment must be in the future.
+
+## Counselling statistics
+counselling-statistics-title = Counselling statistics
+counselling-statistics-intro = Anonymous figures by country and topic. They remain when conversations are deleted. The response time counts from opening the conversation to the first answer.
+counselling-statistics-conversations = Conversations
+counselling-statistics-messages = Messages
+counselling-statistics-median = First answer (median)
+counselling-statistics-minutes = { $minutes } min
+counselling-statistics-none = no answer
+counselling-statistics-empty = No conversations yet.
+counselling-statistics-link = Statistics

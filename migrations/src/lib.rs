@@ -33,6 +33,7 @@ mod m20261205_000150_users_api_tokens;
 mod m20261205_000180_counselling;
 mod m20261205_000190_counselling_forum;
 mod m20261205_000191_counselling_appointment;
+mod m20261205_000192_counselling_response_time;
 pub mod search_index;
 mod text_keys;
 
@@ -74,6 +75,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000180_counselling::Migration),
             Box::new(m20261205_000190_counselling_forum::Migration),
             Box::new(m20261205_000191_counselling_appointment::Migration),
+            Box::new(m20261205_000192_counselling_response_time::Migration),
         ]
     }
 }

@@ -18,6 +18,7 @@ pub mod permissions;
 mod routes;
 pub mod scope;
 pub mod service;
+pub mod statistics;
 #[cfg(feature = "testing")]
 pub mod testing;
 
@@ -118,4 +119,5 @@ fn register(r: &mut Registry) {
     jobs::register(r);
     forum::register(r);
     appointments::register(r);
+    statistics::register(r);
 }

@@ -7,6 +7,7 @@ mod appointments;
 mod forum;
 mod guest;
 mod staff;
+mod statistics;
 mod storage;
 
 use hih_counselling::entities::conversation;

@@ -16,6 +16,12 @@ fn counsellors(e: Expect) -> [Expect; 5] {
 pub async fn rows(app: &TestApp) -> Vec<Row> {
     let mut rows = super::forum::rows(app).await;
     rows.extend(super::appointments::rows(app).await);
+    rows.push(row(
+        "/beratung/statistik",
+        "/beratung/statistik",
+        Login,
+        counsellors(Ok),
+    ));
     rows.extend(channel_rows(app).await);
     rows
 }
