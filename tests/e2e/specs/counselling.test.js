@@ -16,6 +16,7 @@ import {
   checkInPlaceAtBothWidths,
   assertAllVisitedChecked,
   go,
+  navigate,
 } from '../lib/browser.js';
 import { adminAndAhkVietnam } from '../lib/accounts.js';
 
@@ -40,7 +41,7 @@ describe('counselling (JavaScript off)', () => {
     const { admin, ahk } = await adminAndAhkVietnam(browser, server, PASSWORD, checkA11y);
 
     // Staff: the inbox, then a new conversation with a pseudonym.
-    await go(ahk, ahk.locator('nav a[href="/beratung"]'));
+    await navigate(ahk, '/beratung');
     await checkBothWidths(ahk, 'inbox (empty)');
     await go(ahk, ahk.locator('main a[href="/beratung/neu"]'));
     await checkBothWidths(ahk, 'new conversation');
