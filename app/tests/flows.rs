@@ -15,6 +15,7 @@ fn fixtures() -> Vec<FlowFixture> {
     all.extend(hih_applicants::testing::flows::fixtures());
     all.extend(hih_contact_history::testing::flows::fixtures());
     all.extend(hih_matching::testing::flows::fixtures());
+    all.extend(hih_counselling::testing::flows::fixtures());
     all.extend(hih_reports::testing::flows::fixtures());
     all
 }

@@ -14,10 +14,12 @@ use hih_companies::testing::company_in;
 use hih_matching::testing::match_of;
 
 /// The lists this test covers with data; a registered list missing here fails.
-const COVERED: [&str; 7] = [
+const COVERED: [&str; 9] = [
     "applicants",
     "companies",
     "contacts",
+    "forum_materials",
+    "forum_topics",
     "matches",
     "monthly",
     "texts",
@@ -116,6 +118,12 @@ async fn seed(app: &TestApp) {
         .unwrap();
     }
     app.state.refresh_texts(true).await.unwrap();
+    // The staff exchange: two topics (one found by a post's word) and two materials.
+    use hih_counselling::testing::forum;
+    forum::topic(app, "Lotus-Runde", "Erster Beitrag").await;
+    forum::topic(app, "Sprachkurse", "Lotusblüten im Kurs").await;
+    forum::material(app, "Lotus-Merkblatt", "für alle").await;
+    forum::material(app, "Visum", "Lotus-Verfahren").await;
     create_user(app.services(), Role::IhkStaff, "lotus-erfurt").await;
     let erfurt = company_in(app, "IHK Erfurt", "Lotus Werke").await;
     company_in(app, "IHK Erfurt", "Lotus Bau").await;

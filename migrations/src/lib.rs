@@ -31,6 +31,9 @@ mod m20261204_000131_list_distribution_words;
 mod m20261204_000140_platform_search_umlauts;
 mod m20261205_000150_users_api_tokens;
 mod m20261205_000180_counselling;
+mod m20261205_000190_counselling_forum;
+mod m20261205_000191_counselling_appointment;
+mod m20261205_000192_counselling_response_time;
 mod m20261205_000195_counselling_guest_language;
 mod m20261205_000196_counselling_attachment;
 pub mod search_index;
@@ -72,6 +75,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000140_platform_search_umlauts::Migration),
             Box::new(m20261205_000150_users_api_tokens::Migration),
             Box::new(m20261205_000180_counselling::Migration),
+            Box::new(m20261205_000190_counselling_forum::Migration),
+            Box::new(m20261205_000191_counselling_appointment::Migration),
+            Box::new(m20261205_000192_counselling_response_time::Migration),
             Box::new(m20261205_000195_counselling_guest_language::Migration),
             Box::new(m20261205_000196_counselling_attachment::Migration),
         ]

@@ -29,8 +29,13 @@ fn credential_in_body(pattern: &str) -> bool {
 }
 
 /// Tables whose row counts must not change (every business write also adds an audit entry).
-const TABLES: [&str; 30] = [
+const TABLES: [&str; 35] = [
     "audit_log",
+    "counselling_appointment",
+    "counselling_forum_topic",
+    "counselling_forum_post",
+    "counselling_forum_material",
+    "counselling_forum_file",
     "counselling_guest",
     "counselling_conversation",
     "counselling_message",
@@ -77,6 +82,8 @@ struct Ids {
     link_token: String,
     conversation: i64,
     guest_token: String,
+    forum_topic: i64,
+    forum_material: i64,
     institution: i64,
     district: i64,
     profile: i64,
@@ -174,6 +181,9 @@ async fn data_set(app: &TestApp) -> Ids {
     // A counselling conversation in Vietnam and its guest's link.
     let (conversation, guest_token) =
         hih_counselling::testing::conversation_in(app, "VN", "CSRF-Gast").await;
+    // A topic and a material of the staff exchange.
+    let forum_topic = hih_counselling::testing::forum::topic(app, "CSRF-Thema", "Beitrag").await;
+    let forum_material = hih_counselling::testing::forum::material(app, "CSRF-Material", "").await;
     Ids {
         user: target.id,
         api_token,
@@ -188,6 +198,8 @@ async fn data_set(app: &TestApp) -> Ids {
         link_token,
         conversation,
         guest_token,
+        forum_topic,
+        forum_material,
         institution: district,
         district,
         profile,
@@ -237,6 +249,8 @@ fn values(pattern: &str, prev_pattern: &str, prev: &str, name: &str, ids: &Ids) 
         ("id", "bewerber") => one(ids.applicant),
         ("id", "kontakte") => one(ids.entry),
         ("id", "beratung") => one(ids.conversation),
+        ("id", "austausch") => one(ids.forum_topic),
+        ("id", "material") => one(ids.forum_material),
         ("id", "registrierungen") => one(ids.pending),
         ("id", "institutionen") => one(ids.institution),
         ("id", "bezirke" | "monatszahlen") => one(ids.district),

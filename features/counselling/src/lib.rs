@@ -11,14 +11,17 @@
 //! anonymous counters stay. Migration `counselling`, texts `i18n/<locale>/counselling.ftl`,
 //! operations notes `ops/counselling.md`.
 
+pub mod appointments;
 pub mod attachments;
 pub mod crypto;
 pub mod entities;
+pub mod forum;
 pub mod jobs;
 pub mod permissions;
 mod routes;
 pub mod scope;
 pub mod service;
+pub mod statistics;
 #[cfg(feature = "testing")]
 pub mod testing;
 
@@ -136,4 +139,7 @@ fn register(r: &mut Registry) {
         250,
     );
     jobs::register(r);
+    forum::register(r);
+    appointments::register(r);
+    statistics::register(r);
 }

@@ -235,6 +235,7 @@ pub async fn post(
     am.last_activity_at = Set(now);
     if kind == message::STAFF && c.first_response_at.is_none() {
         am.first_response_at = Set(Some(now));
+        crate::statistics::response_time::record(uow.txn(), c, now).await?;
     }
     uow.update(c, am).await?;
     if kind != message::NOTE {

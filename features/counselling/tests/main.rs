@@ -3,11 +3,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
 
+mod appointments;
 mod attachments;
+mod forum;
 mod guest;
 mod languages;
 mod staff;
 mod start;
+mod statistics;
 mod storage;
 
 use hih_counselling::entities::conversation;

@@ -28,6 +28,14 @@ pub struct CounsellingSettings {
     pub lockout_minutes: i64,
     /// Minutes a guest stays signed in without activity.
     pub guest_session_minutes: i64,
+    /// Base URL of the Jitsi server video appointments link to (`https://meet.example.org`).
+    /// Empty: no video appointments (the option is hidden).
+    pub jitsi_url: String,
+    /// Secret that signs a JWT for the room (Jitsi's token authentication, HS256). Unset: the
+    /// room link carries no token.
+    pub jitsi_jwt_secret: Option<SecretString>,
+    /// The JWT's issuer and audience `app_id` as configured on the Jitsi server.
+    pub jitsi_app_id: String,
 }
 
 impl Default for CounsellingSettings {
@@ -40,6 +48,9 @@ impl Default for CounsellingSettings {
             lockout_attempts: 5,
             lockout_minutes: 15,
             guest_session_minutes: 30,
+            jitsi_url: String::new(),
+            jitsi_jwt_secret: None,
+            jitsi_app_id: String::new(),
         }
     }
 }

@@ -257,6 +257,7 @@ async fn conversation_page(
             paged => before.is_some(),
             body => body,
             email => g.notice_email.clone().unwrap_or_default(),
+            appointments => Serde(crate::appointments::service::shown(&ctx.services().db, ctx.services(), c.id, &c.pseudonym).await?),
         },
     )
     .await
@@ -344,7 +345,7 @@ pub async fn login(
 }
 
 /// The signed-in guest of the link, else the link's page (which asks for the passphrase).
-async fn signed_in(
+pub(crate) async fn signed_in(
     ctx: &Ctx,
     req: &Request,
     token: &str,

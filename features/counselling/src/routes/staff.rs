@@ -58,7 +58,7 @@ struct InboxRow {
 }
 
 /// A conversation in the caller's scope, else 404 (logged).
-async fn load(ctx: &Ctx, id: i64) -> WebResult<conversation::Model> {
+pub(crate) async fn load(ctx: &Ctx, id: i64) -> WebResult<conversation::Model> {
     match conversation::Entity::find_by_id(id)
         .filter(visible_conversations(&ctx.actor))
         .one(&ctx.services().db)
@@ -373,6 +373,8 @@ async fn conversation_page(
             assignee => assignee,
             colleagues => Serde(colleagues(ctx, &c.country).await?),
             applicant_code => applicant_code,
+            appointments => Serde(crate::appointments::service::shown(db, ctx.services(), c.id, &ctx.actor.display_name()).await?),
+            video => crate::appointments::jitsi::enabled(&ctx.services().settings.counselling),
         },
     )
     .await

@@ -12,8 +12,22 @@ fn counsellors(e: Expect) -> [Expect; 5] {
     [Forbidden, e, Forbidden, e, Forbidden]
 }
 
-/// The rows (a conversation in Vietnam, the matrix's AHK country, and one in India).
+/// The rows: the staff exchange's ([`super::forum::rows`]) and the channel's.
 pub async fn rows(app: &TestApp) -> Vec<Row> {
+    let mut rows = super::forum::rows(app).await;
+    rows.extend(super::appointments::rows(app).await);
+    rows.push(row(
+        "/beratung/statistik",
+        "/beratung/statistik",
+        Login,
+        counsellors(Ok),
+    ));
+    rows.extend(channel_rows(app).await);
+    rows
+}
+
+/// The channel's rows (a conversation in Vietnam, the matrix's AHK country, and one in India).
+async fn channel_rows(app: &TestApp) -> Vec<Row> {
     let (own, token) = conversation_in(app, "VN", "Matrix-VN").await;
     let (foreign, _) = conversation_in(app, "IN", "Matrix-IN").await;
     let own_file = attachment_in(app, own).await;

@@ -2,6 +2,9 @@
 //! Test support only: failures panic, the panic is the test's failure report.
 #![allow(clippy::expect_used)]
 
+pub mod appointments;
+pub mod flows;
+pub mod forum;
 pub mod matrix;
 
 use hih_db::UnitOfWork;
