@@ -31,6 +31,7 @@ mod m20261204_000131_list_distribution_words;
 mod m20261204_000140_platform_search_umlauts;
 mod m20261205_000150_users_api_tokens;
 mod m20261205_000180_counselling;
+mod m20261205_000190_contact_history_visibility;
 pub mod search_index;
 mod text_keys;
 
@@ -70,6 +71,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000140_platform_search_umlauts::Migration),
             Box::new(m20261205_000150_users_api_tokens::Migration),
             Box::new(m20261205_000180_counselling::Migration),
+            Box::new(m20261205_000190_contact_history_visibility::Migration),
         ]
     }
 }
