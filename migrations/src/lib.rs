@@ -36,6 +36,7 @@ mod m20261205_000191_counselling_appointment;
 mod m20261205_000192_counselling_response_time;
 mod m20261205_000195_counselling_guest_language;
 mod m20261205_000196_counselling_attachment;
+mod m20261205_000197_contact_history_visibility;
 pub mod search_index;
 mod text_keys;
 
@@ -80,6 +81,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000192_counselling_response_time::Migration),
             Box::new(m20261205_000195_counselling_guest_language::Migration),
             Box::new(m20261205_000196_counselling_attachment::Migration),
+            Box::new(m20261205_000197_contact_history_visibility::Migration),
         ]
     }
 }

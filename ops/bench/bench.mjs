@@ -139,7 +139,13 @@ const list = (table, where, order, offset = 0) => [
 ];
 const ihkApplicants = `applicant.id IN (SELECT applicant_id FROM applicant_access WHERE district_id = ${erfurt} AND active = true) AND applicant.active = true`;
 const ihkCompanies = `company.district_id = ${erfurt} AND company.active = true`;
-const ihkContacts = `(contact_entry.company_id IN (SELECT id FROM company WHERE ${ihkCompanies}) OR contact_entry.applicant_id IN (SELECT id FROM applicant WHERE ${ihkApplicants}))`;
+// The contact history's IHK scope as the app asks it: the district's kept visibility rows
+// (`contact_visibility`), counted as one primary-key range, probed per entry for the page.
+const ihkContacts = `EXISTS (SELECT 1 FROM contact_visibility v WHERE v.entry_id = contact_entry.id AND v.district_id = ${erfurt})`;
+const ihkContactsFloor = [
+  `SELECT COUNT(*) FROM contact_visibility WHERE district_id = ${erfurt}`,
+  `SELECT * FROM contact_entry WHERE ${ihkContacts} ORDER BY contact_date DESC, id DESC LIMIT 20`,
+];
 const companyOrder = 'sort_name, id';
 const applicantOrder = 'country, id_number, id';
 const contactOrder = 'contact_date DESC, id DESC';
@@ -167,7 +173,7 @@ if (Number(applicants) > 0) {
 }
 if (Number(contacts) > 0) {
   cases.push(
-    ['contact history as IHK staff', 'ihk', '/kontakte?per=20', list('contact_entry', ihkContacts, contactOrder), 25],
+    ['contact history as IHK staff', 'ihk', '/kontakte?per=20', ihkContactsFloor, 25],
     ['contact history (admin)', 'admin', '/kontakte?per=20', list('contact_entry', pg ? 'true' : '1', contactOrder), 4],
   );
 }

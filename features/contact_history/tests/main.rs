@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
 
 mod history;
+mod visibility;
 
 use hih_testkit::TestApp;
 

@@ -31,7 +31,7 @@ pub use assets::asset_url;
 pub use branding::{Branding, CSS_ASSET, LOGO_ASSET, style_sheet};
 pub use ctx::{Ctx, WebError, WebResult, form_errors, redirect};
 pub use list::ListParams;
-pub use paging::{fetch_first, fetch_page};
+pub use paging::{fetch_first, fetch_page, fetch_page_counted};
 pub use ratelimit::RateLimiter;
 pub use session::{Flash, FlashTone, Session, SessionStage};
 pub use state::{AppState, LongWork};

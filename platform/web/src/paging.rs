@@ -31,7 +31,26 @@ where
     E::Model: Sync,
     C: ConnectionTrait,
 {
-    let total = count(&select, db).await?;
+    fetch_page_counted(select, params, db, None).await
+}
+
+/// [`fetch_page`] with the total already known (`Some`: a count the list keeps as data,
+/// [`crate::list::ListSpec::scope_count`]); `None` counts `select`.
+pub async fn fetch_page_counted<E, C>(
+    select: Select<E>,
+    params: &ListParams,
+    db: &C,
+    known: Option<u64>,
+) -> Result<(u64, Vec<E::Model>), DbErr>
+where
+    E: EntityTrait,
+    E::Model: Sync,
+    C: ConnectionTrait,
+{
+    let total = match known {
+        Some(n) => n,
+        None => count(&select, db).await?,
+    };
     let (offset, limit) = params.window(total);
     let rows = match limit {
         Some(limit) => window(select, offset, limit, db).await?,

@@ -19,7 +19,8 @@ use hih_web::{Ctx, WebResult};
 use poem::handler;
 use poem::web::{Path, Query};
 use sea_orm::{
-    ColumnTrait, Condition, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect, Select,
+    ColumnTrait, Condition, DatabaseConnection, DbErr, EntityTrait, Order, QueryFilter, QueryOrder,
+    QuerySelect, Select,
 };
 use serde::Serialize;
 
@@ -27,7 +28,7 @@ use crate::entities::contact_entry;
 use crate::permissions::CONTACTS;
 use crate::routes::named::Named;
 use crate::routes::{Record, applicant_record, company_record};
-use crate::scope::visible_entries;
+use crate::scope::{scope_count, visible_authors, visible_entries};
 
 /// Sort keys; the first (the default) is the date, newest first.
 const COLUMNS: [&str; 5] = ["date", "staff", "entry", "type", "topic"];
@@ -90,15 +91,7 @@ struct Row {
 
 /// The authors of the entries `actor` sees, for the author filter.
 async fn authors(ctx: &Ctx) -> WebResult<Vec<String>> {
-    Ok(contact_entry::Entity::find()
-        .select_only()
-        .column(contact_entry::Column::AuthorName)
-        .distinct()
-        .filter(visible_entries(&ctx.actor))
-        .order_by_asc(contact_entry::Column::AuthorName)
-        .into_tuple::<String>()
-        .all(&ctx.services().db)
-        .await?)
+    Ok(visible_authors(&ctx.services().db, &ctx.actor).await?)
 }
 
 /// The list page, with the record's frame when it is one record's history.
@@ -291,6 +284,15 @@ impl ListSpec for ContactList {
 
     fn scope(&self, actor: &Actor) -> Condition {
         visible_entries(actor)
+    }
+
+    /// IHK staff's unfiltered count is their district's range of `contact_visibility`.
+    async fn scope_count(
+        &self,
+        db: &DatabaseConnection,
+        actor: &Actor,
+    ) -> Result<Option<u64>, DbErr> {
+        scope_count(db, actor).await
     }
 
     fn condition(&self, _actor: &Actor, params: &ListParams) -> Condition {

@@ -130,7 +130,10 @@ pub async fn list<S: ListSpec>(
     let params = params_of(spec, ctx, query, true).await?;
     let db = &ctx.services().db;
     let select = filtered(spec, &ctx.actor, hih_db::backend(db), &params);
-    let (total, rows) = crate::fetch_page(select, &params, db)
+    let known = crate::list::count_known(spec, db, &ctx.actor, &params)
+        .await
+        .or_problem(ctx)?;
+    let (total, rows) = crate::fetch_page_counted(select, &params, db, known)
         .await
         .or_problem(ctx)?;
     let paged = logged::<S>(ctx, &params, total).await;

@@ -148,7 +148,8 @@ pub async fn fetch<S: ListSpec + ?Sized>(
 ) -> WebResult<(u64, Vec<<S::Entity as sea_orm::EntityTrait>::Model>)> {
     let db = &ctx.services().db;
     let select = filtered(spec, &ctx.actor, hih_db::backend(db), params);
-    Ok(crate::fetch_page(select, params, db).await?)
+    let known = super::spec::count_known(spec, db, &ctx.actor, params).await?;
+    Ok(crate::fetch_page_counted(select, params, db, known).await?)
 }
 
 /// Every record of a list's query, batch by batch, in the list's order.

@@ -18,6 +18,6 @@ pub use memory::MemoryList;
 pub use params::{ListParams, PAGE_SIZES, pager_pages};
 pub use search::SpecSearch;
 pub use spec::{
-    Export, ListInfo, ListSpec, ListView, TextColumn, active_unless_asked, filtered,
+    Export, ListInfo, ListSpec, ListView, TextColumn, active_unless_asked, count_known, filtered,
     search_with_inactive,
 };

@@ -7,7 +7,9 @@ use hih_db::Backend;
 use hih_db::fold::contains_all_words;
 use hih_db::search::text_matches;
 use hih_kernel::{Actor, AppError, Permission, SearchHit, Services};
-use sea_orm::{Condition, EntityTrait, Order, QueryFilter, QueryOrder, Select};
+use sea_orm::{
+    Condition, DatabaseConnection, DbErr, EntityTrait, Order, QueryFilter, QueryOrder, Select,
+};
 
 use super::{Distribution, ListParams, Recipient};
 use crate::export::Cell;
@@ -141,6 +143,17 @@ pub trait ListSpec: ListView {
     }
     /// `select` ordered by the sort key `key`; the id tie-break is added after it.
     fn order(&self, select: Select<Self::Entity>, key: &str, order: Order) -> Select<Self::Entity>;
+    /// How many records `actor` sees in all, when the list keeps that as data (an index range,
+    /// or counters written in the same transaction as the records) instead of counting its
+    /// query. Used only when no filter is set ([`count_known`]); it must equal the count of
+    /// [`filtered`] without filters, and tests of the implementing feature compare the two.
+    async fn scope_count(
+        &self,
+        _db: &DatabaseConnection,
+        _actor: &Actor,
+    ) -> Result<Option<u64>, DbErr> {
+        Ok(None)
+    }
 
     /// Text key of the global search's section, if the list is searched there.
     fn search_label(&self) -> Option<&'static str> {
@@ -183,6 +196,21 @@ pub fn filtered<S: ListSpec + ?Sized>(
     match crate::paging::primary_column::<S::Entity>() {
         Ok(pk) => select.order_by(pk, order),
         Err(_) => select,
+    }
+}
+
+/// The total of `params` for `actor` when the list knows it without counting: no filter set
+/// and the spec keeps its scope's count ([`ListSpec::scope_count`]); `None` otherwise.
+pub async fn count_known<S: ListSpec + ?Sized>(
+    spec: &S,
+    db: &DatabaseConnection,
+    actor: &Actor,
+    params: &ListParams,
+) -> Result<Option<u64>, DbErr> {
+    if params.filters.is_empty() {
+        spec.scope_count(db, actor).await
+    } else {
+        Ok(None)
     }
 }
 
