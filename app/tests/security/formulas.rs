@@ -441,11 +441,25 @@ async fn no_export_cell_is_read_as_a_formula() {
         url: link,
     });
 
-    // Every file download of the application is covered.
+    // Every file download of the application is covered. Counselling attachments are not
+    // written by the application: they are a person's own uploaded file, returned byte for
+    // byte as an attachment (no cell of ours to neutralise; their headers are tested in
+    // hih-counselling's attachment tests).
+    let uploaded = [
+        "/beratung/:id/anhang/:file",
+        "/beratung/gast/:token/anhang/:file",
+    ];
+    for route in uploaded {
+        assert!(
+            app.state.routes.iter().any(|(p, _)| p == route),
+            "{route} is still an upload download"
+        );
+    }
     let covered: BTreeSet<&str> = urls
         .iter()
         .map(|(_, p)| *p)
         .chain(["/download/:token"])
+        .chain(uploaded)
         .collect();
     let downloads: Vec<&String> = app
         .state
