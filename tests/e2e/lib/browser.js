@@ -144,6 +144,38 @@ export async function sidewaysScroll(page) {
 }
 
 /**
+ * The words, dates and numbers broken inside a table cell (issue 17): every word's glyphs must
+ * stand on one line; a break after a hyphen is a normal break, not a broken word. Scripting on
+ * for just that moment.
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<string[]>} the broken words
+ */
+export async function brokenWordsInTables(page) {
+  await setScriptingEnabled(page, true);
+  try {
+    return await page.evaluate(() => {
+      const out = [];
+      for (const cell of document.querySelectorAll('.data-table th, .data-table td')) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (node.parentElement.closest('.visually-hidden')) continue;
+          for (const m of node.data.matchAll(/[^\s-]+/g)) {
+            const range = document.createRange();
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            if (lines.size > 1) out.push(m[0]);
+          }
+        }
+      }
+      return out;
+    });
+  } finally {
+    await setScriptingEnabled(page, false);
+  }
+}
+
+/**
  * Axe at 1280 and 320 px and no sideways scrolling at 320 px, on the page's current GET
  * address (reloaded after each width change); leaves the page at 1280 px.
  * @param {import('playwright-core').Page} page

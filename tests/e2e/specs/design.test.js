@@ -1,6 +1,7 @@
 // The designed staff interface (issue 17), on synthetic demo data:
 // - screenshots of the main page kinds (start, list, detail, form with errors, review,
 //   statistics) at 1280 and 320 px, written to tests/e2e/artifacts/ (git-ignored);
+// - no sideways scrolling and no word broken inside a table cell on each of them at both widths;
 // - axe with JavaScript ON for the same pages (the other specs check them with it off);
 // - every error message of a form with errors is part of its field's accessible description,
 //   read from Chromium's accessibility tree through the DevTools protocol
@@ -11,7 +12,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { startServer, createAdmin, E2E_DIR } from '../lib/server.js';
-import { launch, newNoJsPage, checkA11y, go } from '../lib/browser.js';
+import { brokenWordsInTables, launch, newNoJsPage, checkA11y, go, sidewaysScroll } from '../lib/browser.js';
 import { firstLogin } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
@@ -94,12 +95,16 @@ describe('designed pages: screenshots, axe with JavaScript on, errors in the acc
       ['review', open(review)],
       ['statistics', open(url('/statistik'))],
     ];
-    // Screenshots at both widths (JavaScript off, as people without it see the pages).
+    // Screenshots at both widths (JavaScript off, as people without it see the pages); no
+    // page scrolls sideways and no word breaks inside a table cell at either width.
     for (const [name, address] of pages) {
       for (const width of [1280, 320]) {
         await page.setViewportSize({ width, height: width === 320 ? 640 : 900 });
         await address(page);
         await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
+        const sideways = await sidewaysScroll(page);
+        assert.ok(sideways <= 0, `${name} scrolls sideways by ${sideways}px at ${width} px`);
+        assert.deepEqual(await brokenWordsInTables(page), [], `${name}: words broken inside table cells at ${width} px`);
       }
     }
     await page.setViewportSize({ width: 1280, height: 900 });

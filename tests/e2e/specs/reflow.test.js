@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startServer, createAdmin } from '../lib/server.js';
-import { launch, newNoJsPage, setScriptingEnabled } from '../lib/browser.js';
+import { brokenWordsInTables, launch, newNoJsPage, setScriptingEnabled, sidewaysScroll } from '../lib/browser.js';
 import { enrolTotp, submitForm } from '../lib/login.js';
 
 const PASSWORD = 'Browser-Test-Passwort-42';
@@ -42,27 +42,9 @@ describe('reflow and keyboard (JavaScript off)', () => {
     await page.goto(new URL('/login', server.baseUrl).href);
     const pages = ['/login'];
     const check = async (path) => {
-      const overflow = await measure(page, () => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await sidewaysScroll(page);
       assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px at 320px`);
-      // No word, date or number broken inside a table cell (issue 17): every word's glyphs
-      // stand on one line (a break after a hyphen is a normal break, not a broken word).
-      const broken = await measure(page, () => {
-        const out = [];
-        for (const cell of document.querySelectorAll('.data-table th, .data-table td')) {
-          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            if (node.parentElement.closest('.visually-hidden')) continue;
-            for (const m of node.data.matchAll(/[^\s-]+/g)) {
-              const range = document.createRange();
-              range.setStart(node, m.index);
-              range.setEnd(node, m.index + m[0].length);
-              const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-              if (lines.size > 1) out.push(m[0]);
-            }
-          }
-        }
-        return out;
-      });
+      const broken = await brokenWordsInTables(page);
       assert.deepEqual(broken, [], `${path}: words broken inside table cells at 320px`);
     };
     await check('/login');
