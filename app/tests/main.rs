@@ -5,6 +5,8 @@
 
 mod api;
 mod backup;
+mod counts;
+mod crash;
 mod csrf;
 mod deployment;
 mod findings;

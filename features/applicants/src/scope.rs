@@ -2,9 +2,10 @@
 //! detail pages, search, exports and (later) statistics and APIs all call
 //! [`visible_applicants`].
 
+use hih_db::counts;
 use hih_kernel::{Actor, Role};
 use sea_orm::sea_query::{Query, SelectStatement};
-use sea_orm::{ColumnTrait, Condition};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr};
 
 use crate::entities::{applicant, applicant_access};
 
@@ -70,4 +71,23 @@ pub fn required_country(actor: &Actor) -> Option<String> {
         .as_user()
         .filter(|u| u.role == Role::AhkStaff)
         .and_then(|u| u.country.clone())
+}
+
+/// How many applicants `actor`'s unfiltered list shows (the active ones in scope), read from
+/// the kept counts per country (`hih_db::counts`) instead of counting the scope: admins the sum
+/// over all countries, AHK staff their country's. `None` for IHK staff (their scope is the
+/// opened applicants, counted by the query) and for roles that see none. Tests compare it with
+/// the list query after every kind of write.
+pub async fn kept_count<C: ConnectionTrait>(db: &C, actor: &Actor) -> Result<Option<u64>, DbErr> {
+    let Some(user) = actor.as_user() else {
+        return Ok(None);
+    };
+    let key = match (user.role, &user.country) {
+        (Role::Admin, _) => None,
+        (Role::AhkStaff, Some(c)) => Some(c.clone()),
+        _ => return Ok(None),
+    };
+    counts::kept(db, counts::APPLICANTS_BY_COUNTRY, key.as_deref())
+        .await
+        .map(Some)
 }

@@ -3,9 +3,10 @@
 //! district; everybody else none (AHK staff will see matched companies' names only, through
 //! the matching feature). Monthly counts (1A) are scoped by IHK district: [`visible_districts`].
 
+use hih_db::counts;
 use hih_kernel::{Actor, Role};
 use sea_orm::sea_query::{Query, SelectStatement};
-use sea_orm::{ColumnTrait, Condition};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr};
 
 use hih_users::entities::institution;
 
@@ -79,4 +80,23 @@ pub fn may_change_month(actor: &Actor, closed: bool) -> bool {
         Some(Role::IhkStaff) => !closed,
         _ => false,
     }
+}
+
+/// How many companies `actor`'s unfiltered list shows (the active ones in scope), read from
+/// the kept counts per district (`hih_db::counts`) instead of counting the scope: admins the
+/// sum over all districts, IHK staff their district's. `None` for roles that see none (their
+/// list's count is the query's). Tests compare it with the list query after every kind of
+/// write.
+pub async fn kept_count<C: ConnectionTrait>(db: &C, actor: &Actor) -> Result<Option<u64>, DbErr> {
+    let Some(user) = actor.as_user() else {
+        return Ok(None);
+    };
+    let key = match (user.role, user.district_id) {
+        (Role::Admin, _) => None,
+        (Role::IhkStaff, Some(d)) => Some(d.to_string()),
+        _ => return Ok(None),
+    };
+    counts::kept(db, counts::COMPANIES_BY_DISTRICT, key.as_deref())
+        .await
+        .map(Some)
 }

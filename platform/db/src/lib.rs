@@ -1,11 +1,12 @@
 //! Database platform: connecting (SQLite pragmas, PostgreSQL), the audited [`UnitOfWork`]
 //! — the only write path for business tables —, the hash-chained audit trail and its
-//! verification, the access log, and German search folding.
+//! verification, the access log, kept record counts, and German search folding.
 
 pub mod access;
 pub mod audit;
 pub mod audit_check;
 mod connect;
+pub mod counts;
 pub mod entities;
 pub mod fold;
 pub mod maintenance;

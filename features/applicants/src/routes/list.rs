@@ -18,7 +18,7 @@ use serde::Serialize;
 use crate::entities::applicant;
 use crate::permissions::APPLICANTS_READ;
 use crate::routes::record::{label_of, labels};
-use crate::scope::{sees_deactivated, visible_applicants};
+use crate::scope::{kept_count, sees_deactivated, visible_applicants};
 use crate::service::{LEVELS, SALUTATIONS, STATUSES, key_of};
 
 /// Sort keys of the columns; the first is the default.
@@ -245,6 +245,15 @@ impl ListSpec for ApplicantList {
 
     fn scope(&self, actor: &Actor) -> Condition {
         visible_applicants(actor)
+    }
+
+    /// The unfiltered count from the kept counts ([`kept_count`]).
+    async fn scope_count(
+        &self,
+        db: &sea_orm::DatabaseConnection,
+        actor: &Actor,
+    ) -> Result<Option<u64>, sea_orm::DbErr> {
+        kept_count(db, actor).await
     }
 
     fn condition(&self, actor: &Actor, params: &ListParams) -> Condition {

@@ -21,7 +21,7 @@ use serde::Serialize;
 use super::record::status_key;
 use crate::entities::company;
 use crate::permissions::COMPANIES;
-use crate::scope::{sees_deactivated, visible_companies};
+use crate::scope::{kept_count, sees_deactivated, visible_companies};
 use crate::service::{KMU_LIMIT, SALUTATIONS, STATUSES};
 
 /// Sort keys of the columns; the first is the default. The last, the IHK district, only for
@@ -343,6 +343,15 @@ impl ListSpec for CompanyList {
 
     fn scope(&self, actor: &Actor) -> Condition {
         visible_companies(actor)
+    }
+
+    /// The unfiltered count from the kept counts ([`kept_count`]).
+    async fn scope_count(
+        &self,
+        db: &sea_orm::DatabaseConnection,
+        actor: &Actor,
+    ) -> Result<Option<u64>, sea_orm::DbErr> {
+        kept_count(db, actor).await
     }
 
     fn condition(&self, actor: &Actor, params: &ListParams) -> Condition {

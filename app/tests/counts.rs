@@ -1,0 +1,288 @@
+//! Kept counts (issue 16): after every kind of write — create, edit, status change, move to
+//! another district or country, deactivate, reactivate, match, delete, erasure, retention
+//! purge, programme-end deletion, bulk import — the unfiltered lists' kept totals
+//! (`kept_count`) equal the count of their scope's query for every role that has one, and the
+//! list pages show that total.
+
+use hih_applicants::entities::applicant;
+use hih_companies::entities::company;
+use hih_kernel::{Actor, Role, UserActor};
+use hih_testkit::TestApp;
+use hih_users::entities::institution;
+use sea_orm::{
+    ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, Set,
+};
+
+use crate::all_features;
+
+const COUNTRIES: [&str; 3] = ["IN", "VN", "BR"];
+
+fn user(role: Role, district: Option<i64>, country: Option<&str>) -> Actor {
+    Actor::user(UserActor {
+        id: 0,
+        username: "counts".into(),
+        display_name: "Counts".into(),
+        role,
+        institution_id: district,
+        district_id: district,
+        country: country.map(str::to_string),
+    })
+}
+
+/// For the admin, every IHK district and every country: the kept count equals the active
+/// records the scoping function shows. Returns (companies, applicants) the admin sees.
+async fn check(app: &TestApp, step: &str) -> (u64, u64) {
+    let db = app.db();
+    let admin = user(Role::Admin, None, None);
+    let companies = company::Entity::find()
+        .filter(hih_companies::scope::visible_companies(&admin))
+        .filter(company::Column::Active.eq(true))
+        .count(db)
+        .await
+        .unwrap();
+    let applicants = applicant::Entity::find()
+        .filter(hih_applicants::scope::visible_applicants(&admin))
+        .filter(applicant::Column::Active.eq(true))
+        .count(db)
+        .await
+        .unwrap();
+    assert_eq!(
+        hih_companies::scope::kept_count(db, &admin).await.unwrap(),
+        Some(companies),
+        "{step}: companies, admin"
+    );
+    assert_eq!(
+        hih_applicants::scope::kept_count(db, &admin).await.unwrap(),
+        Some(applicants),
+        "{step}: applicants, admin"
+    );
+    let districts = institution::Entity::find()
+        .filter(institution::Column::Kind.eq("ihk"))
+        .order_by_asc(institution::Column::Id)
+        .all(db)
+        .await
+        .unwrap();
+    for d in districts {
+        let ihk = user(Role::IhkStaff, Some(d.id), None);
+        let defined = company::Entity::find()
+            .filter(hih_companies::scope::visible_companies(&ihk))
+            .count(db)
+            .await
+            .unwrap();
+        assert_eq!(
+            hih_companies::scope::kept_count(db, &ihk).await.unwrap(),
+            Some(defined),
+            "{step}: companies of {}",
+            d.name
+        );
+    }
+    for c in COUNTRIES {
+        let ahk = user(Role::AhkStaff, None, Some(c));
+        let defined = applicant::Entity::find()
+            .filter(hih_applicants::scope::visible_applicants(&ahk))
+            .count(db)
+            .await
+            .unwrap();
+        assert_eq!(
+            hih_applicants::scope::kept_count(db, &ahk).await.unwrap(),
+            Some(defined),
+            "{step}: applicants of {c}"
+        );
+    }
+    (companies, applicants)
+}
+
+async fn in_uow<F>(app: &TestApp, f: F)
+where
+    F: AsyncFnOnce(&mut hih_db::UnitOfWork),
+{
+    let mut uow = hih_db::UnitOfWork::begin(app.services(), &Actor::system("test"))
+        .await
+        .unwrap();
+    f(&mut uow).await;
+    uow.commit().await.unwrap();
+}
+
+async fn company_row(app: &TestApp, id: i64) -> company::Model {
+    company::Entity::find_by_id(id)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+async fn applicant_row(app: &TestApp, id: i64) -> applicant::Model {
+    applicant::Entity::find_by_id(id)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn kept_counts_equal_the_scopes_after_every_kind_of_write() {
+    use hih_companies::testing::{company_in, district_id};
+    let app = TestApp::new(&all_features()).await;
+    assert_eq!(check(&app, "empty").await, (0, 0));
+
+    // Create.
+    let erfurt = company_in(&app, "IHK Erfurt", "Erfurt GmbH").await;
+    let second = company_in(&app, "IHK Erfurt", "Zweite GmbH").await;
+    let other = company_in(&app, "IHK Düsseldorf", "Rhein GmbH").await;
+    let nguyen = hih_applicants::testing::applicant_in(&app, "VN", "Nguyễn")
+        .await
+        .id;
+    let silva = hih_applicants::testing::applicant_in(&app, "BR", "Silva")
+        .await
+        .id;
+    let kumar = hih_applicants::testing::applicant_in(&app, "IN", "Kumar")
+        .await
+        .id;
+    assert_eq!(check(&app, "created").await, (3, 3));
+
+    // Edit and status change (no counted column), then a move to another district/country.
+    let c = company_row(&app, erfurt).await;
+    let mut am = c.clone().into_active_model();
+    am.name = Set("Erfurt Neu GmbH".into());
+    am.status = Set("teilnehmend".into());
+    in_uow(&app, async |u| {
+        u.update(&c, am).await.unwrap();
+    })
+    .await;
+    check(&app, "company edited").await;
+    let duesseldorf = district_id(&app, "IHK Düsseldorf").await;
+    let c = company_row(&app, second).await;
+    let mut am = c.clone().into_active_model();
+    am.district_id = Set(Some(duesseldorf));
+    in_uow(&app, async |u| {
+        u.update(&c, am).await.unwrap();
+    })
+    .await;
+    check(&app, "company moved").await;
+    let a = applicant_row(&app, nguyen).await;
+    let mut am = a.clone().into_active_model();
+    am.status = Set("bewerber".into());
+    in_uow(&app, async |u| {
+        u.update(&a, am).await.unwrap();
+    })
+    .await;
+    check(&app, "applicant status changed").await;
+    let a = applicant_row(&app, silva).await;
+    let mut am = a.clone().into_active_model();
+    am.country = Set("IN".into());
+    in_uow(&app, async |u| {
+        u.update(&a, am).await.unwrap();
+    })
+    .await;
+    check(&app, "applicant moved to another country").await;
+
+    // Deactivate and reactivate (the services the pages use).
+    let c = company_row(&app, other).await;
+    in_uow(&app, async |u| {
+        hih_companies::service::deactivate(u, &c).await.unwrap();
+    })
+    .await;
+    let a = applicant_row(&app, kumar).await;
+    in_uow(&app, async |u| {
+        hih_applicants::service::deactivate(u, &a).await.unwrap();
+    })
+    .await;
+    assert_eq!(check(&app, "deactivated").await, (2, 2));
+    let c = company_row(&app, other).await;
+    in_uow(&app, async |u| {
+        hih_companies::service::reactivate(u, &c).await.unwrap();
+    })
+    .await;
+    assert_eq!(check(&app, "company reactivated").await, (3, 2));
+
+    // A match (opens the applicant to the district; counts per district/country unchanged).
+    hih_matching::testing::match_of(&app, erfurt, nguyen).await;
+    check(&app, "matched").await;
+
+    // The retention purge's deletion of deactivated records (folded first).
+    in_uow(&app, async |u| {
+        hih_db::retention::fold_and_delete::<applicant::Entity>(
+            u,
+            "applicant",
+            applicant::Column::Id,
+            sea_orm::Condition::all().add(applicant::Column::Active.eq(false)),
+        )
+        .await
+        .unwrap();
+    })
+    .await;
+    assert_eq!(check(&app, "retention purge").await, (3, 2));
+
+    // Erasure of a data subject (Art. 17), an active company and an active applicant.
+    use hih_reports::subject::{erase, person};
+    for (kind, id) in [
+        (person::Kind::Company, other),
+        (person::Kind::Applicant, silva),
+    ] {
+        let p = person::load(app.db(), kind, id).await.unwrap().unwrap();
+        in_uow(&app, async |u| {
+            erase::erase(u, p, "Antrag").await.unwrap();
+        })
+        .await;
+    }
+    assert_eq!(check(&app, "erased").await, (2, 1));
+
+    // A plain delete of an active record (the programme end deletes everything this way).
+    in_uow(&app, async |u| {
+        hih_db::retention::fold_and_delete::<company::Entity>(
+            u,
+            "company",
+            company::Column::Id,
+            sea_orm::Condition::all().add(company::Column::Id.eq(second)),
+        )
+        .await
+        .unwrap();
+    })
+    .await;
+    assert_eq!(check(&app, "deleted").await, (1, 1));
+
+    // Bulk import (the demo data's batched inserts).
+    hih_applicants::demo::generate(app.services(), 30, 7, |_, _| {})
+        .await
+        .unwrap();
+    assert_eq!(check(&app, "imported").await, (1, 31));
+}
+
+#[tokio::test]
+async fn the_list_pages_show_the_kept_totals() {
+    use hih_users::testing::agent_for;
+    let app = TestApp::new(&all_features()).await;
+    for i in 0..3 {
+        hih_companies::testing::company_in(&app, "IHK Erfurt", &format!("Firma {i} GmbH")).await;
+    }
+    hih_companies::testing::deactivated_company_in(&app, "IHK Erfurt", "Alt GmbH").await;
+    for last in ["Trần", "Lê"] {
+        hih_applicants::testing::applicant_in(&app, "VN", last).await;
+    }
+    // Tampered kept rows are what the page shows: the total comes from them, not from a count.
+    sea_orm::ConnectionTrait::execute_unprepared(
+        app.db(),
+        "UPDATE record_count SET n = n + 40 WHERE counter = 'company.active.district'",
+    )
+    .await
+    .unwrap();
+    let (admin, _) = agent_for(&app, Role::Admin, "counts-admin").await;
+    let total = async |path: &str| {
+        let page = admin.get(path).await;
+        let marker = "data-total=\"";
+        let at = page
+            .body
+            .find(marker)
+            .unwrap_or_else(|| panic!("{path} shows its total"))
+            + marker.len();
+        page.body[at..]
+            .split('"')
+            .next()
+            .and_then(|n| n.parse::<u64>().ok())
+            .expect("a number")
+    };
+    assert_eq!(total("/unternehmen").await, 43, "the kept total is shown");
+    // A filter counts the query: the three active companies, not the kept rows.
+    assert_eq!(total("/unternehmen?status=interessiert").await, 3);
+    assert_eq!(total("/bewerber").await, 2);
+}
