@@ -1,6 +1,7 @@
 //! Kept counts (issue 16): after every kind of write — create, edit, status change, move to
 //! another district or country, deactivate, reactivate, match, delete, erasure, retention
-//! purge, programme-end deletion, bulk import — the unfiltered lists' kept totals
+//! purge, programme-end deletion, bulk import — the unfiltered lists' kept totals (companies,
+//! applicants, the admin's contact history)
 //! (`kept_count`) equal the count of their scope's query for every role that has one, and the
 //! list pages show that total.
 
@@ -89,7 +90,35 @@ async fn check(app: &TestApp, step: &str) -> (u64, u64) {
             "{step}: applicants of {c}"
         );
     }
+    let entries = hih_contact_history::entities::contact_entry::Entity::find()
+        .count(db)
+        .await
+        .unwrap();
+    assert_eq!(
+        hih_contact_history::scope::scope_count(db, &admin)
+            .await
+            .unwrap(),
+        Some(entries),
+        "{step}: contact entries, admin"
+    );
     (companies, applicants)
+}
+
+/// A contact entry on a company and/or an applicant.
+async fn entry(app: &TestApp, company: Option<i64>, applicant: Option<i64>) {
+    let v = hih_contact_history::service::ValidEntry {
+        contact_date: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+        contact_type: "telefon".into(),
+        topic: "erstkontakt".into(),
+        remarks: "Gespräch".into(),
+        applicant_id: None,
+    };
+    in_uow(app, async |u| {
+        hih_contact_history::service::create(u, company, applicant, v)
+            .await
+            .unwrap();
+    })
+    .await;
 }
 
 async fn in_uow<F>(app: &TestApp, f: F)
@@ -139,6 +168,11 @@ async fn kept_counts_equal_the_scopes_after_every_kind_of_write() {
         .await
         .id;
     assert_eq!(check(&app, "created").await, (3, 3));
+    entry(&app, Some(erfurt), None).await;
+    entry(&app, Some(other), Some(silva)).await;
+    entry(&app, Some(second), None).await;
+    entry(&app, None, Some(kumar)).await;
+    check(&app, "contact entries created").await;
 
     // Edit and status change (no counted column), then a move to another district/country.
     let c = company_row(&app, erfurt).await;

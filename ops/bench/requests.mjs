@@ -16,6 +16,6 @@ for (const path of paths) {
   const started = performance.now();
   for (let i = 0; i < Number(n); i++) await get(path);
   const each = (performance.now() - started) / Number(n);
-  execFileSync('callgrind_control', ['-d', path, pid]);
+  execFileSync('callgrind_control', ['--dump', pid]);
   console.log(`${path}\t${each.toFixed(1)} ms each under callgrind`);
 }

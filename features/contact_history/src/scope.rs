@@ -3,17 +3,14 @@
 //! records' own scoping functions ([`visible_through_records`], the definition). For IHK staff
 //! the same answer is kept as data (`contact_visibility`, one row per district and entry,
 //! maintained by triggers in the writing transaction), so that a page in date order probes one
-//! primary key per entry and an unfiltered count is one index range ([`scope_count`]) instead
+//! primary key per entry and an unfiltered count is one kept count ([`scope_count`]) instead
 //! of an OR of two sub-selects over every entry in scope (issue 16).
 
 use hih_applicants::scope::visible_applicant_ids;
 use hih_companies::scope::visible_company_ids;
 use hih_kernel::{Actor, Role};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
-use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
-    Statement,
-};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, Statement};
 
 use crate::entities::{contact_entry, contact_visibility};
 
@@ -55,16 +52,22 @@ pub fn visible_through_records(actor: &Actor) -> Condition {
         .add(contact_entry::Column::ApplicantId.in_subquery(visible_applicant_ids(actor)))
 }
 
-/// How many entries `actor` sees in all, when that is kept as data: for IHK staff the rows of
-/// their district in `contact_visibility` (one index range, exact: one row per visible entry).
-/// `None` for the other roles, whose count is the list query's.
+/// How many entries `actor` sees in all, when that is kept as data (`hih_db::counts`): for
+/// admins the kept total of all entries, for IHK staff the kept count of their district's rows
+/// in `contact_visibility` (one row per visible entry). `None` for the other roles, whose
+/// count is the list query's.
 pub async fn scope_count<C: ConnectionTrait>(db: &C, actor: &Actor) -> Result<Option<u64>, DbErr> {
     match (actor.role(), actor.as_user().and_then(|u| u.district_id)) {
-        (Some(Role::IhkStaff), Some(d)) => contact_visibility::Entity::find()
-            .filter(contact_visibility::Column::DistrictId.eq(d))
-            .count(db)
+        (Some(Role::Admin), _) => hih_db::counts::kept(db, hih_db::counts::CONTACT_ENTRIES, None)
             .await
             .map(Some),
+        (Some(Role::IhkStaff), Some(d)) => hih_db::counts::kept(
+            db,
+            hih_db::counts::CONTACTS_BY_DISTRICT,
+            Some(&d.to_string()),
+        )
+        .await
+        .map(Some),
         _ => Ok(None),
     }
 }

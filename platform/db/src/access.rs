@@ -61,13 +61,8 @@ pub struct AccessEvent<'a> {
     pub path: &'a str,
 }
 
-/// Writes an access-log entry. Reads are not business writes, so this bypasses the unit of
-/// work; the log itself is append-only.
-pub async fn record(
-    services: &Services,
-    actor: &Actor,
-    event: AccessEvent<'_>,
-) -> Result<(), AppError> {
+/// The access-log row of `event` by `actor`, stamped now.
+pub fn row(services: &Services, actor: &Actor, event: AccessEvent<'_>) -> access_log::ActiveModel {
     access_log::ActiveModel {
         id: NotSet,
         at: Set(services.clock.now()),
@@ -80,8 +75,17 @@ pub async fn record(
         result_count: Set(event.result_count),
         path: Set(event.path.to_string()),
     }
-    .insert(&services.db)
-    .await?;
+}
+
+/// Writes an access-log entry in its own transaction. Reads are not business writes, so this
+/// bypasses the unit of work; the log itself is append-only. Requests write through their
+/// state's group commit instead ([`crate::access_writer::AccessLogWriter`]).
+pub async fn record(
+    services: &Services,
+    actor: &Actor,
+    event: AccessEvent<'_>,
+) -> Result<(), AppError> {
+    row(services, actor, event).insert(&services.db).await?;
     Ok(())
 }
 

@@ -10,6 +10,11 @@ use sea_orm::{ConnectionTrait, DbErr};
 pub const COMPANIES_BY_DISTRICT: &str = "company.active.district";
 /// Active applicants per registration country (`country`).
 pub const APPLICANTS_BY_COUNTRY: &str = "applicant.active.country";
+/// All contact-history entries (one total).
+pub const CONTACT_ENTRIES: &str = "contact_entry.all";
+/// Contact-history entries visible per IHK district (rows of `contact_visibility` per
+/// `district_id`).
+pub const CONTACTS_BY_DISTRICT: &str = "contact_visibility.district";
 
 /// The kept count of `counter`: for one scope key, or summed over all keys (`None`).
 pub async fn kept<C: ConnectionTrait>(

@@ -3,6 +3,7 @@
 //! verification, the access log, kept record counts, and German search folding.
 
 pub mod access;
+pub mod access_writer;
 pub mod audit;
 pub mod audit_check;
 mod connect;

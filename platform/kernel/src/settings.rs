@@ -39,8 +39,10 @@ pub struct DatabaseSettings {
     /// SQLite: the page cache of each connection in KiB (`PRAGMA cache_size`).
     pub sqlite_cache_kib: u32,
     /// SQLite: how much of the database file each connection reads through a memory map, in
-    /// MiB (`PRAGMA mmap_size`; 0: none). Mapped pages count towards the resident memory
-    /// (VmRSS) but belong to the kernel's file cache.
+    /// MiB (`PRAGMA mmap_size`; 0: none, the default). Every connection maps the file on its
+    /// own, and each mapping's pages count towards the resident memory (VmRSS) again: at 100×
+    /// scale 256 MiB per connection gave a peak VmRSS of 2.7 GiB, and list pages were not
+    /// faster than with reads into the page cache (`ops/bench/RESULTS.md`, 2026-12-06).
     pub sqlite_mmap_mib: u32,
 }
 
@@ -50,7 +52,7 @@ impl Default for DatabaseSettings {
             url: None,
             max_connections: 10,
             sqlite_cache_kib: 8_192,
-            sqlite_mmap_mib: 256,
+            sqlite_mmap_mib: 0,
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use hih_db::access::{self, AccessAction, AccessEvent};
+use hih_db::access::{AccessAction, AccessEvent};
 use hih_i18n::{Locale, TextArg};
 use hih_kernel::{Actor, AppError, FieldErrors, NavEntry, NavGroup, Services};
 use minijinja::value::Serde;
@@ -257,7 +257,7 @@ impl Ctx {
             result_count: count,
             path: &path,
         };
-        if let Err(error) = access::record(self.services(), &self.actor, event).await {
+        if let Err(error) = self.state.record_access(&self.actor, event).await {
             tracing::error!(%error, "access log write failed");
         }
     }

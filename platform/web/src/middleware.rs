@@ -313,7 +313,7 @@ async fn log_server_error(
         result_count: None,
         path: &masked,
     };
-    if let Err(error) = hih_db::access::record(&state.services, actor, event).await {
+    if let Err(error) = state.record_access(actor, event).await {
         tracing::error!(%error, "access log write failed");
     }
 }
@@ -688,9 +688,7 @@ pub(crate) fn guard(ep: BoxEndpoint<'static>, access: Access) -> BoxEndpoint<'st
                             result_count: None,
                             path: &mask_path(req.uri().path()),
                         };
-                        if let Err(error) =
-                            hih_db::access::record(&state.services, &actor, event).await
-                        {
+                        if let Err(error) = state.record_access(&actor, event).await {
                             tracing::error!(%error, "access log write failed");
                         }
                     }

@@ -54,6 +54,8 @@ pub struct Inner {
     pub branding: crate::Branding,
     /// The slots of long requests (`long_work_slots`, [`AppState::long_work`]).
     long_work: Arc<tokio::sync::Semaphore>,
+    /// The access log's group commit ([`AppState::record_access`]).
+    access_log: hih_db::access_writer::AccessLogWriter,
     texts_checked_at: AtomicI64,
     texts_stamp: std::sync::Mutex<String>,
 }
@@ -92,6 +94,7 @@ impl AppState {
         let limiter = RateLimiter::new(services.settings.security.rate_limit_per_minute);
         let api_limiter = RateLimiter::new(services.settings.api.rate_limit_per_minute);
         let slots = usize::try_from(services.settings.long_work_slots.max(1)).unwrap_or(1);
+        let services_db = services.db.clone();
         AppState(Arc::new(Inner {
             services,
             templates,
@@ -115,9 +118,22 @@ impl AppState {
             api_limiter,
             branding,
             long_work: Arc::new(tokio::sync::Semaphore::new(slots)),
+            access_log: hih_db::access_writer::AccessLogWriter::new(services_db),
             texts_checked_at: AtomicI64::new(0),
             texts_stamp: std::sync::Mutex::new(String::new()),
         }))
+    }
+
+    /// Writes an access-log entry (R-AUD-2) and returns once it is committed: rows of
+    /// concurrent requests share one transaction (group commit).
+    pub async fn record_access(
+        &self,
+        actor: &hih_kernel::Actor,
+        event: hih_db::access::AccessEvent<'_>,
+    ) -> Result<(), AppError> {
+        self.access_log
+            .write(hih_db::access::row(&self.services, actor, event))
+            .await
     }
 
     /// Waits for a slot for long work (an export, the statistics page, a cross-tab): at most

@@ -83,7 +83,7 @@ async fn log_refused_token(state: &AppState, path: &str) {
         result_count: None,
         path,
     };
-    if let Err(error) = hih_db::access::record(&state.services, &Actor::anonymous(), event).await {
+    if let Err(error) = state.record_access(&Actor::anonymous(), event).await {
         tracing::error!(%error, "access log write failed");
     }
 }
