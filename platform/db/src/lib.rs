@@ -15,6 +15,7 @@ pub mod retention;
 pub mod search;
 mod secrets;
 mod uow;
+pub mod version_cache;
 
 pub use connect::{Backend, backend, connect};
 pub use secrets::{app_secret, hash_token, new_token};

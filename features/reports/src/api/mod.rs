@@ -82,7 +82,7 @@ impl StatisticsApi {
         let period = period_of(&ctx, &form).map_err(|e| ctx.problem(&AppError::Validation(e)))?;
         let _slot = ctx.state.long_work().await.or_problem(&ctx)?;
         let scope = stat_scope(&ctx.actor);
-        let stats = crate::statistics::compute(ctx.services(), &scope, period, ctx.locale)
+        let stats = crate::statistics::current(ctx.services(), &scope, period, ctx.locale)
             .await
             .or_problem(&ctx)?;
         let labels = Labels::load(ctx.services(), ctx.locale)
@@ -148,7 +148,7 @@ impl StatisticsApi {
         let labels = Labels::load(ctx.services(), ctx.locale)
             .await
             .or_problem(&ctx)?;
-        let table = crosstab::compute(ctx.services(), &spec, &labels)
+        let table = crosstab::current(ctx.services(), &spec, &labels, ctx.locale)
             .await
             .or_problem(&ctx)?;
         Ok(Json(CrossTabOut::of(

@@ -65,7 +65,7 @@ pub async fn page(ctx: Ctx, Query(q): Query<CrossQuery>) -> WebResult {
                 FieldErrors::new(),
                 Some({
                     let _slot = ctx.state.long_work().await?;
-                    crosstab::compute(ctx.services(), &spec, &labels).await?
+                    crosstab::current(ctx.services(), &spec, &labels, ctx.locale).await?
                 }),
             ),
             Err(e) => (e, None),
@@ -171,7 +171,7 @@ pub(crate) async fn export_file(
     let spec: CrossSpec = validate(q, &scope).map_err(AppError::Validation)?;
     let _slot = ctx.state.long_work().await?;
     let labels = Labels::load(ctx.services(), ctx.locale).await?;
-    let table = crosstab::compute(ctx.services(), &spec, &labels).await?;
+    let table = crosstab::current(ctx.services(), &spec, &labels, ctx.locale).await?;
     let (header, rows) = export_rows(
         &param_label(ctx, &q.row),
         &param_label(ctx, &q.col),

@@ -89,7 +89,7 @@ pub async fn page(ctx: Ctx, Query(form): Query<PeriodForm>) -> WebResult {
         Ok(p) => (p, FieldErrors::new()),
         Err(e) => (None, e),
     };
-    let stats = statistics::compute(ctx.services(), &scope, period, ctx.locale).await?;
+    let stats = statistics::current(ctx.services(), &scope, period, ctx.locale).await?;
     let labels = Labels::load(ctx.services(), ctx.locale).await?;
     let topics: Vec<TopicView> = stats.topics.iter().map(|t| view(&ctx, t)).collect();
     let figures: Vec<hih_web::figures::FigureView> = TargetFigures

@@ -306,6 +306,21 @@ fn ordered(keys: BTreeSet<Key>, dim: Dim, subject: Subject, labels: &Labels) -> 
     out
 }
 
+/// The table of the current data for the pages and the API: [`compute`], kept until any
+/// instance commits a write (`hih_db::version_cache`), per request and language.
+pub async fn current(
+    services: &Services,
+    spec: &CrossSpec,
+    labels: &Labels,
+    locale: hih_i18n::Locale,
+) -> Result<CrossTable, AppError> {
+    static KEPT: hih_db::version_cache::VersionCache<CrossTable> =
+        hih_db::version_cache::VersionCache::new(32);
+    let key = format!("{spec:?}|{locale:?}");
+    KEPT.get_or_compute(&services.db, &key, || compute(services, spec, labels))
+        .await
+}
+
 /// Computes the table.
 pub async fn compute(
     services: &Services,
