@@ -77,3 +77,76 @@ async fn sqlite_connections_use_the_configured_cache_and_memory_map() {
         assert_eq!(mmap, 7 * 1024 * 1024, "mmap_size in bytes");
     }
 }
+
+/// The statistics engine's result is kept per data version (issue 16): asked again without a
+/// write in between, it is not computed again; after any unit of work commits — here a new
+/// applicant, through the same path every instance writes with — it is computed afresh and
+/// shows the change, equal to a fresh computation.
+#[tokio::test]
+async fn kept_statistics_are_recomputed_after_every_committed_write() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use hih_db::version_cache::VersionCache;
+    use hih_reports::scope::StatScope;
+    use hih_reports::statistics;
+
+    let app = crate::app().await;
+    static KEPT: VersionCache<u64> = VersionCache::new(4);
+    let computed = AtomicUsize::new(0);
+    let applicants = async || {
+        computed.fetch_add(1, Ordering::SeqCst);
+        use sea_orm::{EntityTrait, PaginatorTrait};
+        Ok(hih_applicants::entities::applicant::Entity::find()
+            .count(app.db())
+            .await?)
+    };
+    assert_eq!(
+        KEPT.get_or_compute(app.db(), "n", applicants)
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        KEPT.get_or_compute(app.db(), "n", applicants)
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        computed.load(Ordering::SeqCst),
+        1,
+        "kept while nothing changed"
+    );
+    hih_applicants::testing::applicant_in(&app, "VN", "Nguyễn").await;
+    assert_eq!(
+        KEPT.get_or_compute(app.db(), "n", applicants)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        computed.load(Ordering::SeqCst),
+        2,
+        "computed again after the write"
+    );
+
+    // The statistics page's figures: the kept result equals a fresh computation after a write.
+    let locale = hih_i18n::Locale::De;
+    let before = statistics::current(app.services(), &StatScope::All, None, locale)
+        .await
+        .unwrap();
+    hih_applicants::testing::applicant_in(&app, "IN", "Kumar").await;
+    let kept = statistics::current(app.services(), &StatScope::All, None, locale)
+        .await
+        .unwrap();
+    let fresh = statistics::compute(app.services(), &StatScope::All, None, locale)
+        .await
+        .unwrap();
+    let figures = |s: &statistics::Statistics| format!("{:?}", s.topics);
+    assert_eq!(figures(&kept), figures(&fresh));
+    assert_ne!(
+        figures(&kept),
+        figures(&before),
+        "the new applicant is counted"
+    );
+}

@@ -47,16 +47,37 @@ where
     E::Model: Sync,
     C: ConnectionTrait,
 {
-    let total = match known {
-        Some(n) => n,
-        None => count(&select, db).await?,
-    };
-    let (offset, limit) = params.window(total);
-    let rows = match limit {
-        Some(limit) => window(select, offset, limit, db).await?,
-        None => select.all(db).await?,
-    };
-    Ok((total, rows))
+    if let Some(total) = known {
+        return Ok((total, rows_of(select, params.window(total), db).await?));
+    }
+    // The count and the page the caller asked for run at once, on two pooled connections (a
+    // free-text list spends about as long counting as reading its page). Only a page beyond
+    // the end, which the count clamps to the last page, is read again.
+    let asked = params.window(u64::MAX);
+    let (total, rows) = futures::try_join!(count(&select, db), rows_of(select.clone(), asked, db))?;
+    let window = params.window(total);
+    if window == asked {
+        Ok((total, rows))
+    } else {
+        Ok((total, rows_of(select, window, db).await?))
+    }
+}
+
+/// The rows of `(offset, limit)` of `select` (all of them without a limit).
+async fn rows_of<E, C>(
+    select: Select<E>,
+    (offset, limit): (u64, Option<u64>),
+    db: &C,
+) -> Result<Vec<E::Model>, DbErr>
+where
+    E: EntityTrait,
+    E::Model: Sync,
+    C: ConnectionTrait,
+{
+    match limit {
+        Some(limit) => window(select, offset, limit, db).await,
+        None => select.all(db).await,
+    }
 }
 
 /// The total number of rows `select` finds and its first `limit` rows, in the order of
