@@ -10,7 +10,10 @@ use hih_applicants::scope::visible_applicant_ids;
 use hih_companies::scope::visible_company_ids;
 use hih_kernel::{Actor, Role};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, Statement};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
+    Statement,
+};
 
 use crate::entities::{contact_entry, contact_visibility};
 
@@ -53,21 +56,32 @@ pub fn visible_through_records(actor: &Actor) -> Condition {
 }
 
 /// How many entries `actor` sees in all, when that is kept as data (`hih_db::counts`): for
-/// admins the kept total of all entries, for IHK staff the kept count of their district's rows
-/// in `contact_visibility` (one row per visible entry). `None` for the other roles, whose
-/// count is the list query's.
+/// admins the kept total of all entries, for IHK staff the count of their district's rows in
+/// `contact_visibility` (one row per visible entry; kept on SQLite, an index range on
+/// PostgreSQL). `None` for the other roles, whose count is the list query's.
 pub async fn scope_count<C: ConnectionTrait>(db: &C, actor: &Actor) -> Result<Option<u64>, DbErr> {
     match (actor.role(), actor.as_user().and_then(|u| u.district_id)) {
         (Some(Role::Admin), _) => hih_db::counts::kept(db, hih_db::counts::CONTACT_ENTRIES, None)
             .await
             .map(Some),
-        (Some(Role::IhkStaff), Some(d)) => hih_db::counts::kept(
-            db,
-            hih_db::counts::CONTACTS_BY_DISTRICT,
-            Some(&d.to_string()),
-        )
-        .await
-        .map(Some),
+        (Some(Role::IhkStaff), Some(d))
+            if db.get_database_backend() == sea_orm::DatabaseBackend::Sqlite =>
+        {
+            hih_db::counts::kept(
+                db,
+                hih_db::counts::CONTACTS_BY_DISTRICT,
+                Some(&d.to_string()),
+            )
+            .await
+            .map(Some)
+        }
+        // PostgreSQL keeps no per-district count (see `hih_db::counts`): the district's range
+        // of the visibility rows, read from the index.
+        (Some(Role::IhkStaff), Some(d)) => contact_visibility::Entity::find()
+            .filter(contact_visibility::Column::DistrictId.eq(d))
+            .count(db)
+            .await
+            .map(Some),
         _ => Ok(None),
     }
 }

@@ -13,7 +13,7 @@ pub const APPLICANTS_BY_COUNTRY: &str = "applicant.active.country";
 /// All contact-history entries (one total).
 pub const CONTACT_ENTRIES: &str = "contact_entry.all";
 /// Contact-history entries visible per IHK district (rows of `contact_visibility` per
-/// `district_id`).
+/// `district_id`); kept on SQLite only (see the migration), PostgreSQL counts the rows.
 pub const CONTACTS_BY_DISTRICT: &str = "contact_visibility.district";
 
 /// The kept count of `counter`: for one scope key, or summed over all keys (`None`).
