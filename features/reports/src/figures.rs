@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use async_trait::async_trait;
+use hih_db::version_cache::VersionCache;
 use hih_kernel::{Actor, AppError, FigureProvider, KeyFigure, Registry, Services};
 
 use crate::permissions::STATISTICS;
@@ -44,35 +45,46 @@ impl FigureProvider for TargetFigures {
         if !STATISTICS.allows(actor) || scope == StatScope::Nothing {
             return Ok(Vec::new());
         }
-        let filter = Filter::scoped(&scope, None);
-        let one_a = addressed(services, &scope, None).await?;
-        let addressed_total: i64 = one_a.values().map(|(a, _)| a).sum();
-        let kmu: i64 = one_a.values().map(|(_, k)| k).sum();
-        let applicants = total(services, Subject::Applicants, &filter).await?;
-        let placements = total(services, Subject::Placements, &filter).await?;
-        let figure = |label_key, value, target| KeyFigure {
-            label_key,
-            value,
-            target: Some(target),
-            href: Some(STATISTICS_PAGE),
-        };
-        Ok(vec![
-            figure(
-                "reports-stat-target-addressed",
-                addressed_total,
-                TARGET_ADDRESSED,
-            ),
-            figure("reports-stat-target-kmu", kmu, TARGET_KMU),
-            figure(
-                "reports-stat-target-applicants",
-                applicants,
-                TARGET_APPLICANTS,
-            ),
-            figure(
-                "reports-stat-target-placements",
-                placements,
-                TARGET_PLACEMENTS,
-            ),
-        ])
+        // Kept until the data changes, like the statistics page (`hih_db::version_cache`):
+        // the start page shows them on every visit.
+        static KEPT: VersionCache<Vec<KeyFigure>> = VersionCache::new(32);
+        KEPT.get_or_compute(&services.db, &format!("{scope:?}"), || {
+            computed(services, scope.clone())
+        })
+        .await
     }
+}
+
+/// The four figures of `scope`, computed.
+async fn computed(services: &Services, scope: StatScope) -> Result<Vec<KeyFigure>, AppError> {
+    let filter = Filter::scoped(&scope, None);
+    let one_a = addressed(services, &scope, None).await?;
+    let addressed_total: i64 = one_a.values().map(|(a, _)| a).sum();
+    let kmu: i64 = one_a.values().map(|(_, k)| k).sum();
+    let applicants = total(services, Subject::Applicants, &filter).await?;
+    let placements = total(services, Subject::Placements, &filter).await?;
+    let figure = |label_key, value, target| KeyFigure {
+        label_key,
+        value,
+        target: Some(target),
+        href: Some(STATISTICS_PAGE),
+    };
+    Ok(vec![
+        figure(
+            "reports-stat-target-addressed",
+            addressed_total,
+            TARGET_ADDRESSED,
+        ),
+        figure("reports-stat-target-kmu", kmu, TARGET_KMU),
+        figure(
+            "reports-stat-target-applicants",
+            applicants,
+            TARGET_APPLICANTS,
+        ),
+        figure(
+            "reports-stat-target-placements",
+            placements,
+            TARGET_PLACEMENTS,
+        ),
+    ])
 }
