@@ -113,39 +113,12 @@ async fn entry(app: &TestApp, company: Option<i64>, applicant: Option<i64>) {
         remarks: "Gespräch".into(),
         applicant_id: None,
     };
-    in_uow(app, async |u| {
+    app.as_system(async |u| {
         hih_contact_history::service::create(u, company, applicant, v)
             .await
             .unwrap();
     })
     .await;
-}
-
-async fn in_uow<F>(app: &TestApp, f: F)
-where
-    F: AsyncFnOnce(&mut hih_db::UnitOfWork),
-{
-    let mut uow = hih_db::UnitOfWork::begin(app.services(), &Actor::system("test"))
-        .await
-        .unwrap();
-    f(&mut uow).await;
-    uow.commit().await.unwrap();
-}
-
-async fn company_row(app: &TestApp, id: i64) -> company::Model {
-    company::Entity::find_by_id(id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap()
-}
-
-async fn applicant_row(app: &TestApp, id: i64) -> applicant::Model {
-    applicant::Entity::find_by_id(id)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap()
 }
 
 #[tokio::test]
@@ -175,55 +148,55 @@ async fn kept_counts_equal_the_scopes_after_every_kind_of_write() {
     check(&app, "contact entries created").await;
 
     // Edit and status change (no counted column), then a move to another district/country.
-    let c = company_row(&app, erfurt).await;
+    let c = app.record::<company::Entity>(erfurt).await;
     let mut am = c.clone().into_active_model();
     am.name = Set("Erfurt Neu GmbH".into());
     am.status = Set("teilnehmend".into());
-    in_uow(&app, async |u| {
+    app.as_system(async |u| {
         u.update(&c, am).await.unwrap();
     })
     .await;
     check(&app, "company edited").await;
     let duesseldorf = district_id(&app, "IHK Düsseldorf").await;
-    let c = company_row(&app, second).await;
+    let c = app.record::<company::Entity>(second).await;
     let mut am = c.clone().into_active_model();
     am.district_id = Set(Some(duesseldorf));
-    in_uow(&app, async |u| {
+    app.as_system(async |u| {
         u.update(&c, am).await.unwrap();
     })
     .await;
     check(&app, "company moved").await;
-    let a = applicant_row(&app, nguyen).await;
+    let a = app.record::<applicant::Entity>(nguyen).await;
     let mut am = a.clone().into_active_model();
     am.status = Set("bewerber".into());
-    in_uow(&app, async |u| {
+    app.as_system(async |u| {
         u.update(&a, am).await.unwrap();
     })
     .await;
     check(&app, "applicant status changed").await;
-    let a = applicant_row(&app, silva).await;
+    let a = app.record::<applicant::Entity>(silva).await;
     let mut am = a.clone().into_active_model();
     am.country = Set("IN".into());
-    in_uow(&app, async |u| {
+    app.as_system(async |u| {
         u.update(&a, am).await.unwrap();
     })
     .await;
     check(&app, "applicant moved to another country").await;
 
     // Deactivate and reactivate (the services the pages use).
-    let c = company_row(&app, other).await;
-    in_uow(&app, async |u| {
+    let c = app.record::<company::Entity>(other).await;
+    app.as_system(async |u| {
         hih_companies::service::deactivate(u, &c).await.unwrap();
     })
     .await;
-    let a = applicant_row(&app, kumar).await;
-    in_uow(&app, async |u| {
+    let a = app.record::<applicant::Entity>(kumar).await;
+    app.as_system(async |u| {
         hih_applicants::service::deactivate(u, &a).await.unwrap();
     })
     .await;
     assert_eq!(check(&app, "deactivated").await, (2, 2));
-    let c = company_row(&app, other).await;
-    in_uow(&app, async |u| {
+    let c = app.record::<company::Entity>(other).await;
+    app.as_system(async |u| {
         hih_companies::service::reactivate(u, &c).await.unwrap();
     })
     .await;
@@ -234,7 +207,7 @@ async fn kept_counts_equal_the_scopes_after_every_kind_of_write() {
     check(&app, "matched").await;
 
     // The retention purge's deletion of deactivated records (folded first).
-    in_uow(&app, async |u| {
+    app.as_system(async |u| {
         hih_db::retention::fold_and_delete::<applicant::Entity>(
             u,
             "applicant",
@@ -254,7 +227,7 @@ async fn kept_counts_equal_the_scopes_after_every_kind_of_write() {
         (person::Kind::Applicant, silva),
     ] {
         let p = person::load(app.db(), kind, id).await.unwrap().unwrap();
-        in_uow(&app, async |u| {
+        app.as_system(async |u| {
             erase::erase(u, p, "Antrag").await.unwrap();
         })
         .await;
@@ -262,7 +235,7 @@ async fn kept_counts_equal_the_scopes_after_every_kind_of_write() {
     assert_eq!(check(&app, "erased").await, (2, 1));
 
     // A plain delete of an active record (the programme end deletes everything this way).
-    in_uow(&app, async |u| {
+    app.as_system(async |u| {
         hih_db::retention::fold_and_delete::<company::Entity>(
             u,
             "company",

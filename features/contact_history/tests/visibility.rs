@@ -85,17 +85,6 @@ async fn entry(app: &TestApp, company: Option<i64>, applicant: Option<i64>) -> i
     e.id
 }
 
-async fn in_uow<F>(app: &TestApp, f: F)
-where
-    F: AsyncFnOnce(&mut hih_db::UnitOfWork),
-{
-    let mut uow = hih_db::UnitOfWork::begin(app.services(), &Actor::system("test"))
-        .await
-        .unwrap();
-    f(&mut uow).await;
-    uow.commit().await.unwrap();
-}
-
 #[tokio::test]
 async fn kept_visibility_equals_the_scoping_functions_after_every_kind_of_change() {
     use hih_applicants::entities::applicant as app_e;
@@ -119,23 +108,15 @@ async fn kept_visibility_equals_the_scoping_functions_after_every_kind_of_change
     assert_eq!(of(&seen, "IHK Erfurt"), [on_company, on_applicant, on_both]);
 
     // Deactivating the company closes its entries.
-    let c = com_e::Entity::find_by_id(erfurt_c)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
-    in_uow(&app, async |u| {
+    let c = app.record::<com_e::Entity>(erfurt_c).await;
+    app.as_system(async |u| {
         hih_companies::service::deactivate(u, &c).await.unwrap();
     })
     .await;
     let seen = check(&app, "company deactivated").await;
     assert!(!of(&seen, "IHK Erfurt").contains(&on_company));
-    let c = com_e::Entity::find_by_id(erfurt_c)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
-    in_uow(&app, async |u| {
+    let c = app.record::<com_e::Entity>(erfurt_c).await;
+    app.as_system(async |u| {
         hih_companies::service::reactivate(u, &c).await.unwrap();
     })
     .await;
@@ -143,23 +124,15 @@ async fn kept_visibility_equals_the_scoping_functions_after_every_kind_of_change
     assert_eq!(of(&seen, "IHK Erfurt"), [on_company, on_applicant, on_both]);
 
     // An applicant deactivated and reactivated.
-    let ap = app_e::Entity::find_by_id(a)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
-    in_uow(&app, async |u| {
+    let ap = app.record::<app_e::Entity>(a).await;
+    app.as_system(async |u| {
         hih_applicants::service::deactivate(u, &ap).await.unwrap();
     })
     .await;
     let seen = check(&app, "applicant deactivated").await;
     assert_eq!(of(&seen, "IHK Erfurt"), [on_company, on_both]);
-    let ap = app_e::Entity::find_by_id(a)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
-    in_uow(&app, async |u| {
+    let ap = app.record::<app_e::Entity>(a).await;
+    app.as_system(async |u| {
         hih_applicants::service::reactivate(u, &ap).await.unwrap();
     })
     .await;
@@ -173,14 +146,10 @@ async fn kept_visibility_equals_the_scoping_functions_after_every_kind_of_change
         .unwrap()
         .unwrap()
         .id;
-    let c = com_e::Entity::find_by_id(erfurt_c)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let c = app.record::<com_e::Entity>(erfurt_c).await;
     let mut am = c.clone().into_active_model();
     am.district_id = Set(Some(other_district));
-    in_uow(&app, async |u| {
+    app.as_system(async |u| {
         u.update(&c, am).await.unwrap();
     })
     .await;
@@ -188,22 +157,15 @@ async fn kept_visibility_equals_the_scoping_functions_after_every_kind_of_change
     assert!(of(&seen, "IHK Düsseldorf").contains(&on_company));
 
     // An entry moved to another record, and an entry deleted.
-    let e = contact_entry::Entity::find_by_id(on_company)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
+    let e = app.record::<contact_entry::Entity>(on_company).await;
     let mut am = e.clone().into_active_model();
     am.company_id = Set(Some(other_c));
     am.applicant_id = Set(Some(a));
     am.update(app.db()).await.unwrap();
     check(&app, "entry moved").await;
-    let e = contact_entry::Entity::find_by_id(on_applicant)
-        .one(app.db())
-        .await
-        .unwrap()
-        .unwrap();
-    in_uow(&app, async |u| service::delete(u, e).await.unwrap()).await;
+    let e = app.record::<contact_entry::Entity>(on_applicant).await;
+    app.as_system(async |u| service::delete(u, e).await.unwrap())
+        .await;
     check(&app, "entry deleted").await;
 
     // An access row closed by hand and removed; a company and an applicant deleted with their

@@ -272,6 +272,19 @@ impl TestApp {
         self.find::<E>(id).await.expect("the record exists")
     }
 
+    /// Runs `f` in a unit of work of the system actor `test` and commits it (writes as a job
+    /// would, through the audited path).
+    pub async fn as_system<F>(&self, f: F)
+    where
+        F: AsyncFnOnce(&mut UnitOfWork),
+    {
+        let mut uow = UnitOfWork::begin(self.services(), &Actor::system("test"))
+            .await
+            .unwrap();
+        f(&mut uow).await;
+        uow.commit().await.unwrap();
+    }
+
     /// The audit entries of `entity` with `action`, in chain order.
     pub async fn audit_entries(&self, entity: &str, action: &str) -> Vec<audit_log::Model> {
         audit_log::Entity::find()
