@@ -108,6 +108,19 @@ async fn paging_is_bounded_and_counts_stay_the_same() {
     assert_eq!(first["items"].as_array().unwrap().len(), 2);
     let last = json(&get(&agent, "/api/v1/companies?per_page=2&page=3", &token).await);
     assert_eq!(last["items"].as_array().unwrap().len(), 1);
+    // A page far beyond the end is the last page, also where the page is read while it is
+    // counted (free text) and its offset would overflow 64 bits.
+    for filter in ["", "q=seite&"] {
+        let far = get(
+            &agent,
+            &format!("/api/v1/companies?{filter}per_page=2&page=13072261276992016384"),
+            &token,
+        )
+        .await;
+        let far = json(&far);
+        assert_eq!(far["page"], 3, "{filter}");
+        assert_eq!(far["items"].as_array().unwrap().len(), 1, "{filter}");
+    }
     let huge = json(&get(&agent, "/api/v1/companies?per_page=100000", &token).await);
     assert_eq!(huge["per_page"], 100, "at most api.max_page_size");
     let p = get(&agent, "/api/v1/companies?per_page=viele", &token).await;

@@ -227,14 +227,18 @@ impl ListParams {
         }
     }
 
-    /// `(offset, limit)` for the query; `limit` is `None` for "all".
+    /// `(offset, limit)` for the query; `limit` is `None` for "all". Any page number is
+    /// accepted: the offset saturates and is capped at the largest one a database takes
+    /// (`i64::MAX`), so an absurd page asked before the total is known reads nothing instead
+    /// of overflowing.
     pub fn window(&self, total: u64) -> (u64, Option<u64>) {
         if self.per == 0 {
             return (0, None);
         }
         let pages = total.div_ceil(self.per).max(1);
-        let page = self.page.min(pages);
-        ((page - 1) * self.per, Some(self.per))
+        let page = self.page.clamp(1, pages);
+        let offset = (page - 1).saturating_mul(self.per).min(i64::MAX as u64);
+        (offset, Some(self.per))
     }
 
     fn href(&self, sort: &str, desc: bool, page: u64) -> String {
@@ -317,7 +321,31 @@ impl ListParams {
 
 #[cfg(test)]
 mod tests {
-    use super::pager_pages;
+    use super::{ListParams, pager_pages};
+
+    #[test]
+    fn a_window_never_overflows_and_clamps_to_the_last_page() {
+        let params = |page: u64, per: u64| ListParams {
+            path: "/liste".into(),
+            filters: Vec::new(),
+            sort: "name".into(),
+            desc: false,
+            page,
+            per,
+            resolved: Vec::new(),
+        };
+        assert_eq!(params(3, 20).window(100), (40, Some(20)));
+        assert_eq!(params(9, 20).window(100), (80, Some(20)), "the last page");
+        assert_eq!(
+            params(0, 20).window(100),
+            (0, Some(20)),
+            "page 0 is the first"
+        );
+        let far = params(13_072_261_276_992_016_384, 13_072_261_276_992_016_384);
+        assert_eq!(far.window(5), (0, Some(far.per)));
+        assert_eq!(far.window(u64::MAX), (i64::MAX as u64, Some(far.per)));
+        assert_eq!(params(7, 0).window(100), (0, None), "all rows");
+    }
 
     #[test]
     fn pager_links_a_window_around_the_current_page() {
