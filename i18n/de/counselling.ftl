@@ -220,3 +220,13 @@ counselling-statistics-minutes = { $minutes } Min.
 counselling-statistics-none = keine Antwort
 counselling-statistics-empty = Noch keine Gespräche.
 counselling-statistics-link = Statistik
+
+## Programmende: was von der Beratung gelöscht wird (Auflistung von hih programme-end)
+counselling-end-conversations = Beratungsgespräche
+counselling-end-messages = Nachrichten und interne Notizen in Beratungsgesprächen
+counselling-end-attachments = Dateien und Sprachnachrichten in Beratungsgesprächen
+counselling-end-appointments = Videotermine
+counselling-end-guests = Ratsuchende (Pseudonyme, Zugänge, E-Mail-Adressen)
+counselling-end-forum-topics = Themen des Fachaustauschs
+counselling-end-forum-posts = Beiträge des Fachaustauschs
+counselling-end-materials = Materialien des Fachaustauschs

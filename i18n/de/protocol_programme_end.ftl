@@ -2,8 +2,8 @@
 job-protocol-programme-end = Programmende: Warnungen vorab und Löschung aller Daten am Enddatum
 
 protocol-programme-end-notice = { $days ->
-    [one] Das Programm endet morgen ({ $date }). Dann werden alle Unternehmen, Bewerberinnen und Bewerber, Kontakte, Vermittlungen, Einladungen und erzeugten Dateien endgültig gelöscht; die Statistik bleibt anonym erhalten.
-   *[other] Das Programm endet am { $date } (in { $days } Tagen). Dann werden alle Unternehmen, Bewerberinnen und Bewerber, Kontakte, Vermittlungen, Einladungen und erzeugten Dateien endgültig gelöscht; die Statistik bleibt anonym erhalten.
+    [one] Das Programm endet morgen ({ $date }). Dann werden alle Unternehmen, Bewerberinnen und Bewerber, Kontakte, Vermittlungen, Beratungsgespräche, Beiträge des Fachaustauschs, Einladungen und erzeugten Dateien endgültig gelöscht; die Statistik bleibt anonym erhalten.
+   *[other] Das Programm endet am { $date } (in { $days } Tagen). Dann werden alle Unternehmen, Bewerberinnen und Bewerber, Kontakte, Vermittlungen, Beratungsgespräche, Beiträge des Fachaustauschs, Einladungen und erzeugten Dateien endgültig gelöscht; die Statistik bleibt anonym erhalten.
 }
 protocol-programme-end-mail-subject = HiH Projektdatenbank: Programmende am { $date }
 protocol-programme-end-mail-body = Guten Tag,
@@ -11,7 +11,7 @@ protocol-programme-end-mail-body = Guten Tag,
     das Programm „Hand in Hand for International Talents“ endet am { $date } ({ $days ->
         [one] morgen
        *[other] in { $days } Tagen
-    }). An diesem Tag löscht die HiH Projektdatenbank automatisch und endgültig alle Unternehmen, Bewerberinnen und Bewerber, Kontakte, Vermittlungen, Einladungen und erzeugten Dateien (Berichte, Partnerexporte). Die Statistik bleibt als anonyme Zählung erhalten.
+    }). An diesem Tag löscht die HiH Projektdatenbank automatisch und endgültig alle Unternehmen, Bewerberinnen und Bewerber, Kontakte, Vermittlungen, Beratungsgespräche, Beiträge des Fachaustauschs, Einladungen und erzeugten Dateien (Berichte, Partnerexporte). Die Statistik bleibt als anonyme Zählung erhalten.
 
     Bitte sichern Sie rechtzeitig, was nach dem Programmende noch gebraucht wird und weitergegeben werden darf:
     { $link }
@@ -19,9 +19,9 @@ protocol-programme-end-mail-body = Guten Tag,
     Diese Nachricht wurde automatisch erzeugt.
 
 protocol-programme-end-tile-warning = { $days ->
-    [0] Das Programm endet heute ({ $date }). Alle Unternehmen, Bewerberinnen und Bewerber, Kontakte, Vermittlungen, Einladungen und erzeugten Dateien werden heute endgültig gelöscht.
-    [one] Das Programm endet morgen ({ $date }). Dann werden alle Unternehmen, Bewerberinnen und Bewerber, Kontakte, Vermittlungen, Einladungen und erzeugten Dateien endgültig gelöscht.
-   *[other] Das Programm endet am { $date } (in { $days } Tagen). Dann werden alle Unternehmen, Bewerberinnen und Bewerber, Kontakte, Vermittlungen, Einladungen und erzeugten Dateien endgültig gelöscht.
+    [0] Das Programm endet heute ({ $date }). Alle Unternehmen, Bewerberinnen und Bewerber, Kontakte, Vermittlungen, Beratungsgespräche, Beiträge des Fachaustauschs, Einladungen und erzeugten Dateien werden heute endgültig gelöscht.
+    [one] Das Programm endet morgen ({ $date }). Dann werden alle Unternehmen, Bewerberinnen und Bewerber, Kontakte, Vermittlungen, Beratungsgespräche, Beiträge des Fachaustauschs, Einladungen und erzeugten Dateien endgültig gelöscht.
+   *[other] Das Programm endet am { $date } (in { $days } Tagen). Dann werden alle Unternehmen, Bewerberinnen und Bewerber, Kontakte, Vermittlungen, Beratungsgespräche, Beiträge des Fachaustauschs, Einladungen und erzeugten Dateien endgültig gelöscht.
 }
 protocol-programme-end-tile-ended = Das Programm ist am { $date } beendet worden; die Daten wurden gelöscht.
 

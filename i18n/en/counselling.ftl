@@ -220,3 +220,13 @@ counselling-statistics-minutes = { $minutes } min
 counselling-statistics-none = no answer
 counselling-statistics-empty = No conversations yet.
 counselling-statistics-link = Statistics
+
+## Programme end: what is deleted of counselling (listing of hih programme-end)
+counselling-end-conversations = Counselling conversations
+counselling-end-messages = Messages and internal notes in counselling conversations
+counselling-end-attachments = Files and voice messages in counselling conversations
+counselling-end-appointments = Video appointments
+counselling-end-guests = Guests (pseudonyms, access, e-mail addresses)
+counselling-end-forum-topics = Topics of the staff exchange
+counselling-end-forum-posts = Posts of the staff exchange
+counselling-end-materials = Materials of the staff exchange

@@ -32,6 +32,7 @@ error-conflict = The record was changed or deleted in the meantime. Please reloa
 error-internal = A technical error occurred. Please try again later; the error has been logged.
 error-storage = Nothing was saved: the database could not write the change (storage full or a write error). Please try again later; once storage is available again, saving works without a restart. The error has been logged and shows on the status page.
 error-bad-request = The request was incomplete or malformed.
+error-upload-too-large = What was sent is too large (at most 20 MiB). Please choose a smaller file.
 form-error-summary-title = Please correct the following:
 form-error-prefix = Error:
 form-hint-more = More about this
@@ -219,3 +220,9 @@ api-detail-invalid-body = The body does not fit the operation's schema: an unkno
 api-detail-invalid-parameter = The parameter "{ $name }" is invalid.
 api-detail-bad-request = The request is malformed.
 api-detail-method = This method is not provided for this path.
+
+form-record-start = Record a voice message
+form-record-stop = Stop recording
+form-record-running = Recording. Stop it with “Stop recording”.
+form-record-done = The voice message is recorded and will be sent with the form. You can listen to it first.
+form-record-denied = The microphone is not available. You can choose an audio file instead.

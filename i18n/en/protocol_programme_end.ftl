@@ -2,8 +2,8 @@
 job-protocol-programme-end = Programme end: advance warnings and deletion of all data on the end date
 
 protocol-programme-end-notice = { $days ->
-    [one] The programme ends tomorrow ({ $date }). All companies, applicants, contacts, matches, invitations and generated files will then be deleted permanently; the statistics are kept anonymously.
-   *[other] The programme ends on { $date } (in { $days } days). All companies, applicants, contacts, matches, invitations and generated files will then be deleted permanently; the statistics are kept anonymously.
+    [one] The programme ends tomorrow ({ $date }). All companies, applicants, contacts, matches, counselling conversations, staff-exchange posts, invitations and generated files will then be deleted permanently; the statistics are kept anonymously.
+   *[other] The programme ends on { $date } (in { $days } days). All companies, applicants, contacts, matches, counselling conversations, staff-exchange posts, invitations and generated files will then be deleted permanently; the statistics are kept anonymously.
 }
 protocol-programme-end-mail-subject = HiH project database: programme ends on { $date }
 protocol-programme-end-mail-body = Hello,
@@ -11,7 +11,7 @@ protocol-programme-end-mail-body = Hello,
     the programme "Hand in Hand for International Talents" ends on { $date } ({ $days ->
         [one] tomorrow
        *[other] in { $days } days
-    }). On that day the HiH project database automatically and permanently deletes all companies, applicants, contacts, matches, invitations and generated files (reports, partner exports). The statistics are kept as anonymous counts.
+    }). On that day the HiH project database automatically and permanently deletes all companies, applicants, contacts, matches, counselling conversations, staff-exchange posts, invitations and generated files (reports, partner exports). The statistics are kept as anonymous counts.
 
     Please secure in good time whatever is still needed after the programme's end and may be passed on:
     { $link }
@@ -19,9 +19,9 @@ protocol-programme-end-mail-body = Hello,
     This message was generated automatically.
 
 protocol-programme-end-tile-warning = { $days ->
-    [0] The programme ends today ({ $date }). All companies, applicants, contacts, matches, invitations and generated files will be deleted permanently today.
-    [one] The programme ends tomorrow ({ $date }). All companies, applicants, contacts, matches, invitations and generated files will then be deleted permanently.
-   *[other] The programme ends on { $date } (in { $days } days). All companies, applicants, contacts, matches, invitations and generated files will then be deleted permanently.
+    [0] The programme ends today ({ $date }). All companies, applicants, contacts, matches, counselling conversations, staff-exchange posts, invitations and generated files will be deleted permanently today.
+    [one] The programme ends tomorrow ({ $date }). All companies, applicants, contacts, matches, counselling conversations, staff-exchange posts, invitations and generated files will then be deleted permanently.
+   *[other] The programme ends on { $date } (in { $days } days). All companies, applicants, contacts, matches, counselling conversations, staff-exchange posts, invitations and generated files will then be deleted permanently.
 }
 protocol-programme-end-tile-ended = The programme ended on { $date }; the data has been deleted.
 

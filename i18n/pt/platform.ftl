@@ -15,3 +15,10 @@ record-empty = não informado
 record-empty-mark = –
 layout-guest-brand = Hand in Hand for International Talents
 layout-guest-privacy = Aviso de privacidade
+error-upload-too-large = Os dados enviados são grandes demais (no máximo 20 MiB). Escolha um arquivo menor.
+
+form-record-start = Gravar mensagem de voz
+form-record-stop = Parar gravação
+form-record-running = Gravando. Pare com “Parar gravação”.
+form-record-done = A mensagem de voz foi gravada e será enviada com o formulário. Você pode ouvi-la antes.
+form-record-denied = O microfone não está disponível. Você pode escolher um arquivo de áudio.

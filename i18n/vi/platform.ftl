@@ -15,3 +15,10 @@ record-empty = không nêu
 record-empty-mark = –
 layout-guest-brand = Hand in Hand for International Talents
 layout-guest-privacy = Thông báo bảo vệ dữ liệu
+error-upload-too-large = Dữ liệu đã gửi quá lớn (tối đa 20 MiB). Vui lòng chọn tệp nhỏ hơn.
+
+form-record-start = Ghi âm tin nhắn thoại
+form-record-stop = Dừng ghi âm
+form-record-running = Đang ghi âm. Dừng bằng nút “Dừng ghi âm”.
+form-record-done = Tin nhắn thoại đã được ghi và sẽ được gửi cùng biểu mẫu. Bạn có thể nghe lại trước.
+form-record-denied = Micrô không khả dụng. Bạn có thể chọn một tệp âm thanh thay thế.

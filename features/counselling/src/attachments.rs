@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use hih_db::UnitOfWork;
 use hih_kernel::{AppError, FieldErrors, Services};
+use hih_web::upload::FileField;
 use poem::Response;
 use poem::http::{StatusCode, header};
 use sea_orm::{ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
@@ -61,33 +62,39 @@ pub fn sniff(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
         .map(|(_, mime, ext)| (*mime, *ext))
 }
 
-/// Checks an upload for `field`: not larger than `counselling.max_attachment_bytes`, of an
-/// accepted type; the messages are German (and the other languages) next to the field.
+/// Checks the upload of `field`, if a file was sent: not larger than
+/// `counselling.max_attachment_bytes` (nor than the server takes at all), of an accepted
+/// type; the messages are German (and the other languages) next to the field.
 pub fn check(
     services: &Services,
     field: &str,
-    bytes: &[u8],
-) -> Result<(&'static str, &'static str), FieldErrors> {
+    file: &FileField,
+) -> Option<Result<(&'static str, &'static str), FieldErrors>> {
     let mut e = FieldErrors::new();
     let max = services.settings.counselling.max_attachment_bytes;
-    if bytes.len() > max {
+    let bytes = match file {
+        FileField::Missing => return None,
+        FileField::TooLarge => &[][..],
+        FileField::Chosen { bytes, .. } => bytes.as_slice(),
+    };
+    if bytes.len() > max || *file == FileField::TooLarge {
         e.add_with(
             field,
             "counselling-error-file-large",
             &[("max", format!("{:.1}", max as f64 / 1_048_576.0))],
         );
-        return Err(e);
+        return Some(Err(e));
     }
-    match sniff(bytes) {
+    Some(match sniff(bytes) {
         Some(kind) => Ok(kind),
         None => {
             e.add(field, "counselling-error-file-type");
             Err(e)
         }
-    }
+    })
 }
 
-fn aad(conversation_id: i64) -> String {
+pub(crate) fn aad(conversation_id: i64) -> String {
     format!("counselling-attachment:{conversation_id}")
 }
 

@@ -174,15 +174,16 @@ pub type Checked = (String, Option<(&'static str, &'static str)>);
 pub fn check_message(
     services: &Services,
     body: &str,
-    file: Option<&[u8]>,
+    file: &hih_web::upload::FileField,
 ) -> Result<Checked, FieldErrors> {
     let mut e = FieldErrors::new();
-    let text = if file.is_some() && body.trim().is_empty() {
+    let sent = *file != hih_web::upload::FileField::Missing;
+    let text = if sent && body.trim().is_empty() {
         Ok(String::new())
     } else {
         check_body("body", body)
     };
-    let kind = file.map(|bytes| crate::attachments::check(services, "file", bytes));
+    let kind = crate::attachments::check(services, "file", file);
     let text = text.map_err(|x| e.0.extend(x.0)).ok();
     let kind = match kind {
         Some(Ok(k)) => Some(k),
@@ -393,6 +394,17 @@ pub async fn erase(uow: &mut UnitOfWork, c: conversation::Model) -> Result<(), A
         "attachments-deleted",
         serde_json::json!({ "count": files }),
     );
+    let appointments = crate::appointments::entity::Entity::delete_many()
+        .filter(crate::appointments::entity::Column::ConversationId.eq(c.id))
+        .exec(uow.txn())
+        .await?
+        .rows_affected;
+    uow.event(
+        "counselling_conversation",
+        &c.id.to_string(),
+        "appointments-deleted",
+        serde_json::json!({ "count": appointments }),
+    );
     let deleted = message::Entity::delete_many()
         .filter(message::Column::ConversationId.eq(c.id))
         .exec(uow.txn())
@@ -595,31 +607,6 @@ pub async fn end_session(services: &Services, token: &str) -> Result<(), AppErro
         .exec(&services.db)
         .await?;
     Ok(())
-}
-
-/// The guest's own copy (GDPR Art. 20): the conversation without internal notes, as JSON.
-pub async fn export(services: &Services, c: &conversation::Model) -> Result<String, AppError> {
-    let ms = message::Entity::find()
-        .filter(message::Column::ConversationId.eq(c.id))
-        .filter(message::Column::AuthorKind.ne(message::NOTE))
-        .order_by_asc(message::Column::Id)
-        .all(&services.db)
-        .await?;
-    let shown = show(services, c.id, ms)?;
-    let doc = serde_json::json!({
-        "pseudonym": c.pseudonym,
-        "country": c.country,
-        "topic": c.topic,
-        "opened": c.created_at,
-        "status": c.status,
-        "messages": shown.iter().map(|m| serde_json::json!({
-            "from": if m.kind == message::GUEST { "guest" } else { "staff" },
-            "author": m.author_name,
-            "written": m.created_at,
-            "text": m.body,
-        })).collect::<Vec<_>>(),
-    });
-    serde_json::to_string_pretty(&doc).map_err(AppError::internal)
 }
 
 /// Deletes the conversations closed longer than `counselling.retention_days` ago and expired

@@ -160,6 +160,32 @@ async fn staff_propose_the_guest_accepts_and_both_get_the_room() {
         .await;
     assert_eq!(p.status, 303);
     assert_eq!(p.location(), Some(link.as_str()));
+
+    // The guest's copy (Art. 20) lists the appointment.
+    let copy = g.get(&format!("{link}/export")).await.zip_entries();
+    let doc: serde_json::Value = serde_json::from_slice(&copy["beratung.json"]).unwrap();
+    assert_eq!(doc["appointments"][0]["status"], appointment::ACCEPTED);
+    assert_eq!(doc["appointments"][0]["starts"], "2030-01-15T09:00:00Z");
+    // Deleting the conversation deletes the appointment, in the audit log with its count.
+    g.get(&format!("{link}/loeschen")).await;
+    assert_eq!(g.post(&format!("{link}/loeschen"), &[]).await.status, 200);
+    assert!(
+        appointment::Entity::find()
+            .all(app.db())
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let gone = app
+        .audit_entries("counselling_conversation", "appointments-deleted")
+        .await;
+    assert_eq!(gone.len(), 1);
+    assert_eq!(gone[0].entity_id, id.to_string());
+    assert!(
+        gone[0].changes.contains("\"count\":1"),
+        "{}",
+        gone[0].changes
+    );
 }
 
 #[tokio::test]

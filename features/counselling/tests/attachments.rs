@@ -77,6 +77,17 @@ async fn files_are_sniffed_limited_encrypted_and_downloaded_safely() {
     let p = send(vec![("body", "Hier")], "gross.pdf", big).await;
     assert_eq!(p.status, 422);
     assert!(p.contains("Die Datei ist zu groß"), "{}", p.body);
+    // Larger than the server takes at all: the same message next to the field (not an error
+    // page), and the text written before the file is still in the form.
+    let messages = app.count("counselling_message").await.unwrap();
+    let mut huge = pdf();
+    huge.resize(hih_web::upload::MAX_BODY + 1024, b' ');
+    let p = send(vec![("body", "Mein Text bleibt")], "riesig.pdf", huge).await;
+    assert_eq!(p.status, 422, "{}", p.body);
+    assert!(p.contains("Die Datei ist zu groß"), "{}", p.body);
+    assert!(p.contains("aria-invalid=\"true\""));
+    assert!(p.contains("Mein Text bleibt"));
+    assert_eq!(app.count("counselling_message").await.unwrap(), messages);
     assert_eq!(app.count("counselling_attachment").await.unwrap(), 0);
     // A PDF with the name of an image: stored as a PDF, without a text.
     let p = send(vec![("body", "")], "foto.png", pdf()).await;
@@ -156,6 +167,18 @@ async fn files_are_sniffed_limited_encrypted_and_downloaded_safely() {
             .status,
         200
     );
+    // The guest's copy (Art. 20) holds their file as sent, named in its message; never the
+    // note's file.
+    let copy = g.get(&format!("{link}/export")).await.zip_entries();
+    let own = format!("anhaenge/anhang-{}.pdf", a.id);
+    assert_eq!(
+        copy.keys().map(String::as_str).collect::<Vec<_>>(),
+        [own.as_str(), "beratung.json"]
+    );
+    assert_eq!(copy[&own], pdf());
+    let doc: serde_json::Value = serde_json::from_slice(&copy["beratung.json"]).unwrap();
+    assert_eq!(doc["messages"][0]["files"], serde_json::json!([own]));
+    assert_eq!(doc["messages"].as_array().unwrap().len(), 1, "no note");
     // The guest deletes the conversation: the files go with it.
     g.get(&format!("{link}/loeschen")).await;
     g.post(&format!("{link}/loeschen"), &[]).await;

@@ -176,7 +176,10 @@ async fn guests_are_anonymous_and_never_see_internal_notes() {
             .unwrap()
             .starts_with("attachment")
     );
-    let doc: serde_json::Value = serde_json::from_str(&export.body).unwrap();
+    assert_eq!(export.header("content-type"), Some("application/zip"));
+    let files = export.zip_entries();
+    assert_eq!(files.keys().collect::<Vec<_>>(), ["beratung.json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&files["beratung.json"]).unwrap();
     let texts: Vec<&str> = doc["messages"]
         .as_array()
         .unwrap()

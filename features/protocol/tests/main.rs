@@ -21,6 +21,7 @@ pub fn features() -> Vec<&'static dyn Feature> {
             "contact_history",
             "matching",
             "reports",
+            "counselling",
             "protocol",
         ],
     )

@@ -9,6 +9,7 @@ use hih_applicants::entities::{
 };
 use hih_companies::entities::{company, company_status_change, monthly_count, monthly_count_line};
 use hih_contact_history::entities::contact_entry;
+use hih_counselling::programme_end::Part;
 use hih_db::UnitOfWork;
 use hih_db::entities::{audit_log, mail_outbox};
 use hih_i18n::Locale;
@@ -592,10 +593,18 @@ async fn fixture(app: &TestApp, admin: &TestUser) {
         hih_notify::notify(&mut uow, &to, &notice).await.unwrap();
     }
     uow.commit().await.unwrap();
+    // Counselling: conversations with a file and an appointment, the staff exchange.
+    for (country, pseudonym) in [("VN", "Lan"), ("IN", "Ravi")] {
+        let (id, _) = hih_counselling::testing::conversation_in(app, country, pseudonym).await;
+        hih_counselling::testing::attachment_in(app, id).await;
+        hih_counselling::testing::appointment_in(app, id).await;
+    }
+    hih_counselling::testing::forum::topic(app, "Visa-Fragen", "Erfahrungen?").await;
+    hih_counselling::testing::forum::material(app, "Leitfaden", "Anerkennung").await;
 }
 
 /// The tables the deletion empties.
-const EMPTIED: [&str; 11] = [
+const EMPTIED: [&str; 21] = [
     "company",
     "company_status_change",
     "applicant",
@@ -607,6 +616,16 @@ const EMPTIED: [&str; 11] = [
     "invitation",
     "generated_file",
     "download_link",
+    "counselling_conversation",
+    "counselling_message",
+    "counselling_attachment",
+    "counselling_appointment",
+    "counselling_guest",
+    "counselling_guest_session",
+    "counselling_forum_topic",
+    "counselling_forum_post",
+    "counselling_forum_material",
+    "counselling_forum_file",
 ];
 
 async fn all_statistics(app: &TestApp) -> Vec<String> {
@@ -623,6 +642,14 @@ async fn all_statistics(app: &TestApp) -> Vec<String> {
         out.push(format!("{scope:?} {:?}", s.topics));
     }
     out
+}
+
+/// Counselling's anonymous statistics (conversations and messages per country and topic).
+async fn counselling_statistics(app: &TestApp) -> String {
+    format!(
+        "{:?}",
+        hih_counselling::service::counts(app.db()).await.unwrap()
+    )
 }
 
 #[tokio::test]
@@ -658,6 +685,10 @@ async fn on_the_date_everything_is_deleted_the_statistics_stay_and_a_second_run_
     );
     assert_eq!(early.get(Kind::PendingRegistrations), 1);
     assert_eq!(early.get(Kind::Invitations), 2);
+    assert_eq!(early.get(Kind::Counselling(Part::Conversations)), 2);
+    assert_eq!(early.get(Kind::Counselling(Part::Attachments)), 2);
+    assert_eq!(early.get(Kind::Counselling(Part::Appointments)), 2);
+    assert_eq!(early.get(Kind::Counselling(Part::Materials)), 1);
 
     // The end date in Berlin begins at 23:00 UTC the evening before.
     app.clock.set(
@@ -669,6 +700,7 @@ async fn on_the_date_everything_is_deleted_the_statistics_stay_and_a_second_run_
     let dry_run = programme_end::plan(app.db()).await.unwrap();
     assert_eq!(dry_run, early);
     let stats_before = all_statistics(&app).await;
+    let counselling_before = counselling_statistics(&app).await;
     let monthly_before = app.count("monthly_count_line").await.unwrap();
 
     job(&app).await;
@@ -701,6 +733,11 @@ async fn on_the_date_everything_is_deleted_the_statistics_stay_and_a_second_run_
         all_statistics(&app).await,
         stats_before,
         "the statistics are the same after the deletion (R-RET-3)"
+    );
+    assert_eq!(
+        counselling_statistics(&app).await,
+        counselling_before,
+        "counselling's anonymous counts stay"
     );
     assert!(
         app.count("stat_company_residue").await.unwrap() > 0,

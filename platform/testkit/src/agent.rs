@@ -43,17 +43,26 @@ impl Page {
 
     /// The first worksheet's XML of an XLSX download.
     pub fn xlsx_sheet(&self) -> String {
-        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(self.bytes.as_slice()))
-            .expect("an XLSX file");
-        let mut sheet = String::new();
-        std::io::Read::read_to_string(
-            &mut zip
-                .by_name("xl/worksheets/sheet1.xml")
-                .expect("a first sheet"),
-            &mut sheet,
-        )
-        .expect("the sheet as text");
-        sheet
+        let sheet = self
+            .zip_entries()
+            .remove("xl/worksheets/sheet1.xml")
+            .expect("a first sheet");
+        String::from_utf8(sheet).expect("the sheet as text")
+    }
+
+    /// Every file of a ZIP download (an XLSX file is one too) by its path in the archive.
+    pub fn zip_entries(&self) -> BTreeMap<String, Vec<u8>> {
+        let mut zip =
+            zip::ZipArchive::new(std::io::Cursor::new(self.bytes.as_slice())).expect("a ZIP file");
+        let mut out = BTreeMap::new();
+        for i in 0..zip.len() {
+            let mut file = zip.by_index(i).expect("a readable entry");
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut file, &mut bytes).expect("the entry's content");
+            let name = file.name().expect("a readable name").to_string();
+            out.insert(name, bytes);
+        }
+        out
     }
 
     /// Whether the body contains `text`.

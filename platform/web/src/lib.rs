@@ -25,6 +25,7 @@ mod session;
 mod state;
 pub mod tabs;
 mod templates;
+pub mod upload;
 
 pub use app::{PLATFORM_TEMPLATES, assemble, build_app, platform_texts};
 pub use assets::asset_url;

@@ -25,8 +25,7 @@ pub struct RequestMeta {
     pub path: String,
 }
 
-/// Largest form body the CSRF check reads (uploads are larger: 20 MiB).
-const MAX_BODY: usize = 20 * 1024 * 1024;
+use crate::upload::{MAX_BODY, Truncated, read_capped};
 
 fn cookie_name(state: &AppState) -> &'static str {
     if state.services.settings.security.tls {
@@ -63,29 +62,30 @@ fn set_cookie(resp: &mut Response, state: &AppState, value: Option<&str>) {
     }
 }
 
+/// The content security policy of every page that sets none of its own.
+pub(crate) const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+/// The features no page may use unless it says so: no camera, microphone, location, payment.
+pub(crate) const PERMISSIONS: &str = "camera=(), microphone=(), geolocation=(), payment=()";
+
 /// Security headers on every response (R-NFR-6).
 fn security_headers(resp: &mut Response, state: &AppState, is_static: bool) {
     let h = resp.headers_mut();
     let set = |h: &mut poem::http::HeaderMap, k: &'static str, v: &'static str| {
         h.insert(k, HeaderValue::from_static(v));
     };
-    // A page that brings its own policy (Swagger UI: hashes of its inline script) keeps it.
+    // A page that brings its own policy (Swagger UI: hashes of its inline script; a form that
+    // records audio, crate::upload::allow_recording) keeps it.
     if !h.contains_key("content-security-policy") {
-        set(
-            h,
-            "content-security-policy",
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
-        );
+        set(h, "content-security-policy", CSP);
     }
     set(h, "x-content-type-options", "nosniff");
     set(h, "x-frame-options", "DENY");
     set(h, "referrer-policy", "same-origin");
     set(h, "cross-origin-opener-policy", "same-origin");
-    set(
-        h,
-        "permissions-policy",
-        "camera=(), microphone=(), geolocation=(), payment=()",
-    );
+    if !h.contains_key("permissions-policy") {
+        set(h, "permissions-policy", PERMISSIONS);
+    }
     if state.services.settings.security.tls {
         set(
             h,
@@ -121,6 +121,8 @@ fn csrf_from_body(content_type: &str, body: &[u8]) -> Option<String> {
 }
 
 /// Checks the CSRF token of an unsafe request (header `X-CSRF-Token`, or the form field).
+/// A multipart body larger than [`MAX_BODY`] keeps its beginning (where the token is) and is
+/// marked [`Truncated`], so that its form reports the file as too large next to its field.
 pub(crate) async fn check_csrf(req: &mut Request, session: &Session) -> Result<(), AppError> {
     if let Some(h) = req
         .headers()
@@ -139,13 +141,17 @@ pub(crate) async fn check_csrf(req: &mut Request, session: &Session) -> Result<(
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let body = req
-        .take_body()
-        .into_bytes_limit(MAX_BODY)
+    let capped = read_capped(req.take_body(), MAX_BODY)
         .await
-        .map_err(|_| AppError::Csrf)?;
-    let token = csrf_from_body(&content_type, &body);
-    req.set_body(body);
+        .map_err(|_| AppError::Refused("error-upload-too-large".into()))?;
+    if capped.cut {
+        if !content_type.starts_with("multipart/form-data") {
+            return Err(AppError::Refused("error-upload-too-large".into()));
+        }
+        req.extensions_mut().insert(Truncated);
+    }
+    let token = csrf_from_body(&content_type, &capped.bytes);
+    req.set_body(capped.bytes);
     match token {
         Some(t) if session.csrf_matches(&t) => Ok(()),
         _ => Err(AppError::Csrf),

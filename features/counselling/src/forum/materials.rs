@@ -9,11 +9,12 @@ use hih_kernel::{Actor, AppError, FieldErrors};
 use hih_web::list::{ListInfo, ListParams, ListSpec, ListView, TextColumn};
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
+use hih_web::upload::{FileField, UploadForm};
 use hih_web::{Ctx, WebError, WebResult};
 use poem::Response;
 use poem::handler;
 use poem::http::{StatusCode, header};
-use poem::web::{Multipart, Path};
+use poem::web::Path;
 use sea_orm::{Condition, EntityTrait, Order, QueryOrder, Select};
 use serde::Serialize;
 
@@ -123,38 +124,26 @@ pub async fn new_form(ctx: Ctx) -> WebResult {
     form_page(&ctx, &Typed::default(), &FieldErrors::new()).await
 }
 
-fn bad_request() -> WebError {
-    WebError(AppError::Refused("error-bad-request".into()))
-}
-
-/// Reads the multipart upload: `title`, `description` and `file`.
-async fn read_upload(mut form: Multipart) -> WebResult<Upload> {
-    let mut u = Upload {
-        title: String::new(),
-        description: String::new(),
-        file_name: String::new(),
-        bytes: Vec::new(),
+/// The upload of the form: `title`, `description` and `file`.
+fn read_upload(mut form: UploadForm) -> Upload {
+    let (file_name, bytes, too_large) = match form.take_file("file") {
+        FileField::Chosen { name, bytes } => (name, bytes, false),
+        FileField::Missing => (String::new(), Vec::new(), false),
+        FileField::TooLarge => (String::new(), Vec::new(), true),
     };
-    while let Some(field) = form.next_field().await.map_err(|_| bad_request())? {
-        match field.name() {
-            Some("title") => u.title = field.text().await.map_err(|_| bad_request())?,
-            Some("description") => {
-                u.description = field.text().await.map_err(|_| bad_request())?;
-            }
-            Some("file") => {
-                u.file_name = field.file_name().unwrap_or_default().to_string();
-                u.bytes = field.bytes().await.map_err(|_| bad_request())?;
-            }
-            _ => {}
-        }
+    Upload {
+        title: form.text("title").to_string(),
+        description: form.text("description").to_string(),
+        file_name,
+        bytes,
+        too_large,
     }
-    Ok(u)
 }
 
 /// Stores an upload, or shows the form again with the reasons next to the fields.
 #[handler]
-pub async fn upload(ctx: Ctx, form: Multipart) -> WebResult {
-    let u = read_upload(form).await?;
+pub async fn upload(ctx: Ctx, form: UploadForm) -> WebResult {
+    let u = read_upload(form);
     if let Err(e) = service::check_upload(ctx.services(), &u) {
         let typed = Typed {
             title: u.title,

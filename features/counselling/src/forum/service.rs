@@ -140,6 +140,8 @@ pub struct Upload {
     pub file_name: String,
     /// The plain content.
     pub bytes: Vec<u8>,
+    /// Whether the file was larger than the server takes at all (not received).
+    pub too_large: bool,
 }
 
 /// The sniffed MIME type and extension of a file the library accepts, or why not.
@@ -189,14 +191,14 @@ pub fn check_upload(services: &Services, u: &Upload) -> Result<&'static str, Fie
     }
     let max = services.settings.counselling.max_attachment_bytes;
     let mut kind = "";
-    if u.bytes.is_empty() {
-        e.add("file", "counselling-forum-error-file");
-    } else if u.bytes.len() > max {
+    if u.too_large || u.bytes.len() > max {
         e.add_with(
             "file",
             "counselling-forum-error-file-size",
             &[("max", (max / (1024 * 1024)).max(1).to_string())],
         );
+    } else if u.bytes.is_empty() {
+        e.add("file", "counselling-forum-error-file");
     } else {
         match sniff(&u.bytes) {
             Some((mime, _)) => kind = mime,

@@ -22,8 +22,8 @@ use poem::{Request, Response};
 use serde::Deserialize;
 
 use crate::entities::{conversation, guest, message};
-use crate::routes::upload::MessageInput;
 use crate::service;
+use hih_web::upload::UploadForm;
 
 /// Messages per guest page.
 const MESSAGES_PER_PAGE: u64 = 50;
@@ -261,6 +261,7 @@ async fn conversation_page(
         },
     )
     .await
+    .map(hih_web::upload::allow_recording)
 }
 
 /// The passphrase form at first use.
@@ -365,31 +366,31 @@ pub async fn write(
     ctx: Ctx,
     req: &Request,
     Path(token): Path<String>,
-    input: MessageInput,
+    mut input: UploadForm,
 ) -> WebResult {
     let ctx = in_guest_language(ctx, req);
+    let file = input.take_file("file");
     let (g, c) = match signed_in(&ctx, req, &token).await? {
         Ok(x) => x,
         Err(resp) => return Ok(resp),
     };
     let body = input.text("body");
-    let checked =
-        service::check_message(ctx.services(), body, input.file.as_deref()).and_then(|b| {
-            if c.status == conversation::OPEN {
-                Ok(b)
-            } else {
-                let mut e = FieldErrors::new();
-                e.add("body", "counselling-error-closed");
-                Err(e)
-            }
-        });
+    let checked = service::check_message(ctx.services(), body, &file).and_then(|b| {
+        if c.status == conversation::OPEN {
+            Ok(b)
+        } else {
+            let mut e = FieldErrors::new();
+            e.add("body", "counselling-error-closed");
+            Err(e)
+        }
+    });
     let (text, kind) = match checked {
         Ok(b) => b,
         Err(e) => return conversation_page(&ctx, &token, &g, &c, None, body, &e).await,
     };
     let mut uow = hih_db::UnitOfWork::begin(ctx.services(), &service::guest_actor()).await?;
     let m = service::post(&mut uow, &c, message::GUEST, &text).await?;
-    if let (Some(kind), Some(bytes)) = (kind, input.file.as_deref()) {
+    if let (Some(kind), Some(bytes)) = (kind, file.bytes()) {
         crate::attachments::store(&mut uow, c.id, m.id, kind, bytes).await?;
     }
     uow.commit().await?;
@@ -450,7 +451,8 @@ pub async fn email(
     ctx.redirect(&base(&token))
 }
 
-/// The guest's copy of the conversation (Art. 20) as a JSON file.
+/// The guest's copy of the conversation (Art. 20): a ZIP file with the messages as JSON and
+/// their attachments ([`crate::guest_copy`]).
 #[handler]
 pub async fn export(ctx: Ctx, req: &Request, Path(token): Path<String>) -> WebResult {
     let ctx = in_guest_language(ctx, req);
@@ -458,15 +460,16 @@ pub async fn export(ctx: Ctx, req: &Request, Path(token): Path<String>) -> WebRe
         Ok(x) => x,
         Err(resp) => return Ok(resp),
     };
-    let json = service::export(ctx.services(), &c).await?;
+    let zip = crate::guest_copy::of(ctx.services(), &c).await?;
     Ok(Response::builder()
         .status(StatusCode::OK)
-        .content_type("application/json; charset=utf-8")
+        .content_type("application/zip")
         .header(
             header::CONTENT_DISPOSITION,
-            "attachment; filename=\"beratung.json\"",
+            format!("attachment; filename=\"{}\"", crate::guest_copy::FILE_NAME),
         )
-        .body(json))
+        .header("x-content-type-options", "nosniff")
+        .body(zip))
 }
 
 /// The confirmation before deleting.

@@ -4,7 +4,6 @@
 pub mod guest;
 pub mod staff;
 pub mod start;
-pub mod upload;
 
 use hih_web::flow::select_options;
 

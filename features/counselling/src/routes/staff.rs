@@ -22,10 +22,10 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 
 use crate::entities::{conversation, message};
-use crate::routes::upload::MessageInput;
 use crate::routes::{labelled, topic_options};
 use crate::scope::{own_country, visible_conversations};
 use crate::service::{self, NewConversation, TOPICS};
+use hih_web::upload::UploadForm;
 
 /// Conversations per inbox page.
 const PER_PAGE: u64 = 20;
@@ -378,6 +378,7 @@ async fn conversation_page(
         },
     )
     .await
+    .map(hih_web::upload::allow_recording)
 }
 
 /// A conversation (logged as a view).
@@ -391,14 +392,14 @@ pub async fn show(ctx: Ctx, Path(id): Path<i64>, Query(q): Query<PageQuery>) -> 
 /// Writes a reply to the guest or an internal note (field `kind`: `note`), with a file or an
 /// audio file if chosen.
 #[handler]
-pub async fn reply(ctx: Ctx, Path(id): Path<i64>, input: MessageInput) -> WebResult {
+pub async fn reply(ctx: Ctx, Path(id): Path<i64>, mut input: UploadForm) -> WebResult {
     let c = load(&ctx, id).await?;
+    let file = input.take_file("file");
     let body = input.text("body");
-    let (text, file_kind) =
-        match service::check_message(ctx.services(), body, input.file.as_deref()) {
-            Ok(b) => b,
-            Err(e) => return conversation_page(&ctx, &c, None, body, &e).await,
-        };
+    let (text, file_kind) = match service::check_message(ctx.services(), body, &file) {
+        Ok(b) => b,
+        Err(e) => return conversation_page(&ctx, &c, None, body, &e).await,
+    };
     if c.status != conversation::OPEN {
         let mut e = FieldErrors::new();
         e.add("body", "counselling-error-closed");
@@ -411,7 +412,7 @@ pub async fn reply(ctx: Ctx, Path(id): Path<i64>, input: MessageInput) -> WebRes
     };
     let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor).await?;
     let m = service::post(&mut uow, &c, kind, &text).await?;
-    if let (Some(file_kind), Some(bytes)) = (file_kind, input.file.as_deref()) {
+    if let (Some(file_kind), Some(bytes)) = (file_kind, file.bytes()) {
         crate::attachments::store(&mut uow, c.id, m.id, file_kind, bytes).await?;
     }
     uow.commit().await?;

@@ -40,6 +40,7 @@ pub async fn material(app: &TestApp, title: &str, description: &str) -> i64 {
             description: description.into(),
             file_name: format!("{title}.pdf"),
             bytes: pdf(title),
+            too_large: false,
         },
     )
     .await

@@ -57,3 +57,23 @@ pub async fn attachment_in(app: &TestApp, id: i64) -> i64 {
     uow.commit().await.expect("commit");
     a.id
 }
+
+/// Proposes a video appointment in conversation `id`, a week after the clock's now; returns
+/// its id.
+pub async fn appointment_in(app: &TestApp, id: i64) -> i64 {
+    use sea_orm::EntityTrait;
+    let c = crate::entities::conversation::Entity::find_by_id(id)
+        .one(&app.services().db)
+        .await
+        .expect("read")
+        .expect("conversation");
+    let mut uow = UnitOfWork::begin(app.services(), &Actor::system("test"))
+        .await
+        .expect("uow");
+    let starts = uow.now() + chrono::Duration::days(7);
+    let a = crate::appointments::service::propose(&mut uow, &c, starts)
+        .await
+        .expect("appointment");
+    uow.commit().await.expect("commit");
+    a.id
+}

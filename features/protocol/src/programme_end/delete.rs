@@ -7,12 +7,14 @@
 //! Everything happens in one unit of work (the audit chain's lock keeps every other write out
 //! meanwhile): companies and applicants are folded into the anonymous statistics counters
 //! first (R-RET-3) and deleted in bounded batches by [`hih_db::retention::fold_and_delete`],
-//! the same path the retention purges take; one `programme-end` audit event
+//! the same path the retention purges take; counselling's conversations and staff exchange
+//! go with them ([`hih_counselling::programme_end`]); one `programme-end` audit event
 //! holds the counts per kind. A second run finds nothing and records nothing more.
 //!
 //! Kept: the monthly counts (1A, R-COM-4). They are anonymous aggregates per IHK district and
 //! month — no data about a company or a person — and the statistics read the programme's 1A
-//! targets from them, which R-RET-3 requires to stay the same after deletion.
+//! targets from them, which R-RET-3 requires to stay the same after deletion. Likewise
+//! counselling's anonymous counters and first-response times.
 
 use chrono::NaiveDate;
 use hih_applicants::entities::{
@@ -20,6 +22,7 @@ use hih_applicants::entities::{
 };
 use hih_companies::entities::{company, company_status_change, monthly_count};
 use hih_contact_history::entities::contact_entry;
+use hih_counselling::programme_end::Part;
 use hih_db::UnitOfWork;
 use hih_db::retention::fold_and_delete;
 use hih_kernel::{Actor, AppError, Services};
@@ -61,11 +64,14 @@ pub enum Kind {
     DownloadLinks,
     /// Notifications leading to companies, applicants or reports.
     Notifications,
+    /// A part of counselling: conversations with everything in them, guests, the staff
+    /// exchange ([`hih_counselling::programme_end`]).
+    Counselling(Part),
 }
 
 impl Kind {
     /// Every kind in listing order.
-    pub const ALL: [Kind; 13] = [
+    pub const ALL: [Kind; 21] = [
         Kind::Companies,
         Kind::CompanyStatusChanges,
         Kind::Applicants,
@@ -79,6 +85,14 @@ impl Kind {
         Kind::PartnerExports,
         Kind::DownloadLinks,
         Kind::Notifications,
+        Kind::Counselling(Part::Conversations),
+        Kind::Counselling(Part::Messages),
+        Kind::Counselling(Part::Attachments),
+        Kind::Counselling(Part::Appointments),
+        Kind::Counselling(Part::Guests),
+        Kind::Counselling(Part::ForumTopics),
+        Kind::Counselling(Part::ForumPosts),
+        Kind::Counselling(Part::Materials),
     ];
 
     /// Stable code (the key in the audit event's counts).
@@ -97,6 +111,7 @@ impl Kind {
             Kind::PartnerExports => "partner_exports",
             Kind::DownloadLinks => "download_links",
             Kind::Notifications => "notifications",
+            Kind::Counselling(part) => part.code(),
         }
     }
 
@@ -116,6 +131,7 @@ impl Kind {
             Kind::PartnerExports => "protocol-programme-end-kind-partner-exports",
             Kind::DownloadLinks => "protocol-programme-end-kind-links",
             Kind::Notifications => "protocol-programme-end-kind-notifications",
+            Kind::Counselling(part) => part.label_key(),
         }
     }
 }
@@ -187,6 +203,7 @@ async fn count<C: ConnectionTrait>(db: &C, kind: Kind) -> Result<u64, AppError> 
                 .count(db)
                 .await?
         }
+        Kind::Counselling(part) => hih_counselling::programme_end::count(db, part).await?,
     })
 }
 
@@ -267,6 +284,7 @@ pub async fn run_deletion(services: &Services, actor: &Actor) -> Result<Outcome,
     applicant_status_change::Entity::delete_many()
         .exec(uow.txn())
         .await?;
+    hih_counselling::programme_end::delete_all(uow.txn()).await?;
     let left = plan(uow.txn()).await?;
     if left.total() != 0 {
         return Err(AppError::Internal(format!(

@@ -4,9 +4,9 @@
 use hih_kernel::AppError;
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
+use hih_web::upload::{FileField, UploadForm};
 use hih_web::{Ctx, WebError, WebResult};
 use poem::handler;
-use poem::web::Multipart;
 use serde::{Deserialize, Serialize};
 
 use crate::postcodes;
@@ -23,25 +23,15 @@ struct StoredReport {
 
 /// Upload (multipart: `file`, optional `dry_run`); the report is shown on the next page.
 #[handler]
-pub async fn upload(ctx: Ctx, mut form: Multipart) -> WebResult {
-    let mut bytes = Vec::new();
-    let mut dry_run = false;
-    while let Some(field) = form
-        .next_field()
-        .await
-        .map_err(|_| WebError(AppError::Refused("error-bad-request".into())))?
-    {
-        match field.name() {
-            Some("file") => {
-                bytes = field
-                    .bytes()
-                    .await
-                    .map_err(|_| WebError(AppError::Refused("error-bad-request".into())))?
-            }
-            Some("dry_run") => dry_run = true,
-            _ => {}
+pub async fn upload(ctx: Ctx, mut form: UploadForm) -> WebResult {
+    let dry_run = form.has("dry_run");
+    let bytes = match form.take_file("file") {
+        FileField::Chosen { bytes, .. } => bytes,
+        FileField::Missing => Vec::new(),
+        FileField::TooLarge => {
+            return Err(WebError(AppError::Refused("error-upload-too-large".into())));
         }
-    }
+    };
     let outcome = postcodes::import(ctx.services(), &ctx.actor, &bytes, dry_run, |_, _| {}).await?;
     const SHOWN: usize = 50;
     let stored = StoredReport {
