@@ -16,6 +16,7 @@ pub mod flows;
 pub mod matrix;
 pub mod postcodes;
 pub mod retention;
+mod template;
 mod workers;
 
 use std::sync::Arc;
@@ -181,14 +182,20 @@ impl TestApp {
             let admin = Database::connect(&admin_url)
                 .await
                 .expect("connect to HIH_TEST_DATABASE_URL");
-            admin
-                .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
-                .await
-                .expect("create test database");
+            // A copy of the migrated template, if there is one (template.rs).
+            let create = match template::postgres(&admin, &admin_url).await {
+                Some(t) => format!("CREATE DATABASE \"{name}\" TEMPLATE \"{t}\""),
+                None => format!("CREATE DATABASE \"{name}\""),
+            };
+            template::retry_while_in_use(&admin, &create).await;
             drop(admin);
             settings.database.url = Some(SecretString::from(replace_db_name(&admin_url, &name)));
             settings.database.max_connections = 5;
             pg = Some(PgDatabase { admin_url, name });
+        } else if settings.database_url()
+            == format!("sqlite://{}/hih.db?mode=rwc", settings.data_dir)
+        {
+            template::sqlite_copy(&dir.path().join("hih.db")).await;
         }
         let db = hih_db::connect(&settings).await.expect("connect");
         hih_migrations::apply(&db).await.expect("migrate");
