@@ -52,6 +52,7 @@ counselling-messages = Nachrichten
 counselling-older = Ältere Nachrichten
 counselling-newest = Zu den neuesten Nachrichten
 counselling-no-messages = Noch keine Nachrichten.
+counselling-live-new = Neue Nachricht: Die Liste der Nachrichten wurde aktualisiert.
 counselling-note-label = Interne Notiz von { $name }
 counselling-new-marker = neu
 counselling-reply-title = Antworten

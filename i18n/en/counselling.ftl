@@ -52,6 +52,7 @@ counselling-messages = Messages
 counselling-older = Older messages
 counselling-newest = To the newest messages
 counselling-no-messages = No messages yet.
+counselling-live-new = New message: the list of messages has been updated.
 counselling-note-label = Internal note by { $name }
 counselling-new-marker = new
 counselling-reply-title = Reply

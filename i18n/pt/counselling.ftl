@@ -8,6 +8,7 @@ counselling-messages = Mensagens
 counselling-older = Mensagens anteriores
 counselling-newest = Ir para as mensagens mais recentes
 counselling-no-messages = Ainda não há mensagens.
+counselling-live-new = Nova mensagem: a lista de mensagens foi atualizada.
 counselling-error-body = Escreva um texto.
 counselling-error-body-long = O texto pode ter no máximo { $max } caracteres.
 counselling-error-body-control = O texto contém caracteres de controle não permitidos.

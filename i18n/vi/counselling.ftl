@@ -8,6 +8,7 @@ counselling-messages = Tin nhắn
 counselling-older = Tin nhắn cũ hơn
 counselling-newest = Đến các tin nhắn mới nhất
 counselling-no-messages = Chưa có tin nhắn nào.
+counselling-live-new = Tin nhắn mới: danh sách tin nhắn đã được cập nhật.
 counselling-error-body = Vui lòng nhập nội dung.
 counselling-error-body-long = Nội dung có thể dài tối đa { $max } ký tự.
 counselling-error-body-control = Nội dung chứa ký tự điều khiển không được phép.

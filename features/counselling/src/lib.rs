@@ -18,6 +18,7 @@ pub mod entities;
 pub mod forum;
 pub mod guest_copy;
 pub mod jobs;
+pub mod live;
 pub mod permissions;
 pub mod programme_end;
 mod routes;
@@ -78,6 +79,7 @@ fn register(r: &mut Registry) {
     );
     r.route("/beratung/:id", work, get(staff::show).boxed());
     r.route("/beratung/:id/link", work, get(staff::link).boxed());
+    r.route("/beratung/:id/live", work, get(staff::live).boxed());
     r.route("/beratung/:id/antwort", work, post(staff::reply).boxed());
     r.route("/beratung/:id/zuweisen", work, post(staff::assign).boxed());
     r.route("/beratung/:id/status", work, post(staff::status).boxed());
@@ -127,6 +129,11 @@ fn register(r: &mut Registry) {
         "/beratung/gast/:token/anhang/:file",
         public,
         get(guest::attachment).boxed(),
+    );
+    r.route(
+        "/beratung/gast/:token/live",
+        public,
+        get(guest::live).boxed(),
     );
     r.route(
         "/beratung/gast/:token/abmelden",

@@ -8,6 +8,7 @@ mod attachments;
 mod forum;
 mod guest;
 mod languages;
+mod live;
 mod staff;
 mod start;
 mod statistics;

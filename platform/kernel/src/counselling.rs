@@ -36,6 +36,11 @@ pub struct CounsellingSettings {
     pub jitsi_jwt_secret: Option<SecretString>,
     /// The JWT's issuer and audience `app_id` as configured on the Jitsi server.
     pub jitsi_app_id: String,
+    /// Milliseconds between two looks of a live conversation page's event stream for a new
+    /// message (one indexed lookup each).
+    pub live_poll_ms: u64,
+    /// Seconds an event stream stays open; the browser then reconnects by itself.
+    pub live_seconds: u64,
 }
 
 impl Default for CounsellingSettings {
@@ -51,6 +56,8 @@ impl Default for CounsellingSettings {
             jitsi_url: String::new(),
             jitsi_jwt_secret: None,
             jitsi_app_id: String::new(),
+            live_poll_ms: 2000,
+            live_seconds: 300,
         }
     }
 }
@@ -74,6 +81,9 @@ pub enum CounsellingSettingsError {
     /// Retention of at least one day.
     #[error("counselling.retention_days muss mindestens 1 sein")]
     Retention,
+    /// A live page looks for new messages at most ten times a second.
+    #[error("counselling.live_poll_ms muss mindestens 100 sein")]
+    LivePoll,
 }
 
 impl CounsellingSettings {
@@ -103,6 +113,9 @@ impl CounsellingSettings {
     pub fn validate(&self, production: bool) -> Result<(), CounsellingSettingsError> {
         if self.retention_days < 1 {
             return Err(CounsellingSettingsError::Retention);
+        }
+        if self.live_poll_ms < 100 {
+            return Err(CounsellingSettingsError::LivePoll);
         }
         if let Some(bad) = self.keys.keys().find(|id| self.key_bytes(id).is_none()) {
             return Err(CounsellingSettingsError::BadKey(bad.clone()));

@@ -18,7 +18,7 @@ use hih_web::{Ctx, WebError, WebResult};
 use poem::handler;
 use poem::http::{HeaderValue, StatusCode, header};
 use poem::web::{Form, Path, Query};
-use poem::{Request, Response};
+use poem::{IntoResponse, Request, Response};
 use serde::Deserialize;
 
 use crate::entities::{conversation, guest, message};
@@ -262,6 +262,25 @@ async fn conversation_page(
     )
     .await
     .map(hih_web::upload::allow_recording)
+}
+
+/// The live event stream of the guest's conversation page (ids of new messages, never of
+/// internal notes; [`crate::live`]). Without the guest's session: the passphrase page, as
+/// every guest route.
+#[handler]
+pub async fn live(
+    ctx: Ctx,
+    req: &Request,
+    Path(token): Path<String>,
+    Query(q): Query<crate::live::LiveQuery>,
+) -> WebResult {
+    let ctx = in_guest_language(ctx, req);
+    let (_, c) = match signed_in(&ctx, req, &token).await? {
+        Ok(x) => x,
+        Err(resp) => return Ok(resp),
+    };
+    let known = crate::live::known(req, &q);
+    Ok(crate::live::stream(ctx.services().clone(), c.id, false, known).into_response())
 }
 
 /// The passphrase form at first use.

@@ -13,8 +13,8 @@ use hih_users::entities::{institution, user_account};
 use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, WebError, WebResult, draft};
-use poem::handler;
 use poem::web::{Form, Path, Query};
+use poem::{IntoResponse, Request, handler};
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
     ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -387,6 +387,20 @@ pub async fn show(ctx: Ctx, Path(id): Path<i64>, Query(q): Query<PageQuery>) -> 
     let c = load(&ctx, id).await?;
     ctx.log_view("counselling_conversation", id).await;
     conversation_page(&ctx, &c, q.vor, "", &FieldErrors::new()).await
+}
+
+/// The live event stream of a conversation page (ids of new messages, notes included;
+/// [`crate::live`]). Out of scope: 404, logged, as the page.
+#[handler]
+pub async fn live(
+    ctx: Ctx,
+    req: &Request,
+    Path(id): Path<i64>,
+    Query(q): Query<crate::live::LiveQuery>,
+) -> WebResult {
+    let c = load(&ctx, id).await?;
+    let known = crate::live::known(req, &q);
+    Ok(crate::live::stream(ctx.services().clone(), c.id, true, known).into_response())
 }
 
 /// Writes a reply to the guest or an internal note (field `kind`: `note`), with a file or an

@@ -64,6 +64,20 @@ async fn channel_rows(app: &TestApp) -> Vec<Row> {
             Login,
             foreign_applicant(Redirect)
         ),
+        // The live event stream: as the page (asked without a known id it answers once and
+        // ends).
+        row(
+            &c(own, "/live"),
+            "/beratung/:id/live",
+            Login,
+            counsellors(Ok)
+        ),
+        row(
+            &c(foreign, "/live"),
+            "/beratung/:id/live",
+            Login,
+            foreign_applicant(Ok)
+        ),
         // Writes are POST only.
         row(
             &c(own, "/antwort"),
@@ -104,6 +118,7 @@ async fn channel_rows(app: &TestApp) -> Vec<Row> {
         // Without the guest's session the link's pages lead back to the passphrase.
         everyone(&g("/export"), "/beratung/gast/:token/export", Redirect),
         everyone(&g("/loeschen"), "/beratung/gast/:token/loeschen", Redirect),
+        everyone(&g("/live"), "/beratung/gast/:token/live", Redirect),
         everyone(
             "/beratung/gast/unbekannt/loeschen",
             "/beratung/gast/:token/loeschen",

@@ -1,0 +1,113 @@
+// Counselling with JavaScript ON (issue 18): a voice message recorded in the browser, and
+// live updates. Chromium's fake microphone stands in for a real one. The guest's message form offers "record"; the
+// recording becomes the form's file, the page plays it back before sending, and it arrives
+// as a WebM audio attachment played with the native player, for the guest and the staff.
+// Only the conversation pages allow the microphone (Permissions-Policy); every other page
+// keeps it off. Then the staff member answers while the guest's page is open: the answer
+// appears in the guest's message list without a reload (server-sent events), a status line
+// announces it, and the text the guest is typing stays. axe at 1280 and 320 px with the
+// recorder shown and after the live update.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { startServer } from '../lib/server.js';
+import {
+  CHROMIUM_ARGS,
+  launch,
+  newNoJsPage,
+  setScriptingEnabled,
+  checkA11y,
+  checkInPlaceAtBothWidths,
+  go,
+} from '../lib/browser.js';
+import { adminAndAhkVietnam } from '../lib/accounts.js';
+
+const PASSWORD = 'Browser-Test-Passwort-42';
+const PASSPHRASE = 'Mein-Kennwort-fuer-2027!';
+
+describe('counselling with JavaScript on: voice recording and live updates', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launch({
+      args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('record → listen → send → the staff hear it and answer → the answer appears live', async () => {
+    const { admin, ahk } = await adminAndAhkVietnam(browser, server, PASSWORD, checkA11y);
+    await ahk.goto(new URL('/beratung/neu', server.baseUrl).href);
+    await ahk.selectOption('#topic', 'visa');
+    await ahk.fill('#pseudonym', 'Stimme');
+    await go(ahk, ahk.locator('main button[type=submit]'));
+    const path = new URL(await ahk.inputValue('#guest-link')).pathname;
+    const conversation = ahk.url().replace(/\/link$/, '');
+
+    const guest = await newNoJsPage(browser, { locale: 'de-DE', permissions: ['microphone'] });
+    await guest.goto(new URL(path, server.baseUrl).href);
+    await guest.fill('#passphrase', PASSPHRASE);
+    await guest.fill('#repeat', PASSPHRASE);
+    await go(guest, guest.locator('main button[type=submit]'));
+    const setupHeaders = (await guest.request.get(new URL('/beratung/start', server.baseUrl).href)).headers();
+    assert.match(setupHeaders['permissions-policy'], /microphone=\(\)/, 'other pages keep the microphone off');
+
+    // Without JavaScript there is no recorder, only the file choice.
+    assert.equal(await guest.locator('.voice-recorder').count(), 0);
+    await setScriptingEnabled(guest, true);
+    const page = await guest.reload();
+    assert.match(page.headers()['permissions-policy'], /microphone=\(self\)/);
+    assert.match(page.headers()['content-security-policy'], /media-src 'self' blob:/);
+    const record = guest.locator('.voice-recorder button');
+    assert.equal(await record.innerText(), 'Sprachnachricht aufnehmen');
+    await checkInPlaceAtBothWidths(guest, 'guest conversation with the recorder');
+
+    await record.click();
+    await guest.locator('.voice-recorder [role=status]', { hasText: 'Die Aufnahme läuft' }).waitFor();
+    assert.equal(await record.innerText(), 'Aufnahme beenden');
+    await guest.waitForTimeout(1500);
+    await record.click();
+    await guest.locator('.voice-recorder [role=status]', { hasText: 'aufgenommen' }).waitFor();
+    assert.equal(await guest.locator('.voice-recorder audio').isVisible(), true, 'listen before sending');
+    const chosen = await guest.evaluate(() => {
+      const f = document.getElementById('file').files[0];
+      return f && { name: f.name, type: f.type, size: f.size };
+    });
+    assert.ok(chosen && chosen.size > 1000, `a recording in the file input: ${JSON.stringify(chosen)}`);
+    assert.match(chosen.type, /^audio\//);
+    await checkInPlaceAtBothWidths(guest, 'guest conversation with a recording to send');
+
+    await go(guest, guest.locator('main form[action$="/nachricht"] button[type=submit]'));
+    const player = guest.locator('#messages audio[controls]');
+    assert.equal(await player.count(), 1, 'the voice message in the conversation');
+    const src = await player.getAttribute('src');
+    const audio = await guest.request.get(new URL(src, server.baseUrl).href);
+    assert.equal(audio.status(), 200);
+    assert.equal(audio.headers()['content-type'], 'audio/webm', 'sniffed from the content');
+    assert.ok((await audio.body()).length === chosen.size, 'the recording as sent');
+
+    // The staff member hears it too.
+    await ahk.goto(conversation);
+    assert.equal(await ahk.locator('#messages audio[controls]').count(), 1);
+
+    // Live: the guest starts typing; the staff member answers; the answer appears in the
+    // guest's list without a reload, announced, and the typed text stays.
+    await guest.fill('#body', 'Ich schreibe gerade');
+    await ahk.fill('#body', 'Wir haben Ihre Sprachnachricht gehört.');
+    await go(ahk, ahk.locator('button[value=reply]'));
+    await guest.locator('#messages', { hasText: 'Wir haben Ihre Sprachnachricht gehört.' }).waitFor({ timeout: 15_000 });
+    assert.match(await guest.locator('#messages + [role=status]').innerText(), /Neue Nachricht/);
+    assert.equal(await guest.inputValue('#body'), 'Ich schreibe gerade', 'nothing typed is lost');
+    await checkInPlaceAtBothWidths(guest, 'guest conversation after a live update');
+
+    await guest.context().close();
+    await ahk.context().close();
+    await admin.context().close();
+  });
+});
