@@ -291,8 +291,10 @@ pub struct Shown {
     pub body: String,
     /// Written.
     pub created_at: DateTime<Utc>,
-    /// Not yet read by staff (guest messages).
+    /// Not yet read by the other side (guest messages by staff, staff answers by the guest).
     pub unread: bool,
+    /// When the other side first saw it on their page (the staff's read receipt of an answer).
+    pub read_at: Option<DateTime<Utc>>,
 }
 
 /// Decrypts messages for display.
@@ -308,6 +310,7 @@ pub fn show(services: &Services, c: i64, ms: Vec<message::Model>) -> Result<Vec<
                 body,
                 created_at: m.created_at,
                 unread: m.read_at.is_none(),
+                read_at: m.read_at,
             })
         })
         .collect()
@@ -340,13 +343,19 @@ pub async fn page(
     Ok((ms, more))
 }
 
-/// Marks the guest's messages of a conversation read by staff (read receipts).
-pub async fn mark_read(uow: &mut UnitOfWork, conversation_id: i64) -> Result<(), AppError> {
+/// Marks the messages `written_by` one side (`GUEST` or `STAFF`) of a conversation read by
+/// the other, who sees them on their page now (staff see the guest's as read, and read
+/// receipts of their answers).
+pub async fn mark_read(
+    uow: &mut UnitOfWork,
+    conversation_id: i64,
+    written_by: &str,
+) -> Result<(), AppError> {
     let now = uow.now();
     message::Entity::update_many()
         .col_expr(message::Column::ReadAt, Expr::value(now))
         .filter(message::Column::ConversationId.eq(conversation_id))
-        .filter(message::Column::AuthorKind.eq(message::GUEST))
+        .filter(message::Column::AuthorKind.eq(written_by))
         .filter(message::Column::ReadAt.is_null())
         .exec(uow.txn())
         .await?;

@@ -1,6 +1,7 @@
-use hih_counselling::entities::conversation;
+use hih_counselling::entities::{conversation, message};
 use hih_kernel::Role;
 use hih_users::testing::{agent_for, create_user_in, login};
+use sea_orm::EntityTrait;
 
 use crate::{app, conversations, guest_writes, open, signed_guest, staff_writes, vn_staff};
 
@@ -172,5 +173,38 @@ async fn a_conversation_links_an_applicant_of_the_own_country_only() {
         vn.get(&format!("/beratung/{}", c.id))
             .await
             .contains(&code(&own))
+    );
+}
+
+#[tokio::test]
+async fn staff_see_whether_the_guest_has_read_their_answers() {
+    let app = app().await;
+    let staff = vn_staff(&app, "ahk-receipt").await;
+    let (id, link) = open(&staff, "Quittung").await;
+    let g = signed_guest(&app, &link).await;
+    guest_writes(&g, &link, "Eine Frage").await;
+    staff_writes(&staff, id, "reply", "Eine Antwort").await;
+    staff_writes(&staff, id, "note", "Eine Notiz").await;
+    let page = staff.get(&format!("/beratung/{id}")).await;
+    assert_eq!(
+        page.body.matches("noch nicht gelesen").count(),
+        1,
+        "the answer only"
+    );
+    // The guest opens the page: the answer is read, with the time.
+    g.get(&link).await;
+    let page = staff.get(&format!("/beratung/{id}")).await;
+    assert!(!page.contains("noch nicht gelesen"), "{}", page.body);
+    assert!(page.contains("gelesen 02.11.2026"), "{}", page.body);
+    let note = message::Entity::find()
+        .all(app.db())
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.author_kind == message::NOTE)
+        .unwrap();
+    assert!(
+        note.read_at.is_none(),
+        "a note is never the guest's to read"
     );
 }

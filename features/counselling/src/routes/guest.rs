@@ -241,6 +241,12 @@ async fn conversation_page(
         crate::attachments::of_messages(&ctx.services().db, ms.iter().map(|m| m.id).collect())
             .await?;
     let shown = service::show(ctx.services(), c.id, ms)?;
+    // Read receipts: the staff answers shown now are read (one write only when some are new).
+    if shown.iter().any(|m| m.kind == message::STAFF && m.unread) {
+        let mut uow = hih_db::UnitOfWork::begin(ctx.services(), &service::guest_actor()).await?;
+        service::mark_read(&mut uow, c.id, message::STAFF).await?;
+        uow.commit().await?;
+    }
     render(
         ctx,
         StatusCode::OK,

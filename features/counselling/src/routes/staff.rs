@@ -343,7 +343,7 @@ async fn conversation_page(
     let shown = service::show(ctx.services(), c.id, ms)?;
     if before.is_none() {
         let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor).await?;
-        service::mark_read(&mut uow, c.id).await?;
+        service::mark_read(&mut uow, c.id, message::GUEST).await?;
         uow.commit().await?;
     }
     let assignee = match c.assignee_id {
