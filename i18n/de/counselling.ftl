@@ -96,6 +96,10 @@ counselling-guest-wrong = Das Kennwort ist falsch.
 counselling-guest-locked = Nach zu vielen falschen Eingaben ist das Gespräch { $minutes } Minuten gesperrt. Bitte versuchen Sie es danach erneut.
 counselling-guest-title = Ihre Beratung
 counselling-guest-intro = Sie schreiben als „{ $name }“ zum Thema { $topic }. Die Mitarbeitenden der AHK antworten während ihrer Arbeitszeiten.
+# Sprechzeiten je AHK (Hinweis auf der Gesprächsseite der Ratsuchenden; im Texteditor anpassbar)
+counselling-office-hours-in = Sprechzeiten der AHK Indien: Montag bis Freitag, 9 bis 17 Uhr (Ortszeit Neu-Delhi). Nachrichten außerhalb dieser Zeiten werden am nächsten Arbeitstag beantwortet.
+counselling-office-hours-vn = Sprechzeiten der AHK Vietnam: Montag bis Freitag, 8 bis 17 Uhr (Ortszeit Hanoi). Nachrichten außerhalb dieser Zeiten werden am nächsten Arbeitstag beantwortet.
+counselling-office-hours-br = Sprechzeiten der AHK Brasilien: Montag bis Freitag, 9 bis 18 Uhr (Ortszeit São Paulo). Nachrichten außerhalb dieser Zeiten werden am nächsten Arbeitstag beantwortet.
 counselling-guest-you = Sie
 counselling-field-guest-body = Ihre Nachricht
 counselling-guest-send = Nachricht senden

@@ -150,6 +150,12 @@ async fn guests_are_anonymous_and_never_see_internal_notes() {
     crate::staff_writes(&staff, id, "reply", "Antwort an den Gast").await;
     let page = g.get(&link).await;
     assert!(page.contains("Antwort an den Gast"));
+    // The office hours of the conversation's AHK (an editable text per country).
+    assert!(
+        page.element_text("office-hours")
+            .unwrap()
+            .starts_with("Sprechzeiten der AHK Vietnam:")
+    );
     assert!(
         !page.contains("GEHEIME-NOTIZ"),
         "notes never reach the guest"

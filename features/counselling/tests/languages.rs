@@ -94,6 +94,16 @@ async fn guests_see_every_counselling_page_in_portuguese_and_vietnamese() {
         // The conversation: an empty message, a bad address, then both right.
         let page = g.get(&link).await;
         assert_eq!(lang_of(&page), code);
+        // The office hours of the conversation's AHK (Vietnam), in the guest's language.
+        let hours = page.element_text("office-hours").unwrap();
+        assert!(
+            hours.contains(if code == "pt" {
+                "AHK Vietnã"
+            } else {
+                "AHK Việt Nam"
+            }),
+            "{hours}"
+        );
         let p = g.post(&format!("{link}/nachricht"), &[("body", " ")]).await;
         assert_eq!(p.status, 422);
         let p = g

@@ -257,6 +257,7 @@ async fn conversation_page(
             c => Serde(c),
             is_open => c.status == conversation::OPEN,
             topic_key => format!("counselling-topic-{}", c.topic),
+            office_hours_key => format!("counselling-office-hours-{}", c.country.to_lowercase()),
             messages => Serde(shown),
             files => Serde(files),
             older => more.then_some(oldest).flatten(),
