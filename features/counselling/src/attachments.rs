@@ -94,8 +94,18 @@ pub fn check(
     })
 }
 
-pub(crate) fn aad(conversation_id: i64) -> String {
+fn aad(conversation_id: i64) -> String {
     format!("counselling-attachment:{conversation_id}")
+}
+
+/// The decrypted content of an attachment.
+pub(crate) fn content(services: &Services, a: &attachment::Model) -> Result<Vec<u8>, AppError> {
+    Ok(Keys::of(&services.settings).open(
+        &aad(a.conversation_id),
+        &a.key_id,
+        &a.nonce,
+        &a.content,
+    )?)
 }
 
 /// Stores a checked upload for a message, sealed, in the caller's unit of work.
@@ -207,12 +217,7 @@ pub async fn download(
             return Ok(None);
         }
     }
-    let plain = Keys::of(&services.settings).open(
-        &aad(conversation_id),
-        &a.key_id,
-        &a.nonce,
-        &a.content,
-    )?;
+    let plain = content(services, &a)?;
     let disposition = if a.mime.starts_with("audio/") {
         "inline"
     } else {

@@ -13,7 +13,6 @@ use zip::CompressionMethod;
 use zip::write::SimpleFileOptions;
 
 use crate::appointments::entity as appointment;
-use crate::crypto::Keys;
 use crate::entities::{attachment, conversation, message};
 
 /// The file name of the copy.
@@ -78,7 +77,6 @@ pub async fn of(services: &Services, c: &conversation::Model) -> Result<Vec<u8>,
     zip.start_file("beratung.json", text)
         .map_err(AppError::internal)?;
     zip.write_all(&json).map_err(AppError::internal)?;
-    let keys = Keys::of(&services.settings);
     for (id, _, ext) in &files {
         let Some(a) = attachment::Entity::find_by_id(*id)
             .one(&services.db)
@@ -86,12 +84,7 @@ pub async fn of(services: &Services, c: &conversation::Model) -> Result<Vec<u8>,
         else {
             continue;
         };
-        let plain = keys.open(
-            &crate::attachments::aad(c.id),
-            &a.key_id,
-            &a.nonce,
-            &a.content,
-        )?;
+        let plain = crate::attachments::content(services, &a)?;
         zip.start_file(path(*id, ext), stored)
             .map_err(AppError::internal)?;
         zip.write_all(&plain).map_err(AppError::internal)?;

@@ -397,34 +397,19 @@ pub async fn set_open(
 /// content; the anonymous counters stay.
 pub async fn erase(uow: &mut UnitOfWork, c: conversation::Model) -> Result<(), AppError> {
     let files = crate::attachments::erase_of(uow.txn(), c.id).await?;
-    uow.event(
-        "counselling_conversation",
-        &c.id.to_string(),
-        "attachments-deleted",
-        serde_json::json!({ "count": files }),
-    );
+    deleted_event(uow, &c, "attachments-deleted", files);
     let appointments = crate::appointments::entity::Entity::delete_many()
         .filter(crate::appointments::entity::Column::ConversationId.eq(c.id))
         .exec(uow.txn())
         .await?
         .rows_affected;
-    uow.event(
-        "counselling_conversation",
-        &c.id.to_string(),
-        "appointments-deleted",
-        serde_json::json!({ "count": appointments }),
-    );
-    let deleted = message::Entity::delete_many()
+    deleted_event(uow, &c, "appointments-deleted", appointments);
+    let messages = message::Entity::delete_many()
         .filter(message::Column::ConversationId.eq(c.id))
         .exec(uow.txn())
         .await?
         .rows_affected;
-    uow.event(
-        "counselling_conversation",
-        &c.id.to_string(),
-        "messages-deleted",
-        serde_json::json!({ "count": deleted }),
-    );
+    deleted_event(uow, &c, "messages-deleted", messages);
     guest_session::Entity::delete_many()
         .filter(guest_session::Column::GuestId.eq(c.guest_id))
         .exec(uow.txn())
@@ -435,6 +420,16 @@ pub async fn erase(uow: &mut UnitOfWork, c: conversation::Model) -> Result<(), A
         uow.erase::<guest::ActiveModel>(g).await?;
     }
     Ok(())
+}
+
+/// The audit entry of rows deleted with conversation `c`: their count, never their content.
+fn deleted_event(uow: &mut UnitOfWork, c: &conversation::Model, action: &str, count: u64) {
+    uow.event(
+        "counselling_conversation",
+        &c.id.to_string(),
+        action,
+        serde_json::json!({ "count": count }),
+    );
 }
 
 // ---- guests -----------------------------------------------------------------------------------
