@@ -40,6 +40,7 @@ pub type ApiV1 = (
     hih_applicants::api::RegistrationsApi,
     hih_contact_history::api::ContactsApi,
     hih_matching::api::MatchesApi,
+    hih_counselling::api::CounsellingApi,
     hih_reports::api::StatisticsApi,
 );
 
@@ -53,6 +54,7 @@ pub fn api_v1() -> ApiV1 {
         hih_applicants::api::RegistrationsApi,
         hih_contact_history::api::ContactsApi,
         hih_matching::api::MatchesApi,
+        hih_counselling::api::CounsellingApi,
         hih_reports::api::StatisticsApi,
     )
 }

@@ -237,3 +237,49 @@ counselling-end-guests = Ratsuchende (Pseudonyme, Zugänge, E-Mail-Adressen)
 counselling-end-forum-topics = Themen des Fachaustauschs
 counselling-end-forum-posts = Beiträge des Fachaustauschs
 counselling-end-materials = Materialien des Fachaustauschs
+
+## Beratung auf der Seite der Bewerberin oder des Bewerbers; Teilen für die Integration
+counselling-tab = Beratung
+counselling-applicant-title = Beratung: { $name }
+counselling-applicant-intro = Beratungsgespräche, die mit diesem Datensatz verknüpft sind. Hier nur zum Lesen und ohne interne Notizen; Antworten und Notizen im Postfach.
+counselling-applicant-intro-shared = Gespräche, die die AHK für die Integration mit Ihrer IHK geteilt hat. Nur zum Lesen; interne Notizen der AHK sind nicht enthalten.
+counselling-applicant-empty = Keine Beratungsgespräche, die Sie lesen dürfen.
+counselling-back-to-applicant = Zurück zum Datensatz
+counselling-back-to-applicant-tab = Zurück zur Übersicht der Beratung
+counselling-col-shared = Geteilt mit der IHK
+counselling-shared-yes = Ja
+counselling-shared-no = Nein
+counselling-thread-read-only = Nur zum Lesen; interne Notizen sind nicht enthalten.
+counselling-open-in-inbox = Im Postfach öffnen
+counselling-share-title = Teilen für die Integration
+counselling-share-state-yes = Geteilt: Die IHK, der die Bewerberin oder der Bewerber durch eine Vermittlung zugeordnet ist, kann dieses Gespräch lesen.
+counselling-share-state-no = Nicht geteilt: Keine IHK kann dieses Gespräch lesen.
+counselling-share-hint = Geteilt wird nur das Gespräch mit der ratsuchenden Person, ohne interne Notizen, und nur solange eine Vermittlung die Bewerberin oder den Bewerber einer IHK öffnet.
+counselling-share = Mit der IHK teilen
+counselling-unshare = Teilen beenden
+counselling-shared-flash = Das Gespräch ist jetzt für die Integration geteilt.
+counselling-unshared-flash = Das Gespräch ist nicht mehr geteilt.
+counselling-error-share-unlinked = Nur ein Gespräch, das mit einer Bewerberin oder einem Bewerber verknüpft ist, kann geteilt werden.
+
+## Antwortvorlagen (Titel für die Auswahl, Text in der Sprache der ratsuchenden Person; $name ist das Pseudonym)
+counselling-field-template = Antwortvorlage
+counselling-field-template-hint = Die Vorlage wird in der Sprache der ratsuchenden Person an Ihren Text angefügt; Sie können sie vor dem Senden ändern. Eine gewählte Datei müssen Sie danach erneut wählen.
+counselling-template-choose = Vorlage wählen
+counselling-template-insert = Vorlage einfügen
+counselling-error-template = Bitte wählen Sie eine Vorlage.
+counselling-answer-welcome-title = Begrüßung
+counselling-answer-welcome = Guten Tag { $name }, vielen Dank für Ihre Nachricht. Wir melden uns innerhalb von zwei Arbeitstagen bei Ihnen.
+counselling-answer-documents-title = Unterlagen anfordern
+counselling-answer-documents = Bitte senden Sie uns Ihren Lebenslauf, Ihre Zeugnisse und Ihren Sprachnachweis als PDF oder Foto hier im Gespräch.
+counselling-answer-recognition-title = Anerkennung des Abschlusses
+counselling-answer-recognition = Für die Anerkennung Ihres Berufsabschlusses in Deutschland prüfen wir zuerst, welche Stelle zuständig ist. Bitte halten Sie Ihre Zeugnisse mit Fächern und Stunden bereit.
+counselling-answer-appointment-title = Videotermin anbieten
+counselling-answer-appointment = Gern besprechen wir Ihre Fragen in einem Videotermin. Wir schlagen Ihnen einen Termin vor; Sie sehen ihn auf dieser Seite und können zusagen.
+counselling-answer-closing-title = Abschluss
+counselling-answer-closing = Wir schließen dieses Gespräch jetzt. Wenn Sie weitere Fragen haben, schreiben Sie uns einfach wieder hier.
+
+## App (PWA)
+counselling-app-name = Hand in Hand for International Talents – Beratung
+counselling-app-short-name = HiH Beratung
+counselling-app-description = Ihr vertrauliches Gespräch mit der Auslandshandelskammer Ihres Landes.
+counselling-error-kind = Art der Nachricht: „reply“ (Antwort) oder „note“ (interne Notiz).

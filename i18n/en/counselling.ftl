@@ -236,3 +236,49 @@ counselling-end-guests = Guests (pseudonyms, access, e-mail addresses)
 counselling-end-forum-topics = Topics of the staff exchange
 counselling-end-forum-posts = Posts of the staff exchange
 counselling-end-materials = Materials of the staff exchange
+
+## Counselling on the applicant's page; sharing for integration
+counselling-tab = Counselling
+counselling-applicant-title = Counselling: { $name }
+counselling-applicant-intro = Counselling conversations linked to this record. Read-only here and without internal notes; reply and write notes in the inbox.
+counselling-applicant-intro-shared = Conversations the AHK shared with your IHK for integration. Read-only; the AHK's internal notes are not included.
+counselling-applicant-empty = No counselling conversations you may read.
+counselling-back-to-applicant = Back to the record
+counselling-back-to-applicant-tab = Back to the counselling overview
+counselling-col-shared = Shared with the IHK
+counselling-shared-yes = Yes
+counselling-shared-no = No
+counselling-thread-read-only = Read-only; internal notes are not included.
+counselling-open-in-inbox = Open in the inbox
+counselling-share-title = Sharing for integration
+counselling-share-state-yes = Shared: the IHK the applicant is assigned to by a match can read this conversation.
+counselling-share-state-no = Not shared: no IHK can read this conversation.
+counselling-share-hint = Only the conversation with the person is shared, without internal notes, and only while a match opens the applicant to an IHK.
+counselling-share = Share with the IHK
+counselling-unshare = Stop sharing
+counselling-shared-flash = The conversation is now shared for integration.
+counselling-unshared-flash = The conversation is no longer shared.
+counselling-error-share-unlinked = Only a conversation linked to an applicant can be shared.
+
+## Answer templates (title to choose, text in the person's language; $name is the pseudonym)
+counselling-field-template = Answer template
+counselling-field-template-hint = The template is added to your text in the person's language; you can change it before sending. Choose a file again afterwards.
+counselling-template-choose = Choose a template
+counselling-template-insert = Insert template
+counselling-error-template = Please choose a template.
+counselling-answer-welcome-title = Welcome
+counselling-answer-welcome = Hello { $name }, thank you for your message. We will get back to you within two working days.
+counselling-answer-documents-title = Ask for documents
+counselling-answer-documents = Please send us your CV, your certificates and your language certificate as a PDF or photo here in the conversation.
+counselling-answer-recognition-title = Recognition of the qualification
+counselling-answer-recognition = For the recognition of your vocational qualification in Germany we first check which authority is responsible. Please have your certificates with subjects and hours ready.
+counselling-answer-appointment-title = Offer a video appointment
+counselling-answer-appointment = We are happy to discuss your questions in a video appointment. We will propose a time; you will see it on this page and can accept it.
+counselling-answer-closing-title = Closing
+counselling-answer-closing = We are closing this conversation now. If you have further questions, simply write to us here again.
+
+## App (PWA)
+counselling-app-name = Hand in Hand for International Talents – Counselling
+counselling-app-short-name = HiH Counselling
+counselling-app-description = Your confidential conversation with the German chamber of commerce in your country.
+counselling-error-kind = Kind of message: "reply" (answer) or "note" (internal note).

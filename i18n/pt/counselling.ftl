@@ -90,3 +90,15 @@ counselling-appointment-accept = Confirmar consulta
 counselling-appointment-decline = Recusar consulta
 counselling-appointment-accepted = Você confirmou a consulta. O link para a sala de vídeo aparece junto à consulta.
 counselling-appointment-declined = Você recusou a consulta.
+
+## Modelos de resposta (texto na língua da pessoa; $name é o pseudônimo)
+counselling-answer-welcome = Olá, { $name }, obrigado pela sua mensagem. Responderemos em até dois dias úteis.
+counselling-answer-documents = Por favor, envie-nos aqui na conversa o seu currículo, os seus diplomas e o seu certificado de idioma em PDF ou como foto.
+counselling-answer-recognition = Para o reconhecimento da sua qualificação profissional na Alemanha, verificamos primeiro qual órgão é responsável. Tenha em mãos os seus diplomas com disciplinas e carga horária.
+counselling-answer-appointment = Teremos prazer em esclarecer as suas dúvidas numa videochamada. Vamos propor um horário; você o verá nesta página e poderá aceitá-lo.
+counselling-answer-closing = Estamos encerrando esta conversa agora. Se tiver outras perguntas, basta escrever-nos novamente aqui.
+
+## App (PWA)
+counselling-app-name = Hand in Hand for International Talents – Aconselhamento
+counselling-app-short-name = HiH Aconselhamento
+counselling-app-description = A sua conversa confidencial com a Câmara de Comércio Alemã no seu país.

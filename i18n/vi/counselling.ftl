@@ -90,3 +90,15 @@ counselling-appointment-accept = Chấp nhận lịch hẹn
 counselling-appointment-decline = Từ chối lịch hẹn
 counselling-appointment-accepted = Bạn đã chấp nhận lịch hẹn. Đường liên kết đến phòng video được hiển thị cùng lịch hẹn.
 counselling-appointment-declined = Bạn đã từ chối lịch hẹn.
+
+## Mẫu trả lời (văn bản bằng ngôn ngữ của người được tư vấn; $name là bí danh)
+counselling-answer-welcome = Xin chào { $name }, cảm ơn bạn đã gửi tin nhắn. Chúng tôi sẽ trả lời bạn trong vòng hai ngày làm việc.
+counselling-answer-documents = Vui lòng gửi cho chúng tôi sơ yếu lý lịch, bằng cấp và chứng chỉ ngoại ngữ của bạn dưới dạng PDF hoặc ảnh ngay trong cuộc trò chuyện này.
+counselling-answer-recognition = Để công nhận bằng nghề của bạn tại Đức, trước tiên chúng tôi kiểm tra cơ quan nào có thẩm quyền. Vui lòng chuẩn bị sẵn bằng cấp có ghi các môn học và số giờ học.
+counselling-answer-appointment = Chúng tôi sẵn lòng trao đổi các câu hỏi của bạn trong một cuộc hẹn video. Chúng tôi sẽ đề xuất một thời gian; bạn sẽ thấy trên trang này và có thể đồng ý.
+counselling-answer-closing = Chúng tôi đóng cuộc trò chuyện này bây giờ. Nếu bạn có thêm câu hỏi, hãy viết lại cho chúng tôi tại đây.
+
+## App (PWA)
+counselling-app-name = Hand in Hand for International Talents – Tư vấn
+counselling-app-short-name = HiH Tư vấn
+counselling-app-description = Cuộc trò chuyện bảo mật của bạn với Phòng Thương mại Đức tại quốc gia của bạn.

@@ -38,6 +38,7 @@ mod m20261205_000195_counselling_guest_language;
 mod m20261205_000196_counselling_attachment;
 mod m20261205_000197_contact_history_visibility;
 mod m20261206_000198_platform_record_counts;
+mod m20261206_000199_counselling_sharing;
 pub mod search_index;
 mod text_keys;
 
@@ -84,6 +85,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000196_counselling_attachment::Migration),
             Box::new(m20261205_000197_contact_history_visibility::Migration),
             Box::new(m20261206_000198_platform_record_counts::Migration),
+            Box::new(m20261206_000199_counselling_sharing::Migration),
         ]
     }
 }

@@ -331,6 +331,9 @@ async fn every_list_of_the_document_counts_what_its_page_counts_in_every_role() 
     let duesseldorf = hih_companies::testing::district_id(&app, "IHK Düsseldorf").await;
     hih_companies::testing::month_with(&app, erfurt, "telefon").await;
     hih_companies::testing::month_with(&app, duesseldorf, "telefon").await;
+    hih_counselling::testing::conversation_in(&app, "VN", "Lotus-Gast").await;
+    let (foreign_conversation, _) =
+        hih_counselling::testing::conversation_in(&app, "IN", "Lotus-Fern").await;
     let text = |filters: &[&str]| filters.iter().map(|f| f.to_string()).collect::<Vec<_>>();
     let cases = [
         ListCase {
@@ -377,6 +380,12 @@ async fn every_list_of_the_document_counts_what_its_page_counts_in_every_role() 
             page: "/vermittlungen",
             filters: text(&["", "q=lotus", "status=vermittelt&sort=company"]),
             outside: foreign_match.to_string(),
+        },
+        ListCase {
+            api: "/conversations",
+            page: "/beratung",
+            filters: text(&["", "ansicht=alle", "ansicht=geschlossen"]),
+            outside: foreign_conversation.to_string(),
         },
     ];
     let (admin, _) = agent_for(&app, Role::Admin, "cnt-doc").await;

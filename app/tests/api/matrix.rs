@@ -23,6 +23,11 @@ pub async fn rows(app: &TestApp) -> Vec<Row> {
     let foreign_placement = hih_matching::testing::match_of(app, foreign, matched).await;
     let contact = hih_contact_history::testing::entry_with(app, Some(own), None, "Api Anruf").await;
     let duesseldorf = district_id(app, "IHK Düsseldorf").await;
+    let (conversation, _) = hih_counselling::testing::conversation_in(app, "VN", "Api-VN").await;
+    let (foreign_conversation, _) =
+        hih_counselling::testing::conversation_in(app, "IN", "Api-IN").await;
+    let file = hih_counselling::testing::attachment_in(app, conversation).await;
+    let foreign_file = hih_counselling::testing::attachment_in(app, foreign_conversation).await;
     let ops = "/api/v1/*operation";
     vec![
         row(
@@ -241,8 +246,69 @@ pub async fn rows(app: &TestApp) -> Vec<Row> {
             Ok,
             [Ok; 5],
         ),
+        row("/api/v1/conversations", ops, Unauthorized, counsel(Ok)),
+        row(
+            "/api/v1/conversations?ansicht=geschlossen&page=2&per_page=5",
+            ops,
+            Unauthorized,
+            counsel(Ok),
+        ),
+        row(
+            &format!("/api/v1/conversations/{conversation}"),
+            ops,
+            Unauthorized,
+            counsel(Ok),
+        ),
+        row(
+            &format!("/api/v1/conversations/{foreign_conversation}"),
+            ops,
+            Unauthorized,
+            [Forbidden, Ok, Forbidden, NotFound, Forbidden],
+        ),
+        row(
+            "/api/v1/conversations/999999",
+            ops,
+            Unauthorized,
+            counsel(NotFound),
+        ),
+        row(
+            &format!("/api/v1/conversations/{conversation}/messages?per_page=5"),
+            ops,
+            Unauthorized,
+            counsel(Ok),
+        ),
+        row(
+            &format!("/api/v1/conversations/{foreign_conversation}/messages"),
+            ops,
+            Unauthorized,
+            [Forbidden, Ok, Forbidden, NotFound, Forbidden],
+        ),
+        row(
+            &format!("/api/v1/conversations/{conversation}/attachments/{file}"),
+            ops,
+            Unauthorized,
+            counsel(Ok),
+        ),
+        row(
+            &format!("/api/v1/conversations/{foreign_conversation}/attachments/{foreign_file}"),
+            ops,
+            Unauthorized,
+            [Forbidden, Ok, Forbidden, NotFound, Forbidden],
+        ),
+        row(
+            &format!("/api/v1/conversations/{conversation}/attachments/{foreign_file}"),
+            ops,
+            Unauthorized,
+            counsel(NotFound),
+        ),
         row("/api/v1/gibt-es-nicht", ops, Unauthorized, [NotFound; 5]),
     ]
+}
+
+/// Counselling: admins and AHK staff get `e` (the AHK Vietnam's conversations), the other
+/// roles 403.
+fn counsel(e: hih_testkit::matrix::Expect) -> [hih_testkit::matrix::Expect; 5] {
+    [Forbidden, e, Forbidden, e, Forbidden]
 }
 
 /// Whether the operation path `template` (`/companies/{id}`) matches the concrete `path`.
@@ -300,8 +366,8 @@ async fn every_operation_of_the_document_is_in_the_matrix() {
 /// role gets for the body `{}` (checked by [`writes_follow_the_roles`]): the form's checks
 /// (422) or the done action (200); the other roles 403. In the paths `{id}` is a fresh company
 /// of the IHK Erfurt per call (for `/matches/{id}` a match of it, for `/applicants/{id}` the
-/// matched applicant of Vietnam), `{district}` the IHK Erfurt, `{period}` a past month.
-const WRITES: [(&str, &str, [bool; 5], u16); 10] = [
+/// matched applicant of Vietnam, for `/conversations/{id}` a new conversation in Vietnam), `{district}` the IHK Erfurt, `{period}` a past month.
+const WRITES: [(&str, &str, [bool; 5], u16); 11] = [
     ("post", "/companies", [false, true, true, false, false], 422),
     (
         "put",
@@ -341,6 +407,12 @@ const WRITES: [(&str, &str, [bool; 5], u16); 10] = [
         [false, true, false, true, false],
         422,
     ),
+    (
+        "post",
+        "/conversations/{id}/messages",
+        [false, true, false, true, false],
+        422,
+    ),
     // Public: the invitation token is the credential (an empty body does not fit the schema).
     ("post", "/registrations", [true; 5], 422),
 ];
@@ -368,6 +440,10 @@ async fn writes_follow_the_roles() {
             let placement = hih_matching::testing::match_of(&app, own, person).await;
             let id = if template.starts_with("/matches/") {
                 placement
+            } else if template.starts_with("/conversations/") {
+                hih_counselling::testing::conversation_in(&app, "VN", &format!("Schreib {n}"))
+                    .await
+                    .0
             } else if template.starts_with("/applicants/") {
                 person
             } else {

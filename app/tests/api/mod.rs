@@ -5,6 +5,7 @@
 mod applicants;
 mod companies;
 mod contacts;
+mod conversations;
 mod document;
 mod errors;
 mod exports;

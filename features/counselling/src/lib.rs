@@ -11,12 +11,15 @@
 //! anonymous counters stay. Migration `counselling`, texts `i18n/<locale>/counselling.ftl`,
 //! operations notes `ops/counselling.md`.
 
+pub mod answer_templates;
+pub mod api;
 pub mod appointments;
 pub mod attachments;
 pub mod crypto;
 pub mod entities;
 pub mod forum;
 pub mod guest_copy;
+pub mod inbox;
 pub mod jobs;
 pub mod live;
 pub mod permissions;
@@ -58,7 +61,9 @@ fn register(r: &mut Registry) {
             "guest_gone.html",
             "attachments.html",
             "start.html",
-            "start_done.html"
+            "start_done.html",
+            "applicant_tab.html",
+            "applicant_thread.html"
         ]
     );
     r.permission(permissions::COUNSEL);
@@ -83,11 +88,34 @@ fn register(r: &mut Registry) {
     r.route("/beratung/:id/antwort", work, post(staff::reply).boxed());
     r.route("/beratung/:id/zuweisen", work, post(staff::assign).boxed());
     r.route("/beratung/:id/status", work, post(staff::status).boxed());
+    r.route("/beratung/:id/teilen", work, post(staff::share).boxed());
+    r.route(
+        "/beratung/:id/vorlage",
+        work,
+        post(staff::insert_template).boxed(),
+    );
     r.route(
         "/beratung/:id/anhang/:file",
         work,
         get(staff::attachment).boxed(),
     );
+    let read = Access::Permission(hih_applicants::permissions::APPLICANTS_READ);
+    r.route(
+        "/bewerber/:id/beratung",
+        read,
+        get(routes::applicant_tab::list).boxed(),
+    );
+    r.route(
+        "/bewerber/:id/beratung/:conversation",
+        read,
+        get(routes::applicant_tab::thread).boxed(),
+    );
+    r.route(
+        "/bewerber/:id/beratung/:conversation/anhang/:file",
+        read,
+        get(routes::applicant_tab::attachment).boxed(),
+    );
+    r.tab(std::sync::Arc::new(routes::applicant_tab::ApplicantTab));
     let public = Access::Public;
     r.route(
         "/beratung/start",
@@ -95,6 +123,11 @@ fn register(r: &mut Registry) {
         get(routes::start::form).post(routes::start::submit).boxed(),
     );
     r.route("/beratung/gast/:token", public, get(guest::show).boxed());
+    r.route(
+        "/beratung/gast/:token/app.webmanifest",
+        public,
+        get(guest::manifest).boxed(),
+    );
     r.route(
         "/beratung/gast/:token/einrichten",
         public,

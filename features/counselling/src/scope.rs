@@ -1,7 +1,9 @@
 //! The one scoping function for conversations: admins see all, AHK staff those of their
-//! country, nobody else any (IHK staff, DPO, super admin, jobs, guests through their link
-//! only). Sharing a conversation with an IHK district after a match is not built yet.
+//! country, IHK staff those that AHK staff shared for integration and whose linked applicant a
+//! match opened to their district (read-only, on the applicant's page), nobody else any (DPO,
+//! super admin, jobs, guests through their link only).
 
+use hih_applicants::scope::visible_applicant_ids;
 use hih_kernel::{Actor, Role};
 use sea_orm::{ColumnTrait, Condition};
 
@@ -16,6 +18,9 @@ pub fn visible_conversations(actor: &Actor) -> Condition {
     match (user.role, &user.country) {
         (Role::Admin, _) => Condition::all(),
         (Role::AhkStaff, Some(c)) => Condition::all().add(conversation::Column::Country.eq(c)),
+        (Role::IhkStaff, _) if user.district_id.is_some() => Condition::all()
+            .add(conversation::Column::SharedForIntegration.eq(true))
+            .add(conversation::Column::ApplicantId.in_subquery(visible_applicant_ids(actor))),
         _ => none,
     }
 }

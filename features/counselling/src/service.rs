@@ -135,6 +135,7 @@ pub async fn open(uow: &mut UnitOfWork, new: NewConversation) -> Result<Opened, 
             last_activity_at: Set(now),
             first_response_at: Set(None),
             closed_at: Set(None),
+            shared_for_integration: Set(false),
         })
         .await?;
     count(uow.txn(), &c.country, &c.topic, counter::CONVERSATIONS).await?;
@@ -246,6 +247,12 @@ pub async fn post(
         notify_guest(uow, c).await?;
     }
     Ok(m)
+}
+
+/// The one language for texts made for a guest outside their pages (answer templates, the
+/// installed app's name): the language of their pages, German while none is known.
+pub fn guest_locale(stored: Option<&str>) -> Locale {
+    stored.and_then(Locale::parse).unwrap_or(Locale::De)
 }
 
 /// Queues "you have a new message" to the guest's address, in the guest's language (German
@@ -370,6 +377,19 @@ pub async fn assign(
 ) -> Result<conversation::Model, AppError> {
     let mut am = c.clone().into_active_model();
     am.assignee_id = Set(assignee);
+    uow.update(c, am).await
+}
+
+/// Shares a conversation linked to an applicant with the IHK districts the applicant is opened
+/// to, or withdraws the sharing ([`crate::scope::visible_conversations`]). Unlinked
+/// conversations are never shared.
+pub async fn set_shared(
+    uow: &mut UnitOfWork,
+    c: &conversation::Model,
+    shared: bool,
+) -> Result<conversation::Model, AppError> {
+    let mut am = c.clone().into_active_model();
+    am.shared_for_integration = Set(shared && c.applicant_id.is_some());
     uow.update(c, am).await
 }
 

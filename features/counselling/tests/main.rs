@@ -3,12 +3,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is the failure report
 
+mod app_manifest;
 mod appointments;
 mod attachments;
 mod forum;
 mod guest;
 mod languages;
 mod live;
+mod sharing;
 mod staff;
 mod start;
 mod statistics;

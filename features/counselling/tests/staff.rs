@@ -208,3 +208,82 @@ async fn staff_see_whether_the_guest_has_read_their_answers() {
         "a note is never the guest's to read"
     );
 }
+
+#[tokio::test]
+async fn an_answer_template_is_added_to_the_typed_reply_in_the_guests_language() {
+    use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
+    let app = app().await;
+    let vn = vn_staff(&app, "ahk-tpl").await;
+    let (id, _) = open(&vn, "Sperling").await;
+    let page = vn.get(&format!("/beratung/{id}")).await;
+    assert!(page.contains("Antwortvorlage"));
+    assert!(page.contains("formaction=\"/beratung/"));
+    let messages_before = app.count("counselling_message").await.unwrap();
+
+    // German while the guest's language is unknown, after what was typed, with the pseudonym.
+    let p = vn
+        .post(
+            &format!("/beratung/{id}/vorlage"),
+            &[("body", "Erster Satz."), ("template", "welcome")],
+        )
+        .await;
+    assert_eq!(p.status, 200, "{}", p.body);
+    assert!(
+        p.contains("Erster Satz.\n\nGuten Tag Sperling, vielen Dank für Ihre Nachricht."),
+        "{}",
+        p.body
+    );
+    assert_eq!(
+        app.count("counselling_message").await.unwrap(),
+        messages_before,
+        "nothing sent"
+    );
+
+    // A Vietnamese guest gets it in Vietnamese.
+    let c = conversation::Entity::find_by_id(id)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    let g = hih_counselling::entities::guest::Entity::find_by_id(c.guest_id)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    let mut am = g.into_active_model();
+    am.locale = Set(Some("vi".into()));
+    am.update(app.db()).await.unwrap();
+    let p = vn
+        .post(
+            &format!("/beratung/{id}/vorlage"),
+            &[("body", ""), ("template", "closing")],
+        )
+        .await;
+    assert!(
+        p.contains("Chúng tôi đóng cuộc trò chuyện này bây giờ."),
+        "{}",
+        p.body
+    );
+
+    // No template chosen: a message at the field, the typed text kept.
+    let p = vn
+        .post(
+            &format!("/beratung/{id}/vorlage"),
+            &[("body", "Mein Entwurf"), ("template", "")],
+        )
+        .await;
+    assert_eq!(p.status, 422);
+    assert!(p.contains("Bitte wählen Sie eine Vorlage."));
+    assert!(p.contains("Mein Entwurf"));
+    // Another country's staff cannot use it on this conversation.
+    let india = create_user_in(app.services(), Role::AhkStaff, "ahk-in-tpl", "AHK Indien").await;
+    let other = app.agent();
+    login(&app, &other, &india).await;
+    let p = other
+        .post(
+            &format!("/beratung/{id}/vorlage"),
+            &[("body", ""), ("template", "welcome")],
+        )
+        .await;
+    assert_eq!(p.status, 404);
+}

@@ -2,6 +2,8 @@
 //! page. The service worker stores only the built-in static assets and the offline page —
 //! never a page, export or answer with personal data: pages always come from the network, and
 //! a page the device cannot fetch because it is offline is answered with the offline page.
+//! Features with an app of their own (the guest side of counselling) answer their own
+//! [`AppManifest`] and name it in the page's `manifest_url`; the one worker serves them too.
 
 use hih_i18n::Locale;
 use minijinja::context;
@@ -22,7 +24,53 @@ pub const OFFLINE: &str = "/offline";
 /// The colour of the browser's title bar and the installed app's splash screen.
 const THEME_COLOUR: &str = "#0b3d91";
 
-/// The web app manifest, in German (the product's first language).
+/// What an installable app says about itself in its manifest: the staff app at `/` and, with
+/// their own scope and start address, the guest side of features (counselling).
+#[derive(Debug, Clone)]
+pub struct AppManifest {
+    /// Full name.
+    pub name: String,
+    /// Name under the icon.
+    pub short_name: String,
+    /// One sentence about the app.
+    pub description: String,
+    /// Language of the texts.
+    pub locale: Locale,
+    /// The app's identity and the address it opens at.
+    pub start_url: String,
+    /// The addresses that belong to the app (a path prefix).
+    pub scope: String,
+}
+
+impl AppManifest {
+    /// The manifest as an answer (`application/manifest+json`).
+    pub fn response(&self) -> Response {
+        let body = json!({
+            "name": self.name,
+            "short_name": self.short_name,
+            "description": self.description,
+            "lang": self.locale.code(),
+            "dir": "ltr",
+            "id": self.start_url,
+            "start_url": self.start_url,
+            "scope": self.scope,
+            "display": "standalone",
+            "background_color": "#ffffff",
+            "theme_color": THEME_COLOUR,
+            "icons": [{
+                "src": asset_url("favicon.svg"),
+                "sizes": "any",
+                "type": "image/svg+xml",
+                "purpose": "any"
+            }]
+        });
+        Response::builder()
+            .header(header::CONTENT_TYPE, "application/manifest+json")
+            .body(body.to_string())
+    }
+}
+
+/// The staff app's manifest, in German (the product's first language).
 #[handler]
 pub fn manifest(req: &Request) -> Response {
     let Some(state) = req.extensions().get::<AppState>() else {
@@ -32,28 +80,15 @@ pub fn manifest(req: &Request) -> Response {
     };
     let locale = Locale::De;
     let name = state.product_name(locale);
-    let body = json!({
-        "name": name,
-        "short_name": name,
-        "description": state.services.texts.t(locale, "pwa-description", &[]),
-        "lang": locale.code(),
-        "dir": "ltr",
-        "id": "/",
-        "start_url": "/",
-        "scope": "/",
-        "display": "standalone",
-        "background_color": "#ffffff",
-        "theme_color": THEME_COLOUR,
-        "icons": [{
-            "src": asset_url("favicon.svg"),
-            "sizes": "any",
-            "type": "image/svg+xml",
-            "purpose": "any"
-        }]
-    });
-    Response::builder()
-        .header(header::CONTENT_TYPE, "application/manifest+json")
-        .body(body.to_string())
+    AppManifest {
+        short_name: name.clone(),
+        name,
+        description: state.services.texts.t(locale, "pwa-description", &[]),
+        locale,
+        start_url: "/".into(),
+        scope: "/".into(),
+    }
+    .response()
 }
 
 /// The service worker: the list of what it may store (the built-in assets at their current

@@ -6,7 +6,8 @@
 // keeps it off. Then the staff member answers while the guest's page is open: the answer
 // appears in the guest's message list without a reload (server-sent events), a status line
 // announces it, and the text the guest is typing stays. axe at 1280 and 320 px with the
-// recorder shown and after the live update.
+// recorder shown and after the live update. Last, the guest side as an installable app of its
+// own whose service worker never stores a conversation.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -103,6 +104,37 @@ describe('counselling with JavaScript on: voice recording and live updates', () 
     assert.match(await guest.locator('#messages + [role=status]').innerText(), /Neue Nachricht/);
     assert.equal(await guest.inputValue('#body'), 'Ich schreibe gerade', 'nothing typed is lost');
     await checkInPlaceAtBothWidths(guest, 'guest conversation after a live update');
+
+    // The guest side is an app of its own: its manifest opens at the guest's link with the
+    // guest side as scope, Chromium finds nothing that keeps it from being installed, and the
+    // service worker, which controls the guest's pages too, never stores one of them: offline
+    // the link shows the offline page, not the conversation.
+    const manifestHref = await guest.locator('link[rel=manifest]').getAttribute('href');
+    assert.equal(manifestHref, `${path}/app.webmanifest`);
+    const manifest = await (await guest.request.get(new URL(manifestHref, server.baseUrl).href)).json();
+    assert.equal(manifest.start_url, path);
+    assert.equal(manifest.scope, '/beratung/gast/');
+    const cdp = await guest.context().newCDPSession(guest);
+    await guest.evaluate(() => navigator.serviceWorker.ready);
+    await guest.reload();
+    assert.ok(await guest.evaluate(() => navigator.serviceWorker.controller !== null), 'guest page controlled by the worker');
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors.filter((e) => e.errorId !== 'in-incognito'), []);
+    const cached = await guest.evaluate(async () => {
+      const urls = [];
+      for (const name of await caches.keys()) {
+        for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+      }
+      return urls;
+    });
+    assert.ok(cached.includes('/offline'), 'the offline page is stored');
+    assert.deepEqual(cached.filter((p) => p !== '/offline' && !p.startsWith('/static/')), [], 'no conversation is stored');
+    await guest.context().setOffline(true);
+    await guest.goto(new URL(path, server.baseUrl).href);
+    const offline = await guest.content();
+    assert.ok(!offline.includes('Wir haben Ihre Sprachnachricht'), 'offline, the conversation is not there');
+    assert.ok(!offline.includes('Ich schreibe gerade'));
+    await guest.context().setOffline(false);
 
     await guest.context().close();
     await ahk.context().close();

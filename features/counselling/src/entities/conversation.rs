@@ -38,6 +38,9 @@ pub struct Model {
     pub first_response_at: Option<DateTimeUtc>,
     /// Closed at (the retention counts from here).
     pub closed_at: Option<DateTimeUtc>,
+    /// Shared for integration: IHK staff of a district the linked applicant is opened to (by a
+    /// match) may read it on the applicant's page ([`crate::scope`]).
+    pub shared_for_integration: bool,
 }
 
 /// No relations declared.

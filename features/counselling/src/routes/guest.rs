@@ -108,6 +108,7 @@ async fn render(
         nav => no_nav(),
         public_page => true,
         base => base(token),
+        manifest_url => format!("{}/app.webmanifest", base(token)),
         errors => ctx.errors(errors),
         ..page
     };
@@ -117,6 +118,34 @@ async fn render(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     ctx.render_status(status, template, page).await
+}
+
+/// Where the guest's installed app lives: every guest link is under it, no staff page is.
+pub const APP_SCOPE: &str = "/beratung/gast/";
+
+/// The guest's web app manifest (installable, R-CNS PWA): it opens at the guest's own link,
+/// its scope is the guest side only, its texts are in the guest's language. Browsers fetch a
+/// manifest without cookies, so it answers by the link alone and says nothing the link does
+/// not already say; never stored by caches (`no-store`). An unknown link: 404.
+#[handler]
+pub async fn manifest(ctx: Ctx, Path(token): Path<String>) -> WebResult {
+    let Some((g, _)) = service::by_link(&ctx.services().db, &token).await? else {
+        return Err(WebError(AppError::NotFound));
+    };
+    let locale = crate::service::guest_locale(g.locale.as_deref());
+    let texts = &ctx.services().texts;
+    let mut resp = hih_web::pwa::AppManifest {
+        name: texts.t(locale, "counselling-app-name", &[]),
+        short_name: texts.t(locale, "counselling-app-short-name", &[]),
+        description: texts.t(locale, "counselling-app-description", &[]),
+        locale,
+        start_url: base(&token),
+        scope: APP_SCOPE.into(),
+    }
+    .response();
+    resp.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(resp)
 }
 
 /// The neutral page of an unknown (or deleted) link, logged without the token.

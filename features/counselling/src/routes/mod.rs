@@ -1,6 +1,8 @@
 //! Pages of the counselling channel: the staff side under `/beratung` ([`staff`]) and the
-//! guest side under `/beratung/gast/<token>` ([`guest`]).
+//! guest side under `/beratung/gast/<token>` ([`guest`]), and the applicant's tab
+//! `/bewerber/<id>/beratung` ([`applicant_tab`]).
 
+pub mod applicant_tab;
 pub mod guest;
 pub mod staff;
 pub mod start;

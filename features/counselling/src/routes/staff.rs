@@ -15,10 +15,7 @@ use hih_web::minijinja::value::Serde;
 use hih_web::{Ctx, WebError, WebResult, draft};
 use poem::web::{Form, Path, Query};
 use poem::{IntoResponse, Request, handler};
-use sea_orm::sea_query::{Expr, Func};
-use sea_orm::{
-    ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 
 use crate::entities::{conversation, message};
@@ -33,14 +30,11 @@ const PER_PAGE: u64 = 20;
 const MESSAGES_PER_PAGE: u64 = 50;
 const LINK: &str = "counselling:link";
 
-/// The inbox views.
-const VIEWS: [&str; 4] = ["offen", "meine", "alle", "geschlossen"];
-
 /// The inbox's query.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct InboxQuery {
-    /// One of [`VIEWS`] (default `offen`: unassigned).
+    /// One of [`crate::inbox::VIEWS`] (default `offen`: unassigned).
     ansicht: String,
     /// Page, from 1.
     seite: Option<u64>,
@@ -85,54 +79,17 @@ async fn names(ctx: &Ctx, ids: Vec<i64>) -> WebResult<std::collections::HashMap<
 /// The inbox.
 #[handler]
 pub async fn inbox(ctx: Ctx, Query(q): Query<InboxQuery>) -> WebResult {
-    let view = if VIEWS.contains(&q.ansicht.as_str()) {
-        q.ansicht.as_str()
-    } else {
-        VIEWS[0]
-    };
-    let open = conversation::Column::Status.eq(conversation::OPEN);
-    let cond = match view {
-        "meine" => Condition::all()
-            .add(open)
-            .add(conversation::Column::AssigneeId.eq(ctx.actor.user_id().unwrap_or(-1))),
-        "alle" => Condition::all().add(open),
-        "geschlossen" => {
-            Condition::all().add(conversation::Column::Status.eq(conversation::CLOSED))
-        }
-        _ => Condition::all()
-            .add(open)
-            .add(conversation::Column::AssigneeId.is_null()),
-    };
+    let view = crate::inbox::view_of(&q.ansicht);
     let db = &ctx.services().db;
-    let query = conversation::Entity::find()
-        .filter(visible_conversations(&ctx.actor))
-        .filter(cond);
-    let total = query.clone().count(db).await?;
-    let pages = total.div_ceil(PER_PAGE).max(1);
-    let page = q.seite.unwrap_or(1).clamp(1, pages);
-    let found = query
-        .order_by_desc(conversation::Column::LastActivityAt)
-        .order_by_desc(conversation::Column::Id)
-        .offset((page - 1) * PER_PAGE)
-        .limit(PER_PAGE)
-        .all(db)
-        .await?;
-    let ids: Vec<i64> = found.iter().map(|c| c.id).collect();
-    let unread: std::collections::HashMap<i64, i64> = message::Entity::find()
-        .select_only()
-        .column(message::Column::ConversationId)
-        .column_as(Expr::from(Func::count(Expr::col(message::Column::Id))), "n")
-        .filter(message::Column::ConversationId.is_in(ids))
-        .filter(message::Column::AuthorKind.eq(message::GUEST))
-        .filter(message::Column::ReadAt.is_null())
-        .group_by(message::Column::ConversationId)
-        .into_tuple::<(i64, i64)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    let assignees = names(&ctx, found.iter().filter_map(|c| c.assignee_id).collect()).await?;
+    let found = crate::inbox::page(db, &ctx.actor, view, q.seite.unwrap_or(1), PER_PAGE).await?;
+    let unread = crate::inbox::unread(db, found.rows.iter().map(|c| c.id).collect()).await?;
+    let assignees = names(
+        &ctx,
+        found.rows.iter().filter_map(|c| c.assignee_id).collect(),
+    )
+    .await?;
     let rows: Vec<InboxRow> = found
+        .rows
         .into_iter()
         .map(|c| InboxRow {
             id: c.id,
@@ -149,18 +106,18 @@ pub async fn inbox(ctx: Ctx, Query(q): Query<InboxQuery>) -> WebResult {
         "counselling_conversation",
         None,
         serde_json::json!({ "view": view }),
-        Some(total as i64),
+        Some(found.total as i64),
     )
     .await;
     ctx.render(
         "counselling/inbox.html",
         context! {
             view => view,
-            views => VIEWS,
+            views => crate::inbox::VIEWS,
             rows => Serde(rows),
-            total => total,
-            page => page,
-            pages => pages,
+            total => found.total,
+            page => found.page,
+            pages => found.pages,
         },
     )
     .await
@@ -299,7 +256,8 @@ pub async fn link(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct PageQuery {
-    vor: Option<i64>,
+    /// Show the messages before this one.
+    pub vor: Option<i64>,
 }
 
 /// The staff members of a country a conversation may be assigned to.
@@ -373,6 +331,7 @@ async fn conversation_page(
             assignee => assignee,
             colleagues => Serde(colleagues(ctx, &c.country).await?),
             applicant_code => applicant_code,
+            templates => crate::answer_templates::options(),
             appointments => Serde(crate::appointments::service::shown(db, ctx.services(), c.id, &ctx.actor.display_name()).await?),
             video => crate::appointments::jitsi::enabled(&ctx.services().settings.counselling),
         },
@@ -510,4 +469,61 @@ pub async fn status(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<StatusForm>) ->
         "counselling-closed"
     });
     ctx.redirect(&format!("/beratung/{id}"))
+}
+
+/// Sharing for integration.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ShareForm {
+    /// `share` or `unshare`.
+    action: String,
+}
+
+/// Shares the conversation with the IHK staff its linked applicant is opened to by a match,
+/// or withdraws it. Only a conversation linked to an applicant can be shared.
+#[handler]
+pub async fn share(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<ShareForm>) -> WebResult {
+    let c = load(&ctx, id).await?;
+    let shared = f.action == "share";
+    if shared && c.applicant_id.is_none() {
+        let mut e = FieldErrors::new();
+        e.add("action", "counselling-error-share-unlinked");
+        return conversation_page(&ctx, &c, None, "", &e).await;
+    }
+    let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor).await?;
+    service::set_shared(&mut uow, &c, shared).await?;
+    uow.commit().await?;
+    ctx.session.flash(if shared {
+        "counselling-shared-flash"
+    } else {
+        "counselling-unshared-flash"
+    });
+    ctx.redirect(&format!("/beratung/{id}"))
+}
+
+/// Adds the chosen answer template ([`crate::answer_templates`]) to the typed reply and shows
+/// the page again (nothing is written; a chosen file must be chosen again).
+#[handler]
+pub async fn insert_template(ctx: Ctx, Path(id): Path<i64>, input: UploadForm) -> WebResult {
+    let c = load(&ctx, id).await?;
+    let typed = input.text("body").to_string();
+    let guest_locale = crate::entities::guest::Entity::find_by_id(c.guest_id)
+        .one(&ctx.services().db)
+        .await?
+        .and_then(|g| g.locale);
+    let locale = crate::service::guest_locale(guest_locale.as_deref());
+    match crate::answer_templates::insert(
+        &ctx.services().texts,
+        locale,
+        input.text("template"),
+        &c.pseudonym,
+        &typed,
+    ) {
+        Some(body) => conversation_page(&ctx, &c, None, &body, &FieldErrors::new()).await,
+        None => {
+            let mut e = FieldErrors::new();
+            e.add("template", "counselling-error-template");
+            conversation_page(&ctx, &c, None, &typed, &e).await
+        }
+    }
 }

@@ -3,7 +3,9 @@
 //! public, but nothing behind a link without the guest's session.
 
 use hih_testkit::TestApp;
-use hih_testkit::matrix::{Expect, Expect::*, Row, everyone, foreign_applicant, row};
+use hih_testkit::matrix::{
+    Expect, Expect::*, Row, everyone, foreign_applicant, readers, row, staff,
+};
 
 use super::{attachment_in, conversation_in};
 
@@ -23,7 +25,53 @@ pub async fn rows(app: &TestApp) -> Vec<Row> {
         counsellors(Ok),
     ));
     rows.extend(channel_rows(app).await);
+    rows.extend(applicant_rows(app).await);
     rows
+}
+
+/// The applicant's tab: a Vietnamese applicant matched with the IHK Erfurt (the matrix's IHK)
+/// with a shared and an unshared conversation, and an applicant without a match.
+async fn applicant_rows(app: &TestApp) -> Vec<Row> {
+    let matched = super::applicant_matched_with_erfurt(app, "Trịnh").await;
+    let shared = super::linked_conversation(app, "VN", matched, true).await;
+    let unshared = super::linked_conversation(app, "VN", matched, false).await;
+    let shared_file = attachment_in(app, shared).await;
+    let unmatched = hih_applicants::testing::prospect_in(app, "VN", "Lưu", false).await;
+    let b = |a: i64, suffix: &str| format!("/bewerber/{a}/beratung{suffix}");
+    hih_testkit::rows![
+        row(&b(matched, ""), "/bewerber/:id/beratung", Login, staff(Ok)),
+        row(
+            &b(unmatched, ""),
+            "/bewerber/:id/beratung",
+            Login,
+            readers(Ok, NotFound)
+        ),
+        row(
+            &b(matched, &format!("/{shared}")),
+            "/bewerber/:id/beratung/:conversation",
+            Login,
+            staff(Ok)
+        ),
+        row(
+            &b(matched, &format!("/{unshared}")),
+            "/bewerber/:id/beratung/:conversation",
+            Login,
+            readers(Ok, NotFound)
+        ),
+        row(
+            &b(matched, &format!("/{shared}/anhang/{shared_file}")),
+            "/bewerber/:id/beratung/:conversation/anhang/:file",
+            Login,
+            staff(Ok)
+        ),
+        // Sharing is POST only.
+        row(
+            &format!("/beratung/{shared}/teilen"),
+            "/beratung/:id/teilen",
+            Login,
+            counsellors(NotFound)
+        ),
+    ]
 }
 
 /// The channel's rows (a conversation in Vietnam, the matrix's AHK country, and one in India).
@@ -97,6 +145,12 @@ async fn channel_rows(app: &TestApp) -> Vec<Row> {
             Login,
             counsellors(NotFound)
         ),
+        row(
+            &c(own, "/vorlage"),
+            "/beratung/:id/vorlage",
+            Login,
+            counsellors(NotFound)
+        ),
         // Attachments: downloads of a conversation in scope; another country's 404.
         row(
             &c(own, &format!("/anhang/{own_file}")),
@@ -115,6 +169,17 @@ async fn channel_rows(app: &TestApp) -> Vec<Row> {
         // The guest's link: public; its first use asks for the passphrase.
         everyone(&g(""), "/beratung/gast/:token", Ok),
         everyone("/beratung/gast/unbekannt", "/beratung/gast/:token", Gone),
+        // The guest's app manifest: by the link alone (browsers fetch it without cookies).
+        everyone(
+            &g("/app.webmanifest"),
+            "/beratung/gast/:token/app.webmanifest",
+            Ok
+        ),
+        everyone(
+            "/beratung/gast/unbekannt/app.webmanifest",
+            "/beratung/gast/:token/app.webmanifest",
+            NotFound
+        ),
         // Without the guest's session the link's pages lead back to the passphrase.
         everyone(&g("/export"), "/beratung/gast/:token/export", Redirect),
         everyone(&g("/loeschen"), "/beratung/gast/:token/loeschen", Redirect),

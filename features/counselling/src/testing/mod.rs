@@ -34,6 +34,45 @@ pub async fn conversation_in(app: &TestApp, country: &str, pseudonym: &str) -> (
     (opened.conversation.id, opened.token)
 }
 
+/// Opens a conversation in `country` linked to applicant record `applicant`, shared for
+/// integration if `shared`; returns its id.
+pub async fn linked_conversation(
+    app: &TestApp,
+    country: &str,
+    applicant: i64,
+    shared: bool,
+) -> i64 {
+    let mut uow = UnitOfWork::begin(app.services(), &Actor::system("test"))
+        .await
+        .expect("uow");
+    let opened = service::open(
+        &mut uow,
+        NewConversation {
+            country: country.into(),
+            topic: "recognition".into(),
+            pseudonym: format!("Verknüpft-{applicant}"),
+            applicant_id: Some(applicant),
+        },
+    )
+    .await
+    .expect("open");
+    service::set_shared(&mut uow, &opened.conversation, shared)
+        .await
+        .expect("share");
+    uow.commit().await.expect("commit");
+    opened.conversation.id
+}
+
+/// A Vietnamese applicant matched with a company of the IHK Erfurt (the test users' IHK),
+/// so the match opens the applicant to Erfurt's staff; returns the applicant's id.
+pub async fn applicant_matched_with_erfurt(app: &TestApp, last_name: &str) -> i64 {
+    let company =
+        hih_companies::testing::company_in(app, "IHK Erfurt", &format!("{last_name} GmbH")).await;
+    let applicant = hih_applicants::testing::prospect_in(app, "VN", last_name, false).await;
+    hih_matching::testing::match_of(app, company, applicant).await;
+    applicant
+}
+
 /// Adds a guest message with a PNG attachment to conversation `id`; returns the attachment's
 /// id.
 pub async fn attachment_in(app: &TestApp, id: i64) -> i64 {
