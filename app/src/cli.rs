@@ -59,6 +59,12 @@ enum Command {
         /// Number of contact-history entries about the existing companies and applicants.
         #[arg(long, default_value_t = 0)]
         contacts: u64,
+        /// Number of counselling conversations (with `--messages` messages in all).
+        #[arg(long, default_value_t = 0)]
+        conversations: u64,
+        /// Number of messages in the counselling conversations.
+        #[arg(long, default_value_t = 0)]
+        messages: u64,
         /// Random seed (same seed, same data).
         #[arg(long, default_value_t = 2026)]
         seed: u64,
@@ -162,12 +168,16 @@ pub fn main() -> ExitCode {
                 companies,
                 applicants,
                 contacts,
+                conversations,
+                messages,
                 seed,
             } => {
                 let counts = commands::demo_data::Counts {
                     companies,
                     applicants,
                     contacts,
+                    conversations,
+                    messages,
                 };
                 commands::demo_data::run(settings, counts, seed).await
             }

@@ -1,4 +1,5 @@
-//! `hih demo-data [--companies N] [--applicants N] [--seed S]` (R-OPR-1).
+//! `hih demo-data [--companies N] [--applicants N] [--contacts N] [--conversations N --messages M]
+//! [--seed S]` (R-OPR-1).
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -88,6 +89,10 @@ pub struct Counts {
     pub applicants: u64,
     /// Contact-history entries (about the companies and applicants then present).
     pub contacts: u64,
+    /// Counselling conversations.
+    pub conversations: u64,
+    /// Messages in those conversations.
+    pub messages: u64,
 }
 
 /// Creates synthetic companies, applicants and contact entries with progress display.
@@ -96,6 +101,8 @@ pub async fn run(settings: Settings, counts: Counts, seed: u64) -> anyhow::Resul
         companies,
         applicants,
         contacts,
+        conversations,
+        messages,
     } = counts;
     let a = crate::assemble::assemble(settings).await?;
     let services = &a.state.services;
@@ -129,6 +136,19 @@ pub async fn run(settings: Settings, counts: Counts, seed: u64) -> anyhow::Resul
                 .await;
         p.finish();
         if let Some(code) = report(services, result, started, "app-cli-demo-contacts").await? {
+            return Ok(code);
+        }
+    }
+    if conversations > 0 {
+        let mut p = Progress::new(messages, "app-cli-demo-unit-messages");
+        let started = Instant::now();
+        let result =
+            hih_counselling::demo::generate(services, conversations, messages, seed, |d, t| {
+                p.tick(d, t)
+            })
+            .await;
+        p.finish();
+        if let Some(code) = report(services, result, started, "app-cli-demo-messages").await? {
             return Ok(code);
         }
     }

@@ -249,6 +249,7 @@ fn values(pattern: &str, prev_pattern: &str, prev: &str, name: &str, ids: &Ids) 
         ("id", "bewerber") => one(ids.applicant),
         ("id", "kontakte") => one(ids.entry),
         ("id", "beratung") => one(ids.conversation),
+        ("conversation", "beratung") => one(ids.conversation),
         ("id", "austausch") => one(ids.forum_topic),
         ("id", "material") => one(ids.forum_material),
         ("id", "registrierungen") => one(ids.pending),

@@ -448,6 +448,7 @@ async fn no_export_cell_is_read_as_a_formula() {
     let uploaded = [
         "/beratung/:id/anhang/:file",
         "/beratung/gast/:token/anhang/:file",
+        "/bewerber/:id/beratung/:conversation/anhang/:file",
     ];
     for route in uploaded {
         assert!(

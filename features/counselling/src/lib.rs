@@ -8,14 +8,19 @@
 //! closed) with replies, internal notes, assignment, close/reopen. Bodies are encrypted at
 //! rest ([`crypto`], key id per record), every staff read is access-logged, closed
 //! conversations are deleted after the retention ([`jobs`]), guests delete theirs at once;
-//! anonymous counters stay. Migration `counselling`, texts `i18n/<locale>/counselling.ftl`,
-//! operations notes `ops/counselling.md`.
+//! anonymous counters stay. Answer templates ([`answer_templates`]) in the guest's language; a
+//! conversation linked to an applicant shows on the applicant's tab and, shared for
+//! integration, to the IHK the applicant is matched to ([`scope`]); the guest side installs as
+//! an app of its own; conversations in the REST API ([`api`], query shared with the page in
+//! [`inbox`]). Migrations `counselling*`, texts `i18n/<locale>/counselling.ftl`, operations
+//! notes `ops/counselling.md`.
 
 pub mod answer_templates;
 pub mod api;
 pub mod appointments;
 pub mod attachments;
 pub mod crypto;
+pub mod demo;
 pub mod entities;
 pub mod forum;
 pub mod guest_copy;

@@ -62,12 +62,23 @@ async fn count(
     topic: &str,
     kind: &str,
 ) -> Result<(), AppError> {
+    count_by(db, country, topic, kind, 1).await
+}
+
+/// Adds `n` to an anonymous counter, in the transaction (bulk writers such as the demo data).
+pub async fn count_by(
+    db: &impl ConnectionTrait,
+    country: &str,
+    topic: &str,
+    kind: &str,
+    n: i64,
+) -> Result<(), AppError> {
     counter::Entity::insert(counter::ActiveModel {
         id: NotSet,
         country: Set(country.to_string()),
         topic: Set(topic.to_string()),
         kind: Set(kind.to_string()),
-        count: Set(1),
+        count: Set(n),
     })
     .on_conflict(
         OnConflict::columns([
@@ -77,7 +88,7 @@ async fn count(
         ])
         .value(
             counter::Column::Count,
-            Expr::col((counter::Entity, counter::Column::Count)).add(1),
+            Expr::col((counter::Entity, counter::Column::Count)).add(n),
         )
         .to_owned(),
     )

@@ -33,7 +33,7 @@ async fn the_guest_side_is_an_app_of_its_own_that_opens_at_the_guests_link() {
     assert_eq!(page.header("cache-control"), Some("no-store"));
     // Staff pages keep the staff app's.
     let inbox = staff.get("/beratung").await;
-    assert!(inbox.contains(&href("/manifest.webmanifest")));
+    assert!(inbox.contains("<link rel=\"manifest\" href=\"/manifest.webmanifest\">"));
 
     // The manifest answers without a session (browsers fetch it without cookies) and says
     // nothing the link does not: where the app opens, its scope, its name.

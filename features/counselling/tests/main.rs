@@ -6,6 +6,7 @@
 mod app_manifest;
 mod appointments;
 mod attachments;
+mod demo;
 mod forum;
 mod guest;
 mod languages;

@@ -3,13 +3,23 @@
 //! notes or their files, every read logged, everything else 404 and logged.
 
 use hih_counselling::entities::{attachment, conversation};
-use hih_counselling::testing::{applicant_matched_with_erfurt, attachment_in};
+use hih_counselling::testing::attachment_in;
 use hih_kernel::Role;
 use hih_testkit::TestApp;
 use hih_users::testing::{agent_for, create_user_in, login};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::{guest_writes, open, signed_guest, staff_writes, vn_staff};
+
+/// A Vietnamese applicant matched with a company of the IHK Erfurt (the test users' IHK):
+/// the match opens the applicant to Erfurt's staff. Returns the applicant's id.
+async fn applicant_matched_with_erfurt(app: &TestApp, last_name: &str) -> i64 {
+    let company =
+        hih_companies::testing::company_in(app, "IHK Erfurt", &format!("{last_name} GmbH")).await;
+    let applicant = hih_applicants::testing::prospect_in(app, "VN", last_name, false).await;
+    hih_matching::testing::match_of(app, company, applicant).await;
+    applicant
+}
 
 async fn app() -> TestApp {
     TestApp::on_base(

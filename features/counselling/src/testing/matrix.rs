@@ -29,10 +29,10 @@ pub async fn rows(app: &TestApp) -> Vec<Row> {
     rows
 }
 
-/// The applicant's tab: a Vietnamese applicant matched with the IHK Erfurt (the matrix's IHK)
+/// The applicant's tab: a Vietnamese applicant opened to the IHK Erfurt by a match (the matrix's IHK)
 /// with a shared and an unshared conversation, and an applicant without a match.
 async fn applicant_rows(app: &TestApp) -> Vec<Row> {
-    let matched = super::applicant_matched_with_erfurt(app, "Trịnh").await;
+    let matched = super::applicant_opened_to_erfurt(app, "Trịnh").await;
     let shared = super::linked_conversation(app, "VN", matched, true).await;
     let unshared = super::linked_conversation(app, "VN", matched, false).await;
     let shared_file = attachment_in(app, shared).await;

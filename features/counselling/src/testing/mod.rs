@@ -63,13 +63,23 @@ pub async fn linked_conversation(
     opened.conversation.id
 }
 
-/// A Vietnamese applicant matched with a company of the IHK Erfurt (the test users' IHK),
-/// so the match opens the applicant to Erfurt's staff; returns the applicant's id.
-pub async fn applicant_matched_with_erfurt(app: &TestApp, last_name: &str) -> i64 {
-    let company =
-        hih_companies::testing::company_in(app, "IHK Erfurt", &format!("{last_name} GmbH")).await;
+/// A Vietnamese applicant opened to the IHK Erfurt (the test users' IHK) as a match opens it:
+/// the access row the matching feature writes (the features stand side by side, so this
+/// crate writes the row itself; the integration test `sharing.rs` goes through a real match).
+/// Returns the applicant's id.
+pub async fn applicant_opened_to_erfurt(app: &TestApp, last_name: &str) -> i64 {
+    use sea_orm::{ActiveModelTrait, Set};
     let applicant = hih_applicants::testing::prospect_in(app, "VN", last_name, false).await;
-    hih_matching::testing::match_of(app, company, applicant).await;
+    let erfurt = hih_users::testing::institution_id(app, "IHK Erfurt").await;
+    hih_applicants::entities::applicant_access::ActiveModel {
+        applicant_id: Set(applicant),
+        district_id: Set(erfurt),
+        reason: Set("match:test".into()),
+        active: Set(true),
+    }
+    .insert(app.db())
+    .await
+    .expect("open the applicant");
     applicant
 }
 
