@@ -1,10 +1,8 @@
 //! Attachments (R-CNS, files and voice messages): PDF, PNG/JPEG images, office documents
 //! (docx, xlsx, odt) and audio (webm, ogg, mp3, m4a, wav — a voice message without
-//! JavaScript is an audio-file upload). The type is sniffed from the content with the `infer`
-//! crate, never taken from the name or the browser's claim; the name is not kept. The content
-//! is sealed like a body (AES-256-GCM, key id per row) and stored in the database. Downloads
-//! carry `Content-Disposition: attachment` (audio `inline`, for the player),
-//! `X-Content-Type-Options: nosniff` and `Content-Security-Policy: default-src 'none'; sandbox`.
+//! JavaScript is an audio-file upload), kept the one way counselling keeps files
+//! ([`crate::sealed_file`]: sniffed, sealed, downloaded with strict headers); the name is not
+//! kept. Downloads are attachments, audio `inline` for the player.
 
 use std::collections::HashMap;
 
@@ -12,16 +10,15 @@ use hih_db::UnitOfWork;
 use hih_kernel::{AppError, FieldErrors, Services};
 use hih_web::upload::FileField;
 use poem::Response;
-use poem::http::{StatusCode, header};
 use sea_orm::{ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use sea_orm::{QueryOrder, QuerySelect};
 use serde::Serialize;
 
-use crate::crypto::Keys;
 use crate::entities::attachment;
+use crate::sealed_file::{self, Accepted};
 
 /// The accepted types: what `infer` reports → (stored media type, extension).
-const ALLOWED: [(&str, &str, &str); 13] = [
+const ALLOWED: &Accepted = &[
     ("application/pdf", "application/pdf", "pdf"),
     ("image/png", "image/png", "png"),
     ("image/jpeg", "image/jpeg", "jpg"),
@@ -50,16 +47,9 @@ const ALLOWED: [(&str, &str, &str); 13] = [
     ("audio/wav", "audio/wav", "wav"),
 ];
 
-/// The strict policy of a downloaded file: no script, no styles, no frames, a sandbox.
-pub const DOWNLOAD_CSP: &str = "default-src 'none'; sandbox";
-
 /// The sniffed type of `bytes` as (media type, extension), if it is an accepted one.
 pub fn sniff(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
-    let found = infer::get(bytes)?.mime_type();
-    ALLOWED
-        .iter()
-        .find(|(sniffed, _, _)| *sniffed == found)
-        .map(|(_, mime, ext)| (*mime, *ext))
+    sealed_file::sniff(bytes, ALLOWED)
 }
 
 /// Checks the upload of `field`, if a file was sent: not larger than
@@ -100,12 +90,13 @@ fn aad(conversation_id: i64) -> String {
 
 /// The decrypted content of an attachment.
 pub(crate) fn content(services: &Services, a: &attachment::Model) -> Result<Vec<u8>, AppError> {
-    Ok(Keys::of(&services.settings).open(
+    sealed_file::open(
+        services,
         &aad(a.conversation_id),
         &a.key_id,
         &a.nonce,
         &a.content,
-    )?)
+    )
 }
 
 /// Stores a checked upload for a message, sealed, in the caller's unit of work.
@@ -116,7 +107,7 @@ pub async fn store(
     kind: (&str, &str),
     bytes: &[u8],
 ) -> Result<attachment::Model, AppError> {
-    let sealed = Keys::of(&uow.services().settings).seal(&aad(conversation_id), bytes)?;
+    let sealed = sealed_file::seal(uow.services(), &aad(conversation_id), bytes)?;
     let now = uow.now();
     uow.insert(attachment::ActiveModel {
         id: NotSet,
@@ -223,21 +214,14 @@ pub async fn download(
     } else {
         "attachment"
     };
-    Ok(Some(
-        Response::builder()
-            .status(StatusCode::OK)
-            .content_type(a.mime.as_str())
-            .header(
-                header::CONTENT_DISPOSITION,
-                format!(
-                    "{disposition}; filename=\"anhang-{}.{}\"",
-                    a.id, a.extension
-                ),
-            )
-            .header("x-content-type-options", "nosniff")
-            .header("content-security-policy", DOWNLOAD_CSP)
-            .body(plain),
-    ))
+    Ok(Some(sealed_file::response(
+        &a.mime,
+        &format!(
+            "{disposition}; filename=\"anhang-{}.{}\"",
+            a.id, a.extension
+        ),
+        plain,
+    )))
 }
 
 #[cfg(test)]

@@ -31,6 +31,7 @@ pub mod permissions;
 pub mod programme_end;
 mod routes;
 pub mod scope;
+pub mod sealed_file;
 pub mod service;
 pub mod statistics;
 #[cfg(feature = "testing")]

@@ -11,9 +11,7 @@ use hih_web::minijinja::context;
 use hih_web::minijinja::value::Serde;
 use hih_web::upload::{FileField, UploadForm};
 use hih_web::{Ctx, WebError, WebResult};
-use poem::Response;
 use poem::handler;
-use poem::http::{StatusCode, header};
 use poem::web::Path;
 use sea_orm::{Condition, EntityTrait, Order, QueryOrder, Select};
 use serde::Serialize;
@@ -192,16 +190,11 @@ pub async fn download(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
         .ok_or(WebError(AppError::NotFound))?;
     let bytes = service::read_file(ctx.services(), &m).await?;
     ctx.log_view("counselling_forum_material", id).await;
-    Ok(Response::builder()
-        .status(StatusCode::OK)
-        .content_type(m.content_type.as_str())
-        .header(header::CONTENT_DISPOSITION, disposition(&m.file_name))
-        .header(
-            header::CONTENT_SECURITY_POLICY,
-            "sandbox; default-src 'none'",
-        )
-        .header(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
-        .body(bytes))
+    Ok(crate::sealed_file::response(
+        &m.content_type,
+        &disposition(&m.file_name),
+        bytes,
+    ))
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use hih_kernel::{AppError, FieldErrors, Services};
 use sea_orm::{ActiveValue::NotSet, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 
 use super::entities::{file, material, post, topic};
-use crate::crypto::Keys;
+use crate::sealed_file::{self, Accepted};
 
 /// Longest title of a topic or material, in characters.
 pub const MAX_TITLE: usize = 200;
@@ -18,24 +18,38 @@ pub const MAX_DESCRIPTION: usize = 2_000;
 /// Longest stored file name, in characters.
 const MAX_FILE_NAME: usize = 120;
 
-/// File types the library accepts, by the MIME type [`infer`] sniffs from the content: PDF,
+/// File types the library accepts, sniffed from the content ([`crate::sealed_file`]): PDF,
 /// images and office documents (OOXML, OpenDocument, the older binary Office formats).
-pub const ALLOWED_TYPES: [&str; 14] = [
-    "application/pdf",
-    "image/png",
-    "image/jpeg",
-    "image/gif",
-    "image/webp",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "application/vnd.oasis.opendocument.text",
-    "application/vnd.oasis.opendocument.spreadsheet",
-    "application/vnd.oasis.opendocument.presentation",
-    "application/msword",
-    "application/vnd.ms-excel",
-    "application/vnd.ms-powerpoint",
+pub const ALLOWED_TYPES: &Accepted = &[
+    ("application/pdf", "application/pdf", "pdf"),
+    ("image/png", "image/png", "png"),
+    ("image/jpeg", "image/jpeg", "jpg"),
+    ("image/gif", "image/gif", "gif"),
+    ("image/webp", "image/webp", "webp"),
+    (DOCX, DOCX, "docx"),
+    (XLSX, XLSX, "xlsx"),
+    (PPTX, PPTX, "pptx"),
+    (ODT, ODT, "odt"),
+    (ODS, ODS, "ods"),
+    (ODP, ODP, "odp"),
+    ("application/msword", "application/msword", "doc"),
+    (
+        "application/vnd.ms-excel",
+        "application/vnd.ms-excel",
+        "xls",
+    ),
+    (
+        "application/vnd.ms-powerpoint",
+        "application/vnd.ms-powerpoint",
+        "ppt",
+    ),
 ];
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const PPTX: &str = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
+const ODT: &str = "application/vnd.oasis.opendocument.text";
+const ODS: &str = "application/vnd.oasis.opendocument.spreadsheet";
+const ODP: &str = "application/vnd.oasis.opendocument.presentation";
 
 /// The record context a material's file is sealed for.
 fn file_aad(material_id: i64) -> String {
@@ -146,9 +160,7 @@ pub struct Upload {
 
 /// The sniffed MIME type and extension of a file the library accepts, or why not.
 pub fn sniff(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
-    infer::get(bytes)
-        .filter(|t| ALLOWED_TYPES.contains(&t.mime_type()))
-        .map(|t| (t.mime_type(), t.extension()))
+    sealed_file::sniff(bytes, ALLOWED_TYPES)
 }
 
 /// A file name safe to store and to send: the last path segment, without control characters
@@ -239,7 +251,7 @@ pub async fn add_material(uow: &mut UnitOfWork, u: Upload) -> Result<material::M
             created_at: Set(now),
         })
         .await?;
-    let sealed = Keys::of(&uow.services().settings).seal(&file_aad(m.id), &u.bytes)?;
+    let sealed = sealed_file::seal(uow.services(), &file_aad(m.id), &u.bytes)?;
     uow.insert(file::ActiveModel {
         id: NotSet,
         material_id: Set(m.id),
@@ -258,7 +270,7 @@ pub async fn read_file(services: &Services, m: &material::Model) -> Result<Vec<u
         .one(&services.db)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(Keys::of(&services.settings).open(&file_aad(m.id), &f.key_id, &f.nonce, &f.data)?)
+    sealed_file::open(services, &file_aad(m.id), &f.key_id, &f.nonce, &f.data)
 }
 
 #[cfg(test)]
