@@ -39,6 +39,7 @@ mod m20261205_000196_counselling_attachment;
 mod m20261205_000197_contact_history_visibility;
 mod m20261206_000198_platform_record_counts;
 mod m20261206_000199_counselling_sharing;
+mod m20261206_000200_counselling_inbox_assignee;
 pub mod search_index;
 mod text_keys;
 
@@ -86,6 +87,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000197_contact_history_visibility::Migration),
             Box::new(m20261206_000198_platform_record_counts::Migration),
             Box::new(m20261206_000199_counselling_sharing::Migration),
+            Box::new(m20261206_000200_counselling_inbox_assignee::Migration),
         ]
     }
 }

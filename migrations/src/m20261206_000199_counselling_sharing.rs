@@ -1,4 +1,4 @@
-//! Counselling (R-CNS-2, sharing for integration; the inbox's assignee views): AHK staff may mark a conversation that is
+//! Counselling (R-CNS-2, sharing for integration): AHK staff may mark a conversation that is
 //! linked to an applicant as shared; IHK staff then read it on the applicant's page once a
 //! match has opened the applicant to their district. Unshared by default (also for every
 //! conversation from before), so nothing becomes visible to an IHK without a decision. The
@@ -12,10 +12,6 @@ pub struct Migration;
 
 const TABLE: &str = "counselling_conversation";
 const INDEX: &str = "ix_counselling_conversation_applicant";
-/// The inbox's views "unassigned" and "mine" (a country's open conversations of one assignee
-/// or of none, by last activity): counted and paged from the index alone (benchmark:
-/// 50 ms → see ops/bench/RESULTS.md at 100,000 conversations).
-const ASSIGNEE_INDEX: &str = "ix_counselling_conversation_assignee";
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -34,23 +30,10 @@ impl MigrationTrait for Migration {
                 .col("applicant_id")
                 .to_owned(),
         )
-        .await?;
-        m.create_index(
-            Index::create()
-                .name(ASSIGNEE_INDEX)
-                .table(TABLE)
-                .col("country")
-                .col("status")
-                .col("assignee_id")
-                .col("last_activity_at")
-                .to_owned(),
-        )
         .await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.drop_index(Index::drop().name(ASSIGNEE_INDEX).table(TABLE).to_owned())
-            .await?;
         m.drop_index(Index::drop().name(INDEX).table(TABLE).to_owned())
             .await?;
         m.alter_table(
