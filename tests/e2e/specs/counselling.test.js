@@ -132,10 +132,10 @@ describe('counselling (JavaScript off)', () => {
   });
 });
 
-// The guest flow in Portuguese and Vietnamese (the browser's language chooses it), with a
+// The guest flow in English, Portuguese and Vietnamese (the browser's language chooses it), with a
 // file that is refused, a voice message as an audio upload (played with the native player)
 // and a PDF; JavaScript off, axe at 1280 and 320 px on every guest page.
-describe('counselling guest pages in pt and vi with attachments (JavaScript off)', () => {
+describe('counselling guest pages in en, pt and vi with attachments (JavaScript off)', () => {
   let server;
   let browser;
 
@@ -161,9 +161,10 @@ describe('counselling guest pages in pt and vi with attachments (JavaScript off)
   ]);
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
-  it('a Portuguese and a Vietnamese guest: passphrase, refused file, voice message, PDF, deletion', async () => {
+  it('an English, a Portuguese and a Vietnamese guest: passphrase, refused file, voice message, PDF, deletion', async () => {
     const { admin, ahk } = await adminAndAhkVietnam(browser, server, PASSWORD, checkA11y);
     for (const [locale, lang, refused] of [
+      ['en-US', 'en', /is not allowed/],
       ['pt-BR', 'pt', /não é permitido/],
       ['vi-VN', 'vi', /không được phép/],
     ]) {
