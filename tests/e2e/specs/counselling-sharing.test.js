@@ -1,6 +1,6 @@
 // Counselling around an applicant (issue 18) with JavaScript off: an AHK Vietnam user records
 // an applicant, opens a conversation linked to the applicant's ID, inserts an answer template
-// (the page comes back with the template after the typed text), sends it, shares the
+// (the page comes back with the template after the typed text), sends it with a PDF, shares the
 // conversation for integration, and reads it on the applicant's tab 'Beratung' (the
 // read-only thread). axe at 1280 and 320 px on every page.
 import { after, before, describe, it } from 'node:test';
@@ -78,8 +78,18 @@ describe('counselling around an applicant (JavaScript off)', () => {
     await go(ahk, ahk.locator('button[formaction$="/vorlage"]'));
     assert.match(await ahk.inputValue('#body'), /^Hallo\.\n\nBitte senden Sie uns Ihren Lebenslauf/);
     await checkInPlaceAtBothWidths(ahk, 'template inserted');
+    // The answer goes with a file (a PDF checklist), as the issue's staff reply with attachment.
+    await ahk.setInputFiles('#file', {
+      name: 'Checkliste.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+    });
     await go(ahk, ahk.locator('button[value=reply]'));
     assert.match(await ahk.locator('#messages').innerText(), /Bitte senden Sie uns Ihren Lebenslauf/);
+    const sent = await ahk.locator('#messages a[href*="/anhang/"]').last().getAttribute('href');
+    const file = await ahk.request.get(url(sent));
+    assert.equal(file.headers()['content-type'], 'application/pdf');
+    assert.match(file.headers()['content-disposition'], /^attachment/);
     await ahk.fill('#body', 'Interne Notiz zu Kiefer.');
     await go(ahk, ahk.locator('button[value=note]'));
 
@@ -96,6 +106,7 @@ describe('counselling around an applicant (JavaScript off)', () => {
     await go(ahk, ahk.locator('#conversations a', { hasText: 'Kiefer' }));
     const thread = await ahk.locator('#messages').innerText();
     assert.match(thread, /Bitte senden Sie uns Ihren Lebenslauf/);
+    assert.equal(await ahk.locator('#messages a[href*="/beratung/"][href*="/anhang/"]').count(), 1, 'the answer\'s file, from the tab');
     assert.doesNotMatch(thread, /Interne Notiz/);
     await checkBothWidths(ahk, 'applicant counselling thread');
 
