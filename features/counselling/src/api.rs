@@ -8,12 +8,13 @@
 //! [`service::post`]: sealed, counted, the guest notified). Every read is access-logged.
 //! Files are sent with the page's form (multipart with type sniffing), not through the API.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use hih_db::UnitOfWork;
-use hih_db::access::AccessAction;
 use hih_kernel::{AppError, FieldErrors};
 use hih_web::Ctx;
-use hih_web::api::{ApiResult, OrProblem, Paged, require};
+use hih_web::api::{ApiResult, OrProblem, Paged, page_size, require};
 use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::{Binary, Json};
 use poem_openapi::{ApiResponse, Object, OpenApi, Tags};
@@ -21,7 +22,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::entities::{attachment, conversation, message};
 use crate::permissions::COUNSEL;
-use crate::scope::visible_conversations;
+use crate::scope::find_visible;
 use crate::service;
 
 /// Bereiche der Schnittstelle dieses Moduls.
@@ -158,9 +159,7 @@ enum File {
 /// A conversation in the caller's scope, else 404 (logged).
 async fn load(ctx: &Ctx, id: i64) -> ApiResult<conversation::Model> {
     require(ctx, COUNSEL).await?;
-    match conversation::Entity::find_by_id(id)
-        .filter(visible_conversations(&ctx.actor))
-        .one(&ctx.services().db)
+    match find_visible(&ctx.services().db, &ctx.actor, id)
         .await
         .or_problem(ctx)?
     {
@@ -191,18 +190,12 @@ fn shown(c: conversation::Model, unread: i64) -> Conversation {
     }
 }
 
-/// Messages as the API shows them, with their attachments' descriptions.
-async fn messages(
-    ctx: &Ctx,
-    c: &conversation::Model,
-    ms: Vec<message::Model>,
-) -> ApiResult<Vec<Message>> {
-    let db = &ctx.services().db;
-    let mut files = crate::attachments::of_messages(db, ms.iter().map(|m| m.id).collect())
-        .await
-        .or_problem(ctx)?;
-    let shown = service::show(ctx.services(), c.id, ms).or_problem(ctx)?;
-    Ok(shown
+/// Messages as the API shows them, each with its attachments' descriptions.
+fn messages(
+    shown: Vec<service::Shown>,
+    mut files: HashMap<String, Vec<crate::attachments::Listed>>,
+) -> Vec<Message> {
+    shown
         .into_iter()
         .map(|m| Message {
             attachments: files
@@ -223,7 +216,7 @@ async fn messages(
             created_at: m.created_at,
             read_at: m.read_at,
         })
-        .collect())
+        .collect()
 }
 
 /// Die Beratungsgespräche in der Schnittstelle.
@@ -251,23 +244,14 @@ impl CounsellingApi {
     ) -> ApiResult<Json<ConversationPage>> {
         require(&ctx, COUNSEL).await?;
         let view_name = crate::inbox::view_of(ansicht.0.as_deref().unwrap_or_default());
-        let max = ctx.services().settings.api.max_page_size.max(1);
-        let per = per_page.0.unwrap_or(20).clamp(1, max);
+        let per = page_size(&ctx, per_page.0, 20);
         let db = &ctx.services().db;
-        let found = crate::inbox::page(db, &ctx.actor, view_name, page.0.unwrap_or(1), per)
+        let found = crate::inbox::page(&ctx, view_name, page.0.unwrap_or(1), per)
             .await
             .or_problem(&ctx)?;
         let unread = crate::inbox::unread(db, found.rows.iter().map(|c| c.id).collect())
             .await
             .or_problem(&ctx)?;
-        ctx.log_access(
-            AccessAction::Search,
-            "counselling_conversation",
-            None,
-            serde_json::json!({ "view": view_name }),
-            Some(found.total as i64),
-        )
-        .await;
         Ok(Json(ConversationPage {
             paging: Paged {
                 total: found.total,
@@ -330,9 +314,8 @@ impl CounsellingApi {
     ) -> ApiResult<Json<MessagePage>> {
         let c = load(&ctx, id.0).await?;
         ctx.log_view("counselling_conversation", c.id).await;
-        let max = ctx.services().settings.api.max_page_size.max(1);
-        let per = per_page.0.unwrap_or(50).clamp(1, max);
-        let (ms, older) = service::page(&ctx.services().db, c.id, before.0, per, true)
+        let per = page_size(&ctx, per_page.0, 50);
+        let thread = service::thread(ctx.services(), c.id, before.0, per, true)
             .await
             .or_problem(&ctx)?;
         if before.0.is_none() {
@@ -345,8 +328,8 @@ impl CounsellingApi {
             uow.commit().await.or_problem(&ctx)?;
         }
         Ok(Json(MessagePage {
-            items: messages(&ctx, &c, ms).await?,
-            older,
+            older: thread.older.is_some(),
+            items: messages(thread.messages, thread.files),
         }))
     }
 
@@ -390,9 +373,11 @@ impl CounsellingApi {
             .await
             .or_problem(&ctx)?;
         uow.commit().await.or_problem(&ctx)?;
-        let shown = messages(&ctx, &c, vec![m]).await?;
+        let (shown, files) = service::with_files(ctx.services(), c.id, vec![m])
+            .await
+            .or_problem(&ctx)?;
         let location = format!("{}/conversations/{}/messages", hih_web::api::PREFIX, c.id);
-        match shown.into_iter().next() {
+        match messages(shown, files).into_iter().next() {
             Some(m) => Ok(Written::Created(Json(m), location)),
             None => Err(ctx.problem(&AppError::Internal("message not shown".into()))),
         }

@@ -3,7 +3,8 @@
 //! the three countries and the topics, a third closed, about one in ten assigned to nobody,
 //! messages alternating between guest and staff with an occasional internal note, every body
 //! sealed with the current key exactly as a written one, read except the newest guest
-//! messages; the anonymous counters count them. Deterministic (same seed, same data),
+//! messages; the anonymous counters count them. Deterministic (same seed, same data) except
+//! the secret parts (link tokens, nonces),
 //! bulk-inserted in one audited unit of work (one event with the count). Guests get a random
 //! link that nobody knows and no passphrase: they exist to be counted and shown, not to log in.
 
@@ -82,10 +83,9 @@ pub async fn generate(
         // Guests, then their conversations.
         let mut guests = Vec::with_capacity(chunk as usize);
         for _ in 0..chunk {
-            let link: [u8; 16] = rng.random();
             guests.push(guest::ActiveModel {
                 id: NotSet,
-                link_hash: Set(hih_db::hash_token(&hex_of(&link))),
+                link_hash: Set(hih_db::hash_token(&hih_db::new_token())),
                 passphrase_hash: Set(None),
                 failed_attempts: Set(0),
                 locked_until: Set(None),
@@ -159,7 +159,7 @@ pub async fn generate(
                     _ => STAFF_TEXTS[rng.random_range(0..STAFF_TEXTS.len())],
                 };
                 let sealed = keys
-                    .seal(&format!("counselling-message:{c}"), text.as_bytes())
+                    .seal(&crate::service::message_aad(c), text.as_bytes())
                     .map_err(AppError::from)?;
                 let at = opened + Duration::minutes(k as i64 * 30);
                 let author = (kind != message::GUEST && !staff.is_empty())
@@ -202,9 +202,4 @@ pub async fn generate(
     }
     uow.commit_demo_data("counselling_message", written, seed)
         .await
-}
-
-/// Lower-case hex of `bytes`.
-fn hex_of(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -1,10 +1,12 @@
 //! The staff inbox's query, one for the page `/beratung` and the REST API: the views
 //! (unassigned, mine, all open, closed), the caller's conversations in a view by last activity,
-//! paged, and the number of unread guest messages per conversation.
+//! paged and access-logged, and the number of unread guest messages per conversation.
 
 use std::collections::HashMap;
 
+use hih_db::access::AccessAction;
 use hih_kernel::{Actor, AppError};
+use hih_web::Ctx;
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -56,14 +58,10 @@ pub struct InboxPage {
     pub rows: Vec<conversation::Model>,
 }
 
-/// Page `page` (from 1, clamped) of `view` with `per` conversations, in `actor`'s scope.
-pub async fn page(
-    db: &impl ConnectionTrait,
-    actor: &Actor,
-    view: &str,
-    page: u64,
-    per: u64,
-) -> Result<InboxPage, AppError> {
+/// Page `page` (from 1, clamped) of `view` with `per` conversations in the caller's scope,
+/// written to the access log as a search with the view and the count (page and API alike).
+pub async fn page(ctx: &Ctx, view: &str, page: u64, per: u64) -> Result<InboxPage, AppError> {
+    let (db, actor) = (&ctx.services().db, &ctx.actor);
     let query = conversation::Entity::find()
         .filter(visible_conversations(actor))
         .filter(condition(actor, view));
@@ -78,6 +76,14 @@ pub async fn page(
         .limit(per)
         .all(db)
         .await?;
+    ctx.log_access(
+        AccessAction::Search,
+        "counselling_conversation",
+        None,
+        serde_json::json!({ "view": view }),
+        Some(total as i64),
+    )
+    .await;
     Ok(InboxPage {
         total,
         page,

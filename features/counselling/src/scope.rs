@@ -5,7 +5,7 @@
 
 use hih_applicants::scope::visible_applicant_ids;
 use hih_kernel::{Actor, Role};
-use sea_orm::{ColumnTrait, Condition};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 
 use crate::entities::conversation;
 
@@ -23,6 +23,19 @@ pub fn visible_conversations(actor: &Actor) -> Condition {
             .add(conversation::Column::ApplicantId.in_subquery(visible_applicant_ids(actor))),
         _ => none,
     }
+}
+
+/// Conversation `id` if `actor` may open it ([`visible_conversations`]); the callers answer
+/// `None` with 404 and an access-log entry.
+pub async fn find_visible(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: i64,
+) -> Result<Option<conversation::Model>, DbErr> {
+    conversation::Entity::find_by_id(id)
+        .filter(visible_conversations(actor))
+        .one(db)
+        .await
 }
 
 /// The country `actor` opens conversations for: AHK staff their own; admins choose.

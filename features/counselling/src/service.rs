@@ -29,7 +29,7 @@ pub fn guest_actor() -> hih_kernel::Actor {
 }
 
 /// The record context a message body is sealed for.
-fn message_aad(conversation_id: i64) -> String {
+pub(crate) fn message_aad(conversation_id: i64) -> String {
     format!("counselling-message:{conversation_id}")
 }
 
@@ -361,6 +361,53 @@ pub async fn page(
     Ok((ms, more))
 }
 
+/// One page of a conversation as the pages and the API show it: the messages decrypted,
+/// their attachments by message id, and where paging back starts.
+#[derive(Debug, Clone)]
+pub struct Thread {
+    /// The messages, oldest first.
+    pub messages: Vec<Shown>,
+    /// Their attachments (without content) by message id as text, for the templates.
+    pub files: std::collections::HashMap<String, Vec<crate::attachments::Listed>>,
+    /// The id to page back from (`?vor=`), when older messages exist.
+    pub older: Option<i64>,
+}
+
+/// Page [`page`] of a conversation, decrypted with its attachments ([`with_files`]).
+pub async fn thread(
+    services: &Services,
+    conversation_id: i64,
+    before: Option<i64>,
+    per: u64,
+    notes: bool,
+) -> Result<Thread, AppError> {
+    let (ms, more) = page(&services.db, conversation_id, before, per, notes).await?;
+    let oldest = ms.first().map(|m| m.id);
+    let (messages, files) = with_files(services, conversation_id, ms).await?;
+    Ok(Thread {
+        messages,
+        files,
+        older: more.then_some(oldest).flatten(),
+    })
+}
+
+/// Messages of a conversation decrypted ([`show`]), with their attachments by message id.
+pub async fn with_files(
+    services: &Services,
+    conversation_id: i64,
+    ms: Vec<message::Model>,
+) -> Result<
+    (
+        Vec<Shown>,
+        std::collections::HashMap<String, Vec<crate::attachments::Listed>>,
+    ),
+    AppError,
+> {
+    let files =
+        crate::attachments::of_messages(&services.db, ms.iter().map(|m| m.id).collect()).await?;
+    Ok((show(services, conversation_id, ms)?, files))
+}
+
 /// Marks the messages `written_by` one side (`GUEST` or `STAFF`) of a conversation read by
 /// the other, who sees them on their page now (staff see the guest's as read, and read
 /// receipts of their answers).
@@ -392,15 +439,20 @@ pub async fn assign(
 }
 
 /// Shares a conversation linked to an applicant with the IHK districts the applicant is opened
-/// to, or withdraws the sharing ([`crate::scope::visible_conversations`]). Unlinked
-/// conversations are never shared.
+/// to, or withdraws the sharing ([`crate::scope::visible_conversations`]). Sharing an unlinked
+/// conversation is refused with the message for the form's field `action`.
 pub async fn set_shared(
     uow: &mut UnitOfWork,
     c: &conversation::Model,
     shared: bool,
 ) -> Result<conversation::Model, AppError> {
+    if shared && c.applicant_id.is_none() {
+        let mut e = FieldErrors::new();
+        e.add("action", "counselling-error-share-unlinked");
+        return Err(AppError::Validation(e));
+    }
     let mut am = c.clone().into_active_model();
-    am.shared_for_integration = Set(shared && c.applicant_id.is_some());
+    am.shared_for_integration = Set(shared);
     uow.update(c, am).await
 }
 

@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::entities::conversation;
 use crate::permissions::COUNSEL;
 use crate::routes::staff::PageQuery;
-use crate::scope::visible_conversations;
+use crate::scope::{find_visible, visible_conversations};
 
 /// Messages per page of a thread.
 const MESSAGES_PER_PAGE: u64 = 50;
@@ -96,14 +96,9 @@ pub async fn list(ctx: Ctx, Path(id): Path<i64>) -> WebResult {
 
 /// A conversation of applicant `applicant` the caller may read, else 404 (logged).
 async fn load(ctx: &Ctx, applicant: i64, id: i64) -> WebResult<conversation::Model> {
-    match conversation::Entity::find_by_id(id)
-        .filter(conversation::Column::ApplicantId.eq(applicant))
-        .filter(visible_conversations(&ctx.actor))
-        .one(&ctx.services().db)
-        .await?
-    {
-        Some(c) => Ok(c),
-        None => Err(ctx
+    match find_visible(&ctx.services().db, &ctx.actor, id).await? {
+        Some(c) if c.applicant_id == Some(applicant) => Ok(c),
+        _ => Err(ctx
             .not_found_in_scope("counselling_conversation", &id.to_string())
             .await),
     }
@@ -119,11 +114,8 @@ pub async fn thread(
     let a = hih_applicants::load_applicant(&ctx, applicant).await?;
     let c = load(&ctx, a.id, id).await?;
     ctx.log_view("counselling_conversation", id).await;
-    let db = &ctx.services().db;
-    let (ms, more) = crate::service::page(db, c.id, q.vor, MESSAGES_PER_PAGE, false).await?;
-    let oldest = ms.first().map(|m| m.id);
-    let files = crate::attachments::of_messages(db, ms.iter().map(|m| m.id).collect()).await?;
-    let shown = crate::service::show(ctx.services(), c.id, ms)?;
+    let thread =
+        crate::service::thread(ctx.services(), c.id, q.vor, MESSAGES_PER_PAGE, false).await?;
     ctx.render(
         "counselling/applicant_thread.html",
         context! {
@@ -131,9 +123,9 @@ pub async fn thread(
             a => Serde(&a),
             c => Serde(&c),
             topic_key => format!("counselling-topic-{}", c.topic),
-            messages => Serde(shown),
-            files => Serde(files),
-            older => more.then_some(oldest).flatten(),
+            messages => Serde(thread.messages),
+            files => Serde(thread.files),
+            older => thread.older,
             paged => q.vor.is_some(),
             counsels => COUNSEL.allows(&ctx.actor),
         },

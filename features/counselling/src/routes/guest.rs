@@ -126,7 +126,8 @@ pub const APP_SCOPE: &str = "/beratung/gast/";
 /// The guest's web app manifest (installable, R-CNS PWA): it opens at the guest's own link,
 /// its scope is the guest side only, its texts are in the guest's language. Browsers fetch a
 /// manifest without cookies, so it answers by the link alone and says nothing the link does
-/// not already say; never stored by caches (`no-store`). An unknown link: 404.
+/// not already say; like every answer but the static assets it is `no-store`. An unknown
+/// link: 404.
 #[handler]
 pub async fn manifest(ctx: Ctx, Path(token): Path<String>) -> WebResult {
     let Some((g, _)) = service::by_link(&ctx.services().db, &token).await? else {
@@ -134,7 +135,7 @@ pub async fn manifest(ctx: Ctx, Path(token): Path<String>) -> WebResult {
     };
     let locale = crate::service::guest_locale(g.locale.as_deref());
     let texts = &ctx.services().texts;
-    let mut resp = hih_web::pwa::AppManifest {
+    Ok(hih_web::pwa::AppManifest {
         name: texts.t(locale, "counselling-app-name", &[]),
         short_name: texts.t(locale, "counselling-app-short-name", &[]),
         description: texts.t(locale, "counselling-app-description", &[]),
@@ -142,10 +143,7 @@ pub async fn manifest(ctx: Ctx, Path(token): Path<String>) -> WebResult {
         start_url: base(&token),
         scope: APP_SCOPE.into(),
     }
-    .response();
-    resp.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    Ok(resp)
+    .response())
 }
 
 /// The neutral page of an unknown (or deleted) link, logged without the token.
@@ -263,15 +261,13 @@ async fn conversation_page(
     body: &str,
     errors: &FieldErrors,
 ) -> WebResult {
-    let (ms, more) =
-        service::page(&ctx.services().db, c.id, before, MESSAGES_PER_PAGE, false).await?;
-    let oldest = ms.first().map(|m| m.id);
-    let files =
-        crate::attachments::of_messages(&ctx.services().db, ms.iter().map(|m| m.id).collect())
-            .await?;
-    let shown = service::show(ctx.services(), c.id, ms)?;
+    let thread = service::thread(ctx.services(), c.id, before, MESSAGES_PER_PAGE, false).await?;
     // Read receipts: the staff answers shown now are read (one write only when some are new).
-    if shown.iter().any(|m| m.kind == message::STAFF && m.unread) {
+    if thread
+        .messages
+        .iter()
+        .any(|m| m.kind == message::STAFF && m.unread)
+    {
         let mut uow = hih_db::UnitOfWork::begin(ctx.services(), &service::guest_actor()).await?;
         service::mark_read(&mut uow, c.id, message::STAFF).await?;
         uow.commit().await?;
@@ -287,9 +283,9 @@ async fn conversation_page(
             is_open => c.status == conversation::OPEN,
             topic_key => format!("counselling-topic-{}", c.topic),
             office_hours_key => format!("counselling-office-hours-{}", c.country.to_lowercase()),
-            messages => Serde(shown),
-            files => Serde(files),
-            older => more.then_some(oldest).flatten(),
+            messages => Serde(thread.messages),
+            files => Serde(thread.files),
+            older => thread.older,
             paged => before.is_some(),
             body => body,
             email => g.notice_email.clone().unwrap_or_default(),

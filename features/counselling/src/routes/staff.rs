@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::entities::{conversation, message};
 use crate::routes::{labelled, topic_options};
-use crate::scope::{own_country, visible_conversations};
+use crate::scope::{find_visible, own_country};
 use crate::service::{self, NewConversation, TOPICS};
 use hih_web::upload::UploadForm;
 
@@ -53,11 +53,7 @@ struct InboxRow {
 
 /// A conversation in the caller's scope, else 404 (logged).
 pub(crate) async fn load(ctx: &Ctx, id: i64) -> WebResult<conversation::Model> {
-    match conversation::Entity::find_by_id(id)
-        .filter(visible_conversations(&ctx.actor))
-        .one(&ctx.services().db)
-        .await?
-    {
+    match find_visible(&ctx.services().db, &ctx.actor, id).await? {
         Some(c) => Ok(c),
         None => Err(ctx
             .not_found_in_scope("counselling_conversation", &id.to_string())
@@ -81,7 +77,7 @@ async fn names(ctx: &Ctx, ids: Vec<i64>) -> WebResult<std::collections::HashMap<
 pub async fn inbox(ctx: Ctx, Query(q): Query<InboxQuery>) -> WebResult {
     let view = crate::inbox::view_of(&q.ansicht);
     let db = &ctx.services().db;
-    let found = crate::inbox::page(db, &ctx.actor, view, q.seite.unwrap_or(1), PER_PAGE).await?;
+    let found = crate::inbox::page(&ctx, view, q.seite.unwrap_or(1), PER_PAGE).await?;
     let unread = crate::inbox::unread(db, found.rows.iter().map(|c| c.id).collect()).await?;
     let assignees = names(
         &ctx,
@@ -101,14 +97,6 @@ pub async fn inbox(ctx: Ctx, Query(q): Query<InboxQuery>) -> WebResult {
             last_activity_at: c.last_activity_at,
         })
         .collect();
-    ctx.log_access(
-        hih_db::access::AccessAction::Search,
-        "counselling_conversation",
-        None,
-        serde_json::json!({ "view": view }),
-        Some(found.total as i64),
-    )
-    .await;
     ctx.render(
         "counselling/inbox.html",
         context! {
@@ -295,10 +283,7 @@ async fn conversation_page(
     errors: &FieldErrors,
 ) -> WebResult {
     let db = &ctx.services().db;
-    let (ms, more) = service::page(db, c.id, before, MESSAGES_PER_PAGE, true).await?;
-    let oldest = ms.first().map(|m| m.id);
-    let files = crate::attachments::of_messages(db, ms.iter().map(|m| m.id).collect()).await?;
-    let shown = service::show(ctx.services(), c.id, ms)?;
+    let thread = service::thread(ctx.services(), c.id, before, MESSAGES_PER_PAGE, true).await?;
     if before.is_none() {
         let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor).await?;
         service::mark_read(&mut uow, c.id, message::GUEST).await?;
@@ -323,9 +308,9 @@ async fn conversation_page(
             c => Serde(c),
             is_open => c.status == conversation::OPEN,
             topic_key => format!("counselling-topic-{}", c.topic),
-            messages => Serde(shown),
-            files => Serde(files),
-            older => more.then_some(oldest).flatten(),
+            messages => Serde(thread.messages),
+            files => Serde(thread.files),
+            older => thread.older,
             paged => before.is_some(),
             body => body,
             assignee => assignee,
@@ -485,14 +470,15 @@ pub struct ShareForm {
 pub async fn share(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<ShareForm>) -> WebResult {
     let c = load(&ctx, id).await?;
     let shared = f.action == "share";
-    if shared && c.applicant_id.is_none() {
-        let mut e = FieldErrors::new();
-        e.add("action", "counselling-error-share-unlinked");
-        return conversation_page(&ctx, &c, None, "", &e).await;
-    }
     let mut uow = UnitOfWork::begin(ctx.services(), &ctx.actor).await?;
-    service::set_shared(&mut uow, &c, shared).await?;
-    uow.commit().await?;
+    match service::set_shared(&mut uow, &c, shared).await {
+        Ok(_) => uow.commit().await?,
+        Err(AppError::Validation(e)) => {
+            drop(uow); // nothing was written
+            return conversation_page(&ctx, &c, None, "", &e).await;
+        }
+        Err(e) => return Err(e.into()),
+    }
     ctx.session.flash(if shared {
         "counselling-shared-flash"
     } else {

@@ -94,8 +94,7 @@ pub(crate) async fn params_of<V: ListView + ?Sized>(
     );
     spec.prepare(ctx, &mut params).await.or_problem(ctx)?;
     if paged {
-        let max = ctx.services().settings.api.max_page_size.max(1);
-        params.per = query.per_page.unwrap_or(20).clamp(1, max);
+        params.per = super::page_size(ctx, query.per_page, 20);
         params.page = query.page.unwrap_or(1).max(1);
     }
     Ok(params)

@@ -65,6 +65,13 @@ impl<T> OrProblem<T> for Result<T, sea_orm::DbErr> {
     }
 }
 
+/// The page size an operation answers with: the asked one, else `default`, at least 1 and at
+/// most the setting `api.max_page_size`.
+pub fn page_size(ctx: &Ctx, asked: Option<u64>, default: u64) -> u64 {
+    let max = ctx.services().settings.api.max_page_size.max(1);
+    asked.unwrap_or(default).clamp(1, max)
+}
+
 /// The operation's permission, as the route guard checks a page's: refused → 403 and an
 /// access-log entry `denied`.
 pub async fn require(ctx: &Ctx, permission: Permission) -> ApiResult<()> {
