@@ -382,6 +382,62 @@ async fn demo_data_lands_in_the_districts_with_one_audit_event() {
     assert_eq!(app.count("company").await.unwrap(), 1210);
 }
 
+/// An export longer than one batch (500 records are read at a time) has every record of the
+/// list exactly once and in the list's order, and its download states its length (the file is
+/// streamed from disk, not held in memory).
+#[tokio::test]
+async fn an_export_of_several_batches_has_every_record_once_in_the_lists_order() {
+    let app = with_postcodes().await;
+    hih_companies::demo::generate(app.services(), 1_203, 11, |_, _| {})
+        .await
+        .unwrap();
+    let (admin, _) = agent_for(&app, Role::Admin, "c-batches").await;
+    let csv = admin
+        .get("/unternehmen/export/export.csv?sort=employees&dir=desc")
+        .await;
+    assert_eq!(csv.status, 200);
+    assert_eq!(
+        csv.header("content-length"),
+        Some(csv.bytes.len().to_string().as_str())
+    );
+    let mut reader = csv::Reader::from_reader(csv.body.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let column = |label: &str| header.iter().position(|h| h == label).unwrap();
+    let (name, employees) = (column("Firmenname"), column("Beschäftigtenzahl"));
+    let rows: Vec<(String, i64)> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[name].to_string(), r[employees].parse().unwrap())
+        })
+        .collect();
+    assert_eq!(rows.len(), 1_203, "every record");
+    assert!(
+        rows.windows(2).all(|w| w[0].1 >= w[1].1),
+        "in the list's order (employees, descending) across the batches"
+    );
+    let mut exported: Vec<String> = rows.into_iter().map(|(n, _)| n).collect();
+    let mut stored: Vec<String> = company::Entity::find()
+        .all(app.db())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    exported.sort();
+    stored.sort();
+    assert_eq!(exported, stored, "each record once");
+    let xlsx = admin
+        .get("/unternehmen/export/export.xlsx?sort=employees&dir=desc")
+        .await;
+    assert_eq!(xlsx.status, 200);
+    assert_eq!(&xlsx.bytes[..2], b"PK");
+    assert_eq!(
+        xlsx.header("content-length"),
+        Some(xlsx.bytes.len().to_string().as_str())
+    );
+}
+
 #[tokio::test]
 async fn distribution_lists_come_from_the_search_in_scope() {
     let app = with_postcodes().await;

@@ -109,22 +109,43 @@ where
     E::Model: Sync,
     C: ConnectionTrait,
 {
+    let ids = ids_of(select.offset(offset).limit(limit), db).await?;
+    rows_by_ids::<E, C>(ids, db).await
+}
+
+/// The ids of the rows `select` finds, in its order (narrow index entries, no whole rows).
+pub(crate) async fn ids_of<E, C>(select: Select<E>, db: &C) -> Result<Vec<i64>, DbErr>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+{
     let pk = primary_column::<E>()?;
-    let ids: Vec<i64> = select
-        .select_only()
-        .column(pk)
-        .offset(offset)
-        .limit(limit)
-        .into_tuple()
-        .all(db)
-        .await?;
+    select.select_only().column(pk).into_tuple().all(db).await
+}
+
+/// The rows with `ids`, in the order of `ids` (rows deleted meanwhile are left out).
+pub(crate) async fn rows_by_ids<E, C>(ids: Vec<i64>, db: &C) -> Result<Vec<E::Model>, DbErr>
+where
+    E: EntityTrait,
+    E::Model: Sync,
+    C: ConnectionTrait,
+{
     if ids.is_empty() {
         return Ok(Vec::new());
     }
+    let pk = primary_column::<E>()?;
     let position: HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    let mut rows = E::find().filter(pk.is_in(ids)).all(db).await?;
-    rows.sort_by_key(|m| id_of(m, pk).and_then(|id| position.get(&id).copied()));
-    Ok(rows)
+    let mut slots: Vec<Option<E::Model>> =
+        std::iter::repeat_with(|| None).take(ids.len()).collect();
+    for row in E::find().filter(pk.is_in(ids)).all(db).await? {
+        if let Some(slot) = id_of(&row, pk)
+            .and_then(|id| position.get(&id))
+            .and_then(|i| slots.get_mut(*i))
+        {
+            *slot = Some(row);
+        }
+    }
+    Ok(slots.into_iter().flatten().collect())
 }
 
 /// `SELECT COUNT(*)` with the filter of `select` and nothing else.

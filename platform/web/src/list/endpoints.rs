@@ -152,11 +152,15 @@ pub async fn fetch<S: ListSpec + ?Sized>(
     Ok(crate::fetch_page_counted(select, params, db, known).await?)
 }
 
-/// Every record of a list's query, batch by batch, in the list's order.
+/// Every record of a list's query, batch by batch, in the list's order: the ids of all of
+/// them first, in one statement (8 bytes a record), then [`BATCH`] records at a time by id.
+/// So the export is exactly the records found at one moment, however many are written
+/// meanwhile, and no batch re-reads the ones before it (paging with `OFFSET` would skip or
+/// repeat records after a concurrent write, and made each batch slower than the last:
+/// `ops/bench/RESULTS.md`).
 pub(crate) struct Batches<E: sea_orm::EntityTrait> {
-    select: sea_orm::Select<E>,
-    offset: u64,
-    done: bool,
+    select: Option<sea_orm::Select<E>>,
+    ids: std::vec::IntoIter<i64>,
 }
 
 impl<E: sea_orm::EntityTrait<Model: Sync>> Batches<E> {
@@ -168,9 +172,8 @@ impl<E: sea_orm::EntityTrait<Model: Sync>> Batches<E> {
     ) -> Self {
         let backend = hih_db::backend(&ctx.services().db);
         Batches {
-            select: filtered(spec, &ctx.actor, backend, params),
-            offset: 0,
-            done: false,
+            select: Some(filtered(spec, &ctx.actor, backend, params)),
+            ids: Vec::new().into_iter(),
         }
     }
 }
@@ -178,14 +181,19 @@ impl<E: sea_orm::EntityTrait<Model: Sync>> Batches<E> {
 #[async_trait::async_trait]
 impl<E: sea_orm::EntityTrait<Model: Sync>> RowBatches<E::Model> for Batches<E> {
     async fn next(&mut self, ctx: &Ctx) -> WebResult<Option<Vec<E::Model>>> {
-        if self.done {
+        let db = &ctx.services().db;
+        if let Some(select) = self.select.take() {
+            self.ids = crate::paging::ids_of(select, db).await?.into_iter();
+        }
+        let chunk: Vec<i64> = self
+            .ids
+            .by_ref()
+            .take(usize::try_from(BATCH).unwrap_or(usize::MAX))
+            .collect();
+        if chunk.is_empty() {
             return Ok(None);
         }
-        let db = &ctx.services().db;
-        let batch = crate::paging::window(self.select.clone(), self.offset, BATCH, db).await?;
-        self.offset += BATCH;
-        self.done = (batch.len() as u64) < BATCH;
-        Ok((!batch.is_empty()).then_some(batch))
+        Ok(Some(crate::paging::rows_by_ids::<E, _>(chunk, db).await?))
     }
 }
 
