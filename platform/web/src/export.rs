@@ -316,10 +316,15 @@ impl ExportFile {
 
     /// A download response named `filename` that streams the file.
     pub fn download(self, filename: &str, content_type: &str) -> Response {
-        let body = poem::Body::from_async_read(tokio::fs::File::from_std(self.file));
+        let len = self.len;
         attachment(filename, content_type)
-            .header(header::CONTENT_LENGTH, self.len)
-            .body(body)
+            .header(header::CONTENT_LENGTH, len)
+            .body(self.into_body())
+    }
+
+    /// The file as a response body, read from disk while it is sent.
+    pub fn into_body(self) -> poem::Body {
+        poem::Body::from_async_read(tokio::fs::File::from_std(self.file))
     }
 }
 
@@ -340,13 +345,25 @@ impl ExportWriter {
         detail: serde_json::Value,
     ) -> crate::WebResult {
         let format = self.format;
-        let count = self.rows();
-        let file = self.finish_file()?;
-        log_export(ctx, entity, detail, count).await;
+        let file = self.finish_file_logged(ctx, entity, detail).await?;
         Ok(file.download(
             &format!("{stem}.{}", format.extension()),
             format.content_type(),
         ))
+    }
+
+    /// Finishes the file on disk and writes the export with its row count and `detail` to the
+    /// access log (R-EXP-5): [`Self::respond`] and the REST API's list exports, which stream it.
+    pub async fn finish_file_logged(
+        self,
+        ctx: &crate::Ctx,
+        entity: &str,
+        detail: serde_json::Value,
+    ) -> Result<ExportFile, AppError> {
+        let count = self.rows();
+        let file = self.finish_file()?;
+        log_export(ctx, entity, detail, count).await;
+        Ok(file)
     }
 
     /// Finishes the file and writes the export with its row count and `detail` to the access

@@ -203,9 +203,11 @@ impl StatisticsApi {
         let bytes = export_file(&ctx, kind, &q, detail).await.or_problem(&ctx)?;
         let disposition = format!("attachment; filename=\"{file}\"");
         Ok(match kind {
-            ExportFormat::Csv => ExportFile::Csv(poem_openapi::payload::Binary(bytes), disposition),
+            ExportFormat::Csv => {
+                ExportFile::Csv(poem_openapi::payload::Binary(bytes.into()), disposition)
+            }
             ExportFormat::Xlsx => {
-                ExportFile::Xlsx(poem_openapi::payload::Binary(bytes), disposition)
+                ExportFile::Xlsx(poem_openapi::payload::Binary(bytes.into()), disposition)
             }
         })
     }

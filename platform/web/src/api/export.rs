@@ -22,7 +22,7 @@ pub enum ExportFile {
     /// Die Liste als CSV (UTF-8, Komma, Kopfzeile).
     #[oai(status = 200, content_type = "text/csv; charset=utf-8")]
     Csv(
-        Binary<Vec<u8>>,
+        Binary<poem::Body>,
         /// Dateiname.
         #[oai(header = "Content-Disposition")]
         String,
@@ -33,7 +33,7 @@ pub enum ExportFile {
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )]
     Xlsx(
-        Binary<Vec<u8>>,
+        Binary<poem::Body>,
         /// Dateiname.
         #[oai(header = "Content-Disposition")]
         String,
@@ -79,8 +79,8 @@ async fn run<R: RowSource>(
     let out = write_export(source, ctx, &params, kind)
         .await
         .or_problem(ctx)?;
-    let bytes = out
-        .finish_logged(
+    let file = out
+        .finish_file_logged(
             ctx,
             <R::View as ListView>::INFO.entity,
             serde_json::json!({ "file": file, "filter": params.filters, "api": true }),
@@ -93,7 +93,7 @@ async fn run<R: RowSource>(
         kind.extension()
     );
     Ok(match kind {
-        ExportFormat::Csv => ExportFile::Csv(Binary(bytes), disposition),
-        ExportFormat::Xlsx => ExportFile::Xlsx(Binary(bytes), disposition),
+        ExportFormat::Csv => ExportFile::Csv(Binary(file.into_body()), disposition),
+        ExportFormat::Xlsx => ExportFile::Xlsx(Binary(file.into_body()), disposition),
     })
 }
