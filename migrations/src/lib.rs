@@ -40,6 +40,7 @@ mod m20261205_000197_contact_history_visibility;
 mod m20261206_000198_platform_record_counts;
 mod m20261206_000199_counselling_sharing;
 mod m20261206_000200_counselling_inbox_assignee;
+mod m20261206_000201_contact_history_visibility_insert;
 pub mod search_index;
 mod text_keys;
 
@@ -88,6 +89,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000198_platform_record_counts::Migration),
             Box::new(m20261206_000199_counselling_sharing::Migration),
             Box::new(m20261206_000200_counselling_inbox_assignee::Migration),
+            Box::new(m20261206_000201_contact_history_visibility_insert::Migration),
         ]
     }
 }
