@@ -304,16 +304,6 @@ pub struct ExportFile {
 }
 
 impl ExportFile {
-    /// Its size in bytes.
-    pub fn len(&self) -> u64 {
-        self.len
-    }
-
-    /// Whether it is empty (never, for a file with a header row).
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
     /// A download response named `filename` that streams the file.
     pub fn download(self, filename: &str, content_type: &str) -> Response {
         let len = self.len;

@@ -159,42 +159,43 @@ pub async fn fetch<S: ListSpec + ?Sized>(
 /// repeat records after a concurrent write, and made each batch slower than the last:
 /// `ops/bench/RESULTS.md`).
 pub(crate) struct Batches<E: sea_orm::EntityTrait> {
-    select: Option<sea_orm::Select<E>>,
     ids: std::vec::IntoIter<i64>,
+    entity: std::marker::PhantomData<E>,
 }
 
 impl<E: sea_orm::EntityTrait<Model: Sync>> Batches<E> {
-    /// The batches of the records `params` finds for the caller.
-    pub(crate) fn of<S: ListSpec<Entity = E> + ?Sized>(
+    /// The batches of the records `params` finds for the caller (their ids read now).
+    pub(crate) async fn of<S: ListSpec<Entity = E> + ?Sized>(
         spec: &S,
         ctx: &Ctx,
         params: &ListParams,
-    ) -> Self {
-        let backend = hih_db::backend(&ctx.services().db);
-        Batches {
-            select: Some(filtered(spec, &ctx.actor, backend, params)),
-            ids: Vec::new().into_iter(),
-        }
+    ) -> WebResult<Self> {
+        let db = &ctx.services().db;
+        let select = filtered(spec, &ctx.actor, hih_db::backend(db), params);
+        Ok(Batches {
+            ids: crate::paging::ids_of(select, db).await?.into_iter(),
+            entity: std::marker::PhantomData,
+        })
     }
 }
 
 #[async_trait::async_trait]
 impl<E: sea_orm::EntityTrait<Model: Sync>> RowBatches<E::Model> for Batches<E> {
     async fn next(&mut self, ctx: &Ctx) -> WebResult<Option<Vec<E::Model>>> {
-        let db = &ctx.services().db;
-        if let Some(select) = self.select.take() {
-            self.ids = crate::paging::ids_of(select, db).await?.into_iter();
-        }
-        let chunk: Vec<i64> = self
-            .ids
-            .by_ref()
-            .take(usize::try_from(BATCH).unwrap_or(usize::MAX))
-            .collect();
+        let chunk = next_batch(&mut self.ids);
         if chunk.is_empty() {
             return Ok(None);
         }
+        let db = &ctx.services().db;
         Ok(Some(crate::paging::rows_by_ids::<E, _>(chunk, db).await?))
     }
+}
+
+/// The next [`BATCH`] items of `items` (empty after the last).
+pub(crate) fn next_batch<T>(items: &mut std::vec::IntoIter<T>) -> Vec<T> {
+    items
+        .take(usize::try_from(BATCH).unwrap_or(usize::MAX))
+        .collect()
 }
 
 /// The format of a download named `<stem>csv` or `<stem>xlsx` and the list's part it

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
-use super::endpoints::{BATCH, Batches};
+use super::endpoints::{Batches, next_batch};
 use super::memory::{self, MemoryList};
 use super::{ListParams, ListSpec, ListView};
 use crate::{Ctx, WebResult};
@@ -62,24 +62,20 @@ where
         ctx: &Ctx,
         params: &ListParams,
     ) -> WebResult<Box<dyn RowBatches<S::Row>>> {
-        Ok(Box::new(Batches::of(&*self.0, ctx, params)))
+        Ok(Box::new(Batches::of(&*self.0, ctx, params).await?))
     }
 }
 
 /// The rows of a [`MemoryList`]: computed, then ordered and paged by the machinery.
 pub(crate) struct InMemory<M>(pub(crate) M);
 
-/// Computed rows handed out [`BATCH`] at a time.
+/// Computed rows handed out [`super::endpoints::BATCH`] at a time.
 struct Chunks<R>(std::vec::IntoIter<R>);
 
 #[async_trait]
 impl<R: Send + 'static> RowBatches<R> for Chunks<R> {
     async fn next(&mut self, _ctx: &Ctx) -> WebResult<Option<Vec<R>>> {
-        let batch: Vec<R> = self
-            .0
-            .by_ref()
-            .take(usize::try_from(BATCH).unwrap_or(usize::MAX))
-            .collect();
+        let batch = next_batch(&mut self.0);
         Ok((!batch.is_empty()).then_some(batch))
     }
 }
