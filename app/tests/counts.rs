@@ -1,7 +1,9 @@
 //! Kept counts (issue 16): after every kind of write — create, edit, status change, move to
 //! another district or country, deactivate, reactivate, match, delete, erasure, retention
-//! purge, programme-end deletion, bulk import — the unfiltered lists' kept totals (companies,
-//! applicants, the admin's contact history)
+//! purge, programme-end deletion, bulk import, a match opening an applicant to a district,
+//! its access put to sleep and woken, the match removed — the unfiltered lists' kept totals
+//! (companies, applicants — per country and per IHK district they are opened to —, the admin's
+//! contact history)
 //! (`kept_count`) equal the count of their scope's query for every role that has one, and the
 //! list pages show that total.
 
@@ -74,6 +76,17 @@ async fn check(app: &TestApp, step: &str) -> (u64, u64) {
             hih_companies::scope::kept_count(db, &ihk).await.unwrap(),
             Some(defined),
             "{step}: companies of {}",
+            d.name
+        );
+        let opened = applicant::Entity::find()
+            .filter(hih_applicants::scope::visible_applicants(&ihk))
+            .count(db)
+            .await
+            .unwrap();
+        assert_eq!(
+            hih_applicants::scope::kept_count(db, &ihk).await.unwrap(),
+            Some(opened),
+            "{step}: applicants opened to {}",
             d.name
         );
     }
@@ -205,6 +218,69 @@ async fn kept_counts_equal_the_scopes_after_every_kind_of_write() {
     // A match (opens the applicant to the district; counts per district/country unchanged).
     hih_matching::testing::match_of(&app, erfurt, nguyen).await;
     check(&app, "matched").await;
+    let opened_to_erfurt = async || {
+        let erfurt_district = district_id(&app, "IHK Erfurt").await;
+        let ihk = user(Role::IhkStaff, Some(erfurt_district), None);
+        hih_applicants::scope::kept_count(app.db(), &ihk)
+            .await
+            .unwrap()
+    };
+    assert_eq!(opened_to_erfurt().await, Some(1), "the match opens Nguyễn");
+    // A second district through a second match; then the access sleeps while its company is
+    // deactivated, and wakes with it.
+    let luebeck = company_in(&app, "IHK zu Lübeck", "Lübeck GmbH").await;
+    let luebeck_match = hih_matching::testing::match_of(&app, luebeck, nguyen).await;
+    check(&app, "matched in a second district").await;
+    let c = app.record::<company::Entity>(erfurt).await;
+    app.as_system(async |u| {
+        hih_companies::service::deactivate(u, &c).await.unwrap();
+    })
+    .await;
+    check(&app, "access dormant").await;
+    assert_eq!(opened_to_erfurt().await, Some(0), "a dormant access hides");
+    let c = app.record::<company::Entity>(erfurt).await;
+    app.as_system(async |u| {
+        hih_companies::service::reactivate(u, &c).await.unwrap();
+    })
+    .await;
+    check(&app, "access woken").await;
+    // The opened applicant deactivated and reactivated.
+    let a = app.record::<applicant::Entity>(nguyen).await;
+    app.as_system(async |u| {
+        hih_applicants::service::deactivate(u, &a).await.unwrap();
+    })
+    .await;
+    check(&app, "opened applicant deactivated").await;
+    assert_eq!(opened_to_erfurt().await, Some(0));
+    let a = app.record::<applicant::Entity>(nguyen).await;
+    app.as_system(async |u| {
+        hih_applicants::service::reactivate(u, &a).await.unwrap();
+    })
+    .await;
+    check(&app, "opened applicant reactivated").await;
+    assert_eq!(opened_to_erfurt().await, Some(1));
+    // The second match removed (its district's access closes), then its company deleted.
+    let p = app
+        .record::<hih_matching::entities::placement::Entity>(luebeck_match)
+        .await;
+    let c = app.record::<company::Entity>(luebeck).await;
+    app.as_system(async |u| {
+        hih_matching::service::remove(u, &c, p).await.unwrap();
+    })
+    .await;
+    check(&app, "match removed").await;
+    app.as_system(async |u| {
+        hih_db::retention::fold_and_delete::<company::Entity>(
+            u,
+            "company",
+            company::Column::Id,
+            sea_orm::Condition::all().add(company::Column::Id.eq(luebeck)),
+        )
+        .await
+        .unwrap();
+    })
+    .await;
+    check(&app, "second district's company deleted").await;
 
     // The retention purge's deletion of deactivated records (folded first).
     app.as_system(async |u| {
@@ -253,6 +329,22 @@ async fn kept_counts_equal_the_scopes_after_every_kind_of_write() {
         .await
         .unwrap();
     assert_eq!(check(&app, "imported").await, (1, 31));
+
+    // An applicant deleted while opened to a district (the access rows go first).
+    assert_eq!(opened_to_erfurt().await, Some(1));
+    app.as_system(async |u| {
+        hih_db::retention::fold_and_delete::<applicant::Entity>(
+            u,
+            "applicant",
+            applicant::Column::Id,
+            sea_orm::Condition::all().add(applicant::Column::Id.eq(nguyen)),
+        )
+        .await
+        .unwrap();
+    })
+    .await;
+    assert_eq!(check(&app, "opened applicant deleted").await, (1, 30));
+    assert_eq!(opened_to_erfurt().await, Some(0));
 }
 
 #[tokio::test]

@@ -41,6 +41,7 @@ mod m20261206_000198_platform_record_counts;
 mod m20261206_000199_counselling_sharing;
 mod m20261206_000200_counselling_inbox_assignee;
 mod m20261206_000201_contact_history_visibility_insert;
+mod m20261206_000202_applicant_open_counts;
 pub mod search_index;
 mod text_keys;
 
@@ -90,6 +91,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000199_counselling_sharing::Migration),
             Box::new(m20261206_000200_counselling_inbox_assignee::Migration),
             Box::new(m20261206_000201_contact_history_visibility_insert::Migration),
+            Box::new(m20261206_000202_applicant_open_counts::Migration),
         ]
     }
 }

@@ -6,6 +6,7 @@
 mod applicants;
 mod id;
 mod lifecycle;
+mod opened;
 mod registration;
 
 use hih_applicants::service::{self, ApplicantForm};

@@ -10,6 +10,9 @@ use sea_orm::{ConnectionTrait, DbErr};
 pub const COMPANIES_BY_DISTRICT: &str = "company.active.district";
 /// Active applicants per registration country (`country`).
 pub const APPLICANTS_BY_COUNTRY: &str = "applicant.active.country";
+/// Active applicants opened to each IHK district (active rows of `applicant_access` whose
+/// applicant is active, per `district_id`; migration `applicant_open_counts`).
+pub const APPLICANTS_BY_DISTRICT: &str = "applicant.open.district";
 /// All contact-history entries (one total).
 pub const CONTACT_ENTRIES: &str = "contact_entry.all";
 /// Contact-history entries visible per IHK district (rows of `contact_visibility` per

@@ -1,4 +1,4 @@
-//! List operations: the very query of the list page ([`crate::list::filtered`] of the same
+//! List operations: the very query of the list page ([`crate::list::page_of`] of the same
 //! [`ListSpec`]: scope, typed filters, free text, sort with id tie-break) or the same computed
 //! rows ([`MemoryList`]: scope and filters in its `rows`, ordered by the same comparison), the
 //! same preparation of the parameters and the same access log, paged with a maximum page
@@ -10,7 +10,7 @@ use sea_orm::EntityTrait;
 
 use super::{ApiResult, OrProblem, require};
 use crate::Ctx;
-use crate::list::{ListParams, ListSpec, ListView, MemoryList, filtered};
+use crate::list::{ListParams, ListSpec, ListView, MemoryList};
 
 /// The paging and order of a list request (the filters are the list's own query fields).
 #[derive(Debug, Clone, Default)]
@@ -127,12 +127,7 @@ pub async fn list<S: ListSpec>(
     query: ListQuery,
 ) -> ApiResult<(Paged, Vec<<S::Entity as EntityTrait>::Model>)> {
     let params = params_of(spec, ctx, query, true).await?;
-    let db = &ctx.services().db;
-    let select = filtered(spec, &ctx.actor, hih_db::backend(db), &params);
-    let known = crate::list::count_known(spec, db, &ctx.actor, &params)
-        .await
-        .or_problem(ctx)?;
-    let (total, rows) = crate::fetch_page_counted(select, &params, db, known)
+    let (total, rows) = crate::list::page_of(spec, &ctx.services().db, &ctx.actor, &params)
         .await
         .or_problem(ctx)?;
     let paged = logged::<S>(ctx, &params, total).await;

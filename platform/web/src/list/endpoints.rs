@@ -146,10 +146,7 @@ pub async fn fetch<S: ListSpec + ?Sized>(
     ctx: &Ctx,
     params: &ListParams,
 ) -> WebResult<(u64, Vec<<S::Entity as sea_orm::EntityTrait>::Model>)> {
-    let db = &ctx.services().db;
-    let select = filtered(spec, &ctx.actor, hih_db::backend(db), params);
-    let known = super::spec::count_known(spec, db, &ctx.actor, params).await?;
-    Ok(crate::fetch_page_counted(select, params, db, known).await?)
+    Ok(super::spec::page_of(spec, &ctx.services().db, &ctx.actor, params).await?)
 }
 
 /// Every record of a list's query, batch by batch, in the list's order: the ids of all of

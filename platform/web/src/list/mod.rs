@@ -19,5 +19,5 @@ pub use params::{ListParams, PAGE_SIZES, pager_pages};
 pub use search::SpecSearch;
 pub use spec::{
     Export, ListInfo, ListSpec, ListView, TextColumn, active_unless_asked, count_known, filtered,
-    search_with_inactive,
+    page_of, search_with_inactive,
 };

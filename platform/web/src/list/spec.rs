@@ -155,6 +155,22 @@ pub trait ListSpec: ListView {
         Ok(None)
     }
 
+    /// The scope for one page of the unfiltered list, whose total (`known`, from
+    /// [`ListSpec::scope_count`]) is known before the page is read: the same records as
+    /// [`ListSpec::scope`], written so that the database takes the cheaper plan for this page
+    /// (e.g. walking the list's index and probing each record while the scope is a large part
+    /// of the table, instead of collecting and sorting the whole scope). Tests of the
+    /// implementing feature page through both writings. Default: [`ListSpec::scope`].
+    async fn page_scope(
+        &self,
+        _db: &DatabaseConnection,
+        actor: &Actor,
+        _params: &ListParams,
+        _known: u64,
+    ) -> Result<Condition, DbErr> {
+        Ok(self.scope(actor))
+    }
+
     /// Text key of the global search's section, if the list is searched there.
     fn search_label(&self) -> Option<&'static str> {
         None
@@ -182,8 +198,19 @@ pub fn filtered<S: ListSpec + ?Sized>(
     backend: Backend,
     params: &ListParams,
 ) -> Select<S::Entity> {
+    filtered_in(spec, spec.scope(actor), actor, backend, params)
+}
+
+/// [`filtered`] within `scope` (the spec's scope, possibly written for one page's plan).
+fn filtered_in<S: ListSpec + ?Sized>(
+    spec: &S,
+    scope: Condition,
+    actor: &Actor,
+    backend: Backend,
+    params: &ListParams,
+) -> Select<S::Entity> {
     let mut cond = Condition::all()
-        .add(spec.scope(actor))
+        .add(scope)
         .add(spec.condition(actor, params));
     if let (Some(q), Some(text)) = (params.filter("q"), spec.text_column()) {
         cond = cond.add(match text.indexed {
@@ -212,6 +239,28 @@ pub async fn count_known<S: ListSpec + ?Sized>(
     } else {
         Ok(None)
     }
+}
+
+/// The total of `params` for `actor` and the records of the page it asks for, in the list's
+/// order: the total kept as data when the list knows it ([`count_known`], the page's scope then
+/// written for its plan by [`ListSpec::page_scope`]), counted from [`filtered`] otherwise.
+/// The list page and the REST API's list operation both read their page here.
+pub async fn page_of<S: ListSpec + ?Sized>(
+    spec: &S,
+    db: &DatabaseConnection,
+    actor: &Actor,
+    params: &ListParams,
+) -> Result<(u64, Vec<<S::Entity as EntityTrait>::Model>), DbErr> {
+    let backend = hih_db::backend(db);
+    let known = count_known(spec, db, actor, params).await?;
+    let select = match known {
+        Some(total) => {
+            let scope = spec.page_scope(db, actor, params, total).await?;
+            filtered_in(spec, scope, actor, backend, params)
+        }
+        None => filtered(spec, actor, backend, params),
+    };
+    crate::fetch_page_counted(select, params, db, known).await
 }
 
 /// Deactivated records (R-LST-2): never found, except by those who may see them
