@@ -1,9 +1,10 @@
 //! IHK staff's applicants (issue 16): the two writings of "opened to the district"
-//! ([`OpenedPlan`]) select the same records in the same order for every page, the page picks
+//! (`hih_db::plan::ScopePlan`) select the same records in the same order for every page, the page picks
 //! the cheaper one, and the list page shows the same records whichever it picked.
 
 use hih_applicants::entities::{applicant, applicant_access};
-use hih_applicants::scope::{OpenedPlan, opened_plan, opened_to, visible_applicants};
+use hih_applicants::scope::{opened_to, visible_applicants};
+use hih_db::plan::{ScopePlan, scope_plan};
 use hih_kernel::{Actor, Role, UserActor};
 use hih_users::testing::{agent_for, institution_id};
 use sea_orm::{EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
@@ -92,25 +93,13 @@ async fn fixture(app: &hih_testkit::TestApp) -> i64 {
     erfurt
 }
 
-#[test]
-fn the_walk_is_chosen_while_the_district_holds_enough_of_the_applicants_for_the_page() {
-    // 30,000 of 300,000 opened (the benchmark): walk to record 3,000, collect beyond.
-    assert_eq!(opened_plan(20, 300_000, 30_000), OpenedPlan::Walk);
-    assert_eq!(opened_plan(3_000, 300_000, 30_000), OpenedPlan::Walk);
-    assert_eq!(opened_plan(3_020, 300_000, 30_000), OpenedPlan::Collect);
-    // A district with few or none opened collects (walking would probe every applicant).
-    assert_eq!(opened_plan(20, 300_000, 100), OpenedPlan::Collect);
-    assert_eq!(opened_plan(20, 300_000, 0), OpenedPlan::Collect);
-    assert_eq!(opened_plan(20, 0, 0), OpenedPlan::Walk);
-}
-
 #[tokio::test]
 async fn both_writings_of_the_opened_applicants_give_every_page_alike() {
     let app = app().await;
     let erfurt = fixture(&app).await;
     let scope = ids(&app, visible_applicants(&ihk(erfurt)), false, 0, 100).await;
     assert_eq!(scope.len(), 23, "opened, active, awake");
-    for plan in [OpenedPlan::Walk, OpenedPlan::Collect] {
+    for plan in [ScopePlan::Walk, ScopePlan::Collect] {
         for desc in [false, true] {
             let all = ids(&app, opened_to(erfurt, plan), desc, 0, 100).await;
             let mut expected = scope.clone();
@@ -136,7 +125,7 @@ async fn both_writings_of_the_opened_applicants_give_every_page_alike() {
     }
     // Another district sees none, either way.
     let other = institution_id(&app, "IHK Düsseldorf").await;
-    for plan in [OpenedPlan::Walk, OpenedPlan::Collect] {
+    for plan in [ScopePlan::Walk, ScopePlan::Collect] {
         assert!(
             ids(&app, opened_to(other, plan), false, 0, 100)
                 .await
@@ -161,8 +150,8 @@ async fn the_list_page_of_ihk_staff_shows_the_opened_applicants_in_name_order_on
         .collect();
     assert_eq!(expected.len(), 23);
     // Page 1 of 20 is walked (20 × 25 active ≤ 23²), page 2 collected (40 × 25 > 23²).
-    assert_eq!(opened_plan(20, 25, 23), OpenedPlan::Walk);
-    assert_eq!(opened_plan(40, 25, 23), OpenedPlan::Collect);
+    assert_eq!(scope_plan(Some(20), 25, 23), ScopePlan::Walk);
+    assert_eq!(scope_plan(Some(40), 25, 23), ScopePlan::Collect);
     let (staff, _) = agent_for(&app, Role::IhkStaff, "opened-ihk").await;
     for (page, shown) in [(1, &expected[..20]), (2, &expected[20..])] {
         let body = staff

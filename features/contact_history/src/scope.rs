@@ -8,6 +8,7 @@
 
 use hih_applicants::scope::visible_applicant_ids;
 use hih_companies::scope::visible_company_ids;
+use hih_db::plan::{self, ScopePlan};
 use hih_kernel::{Actor, Role};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::{
@@ -40,6 +41,46 @@ pub fn visible_entries(actor: &Actor) -> Condition {
                 .to_owned(),
         )),
         _ => visible_through_records(actor),
+    }
+}
+
+/// The entries IHK district `district` sees by `contact_visibility`, written for `plan`
+/// (`hih_db::plan`): for one page of the unfiltered list, whose size is known
+/// ([`page_scope`]).
+pub fn seen_by(district: i64, plan: ScopePlan) -> Condition {
+    let rows = plan::keys_in(contact_visibility::Entity)
+        .and_where(contact_visibility::Column::DistrictId.eq(district))
+        .to_owned();
+    Condition::all().add(plan::member_of(
+        (contact_entry::Entity, contact_entry::Column::Id),
+        rows,
+        (
+            contact_visibility::Entity,
+            contact_visibility::Column::EntryId,
+        ),
+        plan,
+    ))
+}
+
+/// The scope of one page of `actor`'s unfiltered list ending at record `page_end`, ordered by
+/// date if `by_date`, with `total` entries: for IHK staff written for the cheaper plan
+/// (`hih_db::plan::scope_plan` of all entries; the date order has an index to walk), otherwise
+/// [`visible_entries`]. Measured at 100× (288,554 of 1,000,000 entries seen by IHK Erfurt):
+/// page 1 walked 0.02 ms, against 15 ms for the `EXISTS` of [`visible_entries`], for which
+/// SQLite builds a Bloom filter over the district's rows first.
+pub async fn page_scope<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    by_date: bool,
+    page_end: Option<u64>,
+    total: u64,
+) -> Result<Condition, DbErr> {
+    match (actor.role(), actor.as_user().and_then(|u| u.district_id)) {
+        (Some(Role::IhkStaff), Some(d)) if by_date => {
+            let entries = hih_db::counts::kept(db, hih_db::counts::CONTACT_ENTRIES, None).await?;
+            Ok(seen_by(d, plan::scope_plan(page_end, entries, total)))
+        }
+        _ => Ok(visible_entries(actor)),
     }
 }
 

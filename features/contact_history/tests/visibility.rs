@@ -1,11 +1,13 @@
 //! Visibility as data (issue 16): after every kind of change that moves an entry in or out of
 //! an IHK district's scope, the district's `contact_visibility` rows are exactly the entries the
-//! records' scoping functions show (`visible_through_records`), and the list's kept count
-//! equals the count of its query.
+//! records' scoping functions show (`visible_through_records`), both writings of a page's
+//! scope (`seen_by`, walked and collected) find them, and the list's kept count equals the
+//! count of its query.
 
 use hih_contact_history::entities::contact_entry;
-use hih_contact_history::scope::{scope_count, visible_entries, visible_through_records};
+use hih_contact_history::scope::{scope_count, seen_by, visible_entries, visible_through_records};
 use hih_contact_history::service::{self, ValidEntry};
+use hih_db::plan::ScopePlan;
 use hih_kernel::{Actor, Role, UserActor};
 use hih_testkit::TestApp;
 use hih_users::entities::institution;
@@ -56,6 +58,10 @@ async fn check(app: &TestApp, step: &str) -> Vec<(String, Vec<i64>)> {
         let defined = ids(app, visible_through_records(&actor)).await;
         let kept = ids(app, visible_entries(&actor)).await;
         assert_eq!(kept, defined, "{step}: {}", d.name);
+        for plan in [ScopePlan::Walk, ScopePlan::Collect] {
+            let page = ids(app, seen_by(d.id, plan)).await;
+            assert_eq!(page, defined, "{step}: {} {plan:?}", d.name);
+        }
         let n = scope_count(app.db(), &actor).await.unwrap();
         assert_eq!(n, Some(defined.len() as u64), "{step}: count of {}", d.name);
         out.push((d.name, defined));

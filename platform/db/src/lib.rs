@@ -11,6 +11,7 @@ pub mod counts;
 pub mod entities;
 pub mod fold;
 pub mod maintenance;
+pub mod plan;
 pub mod retention;
 pub mod search;
 mod secrets;

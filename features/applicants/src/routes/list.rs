@@ -264,8 +264,7 @@ impl ListSpec for ApplicantList {
         params: &ListParams,
         known: u64,
     ) -> Result<Condition, sea_orm::DbErr> {
-        let (offset, limit) = params.window(known);
-        let page_end = limit.map(|l| offset.saturating_add(l));
+        let page_end = params.page_end(known);
         page_scope(db, actor, params.sort == "name", page_end, known).await
     }
 

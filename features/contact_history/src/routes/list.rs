@@ -28,7 +28,7 @@ use crate::entities::contact_entry;
 use crate::permissions::CONTACTS;
 use crate::routes::named::Named;
 use crate::routes::{Record, applicant_record, company_record};
-use crate::scope::{scope_count, visible_authors, visible_entries};
+use crate::scope::{page_scope, scope_count, visible_authors, visible_entries};
 
 /// Sort keys; the first (the default) is the date, newest first.
 const COLUMNS: [&str; 5] = ["date", "staff", "entry", "type", "topic"];
@@ -293,6 +293,18 @@ impl ListSpec for ContactList {
         actor: &Actor,
     ) -> Result<Option<u64>, DbErr> {
         scope_count(db, actor).await
+    }
+
+    /// IHK staff's page written for its cheaper plan ([`page_scope`]).
+    async fn page_scope(
+        &self,
+        db: &DatabaseConnection,
+        actor: &Actor,
+        params: &ListParams,
+        known: u64,
+    ) -> Result<Condition, DbErr> {
+        let page_end = params.page_end(known);
+        page_scope(db, actor, params.sort == "date", page_end, known).await
     }
 
     fn condition(&self, _actor: &Actor, params: &ListParams) -> Condition {

@@ -227,6 +227,13 @@ impl ListParams {
         }
     }
 
+    /// The number of records up to the end of the asked page of a list of `total` records
+    /// (`None` for "all"): how far a page walks through the list's order.
+    pub fn page_end(&self, total: u64) -> Option<u64> {
+        let (offset, limit) = self.window(total);
+        limit.map(|l| offset.saturating_add(l))
+    }
+
     /// `(offset, limit)` for the query; `limit` is `None` for "all". Any page number is
     /// accepted: the offset saturates and is capped at the largest one a database takes
     /// (`i64::MAX`), so an absurd page asked before the total is known reads nothing instead
