@@ -648,3 +648,64 @@ async fn a_distribution_list_pages_its_table_and_keeps_every_address_to_copy() {
     let all = admin.get("/unternehmen/verteiler?q=verteiler&per=0").await;
     assert_eq!(tbody(&all).matches("<tr>").count(), 21);
 }
+
+/// The names of the companies a list page shows, in its order (a row names its company more
+/// than once: link and label).
+fn company_names(p: &Page) -> Vec<String> {
+    let mut names: Vec<String> = tbody(p)
+        .split("Seitenweise ")
+        .skip(1)
+        .filter_map(|s| s.get(..2).map(|n| format!("Seitenweise {n}")))
+        .collect();
+    names.dedup();
+    names
+}
+
+#[tokio::test]
+async fn a_free_text_search_counts_and_pages_in_one_statement_like_the_whole_list() {
+    let app = app().await;
+    // 45 matches (not in name order of creation), some non-matching companies around them.
+    for i in 0..45 {
+        let n = (i * 17) % 45;
+        company_in(&app, "IHK Erfurt", &format!("Seitenweise {n:02} GmbH")).await;
+    }
+    for name in ["Andere GmbH", "Weitere AG"] {
+        company_in(&app, "IHK Erfurt", name).await;
+    }
+    let (admin, _) = agent_for(&app, Role::Admin, "one-pass").await;
+    let all = admin.get("/unternehmen?q=seitenweise&per=0").await;
+    assert_eq!(number(&all, "total"), 45);
+    let every = company_names(&all);
+    assert_eq!(every.len(), 45);
+    let expected: Vec<String> = (0..45).map(|n| format!("Seitenweise {n:02}")).collect();
+    assert_eq!(every, expected, "in name order");
+    let mut paged = Vec::new();
+    for page in 1..=3 {
+        let p = admin
+            .get(&format!("/unternehmen?q=seitenweise&per=20&page={page}"))
+            .await;
+        assert_eq!(number(&p, "total"), 45, "page {page} counts every match");
+        paged.extend(company_names(&p));
+    }
+    assert_eq!(paged, every, "the pages are the whole list, once each");
+    // A page beyond the end shows the last one, with the total.
+    let beyond = admin.get("/unternehmen?q=seitenweise&per=20&page=9").await;
+    assert_eq!(number(&beyond, "total"), 45);
+    assert_eq!(company_names(&beyond), expected[40..].to_vec());
+    // Nothing found: zero, no rows, on any page.
+    for page in [1, 4] {
+        let none = admin
+            .get(&format!("/unternehmen?q=nirgendwo&per=20&page={page}"))
+            .await;
+        assert_eq!(none.status, 200);
+        assert_eq!(number(&none, "total"), 0);
+        assert!(company_names(&none).is_empty());
+    }
+    // Descending is the exact reverse.
+    let desc = admin
+        .get("/unternehmen?q=seitenweise&per=20&sort=name&dir=desc")
+        .await;
+    let mut reversed = expected.clone();
+    reversed.reverse();
+    assert_eq!(company_names(&desc), reversed[..20].to_vec());
+}

@@ -243,8 +243,10 @@ pub async fn count_known<S: ListSpec + ?Sized>(
 
 /// The total of `params` for `actor` and the records of the page it asks for, in the list's
 /// order: the total kept as data when the list knows it ([`count_known`], the page's scope then
-/// written for its plan by [`ListSpec::page_scope`]), counted from [`filtered`] otherwise.
-/// The list page and the REST API's list operation both read their page here.
+/// written for its plan by [`ListSpec::page_scope`]); for a free-text search counted in the
+/// page's own statement (`fetch_page_one_pass`: count and page would each confirm every
+/// candidate); otherwise counted from [`filtered`] beside the page. The list page and the REST
+/// API's list operation both read their page here.
 pub async fn page_of<S: ListSpec + ?Sized>(
     spec: &S,
     db: &DatabaseConnection,
@@ -260,6 +262,10 @@ pub async fn page_of<S: ListSpec + ?Sized>(
         }
         None => filtered(spec, actor, backend, params),
     };
+    let free_text = params.filter("q").is_some() && spec.text_column().is_some();
+    if known.is_none() && free_text {
+        return crate::paging::fetch_page_one_pass(select, params, db).await;
+    }
     crate::fetch_page_counted(select, params, db, known).await
 }
 
