@@ -141,14 +141,20 @@ const list = (table, where, order, offset = 0, kept = undefined) => [
     : `SELECT SUM(n) FROM record_count WHERE counter = '${kept[0]}'${kept[1] === null ? '' : ` AND scope_key = '${kept[1]}'`}`,
   `SELECT * FROM ${table} WHERE ${where} ORDER BY ${order} LIMIT 20 OFFSET ${offset}`,
 ];
+// A free-text page as the app asks it: ids and total in one statement, on PostgreSQL with index
+// scans off (`hih_web::paging::fetch_page_one_pass`).
+const textList = (table, where, order) => [
+  ...(pg ? ['SET enable_indexscan = off'] : []),
+  `SELECT id, COUNT(*) OVER () FROM ${table} WHERE ${where} ORDER BY ${order} LIMIT 20`,
+];
 // IHK staff's applicants as the app asks for page 1 of a district holding a tenth of them: the
-// name index walked, each applicant's access row probed (`hih_applicants::scope::opened_plan`).
-const ihkApplicants = `EXISTS (SELECT 1 FROM applicant_access x WHERE x.applicant_id = applicant.id AND x.district_id = ${erfurt} AND x.active = true) AND applicant.active = true`;
+// name index walked, each applicant's access row probed (`hih_db::plan`, walk).
+const ihkApplicants = `(SELECT 1 FROM applicant_access x WHERE x.applicant_id = applicant.id AND x.district_id = ${erfurt} AND x.active = true LIMIT 1) IS NOT NULL AND applicant.active = true`;
 const ihkCompanies = `company.district_id = ${erfurt} AND company.active = true`;
 // The contact history's IHK scope as the app asks it: the district's kept visibility rows
 // (`contact_visibility`), counted by the kept count (SQLite) or as one primary-key range
-// (PostgreSQL), probed per entry for the page.
-const ihkContacts = `EXISTS (SELECT 1 FROM contact_visibility v WHERE v.entry_id = contact_entry.id AND v.district_id = ${erfurt})`;
+// (PostgreSQL), probed per entry for the page (`hih_db::plan`, walk).
+const ihkContacts = `(SELECT 1 FROM contact_visibility v WHERE v.entry_id = contact_entry.id AND v.district_id = ${erfurt} LIMIT 1) IS NOT NULL`;
 const ihkContactsFloor = [
   pg
     ? `SELECT COUNT(*) FROM contact_visibility WHERE district_id = ${erfurt}`
@@ -164,7 +170,7 @@ const contactOrder = 'contact_date DESC, id DESC';
 const cases = [
   ['company list, page 1 (admin)', 'admin', '/unternehmen?per=20', list('company', 'active = true', companyOrder, 0, ['company.active.district', null]), 4],
   ['company list, page 50', 'admin', '/unternehmen?per=20&page=50', list('company', 'active = true', companyOrder, 980, ['company.active.district', null]), 4],
-  ['company free text "müller"', 'admin', '/unternehmen?q=m%C3%BCller&per=20', list('company', `${textMatch('company', 'muller')} AND active = true`, companyOrder), 15],
+  ['company free text "müller"', 'admin', '/unternehmen?q=m%C3%BCller&per=20', textList('company', `${textMatch('company', 'muller')} AND active = true`, companyOrder), 15],
   ['company filter + sort', 'admin', '/unternehmen?status=teilnehmend&industry=C&size=kmu&sort=employees&dir=desc&per=20',
     list('company', "status = 'teilnehmend' AND industry = 'C' AND employees < 250 AND active = true", 'employees DESC, id'), 4],
   ['company detail', 'admin', '/unternehmen/4242', ['SELECT * FROM company WHERE id = 4242'], 3],
@@ -172,7 +178,7 @@ const cases = [
 if (Number(applicants) > 0) {
   cases.push(
     ['applicant list, page 1 (admin)', 'admin', '/bewerber?per=20', list('applicant', 'active = true', applicantOrder, 0, ['applicant.active.country', null]), 4],
-    ['applicant free text "nguyen"', 'admin', '/bewerber?q=nguyen&per=20', list('applicant', `${textMatch('applicant', 'nguyen')} AND active = true`, applicantOrder), 30],
+    ['applicant free text "nguyen"', 'admin', '/bewerber?q=nguyen&per=20', textList('applicant', `${textMatch('applicant', 'nguyen')} AND active = true`, applicantOrder), 30],
     ['applicant detail', 'admin', '/bewerber/4242', ['SELECT * FROM applicant WHERE id = 4242'], 3],
   );
 }
