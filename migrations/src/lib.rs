@@ -3,6 +3,7 @@
 
 pub use sea_orm_migration::prelude::*;
 
+mod backend_sql;
 mod m20261122_000001_platform_core;
 mod m20261122_000002_users_accounts;
 mod m20261122_000003_companies_reference;

@@ -2,6 +2,7 @@
 //! the folded search text (SQLite FTS5 / PostgreSQL `pg_trgm`, see `hih_db::search`) and
 //! composite indexes for the list's filters.
 
+use crate::backend_sql;
 use crate::search_index as search_sql;
 use sea_orm_migration::prelude::*;
 
@@ -23,13 +24,12 @@ const INDEXES: &[(&str, &[&str])] = &[
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let statements = match m.get_database_backend() {
-            sea_orm::DatabaseBackend::Postgres => search_sql::postgres_index_sql("company"),
-            _ => search_sql::sqlite_index_sql("company"),
-        };
-        for sql in statements {
-            m.get_connection().execute_unprepared(&sql).await?;
-        }
+        backend_sql::run(
+            m,
+            search_sql::postgres_index_sql("company"),
+            search_sql::sqlite_index_sql("company"),
+        )
+        .await?;
         for (name, cols) in INDEXES {
             let mut idx = Index::create().name(*name).table("company").to_owned();
             for c in *cols {
@@ -45,15 +45,11 @@ impl MigrationTrait for Migration {
             m.drop_index(Index::drop().name(*name).table("company").to_owned())
                 .await?;
         }
-        let statements = match m.get_database_backend() {
-            sea_orm::DatabaseBackend::Postgres => {
-                vec!["DROP INDEX IF EXISTS ix_company_search_trgm".to_string()]
-            }
-            _ => search_sql::sqlite_drop_sql("company"),
-        };
-        for sql in statements {
-            m.get_connection().execute_unprepared(&sql).await?;
-        }
-        Ok(())
+        backend_sql::run(
+            m,
+            vec!["DROP INDEX IF EXISTS ix_company_search_trgm".to_string()],
+            search_sql::sqlite_drop_sql("company"),
+        )
+        .await
     }
 }

@@ -2,6 +2,7 @@
 //! counter of the applicant ID, the (for now empty) access table that matches will fill for
 //! IHK staff, the trigram index over the folded search text and the list's indexes.
 
+use crate::backend_sql;
 use crate::search_index as search_sql;
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
@@ -171,13 +172,12 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        let statements = match m.get_database_backend() {
-            sea_orm::DatabaseBackend::Postgres => search_sql::postgres_index_sql("applicant"),
-            _ => search_sql::sqlite_index_sql("applicant"),
-        };
-        for sql in statements {
-            m.get_connection().execute_unprepared(&sql).await?;
-        }
+        backend_sql::run(
+            m,
+            search_sql::postgres_index_sql("applicant"),
+            search_sql::sqlite_index_sql("applicant"),
+        )
+        .await?;
         Ok(())
     }
 

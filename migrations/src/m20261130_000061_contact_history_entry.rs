@@ -1,6 +1,7 @@
 //! Contact history (R-CH): entries about a company, an applicant or both, with the author's
 //! name as it was, the folded search text and its trigram index (remarks are searchable).
 
+use crate::backend_sql;
 use crate::search_index as search_sql;
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
@@ -57,13 +58,12 @@ impl MigrationTrait for Migration {
             )
             .await?;
         }
-        let statements = match m.get_database_backend() {
-            sea_orm::DatabaseBackend::Postgres => search_sql::postgres_index_sql("contact_entry"),
-            _ => search_sql::sqlite_index_sql("contact_entry"),
-        };
-        for sql in statements {
-            m.get_connection().execute_unprepared(&sql).await?;
-        }
+        backend_sql::run(
+            m,
+            search_sql::postgres_index_sql("contact_entry"),
+            search_sql::sqlite_index_sql("contact_entry"),
+        )
+        .await?;
         Ok(())
     }
 

@@ -3,6 +3,7 @@
 //! their own (so listing materials never reads a file). Topics and materials keep a folded
 //! search text with its trigram index, like every searchable list.
 
+use crate::backend_sql;
 use crate::search_index as search_sql;
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
@@ -25,14 +26,12 @@ fn cascade(
 }
 
 async fn search_index(m: &SchemaManager<'_>, table: &str) -> Result<(), DbErr> {
-    let statements = match m.get_database_backend() {
-        sea_orm::DatabaseBackend::Postgres => search_sql::postgres_index_sql(table),
-        _ => search_sql::sqlite_index_sql(table),
-    };
-    for sql in statements {
-        m.get_connection().execute_unprepared(&sql).await?;
-    }
-    Ok(())
+    backend_sql::run(
+        m,
+        search_sql::postgres_index_sql(table),
+        search_sql::sqlite_index_sql(table),
+    )
+    .await
 }
 
 #[async_trait::async_trait]

@@ -15,6 +15,8 @@
 
 use sea_orm_migration::prelude::*;
 
+use crate::backend_sql;
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -151,14 +153,7 @@ fn postgres_sql() -> Vec<String> {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let statements = match m.get_database_backend() {
-            sea_orm::DatabaseBackend::Postgres => postgres_sql(),
-            _ => sqlite_sql(),
-        };
-        for sql in statements {
-            m.get_connection().execute_unprepared(&sql).await?;
-        }
-        Ok(())
+        backend_sql::run(m, postgres_sql(), sqlite_sql()).await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {

@@ -14,6 +14,8 @@
 
 use sea_orm_migration::prelude::*;
 
+use crate::backend_sql;
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -224,30 +226,21 @@ fn postgres_sql() -> Vec<String> {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let statements = match m.get_database_backend() {
-            sea_orm::DatabaseBackend::Postgres => postgres_sql(),
-            _ => sqlite_sql(),
-        };
-        for sql in statements {
-            m.get_connection().execute_unprepared(&sql).await?;
-        }
-        Ok(())
+        backend_sql::run(m, postgres_sql(), sqlite_sql()).await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let c = m.get_connection();
-        for counted in COUNTED.iter().chain([&SQLITE_ONLY]) {
-            let base = trigger_base(counted);
-            for suffix in ["insert", "delete", "update"] {
-                let drop = if m.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
-                    format!("DROP FUNCTION IF EXISTS {base}_{suffix}() CASCADE")
-                } else {
-                    format!("DROP TRIGGER IF EXISTS {base}_{suffix}")
-                };
-                c.execute_unprepared(&drop).await?;
-            }
-        }
-        c.execute_unprepared("DROP TABLE IF EXISTS record_count")
+        let names: Vec<String> = COUNTED
+            .iter()
+            .chain([&SQLITE_ONLY])
+            .flat_map(|counted| {
+                let base = trigger_base(counted);
+                ["insert", "delete", "update"].map(|suffix| format!("{base}_{suffix}"))
+            })
+            .collect();
+        backend_sql::drop_triggers(m, names).await?;
+        m.get_connection()
+            .execute_unprepared("DROP TABLE IF EXISTS record_count")
             .await?;
         Ok(())
     }

@@ -15,6 +15,8 @@
 
 use sea_orm_migration::prelude::*;
 
+use crate::backend_sql;
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -177,31 +179,16 @@ const NAMES: [&str; 5] = [
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let statements = match m.get_database_backend() {
-            sea_orm::DatabaseBackend::Postgres => postgres_sql(),
-            _ => sqlite_sql(),
-        };
-        for sql in statements {
-            m.get_connection().execute_unprepared(&sql).await?;
-        }
-        Ok(())
+        backend_sql::run(m, postgres_sql(), sqlite_sql()).await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let c = m.get_connection();
-        let postgres = m.get_database_backend() == sea_orm::DatabaseBackend::Postgres;
-        for name in NAMES {
-            let drop = if postgres {
-                format!("DROP FUNCTION IF EXISTS {name}() CASCADE")
-            } else {
-                format!("DROP TRIGGER IF EXISTS {name}")
-            };
-            c.execute_unprepared(&drop).await?;
-        }
-        c.execute_unprepared(&format!(
-            "DELETE FROM record_count WHERE counter = '{COUNTER}'"
-        ))
-        .await?;
+        backend_sql::drop_triggers(m, NAMES).await?;
+        m.get_connection()
+            .execute_unprepared(&format!(
+                "DELETE FROM record_count WHERE counter = '{COUNTER}'"
+            ))
+            .await?;
         Ok(())
     }
 }
