@@ -134,6 +134,48 @@ async fn entry(app: &TestApp, company: Option<i64>, applicant: Option<i64>) {
     .await;
 }
 
+/// Deactivates (`false`) or reactivates (`true`) a company through the service the pages use.
+async fn set_company_active(app: &TestApp, id: i64, active: bool) {
+    let c = app.record::<company::Entity>(id).await;
+    app.as_system(async |u| {
+        if active {
+            hih_companies::service::reactivate(u, &c).await.unwrap();
+        } else {
+            hih_companies::service::deactivate(u, &c).await.unwrap();
+        }
+    })
+    .await;
+}
+
+/// Deactivates (`false`) or reactivates (`true`) an applicant through the service the pages use.
+async fn set_applicant_active(app: &TestApp, id: i64, active: bool) {
+    let a = app.record::<applicant::Entity>(id).await;
+    app.as_system(async |u| {
+        if active {
+            hih_applicants::service::reactivate(u, &a).await.unwrap();
+        } else {
+            hih_applicants::service::deactivate(u, &a).await.unwrap();
+        }
+    })
+    .await;
+}
+
+/// Deletes the records of `E` matching `condition` the way the retention purge and the
+/// programme end do (folded into the audit log first).
+async fn delete_where<E: sea_orm::EntityTrait>(
+    app: &TestApp,
+    table: &str,
+    id: E::Column,
+    condition: sea_orm::Condition,
+) {
+    app.as_system(async |u| {
+        hih_db::retention::fold_and_delete::<E>(u, table, id, condition)
+            .await
+            .unwrap();
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn kept_counts_equal_the_scopes_after_every_kind_of_write() {
     use hih_companies::testing::{company_in, district_id};
@@ -197,22 +239,10 @@ async fn kept_counts_equal_the_scopes_after_every_kind_of_write() {
     check(&app, "applicant moved to another country").await;
 
     // Deactivate and reactivate (the services the pages use).
-    let c = app.record::<company::Entity>(other).await;
-    app.as_system(async |u| {
-        hih_companies::service::deactivate(u, &c).await.unwrap();
-    })
-    .await;
-    let a = app.record::<applicant::Entity>(kumar).await;
-    app.as_system(async |u| {
-        hih_applicants::service::deactivate(u, &a).await.unwrap();
-    })
-    .await;
+    set_company_active(&app, other, false).await;
+    set_applicant_active(&app, kumar, false).await;
     assert_eq!(check(&app, "deactivated").await, (2, 2));
-    let c = app.record::<company::Entity>(other).await;
-    app.as_system(async |u| {
-        hih_companies::service::reactivate(u, &c).await.unwrap();
-    })
-    .await;
+    set_company_active(&app, other, true).await;
     assert_eq!(check(&app, "company reactivated").await, (3, 2));
 
     // A match (opens the applicant to the district; counts per district/country unchanged).
@@ -231,32 +261,16 @@ async fn kept_counts_equal_the_scopes_after_every_kind_of_write() {
     let luebeck = company_in(&app, "IHK zu Lübeck", "Lübeck GmbH").await;
     let luebeck_match = hih_matching::testing::match_of(&app, luebeck, nguyen).await;
     check(&app, "matched in a second district").await;
-    let c = app.record::<company::Entity>(erfurt).await;
-    app.as_system(async |u| {
-        hih_companies::service::deactivate(u, &c).await.unwrap();
-    })
-    .await;
+    set_company_active(&app, erfurt, false).await;
     check(&app, "access dormant").await;
     assert_eq!(opened_to_erfurt().await, Some(0), "a dormant access hides");
-    let c = app.record::<company::Entity>(erfurt).await;
-    app.as_system(async |u| {
-        hih_companies::service::reactivate(u, &c).await.unwrap();
-    })
-    .await;
+    set_company_active(&app, erfurt, true).await;
     check(&app, "access woken").await;
     // The opened applicant deactivated and reactivated.
-    let a = app.record::<applicant::Entity>(nguyen).await;
-    app.as_system(async |u| {
-        hih_applicants::service::deactivate(u, &a).await.unwrap();
-    })
-    .await;
+    set_applicant_active(&app, nguyen, false).await;
     check(&app, "opened applicant deactivated").await;
     assert_eq!(opened_to_erfurt().await, Some(0));
-    let a = app.record::<applicant::Entity>(nguyen).await;
-    app.as_system(async |u| {
-        hih_applicants::service::reactivate(u, &a).await.unwrap();
-    })
-    .await;
+    set_applicant_active(&app, nguyen, true).await;
     check(&app, "opened applicant reactivated").await;
     assert_eq!(opened_to_erfurt().await, Some(1));
     // The second match removed (its district's access closes), then its company deleted.
@@ -269,30 +283,22 @@ async fn kept_counts_equal_the_scopes_after_every_kind_of_write() {
     })
     .await;
     check(&app, "match removed").await;
-    app.as_system(async |u| {
-        hih_db::retention::fold_and_delete::<company::Entity>(
-            u,
-            "company",
-            company::Column::Id,
-            sea_orm::Condition::all().add(company::Column::Id.eq(luebeck)),
-        )
-        .await
-        .unwrap();
-    })
+    delete_where::<company::Entity>(
+        &app,
+        "company",
+        company::Column::Id,
+        sea_orm::Condition::all().add(company::Column::Id.eq(luebeck)),
+    )
     .await;
     check(&app, "second district's company deleted").await;
 
     // The retention purge's deletion of deactivated records (folded first).
-    app.as_system(async |u| {
-        hih_db::retention::fold_and_delete::<applicant::Entity>(
-            u,
-            "applicant",
-            applicant::Column::Id,
-            sea_orm::Condition::all().add(applicant::Column::Active.eq(false)),
-        )
-        .await
-        .unwrap();
-    })
+    delete_where::<applicant::Entity>(
+        &app,
+        "applicant",
+        applicant::Column::Id,
+        sea_orm::Condition::all().add(applicant::Column::Active.eq(false)),
+    )
     .await;
     assert_eq!(check(&app, "retention purge").await, (3, 2));
 
@@ -311,16 +317,12 @@ async fn kept_counts_equal_the_scopes_after_every_kind_of_write() {
     assert_eq!(check(&app, "erased").await, (2, 1));
 
     // A plain delete of an active record (the programme end deletes everything this way).
-    app.as_system(async |u| {
-        hih_db::retention::fold_and_delete::<company::Entity>(
-            u,
-            "company",
-            company::Column::Id,
-            sea_orm::Condition::all().add(company::Column::Id.eq(second)),
-        )
-        .await
-        .unwrap();
-    })
+    delete_where::<company::Entity>(
+        &app,
+        "company",
+        company::Column::Id,
+        sea_orm::Condition::all().add(company::Column::Id.eq(second)),
+    )
     .await;
     assert_eq!(check(&app, "deleted").await, (1, 1));
 
@@ -332,16 +334,12 @@ async fn kept_counts_equal_the_scopes_after_every_kind_of_write() {
 
     // An applicant deleted while opened to a district (the access rows go first).
     assert_eq!(opened_to_erfurt().await, Some(1));
-    app.as_system(async |u| {
-        hih_db::retention::fold_and_delete::<applicant::Entity>(
-            u,
-            "applicant",
-            applicant::Column::Id,
-            sea_orm::Condition::all().add(applicant::Column::Id.eq(nguyen)),
-        )
-        .await
-        .unwrap();
-    })
+    delete_where::<applicant::Entity>(
+        &app,
+        "applicant",
+        applicant::Column::Id,
+        sea_orm::Condition::all().add(applicant::Column::Id.eq(nguyen)),
+    )
     .await;
     assert_eq!(check(&app, "opened applicant deleted").await, (1, 30));
     assert_eq!(opened_to_erfurt().await, Some(0));

@@ -42,7 +42,8 @@ pub fn visible_applicants(actor: &Actor) -> Condition {
 /// The applicants opened to IHK district `district`: active, with an active access row,
 /// written for `plan` (`hih_db::plan`; [`visible_applicants`] uses [`ScopePlan::Collect`]).
 pub fn opened_to(district: i64, plan: ScopePlan) -> Condition {
-    let access = plan::keys_in(applicant_access::Entity)
+    let access = Query::select()
+        .from(applicant_access::Entity)
         .and_where(applicant_access::Column::DistrictId.eq(district))
         .and_where(applicant_access::Column::Active.eq(true))
         .to_owned();

@@ -48,7 +48,8 @@ pub fn visible_entries(actor: &Actor) -> Condition {
 /// (`hih_db::plan`): for one page of the unfiltered list, whose size is known
 /// ([`page_scope`]).
 pub fn seen_by(district: i64, plan: ScopePlan) -> Condition {
-    let rows = plan::keys_in(contact_visibility::Entity)
+    let rows = Query::select()
+        .from(contact_visibility::Entity)
         .and_where(contact_visibility::Column::DistrictId.eq(district))
         .to_owned();
     Condition::all().add(plan::member_of(

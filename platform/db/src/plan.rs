@@ -16,7 +16,7 @@
 //! record on both. A list that knows its scope's size (a kept count) picks the plan with
 //! [`scope_plan`].
 
-use sea_orm::sea_query::{Expr, ExprTrait, IntoColumnRef, Query, SelectStatement};
+use sea_orm::sea_query::{Expr, ExprTrait, IntoColumnRef, SelectStatement};
 
 /// The two writings of a key-set scope (see the module documentation).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,11 +57,6 @@ where
             Expr::SubQuery(None, Box::new(q.into())).is_not_null()
         }
     }
-}
-
-/// A key set: `table`'s rows, to be narrowed with `and_where` ([`member_of`]).
-pub fn keys_in<T: sea_orm::sea_query::IntoTableRef>(table: T) -> SelectStatement {
-    Query::select().from(table).to_owned()
 }
 
 #[cfg(test)]

@@ -253,15 +253,12 @@ pub async fn page_of<S: ListSpec + ?Sized>(
     actor: &Actor,
     params: &ListParams,
 ) -> Result<(u64, Vec<<S::Entity as EntityTrait>::Model>), DbErr> {
-    let backend = hih_db::backend(db);
     let known = count_known(spec, db, actor, params).await?;
-    let select = match known {
-        Some(total) => {
-            let scope = spec.page_scope(db, actor, params, total).await?;
-            filtered_in(spec, scope, actor, backend, params)
-        }
-        None => filtered(spec, actor, backend, params),
+    let scope = match known {
+        Some(total) => spec.page_scope(db, actor, params, total).await?,
+        None => spec.scope(actor),
     };
+    let select = filtered_in(spec, scope, actor, hih_db::backend(db), params);
     let free_text = params.filter("q").is_some() && spec.text_column().is_some();
     if known.is_none() && free_text {
         return crate::paging::fetch_page_one_pass(select, params, db).await;
